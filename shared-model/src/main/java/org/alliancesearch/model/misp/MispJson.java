@@ -1,0 +1,165 @@
+package org.alliancesearch.model.misp;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Lenient reading of MISP JSON records. Real MISP servers send ids and timestamps as strings or numbers, booleans as
+ * {@code true}, {@code 0}, {@code "1"}, and extra fields; this reader accepts all of them and throws
+ * {@link MispFormatException} only when a record has no usable {@code type} and {@code value}.
+ */
+public final class MispJson {
+    private MispJson() {
+    }
+
+    /** Reads one attribute object ({@code {"id": …, "type": …, "value": …, "Event": {…}, "Tag": […]}}). */
+    public static MispAttribute attribute(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new MispFormatException("attribute is not a JSON object");
+        }
+        String type = text(node, "type");
+        String value = text(node, "value");
+        if (type == null || type.isBlank() || value == null) {
+            throw new MispFormatException("attribute has no type or value");
+        }
+        JsonNode eventNode = node.get("Event");
+        MispEvent event = eventNode != null && eventNode.isObject() ? event(eventNode) : null;
+        String eventId = text(node, "event_id");
+        if (eventId == null && event != null) {
+            eventId = event.id();
+        }
+        return new MispAttribute(text(node, "id"), lower(text(node, "uuid")), eventId, text(node, "object_id"),
+                text(node, "object_relation"), text(node, "category"), type, value, bool(node, "to_ids"),
+                epoch(node, "timestamp"), instant(node, "first_seen"), instant(node, "last_seen"),
+                integer(node, "distribution"), text(node, "comment"), bool(node, "deleted"), tags(node.get("Tag")),
+                event);
+    }
+
+    /** Reads an event object (the inner object, not the {@code {"Event": …}} wrapper). */
+    public static MispEvent event(JsonNode node) {
+        JsonNode orgc = node.get("Orgc");
+        String orgcName = orgc != null && orgc.isObject() ? text(orgc, "name") : null;
+        String orgcUuid = orgc != null && orgc.isObject() ? lower(text(orgc, "uuid")) : null;
+        List<MispTag> tags = new ArrayList<>();
+        for (MispTag t : tags(node.get("Tag"))) {
+            tags.add(new MispTag(t.name(), true));
+        }
+        return new MispEvent(text(node, "id"), lower(text(node, "uuid")), text(node, "info"), date(node, "date"),
+                orgcName, orgcUuid, integer(node, "threat_level_id"), node.has("published")
+                        ? bool(node, "published")
+                        : null,
+                epoch(node, "timestamp"), integer(node, "distribution"), tags);
+    }
+
+    /** Reads a {@code Tag} array; entries without a name are skipped. */
+    public static List<MispTag> tags(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return List.of();
+        }
+        List<MispTag> out = new ArrayList<>(array.size());
+        for (JsonNode t : array) {
+            String name = t.isTextual() ? t.asText() : text(t, "name");
+            if (name != null && !name.isBlank()) {
+                out.add(new MispTag(name, t.isObject() && bool(t, "inherited")));
+            }
+        }
+        return out;
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.isContainerNode()) {
+            return null;
+        }
+        return v.asText();
+    }
+
+    static boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (v.isBoolean()) {
+            return v.booleanValue();
+        }
+        if (v.isNumber()) {
+            return v.intValue() != 0;
+        }
+        String s = v.asText().trim().toLowerCase(Locale.ROOT);
+        return s.equals("1") || s.equals("true");
+    }
+
+    static Integer integer(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.intValue();
+        }
+        try {
+            return Integer.valueOf(v.asText().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Instant epoch(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        try {
+            long seconds = v.isNumber() ? v.longValue() : Long.parseLong(v.asText().trim());
+            return seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** {@code first_seen}/{@code last_seen}: ISO-8601 text in MISP 2.4.x+, sometimes epoch micro- or seconds. */
+    static Instant instant(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        s = s.trim();
+        try {
+            if (s.chars().allMatch(Character::isDigit)) {
+                long n = Long.parseLong(s);
+                return n > 100_000_000_000L
+                        ? Instant.ofEpochSecond(n / 1_000_000, (n % 1_000_000) * 1000)
+                        : Instant.ofEpochSecond(n);
+            }
+            return java.time.OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException | NumberFormatException e) {
+            try {
+                return Instant.parse(s);
+            } catch (DateTimeParseException e2) {
+                return null;
+            }
+        }
+    }
+
+    static LocalDate date(JsonNode node, String field) {
+        String s = text(node, field);
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim().length() > 10 ? s.trim().substring(0, 10) : s.trim());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

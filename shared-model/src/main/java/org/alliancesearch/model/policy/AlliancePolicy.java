@@ -1,0 +1,22 @@
+package org.alliancesearch.model.policy;
+
+import java.util.List;
+
+/**
+ * What the alliance allows to be shown. Applied after the merge, and also sent to members as excluded tags, because
+ * members may ignore filters.
+ *
+ * @param maxTlp the most restrictive TLP that may be shown
+ * @param dropTags tag patterns ({@code *} wildcards, case-insensitive) that remove a record wherever they sit
+ */
+public record AlliancePolicy(Tlp maxTlp, List<String> dropTags) {
+    public AlliancePolicy {
+        maxTlp = maxTlp == null ? Tlp.AMBER : maxTlp;
+        dropTags = dropTags == null ? List.of() : List.copyOf(dropTags);
+    }
+
+    /** The default: up to {@code tlp:amber}, and {@code tlp:red} and {@code PAP:RED} drop a record. */
+    public static AlliancePolicy defaults() {
+        return new AlliancePolicy(Tlp.AMBER, List.of("tlp:red", "PAP:RED"));
+    }
+}
