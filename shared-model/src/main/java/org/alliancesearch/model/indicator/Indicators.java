@@ -1,43 +1,50 @@
 package org.alliancesearch.model.indicator;
 
-import java.util.Locale;
-
-/**
- * Entry points for indicator identity. STUB: a minimal family table (ip, domain, url, email, hashes) so that merging
- * can be built and tested; the real family table and normalisation replace it.
- */
+/** Entry points for indicator identity. */
 public final class Indicators {
     private Indicators() {
     }
 
     /**
-     * The key an attribute of this MISP type and value is grouped under. Never throws: a value that cannot be
-     * normalised keys on its trimmed form.
+     * The key an attribute of this MISP type and value is grouped under: its family ({@link MispTypes#family}) and
+     * the canonical form of the part of the value that identifies it. Composite types key on their meaningful half:
+     * {@code ip-dst|port} on the IP, {@code domain|ip} and {@code hostname|port} on the name,
+     * {@code filename|sha256} (and {@code malware-sample}) on the hash.
+     *
+     * <p>
+     * Never throws: null reads as empty, and a value that cannot be normalised keys on its trimmed form. Called once
+     * per hit, so values already canonical are recognised without parsing or copying.
      */
     public static IndicatorKey key(String mispType, String value) {
-        String type = mispType.trim().toLowerCase(Locale.ROOT);
-        String v = value.trim();
-        switch (type) {
-            case "ip-src", "ip-dst", "ip-src|port", "ip-dst|port" -> {
-                int bar = v.indexOf('|');
-                return new IndicatorKey("ip", (bar >= 0 ? v.substring(0, bar) : v).toLowerCase(Locale.ROOT));
+        String type = mispType == null ? "" : mispType;
+        String v = value == null ? "" : value;
+        TypeRule rule = TypeRule.of(type);
+        if (rule == null) {
+            return new IndicatorKey(type, v.strip());
+        }
+        int from = 0;
+        int to = v.length();
+        if (rule.part() == TypeRule.Part.LEFT) {
+            int bar = v.indexOf('|');
+            if (bar >= 0) {
+                to = bar;
             }
-            case "domain", "hostname" -> {
-                String d = v.toLowerCase(Locale.ROOT);
-                return new IndicatorKey("domain", d.endsWith(".") ? d.substring(0, d.length() - 1) : d);
-            }
-            case "url", "link", "uri" -> {
-                return new IndicatorKey("url", v);
-            }
-            case "email", "email-src", "email-dst" -> {
-                return new IndicatorKey("email", v.toLowerCase(Locale.ROOT));
-            }
-            case "md5", "sha1", "sha256", "sha512" -> {
-                return new IndicatorKey(type, v.toLowerCase(Locale.ROOT));
-            }
-            default -> {
-                return new IndicatorKey(type, v);
+        } else if (rule.part() == TypeRule.Part.RIGHT) {
+            int bar = v.lastIndexOf('|');
+            if (bar >= 0) {
+                from = bar + 1;
             }
         }
+        String canonical = rule.fastCanonical(v, from, to);
+        if (canonical == null) {
+            String part = v.substring(from, to);
+            try {
+                canonical = rule.canonical(part).valueOr(part.strip());
+            } catch (RuntimeException e) {
+                // Defensive: a hostile member must not break a merge with a value nobody foresaw.
+                canonical = part.strip();
+            }
+        }
+        return new IndicatorKey(rule.family(), canonical);
     }
 }
