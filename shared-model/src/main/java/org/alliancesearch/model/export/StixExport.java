@@ -17,6 +17,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
+import org.alliancesearch.model.indicator.Normaliser;
+import org.alliancesearch.model.indicator.ValueKind;
 import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
@@ -361,12 +363,8 @@ public final class StixExport implements ResultExport {
                 return false;
             }
         }
-        try {
-            // Only checks the form; a literal address never triggers a name lookup.
-            return java.net.InetAddress.getByName("[" + addr + "]") != null;
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
+        // Parsed by the model's own IPv6 reader: java.net.InetAddress could fall back to a name look-up.
+        return Normaliser.detect(addr) == ValueKind.IPV6;
     }
 
     private static boolean prefix(String s, int max) {
