@@ -205,10 +205,30 @@ public final class IndicatorMerger {
         void offer(MispEvent e, MemberRef m) {
             int c = m.id().compareTo(member.id());
             if (c == 0) {
+                c = compareNullable(m.name(), member.name());
+            }
+            if (c == 0) {
+                c = compareNullable(m.organisation(), member.organisation());
+            }
+            if (c == 0) {
+                c = compareNullable(m.baseUrl(), member.baseUrl());
+            }
+            if (c == 0) {
                 c = compareNullable(e.id(), event.id());
             }
             if (c == 0) {
                 c = compareNullable(e.info(), event.info());
+            }
+            if (c == 0) {
+                c = compareNullable(e.orgcName(), event.orgcName());
+            }
+            if (c == 0) {
+                c = compareNullable(e.date() == null ? null : e.date().toString(),
+                        event.date() == null ? null : event.date().toString());
+            }
+            if (c == 0) {
+                c = Integer.compare(e.threatLevelId() == null ? 0 : e.threatLevelId(),
+                        event.threatLevelId() == null ? 0 : event.threatLevelId());
             }
             if (c < 0) {
                 event = e;
