@@ -27,11 +27,11 @@ public final class SearchEngine {
             return new int[0];
         }
         Query q = new Query(r, tags);
-        BitSet candidates = valueCandidates(r.value());
+        int[] candidates = valueCandidates(r.value());
         int[] out = new int[16];
         int n = 0;
         if (candidates != null) {
-            for (int at = candidates.nextSetBit(0); at >= 0; at = candidates.nextSetBit(at + 1)) {
+            for (int at : candidates) {
                 if (q.eventPasses(store.attributeEvent(at)) && q.attributePasses(at, true)) {
                     out = push(out, n++, at);
                 }
@@ -62,10 +62,10 @@ public final class SearchEngine {
         }
         Query q = new Query(r, tags);
         BitSet candidateEvents = null;
-        BitSet candidates = valueCandidates(r.value());
+        int[] candidates = valueCandidates(r.value());
         if (candidates != null) {
             candidateEvents = new BitSet();
-            for (int at = candidates.nextSetBit(0); at >= 0; at = candidates.nextSetBit(at + 1)) {
+            for (int at : candidates) {
                 candidateEvents.set(store.attributeEvent(at));
             }
         }
@@ -99,18 +99,28 @@ public final class SearchEngine {
         return r.deleted().contains(store.attributeFlag(at, MispStore.DELETED));
     }
 
-    private BitSet valueCandidates(Filter value) {
+    /** Attributes the index finds for the OR terms of {@code value}, sorted and distinct; null when a scan is due. */
+    private int[] valueCandidates(Filter value) {
         if (value == null || value.or().isEmpty() || !value.and().isEmpty()) {
             return null;
         }
-        BitSet set = new BitSet();
+        int[][] found = {new int[8]};
+        int[] n = {0};
         for (String term : value.or()) {
             if (term.indexOf('%') >= 0) {
                 return null;
             }
-            store.valueIndex().lookup(store, Ipv6.compress(term), set::set);
+            store.valueIndex().lookup(store, Ipv6.compress(term), at -> found[0] = push(found[0], n[0]++, at));
         }
-        return set;
+        int[] sorted = java.util.Arrays.copyOf(found[0], n[0]);
+        java.util.Arrays.sort(sorted);
+        int distinct = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[distinct++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(sorted, distinct);
     }
 
     private static int[] push(int[] a, int n, int v) {
