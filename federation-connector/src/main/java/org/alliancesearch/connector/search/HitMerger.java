@@ -1,0 +1,20 @@
+package org.alliancesearch.connector.search;
+
+import java.util.Collection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.model.merge.IndicatorMerger;
+import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.result.MemberHit;
+
+/** Merges, deduplicates and policy-filters the members' hits with the shared model's merger. */
+@ApplicationScoped
+public class HitMerger {
+    private final IndicatorMerger merger = new IndicatorMerger();
+
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy) {
+        return merger.merge(hits, policy);
+    }
+}
