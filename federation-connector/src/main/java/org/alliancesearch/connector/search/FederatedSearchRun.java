@@ -9,6 +9,7 @@ import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.SearchRun;
 import org.alliancesearch.model.merge.MergedResult;
 import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
 import org.jboss.logging.Logger;
 
@@ -26,7 +27,7 @@ final class FederatedSearchRun implements SearchRun {
     private final Multi<MemberOutcome> outcomes;
     private final Uni<FederatedResult> result;
 
-    FederatedSearchRun(List<Uni<MemberOutcome>> branches, AlliancePolicy policy, HitMerger merger) {
+    FederatedSearchRun(List<Uni<MemberOutcome>> branches, AlliancePolicy policy, SearchQuery query, HitMerger merger) {
         List<Uni<MemberOutcome>> started = branches.stream().map(b -> b.memoize().indefinitely()).toList();
         this.outcomes = started.isEmpty()
                 ? Multi.createFrom().empty()
@@ -41,7 +42,7 @@ final class FederatedSearchRun implements SearchRun {
                     return out;
                 });
         this.result = all.emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(list -> merge(list, policy, merger))
+                .map(list -> merge(list, policy, query, merger))
                 .memoize()
                 .indefinitely();
         started.forEach(b -> b.subscribe().with(ignored -> {
@@ -63,9 +64,10 @@ final class FederatedSearchRun implements SearchRun {
      * Merges all hits. Should the merge fail on some member's records, that member's hits are left out and its outcome
      * says so, so that one member's odd data cannot break the whole search.
      */
-    static FederatedResult merge(List<MemberOutcome> members, AlliancePolicy policy, HitMerger merger) {
+    static FederatedResult merge(List<MemberOutcome> members, AlliancePolicy policy, SearchQuery query,
+            HitMerger merger) {
         try {
-            return new FederatedResult(members, merger.merge(hits(members), policy));
+            return new FederatedResult(members, merger.merge(hits(members), policy, query));
         } catch (RuntimeException e) {
             LOG.errorf("merging the answers failed (%s); retrying member by member", e.getClass().getName());
         }
@@ -76,14 +78,14 @@ final class FederatedSearchRun implements SearchRun {
                 continue;
             }
             try {
-                merger.merge(m.hits(), policy);
+                merger.merge(m.hits(), policy, query);
                 kept.add(m);
             } catch (RuntimeException e) {
                 kept.add(new MemberOutcome(m.member(), MemberStatus.ERROR, m.latencyMs(), 0, m.skipped() + m.hitCount(),
                         "answer could not be merged", List.of()));
             }
         }
-        MergedResult merged = merger.merge(hits(kept), policy);
+        MergedResult merged = merger.merge(hits(kept), policy, query);
         return new FederatedResult(kept, merged);
     }
 

@@ -65,7 +65,7 @@ public class FederatedSearchService implements FederatedSearch {
             }
             branches.add(branch(member, key, query, policy, startNanos, deadlineNanos));
         }
-        return new FederatedSearchRun(branches, policy, merger);
+        return new FederatedSearchRun(branches, policy, query, merger);
     }
 
     /** Number of member answers in flight (for tests and diagnostics). */

@@ -15,6 +15,8 @@ import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.result.MemberRef;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
@@ -90,10 +92,16 @@ final class MemberSearch {
             }
         }
         int remaining = remaining();
-        return Uni.createFrom()
-                .deferred(() -> member.guard()
-                        .call(() -> member.client()
-                                .searchPage(bodies.body(query, batch, policy, limit, page), remaining)))
+        ObjectNode body;
+        try {
+            body = bodies.body(query, batch, policy, limit, page);
+        } catch (RuntimeException e) {
+            // Not the member's fault: never counted by its circuit breaker.
+            fail(new Failure(MemberStatus.ERROR, "the search cannot be sent to members"));
+            return Uni.createFrom().item(Boolean.TRUE);
+        }
+        return member.guard()
+                .call(() -> member.client().searchPage(body, remaining))
                 .onItemOrFailure()
                 .transformToUni((result, error) -> {
                     if (error != null) {
