@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
@@ -85,20 +86,22 @@ public final class MispClient {
                     .putHeader("Content-Type", "application/json")
                     .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(sink, false)));
             return request.sendBuffer(Buffer.buffer(bytes))
+                    // A function that throws while handling a failure would wrap both in a CompositeException:
+                    // failures are returned as failed Unis instead.
                     .onItemOrFailure()
-                    .transform((response, failure) -> {
+                    .transformToUni((response, failure) -> {
                         if (failure != null) {
                             if (sink.cut() != Cut.NONE) {
-                                return sink.result(0);
+                                return Uni.createFrom().item(sink.result(0));
                             }
-                            throw classify(failure);
+                            return Uni.createFrom().failure(classify(failure));
                         }
                         int status = response.statusCode();
                         if (status >= 200 && status < 300) {
                             sink.finish();
-                            return sink.result(intHeader(response, "X-Skipped-Elements-Count"));
+                            return Uni.createFrom().item(sink.result(intHeader(response, "X-Skipped-Elements-Count")));
                         }
-                        throw statusFailure(response, sink.prefixText());
+                        return Uni.createFrom().failure(statusFailure(response, sink.prefixText()));
                     });
         });
     }
@@ -114,21 +117,23 @@ public final class MispClient {
                     .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(sink, false)))
                     .send()
                     .onItemOrFailure()
-                    .transform((response, failure) -> {
+                    .transformToUni((response, failure) -> {
                         if (failure != null) {
                             if (sink.overflow()) {
-                                throw MemberCallException.permanent("answer larger than " + maxBytes + " bytes");
+                                return Uni.createFrom()
+                                        .failure(MemberCallException.permanent("answer larger than " + maxBytes
+                                                + " bytes"));
                             }
-                            throw classify(failure);
+                            return Uni.createFrom().failure(classify(failure));
                         }
                         int status = response.statusCode();
                         if (status < 200 || status >= 300) {
-                            throw statusFailure(response, sink.text());
+                            return Uni.createFrom().failure(statusFailure(response, sink.text()));
                         }
                         try {
-                            return mapper.readTree(sink.bytes());
+                            return Uni.createFrom().item(mapper.readTree(sink.bytes()));
                         } catch (IOException e) {
-                            throw MemberCallException.permanent("answer is not JSON");
+                            return Uni.createFrom().failure(MemberCallException.permanent("answer is not JSON"));
                         }
                     });
         });
@@ -236,6 +241,14 @@ public final class MispClient {
     /** Maps transport failures; their own messages (which may name hosts and ports) are not passed on. */
     MemberCallException classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CompositeException composite) {
+                for (Throwable cause : composite.getCauses()) {
+                    MemberCallException m = classify(cause);
+                    if (!m.getMessage().startsWith("transport error")) {
+                        return m;
+                    }
+                }
+            }
             if (t instanceof MemberCallException m) {
                 return m;
             }

@@ -6,6 +6,8 @@ import org.alliancesearch.connector.client.MemberCallException;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
+import io.smallrye.mutiny.CompositeException;
+
 /** Turns any failure of a guarded call into a status and a short message (never a stack trace or a key). */
 public final class FailureMapping {
     private FailureMapping() {
@@ -16,6 +18,21 @@ public final class FailureMapping {
     }
 
     public static Failure of(Throwable t) {
+        if (t instanceof CompositeException composite) {
+            Failure first = null;
+            for (Throwable cause : composite.getCauses()) {
+                Failure f = of(cause);
+                if (!f.message().startsWith("internal error")) {
+                    return f;
+                }
+                first = first == null ? f : first;
+            }
+            return first != null ? first : new Failure(MemberStatus.ERROR, "internal error");
+        }
+        if ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            return of(t.getCause());
+        }
         if (t instanceof MemberCallException m) {
             return new Failure(m.status(), m.getMessage());
         }
