@@ -228,7 +228,7 @@ class MemberFaultsTest extends MemberServersSupport {
     }
 
     @Test
-    void hostileErrorTextIsCleanedAndNeverEchoesTheKey() {
+    void hostileErrorTextIsCleaned() {
         MemberOutcome o = faulty(s -> s.stubFor(restSearch().willReturn(aResponse().withStatus(500)
                 .withBody("{\"name\":\"x\",\"message\":\"boom\\n2026-01-01 INFO forged line \\u202e"
                         + "KEYECHO " + "y".repeat(400) + "\"}"))));
