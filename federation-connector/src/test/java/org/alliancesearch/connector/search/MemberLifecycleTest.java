@@ -117,6 +117,30 @@ class MemberLifecycleTest extends MemberServersSupport {
     }
 
     @Test
+    void theSearchDeadlineKeepsWhatAPagingMemberSentSoFar() {
+        // Full pages of 50, each 600 ms: within the 1 s call timeout, but the 4 s deadline passes while paging.
+        for (int p = 1; p <= 10; p++) {
+            servers[0].stubFor(restSearch()
+                    .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.page",
+                            com.github.tomakehurst.wiremock.client.WireMock.equalTo(String.valueOf(p))))
+                    .willReturn(aResponse().withFixedDelay(600).withBody(MispFixtures.page("slow", 50 * p, 50))));
+        }
+        member("slow", 0);
+        healthy(1);
+
+        long start = System.nanoTime();
+        FederatedResult r = run(values("198.51.0.1"));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        MemberOutcome slow = of(r, "slow");
+        assertThat(slow.status()).as(slow.message()).isEqualTo(MemberStatus.PARTIAL);
+        assertThat(slow.message()).contains("deadline");
+        assertThat(slow.hitCount()).isBetween(200, 350).isEqualTo((slow.hitCount() / 50) * 50);
+        assertThat(of(r, "ok1").status()).isEqualTo(MemberStatus.OK);
+        assertThat(elapsedMs).isBetween(3900L, 5500L);
+    }
+
+    @Test
     void theBulkheadRejectsWhatItCannotQueue() {
         servers[0].stubFor(restSearch().willReturn(aResponse().withFixedDelay(300)
                 .withBody(MispFixtures.page("q", 0, 1))));

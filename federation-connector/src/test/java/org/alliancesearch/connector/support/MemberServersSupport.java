@@ -59,6 +59,27 @@ public abstract class MemberServersSupport {
         Arrays.stream(servers).forEach(WireMockServer::stop);
     }
 
+    private static boolean warm;
+
+    /**
+     * One search before the first test of the JVM: the first call loads and initialises the HTTP, JSON and
+     * fault-tolerance classes, which on a busy machine can take longer than the tests' 1 s call timeout.
+     */
+    @BeforeEach
+    void warmUpOnce() {
+        if (warm) {
+            return;
+        }
+        warm = true;
+        servers[4].stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/attributes/restSearch")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withBody(MispFixtures.page("warm", 0, 2))));
+        MemberEndpoint e = endpoint("warm-up", url(4));
+        registry.upsert(e);
+        search.start(values("198.51.0.1"), AlliancePolicy.defaults()).result().await().atMost(WAIT);
+        registry.remove(e.id());
+    }
+
     @BeforeEach
     void resetServers() {
         Arrays.stream(servers).forEach(WireMockServer::resetAll);
