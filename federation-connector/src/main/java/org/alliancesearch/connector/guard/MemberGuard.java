@@ -12,6 +12,7 @@ import org.alliancesearch.connector.client.PageResult;
 import org.alliancesearch.connector.config.ConnectorConfig;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.TypedGuard;
@@ -29,8 +30,10 @@ import io.smallrye.mutiny.Uni;
 public final class MemberGuard {
     private final TypedGuard<Uni<PageResult>> guard;
     private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
+    private final long timeoutMillis;
 
     public MemberGuard(ConnectorConfig config, Duration callTimeout) {
+        this.timeoutMillis = callTimeout.toMillis();
         ConnectorConfig.Retry retry = config.retry();
         ConnectorConfig.CircuitBreaker cb = config.circuitBreaker();
         this.guard = TypedGuard.create(new TypeLiteral<Uni<PageResult>>() {
@@ -73,7 +76,9 @@ public final class MemberGuard {
             } catch (Exception e) {
                 return Uni.createFrom().failure(e);
             }
-        });
+        })
+                .onFailure(TimeoutException.class)
+                .transform(t -> MemberCallException.timeout("no answer within " + timeoutMillis + " ms"));
     }
 
     /** CLOSED, OPEN or HALF_OPEN. */

@@ -66,6 +66,7 @@ class MemberFaultsTest extends MemberServersSupport {
         MemberOutcome o = faulty(s -> s.stubFor(restSearch().willReturn(aResponse().withFixedDelay(3000)
                 .withBody(MispFixtures.page("t", 0, 1)))));
         assertThat(o.status()).isEqualTo(MemberStatus.TIMEOUT);
+        assertThat(o.message()).isEqualTo("no answer within 1000 ms");
         assertThat(o.hitCount()).isZero();
         assertRequests(1);
     }
