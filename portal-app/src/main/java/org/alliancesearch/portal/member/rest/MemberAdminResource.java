@@ -32,7 +32,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/admin")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: members")
 public class MemberAdminResource {
     private final MemberService members;
@@ -59,6 +58,7 @@ public class MemberAdminResource {
 
     @POST
     @Path("/members")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a member instance (audited)")
     public Uni<Response> create(MemberInput input) {
         return members.create(input, pages.messages())
@@ -68,6 +68,7 @@ public class MemberAdminResource {
 
     @PUT
     @Path("/members/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a member instance; without apiKey the stored key stays (audited)")
     public Uni<MemberView> update(@PathParam("id") String id, MemberInput input) {
         return members.update(parse(id), input, pages.messages());

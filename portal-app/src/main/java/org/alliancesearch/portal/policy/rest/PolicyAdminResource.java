@@ -21,7 +21,6 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/v1/admin/policy")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "admin: policy")
 public class PolicyAdminResource {
     private final PolicyService policies;
@@ -39,6 +38,7 @@ public class PolicyAdminResource {
     }
 
     @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the alliance policy (audited)")
     public Uni<PolicyView> put(PolicyUpdate update) {
         return policies.update(update, pages.messages());
