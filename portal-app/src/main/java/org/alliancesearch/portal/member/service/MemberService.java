@@ -22,6 +22,7 @@ import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.member.persistence.MemberInstance;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.alliancesearch.portal.policy.service.PolicyService;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +30,7 @@ import io.smallrye.mutiny.Uni;
 /** Onboarding and administration of member instances. Every change is audited and reaches the connector. */
 @ApplicationScoped
 public class MemberService {
+    private static final Logger LOG = Logger.getLogger(MemberService.class);
     static final int MAX_NAME = 200;
     static final int MAX_URL = 2048;
     static final int MAX_API_KEY = 1024;
@@ -67,7 +69,10 @@ public class MemberService {
     }
 
     public Uni<MemberView> create(MemberInput input, AppMessages msg) {
-        Validated valid = validate(input, true, msg);
+        return Uni.createFrom().item(() -> validate(input, true, msg)).flatMap(valid -> doCreate(input, valid, msg));
+    }
+
+    private Uni<MemberView> doCreate(MemberInput input, Validated valid, AppMessages msg) {
         return Panache.withTransaction(() -> refuseDuplicate(valid.url(), null, msg).flatMap(v -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             MemberInstance m = new MemberInstance();
@@ -78,12 +83,17 @@ public class MemberService {
             return repository.persist(m)
                     .call(saved -> audit.record("member.create", "member", saved.id.toString(), null, view(saved)));
         })).onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
+                .invoke(m -> LOG.infof("Member %s (%s, %s) created by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .map(MemberService::view);
     }
 
     public Uni<MemberView> update(UUID id, MemberInput input, AppMessages msg) {
-        Validated valid = validate(input, false, msg);
+        return Uni.createFrom().item(() -> validate(input, false, msg))
+                .flatMap(valid -> doUpdate(id, input, valid, msg));
+    }
+
+    private Uni<MemberView> doUpdate(UUID id, MemberInput input, Validated valid, AppMessages msg) {
         return Panache.withTransaction(() -> live(id, msg)
                 .call(existing -> refuseDuplicate(valid.url(), id, msg))
                 .flatMap(m -> {
@@ -94,6 +104,7 @@ public class MemberService {
                                     view(saved)));
                 }))
                 .onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
+                .invoke(m -> LOG.infof("Member %s (%s, %s) changed by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .map(MemberService::view);
     }
@@ -108,12 +119,16 @@ public class MemberService {
             m.updatedBy = user.name();
             return repository.persist(m)
                     .call(saved -> audit.record("member.delete", "member", id.toString(), before, null));
-        })).invoke(registrySync::changed).replaceWithVoid();
+        })).invoke(m -> LOG.infof("Member %s (%s) deleted by %s", m.id, m.name, user.name()))
+                .invoke(registrySync::changed).replaceWithVoid();
     }
 
     /** Calls the member with its stored settings and key; never fails, the report says what went wrong. */
     public Uni<ConnectionReport> test(UUID id, AppMessages msg) {
-        return Panache.withSession(() -> live(id, msg)).map(secrets::endpoint).flatMap(tester::test);
+        return Panache.withSession(() -> live(id, msg)).map(secrets::endpoint)
+                .flatMap(endpoint -> tester.test(endpoint).invoke(report -> LOG.infof(
+                        "Connection test of %s by %s: %s in %d ms%s", endpoint, user.name(), report.status(),
+                        report.latencyMs(), report.message() == null ? "" : " (" + report.message() + ")")));
     }
 
     public Uni<List<MemberHealthRow>> health() {
@@ -131,6 +146,8 @@ public class MemberService {
                 reencrypted += secrets.rotate(m);
             }
             RotationReport report = new RotationReport(secrets.activeKeyId(), reencrypted, total - reencrypted);
+            LOG.infof("Key rotation by %s: %d secret(s) re-encrypted under key %s, %d already were", user.name(),
+                    reencrypted, report.activeKey(), report.unchanged());
             return repository.persist(rows)
                     .call(v -> audit.record("crypto.rotate", "crypto", report.activeKey(), null, report))
                     .replaceWith(report);

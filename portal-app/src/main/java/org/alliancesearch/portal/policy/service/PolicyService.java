@@ -21,8 +21,8 @@ import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicyRepository;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicySetting;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Reads and changes the alliance policy; every search asks {@link #current()}. */
@@ -52,10 +52,12 @@ public class PolicyService {
         return repository.current().map(PolicyService::toView);
     }
 
-    @WithTransaction
     public Uni<PolicyView> update(PolicyUpdate update, AppMessages msg) {
-        AlliancePolicy wanted = validate(update, msg);
-        return repository.current().flatMap(row -> {
+        return Uni.createFrom().item(() -> validate(update, msg)).flatMap(this::save);
+    }
+
+    private Uni<PolicyView> save(AlliancePolicy wanted) {
+        return Panache.withTransaction(() -> repository.current().flatMap(row -> {
             PolicyView before = toView(row);
             AlliancePolicySetting target = row;
             if (target == null) {
@@ -70,7 +72,7 @@ public class PolicyService {
             return repository.persist(saved)
                     .flatMap(s -> audit.record("policy.update", "policy", "alliance", before, toView(s)))
                     .map(v -> toView(saved));
-        });
+        }));
     }
 
     /** Parses a TLP name as admins type it: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white}. */
