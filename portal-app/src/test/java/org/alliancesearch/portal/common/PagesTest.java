@@ -130,7 +130,7 @@ public class PagesTest {
                 .post("/admin/policy").then().statusCode(400);
         // the policy did not change
         given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/policy").then()
-                .body("maxTlp", org.hamcrest.Matchers.not("RED"));
+                .body("maxTlp", org.hamcrest.Matchers.not("red"));
     }
 
     @Test
@@ -141,7 +141,7 @@ public class PagesTest {
                 .formParam("maxTlp", "AMBER").formParam("dropTags", "tlp:red\nPAP:RED\n\nfalse-positive")
                 .post("/admin/policy").then().statusCode(303);
         given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/policy").then()
-                .body("maxTlp", org.hamcrest.Matchers.equalTo("AMBER"))
+                .body("maxTlp", org.hamcrest.Matchers.equalTo("amber"))
                 .body("dropTags", org.hamcrest.Matchers.contains("tlp:red", "PAP:RED", "false-positive"));
         assertThat(Db.rows("select after_json from audit_entry where action = 'policy.update'").toString())
                 .contains("false-positive");

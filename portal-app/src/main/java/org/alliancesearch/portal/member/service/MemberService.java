@@ -3,7 +3,6 @@ package org.alliancesearch.portal.member.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -252,7 +251,7 @@ public class MemberService {
         MemberPolicyOverride policy = input.policy() == null ? MemberPolicyOverride.none() : input.policy();
         Optional<Tlp> maxTlp = PolicyService.parseTlp(policy.maxTlp());
         if (present(policy.maxTlp()) && maxTlp.isEmpty()) {
-            errors.add(new FieldError("policy.maxTlp", "tlp", msg.err_tlp(Arrays.toString(Tlp.values()))));
+            errors.add(new FieldError("policy.maxTlp", "tlp", msg.err_tlp(PolicyService.allowedTlps())));
         }
         List<String> dropTags = PolicyService.cleanTags(policy.dropTags());
         if (dropTags.size() > 200 || dropTags.stream().anyMatch(t -> t.length() > 200)) {
@@ -308,8 +307,8 @@ public class MemberService {
     }
 
     static MemberView view(MemberInstance m) {
-        MemberPolicyOverride policy = new MemberPolicyOverride(m.policyMaxTlp, PolicyService.splitLines(
-                m.policyDropTags));
+        String maxTlp = PolicyService.parseTlp(m.policyMaxTlp).map(Tlp::code).orElse(null);
+        MemberPolicyOverride policy = new MemberPolicyOverride(maxTlp, PolicyService.splitLines(m.policyDropTags));
         return new MemberView(m.id, m.name, m.organisation, m.baseUrl, m.apiKeyCiphertext != null, m.verifyTls,
                 m.caPem, m.clientCertPem, m.clientKeyCiphertext != null, m.timeoutMs, m.enabled, policy,
                 m.createdAt, m.createdBy, m.updatedAt, m.updatedBy);

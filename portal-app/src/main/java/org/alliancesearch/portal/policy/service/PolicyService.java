@@ -75,21 +75,13 @@ public class PolicyService {
         }));
     }
 
-    /** Parses a TLP name as admins type it: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white}. */
+    /** Parses a TLP level as admins type it: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white}. */
     public static Optional<Tlp> parseTlp(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String name = value.trim().toUpperCase(Locale.ROOT);
-        if (name.startsWith("TLP:")) {
-            name = name.substring(4);
-        }
-        name = name.replace('+', '_').replace('-', '_');
-        if (name.equals("WHITE")) {
-            return Optional.of(Tlp.CLEAR);
-        }
         try {
-            return Optional.of(Tlp.valueOf(name));
+            return Optional.ofNullable(Tlp.parse(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -120,7 +112,7 @@ public class PolicyService {
         if (update == null || update.maxTlp() == null || update.maxTlp().isBlank()) {
             errors.add(new FieldError("maxTlp", "required", msg.err_required()));
         } else if (tlp.isEmpty()) {
-            errors.add(new FieldError("maxTlp", "tlp", msg.err_tlp(Arrays.toString(Tlp.values()))));
+            errors.add(new FieldError("maxTlp", "tlp", msg.err_tlp(allowedTlps())));
         }
         List<String> tags = cleanTags(update == null ? null : update.dropTags());
         if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG_LENGTH)) {
@@ -130,6 +122,11 @@ public class PolicyService {
             throw ProblemException.invalid(msg.detail_invalid_policy(), errors);
         }
         return new AlliancePolicy(tlp.orElseThrow(), tags);
+    }
+
+    /** The TLP codes as the API writes them. */
+    public static String allowedTlps() {
+        return Arrays.stream(Tlp.values()).map(Tlp::code).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static AlliancePolicy toPolicy(AlliancePolicySetting row) {
