@@ -3,7 +3,10 @@ package org.alliancesearch.portal.member.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.connector.ConnectionTester;
 import org.alliancesearch.connector.MemberHealthView;
+import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.audit.service.AuditLog;
 import org.alliancesearch.portal.common.i18n.AppMessages;
@@ -133,6 +137,28 @@ public class MemberService {
     public Uni<List<MemberHealthRow>> health() {
         return list().map(members -> members.stream()
                 .map(m -> new MemberHealthRow(m, healthView.health(m.id().toString()).orElse(null))).toList());
+    }
+
+    /**
+     * The policy each live member's records are filtered with: the alliance policy, made stricter by the member's
+     * overrides (the lower TLP ceiling, the union of the drop tags). Keyed by member id.
+     */
+    public Uni<Map<String, AlliancePolicy>> effectivePolicies(AlliancePolicy alliance) {
+        return Panache.withSession(repository::live).map(rows -> {
+            Map<String, AlliancePolicy> policies = new LinkedHashMap<>();
+            for (MemberInstance m : rows) {
+                policies.put(m.id.toString(), effective(alliance, PolicyService.parseTlp(m.policyMaxTlp),
+                        PolicyService.splitLines(m.policyDropTags)));
+            }
+            return policies;
+        });
+    }
+
+    static AlliancePolicy effective(AlliancePolicy alliance, Optional<Tlp> memberMax, List<String> memberDropTags) {
+        Tlp max = memberMax.filter(t -> t.compareTo(alliance.maxTlp()) < 0).orElse(alliance.maxTlp());
+        LinkedHashSet<String> tags = new LinkedHashSet<>(alliance.dropTags());
+        tags.addAll(memberDropTags);
+        return new AlliancePolicy(max, new ArrayList<>(tags));
     }
 
     /** Re-encrypts every stored secret (deleted members too) under the active key. */
