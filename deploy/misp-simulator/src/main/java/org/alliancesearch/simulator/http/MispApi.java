@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -268,6 +269,10 @@ public final class MispApi {
         HttpServerResponse res = ctx.response();
         res.putHeader("Content-Type", "application/json; charset=UTF-8");
         Buffer out = body;
+        if (f.malformed() || f.truncated() || f.dripMillis() > 0) {
+            // the damage must reach the client byte for byte, so no compression in between
+            res.putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+        }
         if (f.malformed()) {
             out = cutMidRecord(body);
         }
