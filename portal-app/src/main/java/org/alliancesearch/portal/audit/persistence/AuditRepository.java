@@ -1,0 +1,17 @@
+package org.alliancesearch.portal.audit.persistence;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepository;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+@ApplicationScoped
+public class AuditRepository implements PanacheRepository<AuditEntry> {
+    public Uni<List<AuditEntry>> latest(int count) {
+        return findAll(Sort.descending("at", "id")).page(Page.ofSize(count)).list();
+    }
+}

@@ -1,0 +1,65 @@
+package org.alliancesearch.portal.audit.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.portal.audit.persistence.AuditEntry;
+import org.alliancesearch.portal.audit.persistence.AuditRepository;
+import org.alliancesearch.portal.common.security.CurrentUser;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Writes the audit trail of admin changes. Callers pass views that hold no secrets; the rows are written in the
+ * caller's transaction, so a change and its audit row are stored together or not at all.
+ */
+@ApplicationScoped
+public class AuditLog {
+    private final AuditRepository repository;
+    private final CurrentUser user;
+    private final ObjectMapper json;
+
+    public AuditLog(AuditRepository repository, CurrentUser user, ObjectMapper json) {
+        this.repository = repository;
+        this.user = user;
+        this.json = json;
+    }
+
+    /** Must run inside a transaction. */
+    public Uni<Void> record(String action, String targetType, String targetId, Object before, Object after) {
+        AuditEntry entry = new AuditEntry();
+        entry.at = OffsetDateTime.now(ZoneOffset.UTC);
+        entry.actor = user.name();
+        entry.actorOrg = user.organisation().orElse(null);
+        entry.action = action;
+        entry.targetType = targetType;
+        entry.targetId = targetId;
+        entry.beforeJson = toJson(before);
+        entry.afterJson = toJson(after);
+        return repository.persist(entry).replaceWithVoid();
+    }
+
+    public Uni<List<AuditRecord>> latest(int count) {
+        return repository.latest(count).map(rows -> rows.stream()
+                .map(e -> new AuditRecord(e.id, e.at, e.actor, e.actorOrg, e.action, e.targetType, e.targetId,
+                        e.beforeJson, e.afterJson))
+                .toList());
+    }
+
+    private String toJson(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit value not serialisable: " + value.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package org.alliancesearch.portal.common.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.Problem;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.security.NoOrganisationException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Turns every failure into an answer: a problem document ({@code application/problem+json}) under {@code /api}, an
+ * HTML page elsewhere. Never a stack trace.
+ */
+public class ExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class);
+
+    private final Pages pages;
+
+    public ExceptionMappers(Pages pages) {
+        this.pages = pages;
+    }
+
+    static boolean isApi(HttpServerRequest request) {
+        String path = request.path();
+        return path != null && (path.equals("/api") || path.startsWith("/api/"));
+    }
+
+    private Response problem(HttpServerRequest request, int status, String kind, String title, String detail,
+            List<FieldError> errors) {
+        Problem body = new Problem(ProblemTypes.uri(kind), title, status, detail, request.path(), errors);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> problemException(ProblemException e, HttpServerRequest request) {
+        AppMessages msg = pages.messages();
+        if (!isApi(request) && e.status() == 404) {
+            return pages.render(ErrorPages.notFound(pages.context()), Response.Status.NOT_FOUND);
+        }
+        String title = switch (e.status()) {
+            case 400 -> msg.problem_validation();
+            case 404 -> msg.problem_not_found();
+            case 409 -> msg.problem_conflict();
+            default -> msg.problem_internal();
+        };
+        return Uni.createFrom().item(problem(request, e.status(), e.kind(), title, e.getMessage(), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> noOrganisation(NoOrganisationException e, HttpServerRequest request) {
+        if (isApi(request)) {
+            AppMessages msg = pages.messages();
+            return Uni.createFrom()
+                    .item(problem(request, 403, "no-organisation", msg.problem_no_org(), msg.detail_no_org(), null));
+        }
+        return Uni.createFrom().item(Response.seeOther(URI.create("/no-organisation")).build());
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> forbidden(ForbiddenException e, HttpServerRequest request) {
+        if (isApi(request)) {
+            AppMessages msg = pages.messages();
+            return Uni.createFrom()
+                    .item(problem(request, 403, "forbidden", msg.problem_forbidden(), msg.detail_forbidden(), null));
+        }
+        return pages.render(ErrorPages.forbidden(pages.context()), Response.Status.FORBIDDEN);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        if (!isApi(request)) {
+            // Pages: let Quarkus send the login challenge.
+            return null;
+        }
+        AppMessages msg = pages.messages();
+        return problem(request, 401, "unauthorized", msg.problem_unauthorized(), msg.detail_unauthorized(), null);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class,
+            MismatchedInputException.class})
+    public Response malformed(JsonProcessingException e, HttpServerRequest request) {
+        AppMessages msg = pages.messages();
+        String detail = msg.detail_malformed();
+        List<FieldError> errors = List.of();
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = fieldPath(mapping);
+            detail = msg.detail_malformed_field(field);
+            errors = List.of(new FieldError(field, "type", detail));
+        }
+        return problem(request, 400, "malformed", msg.problem_malformed(), detail, errors);
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> webApplication(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        AppMessages msg = pages.messages();
+        if (status == 404) {
+            if (!isApi(request)) {
+                return pages.render(ErrorPages.notFound(pages.context()), Response.Status.NOT_FOUND);
+            }
+            return Uni.createFrom().item(problem(request, 404, "not-found", msg.problem_not_found(),
+                    msg.detail_not_found_path(), null));
+        }
+        if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+            return Uni.createFrom().item(malformed(json, request));
+        }
+        if (status >= 500) {
+            return internal(e, request);
+        }
+        Response.StatusType type = e.getResponse().getStatusInfo();
+        return Uni.createFrom().item(problem(request, status, "http-" + status, type.getReasonPhrase(),
+                type.getReasonPhrase(), null));
+    }
+
+    @ServerExceptionMapper
+    public Uni<Response> unexpected(Exception e, HttpServerRequest request) {
+        if (e instanceof AuthenticationRedirectException || e instanceof AuthenticationCompletionException) {
+            // Part of the sign-in flow: Quarkus handles these.
+            return null;
+        }
+        return internal(e, request);
+    }
+
+    private Uni<Response> internal(Exception e, HttpServerRequest request) {
+        String incident = UUID.randomUUID().toString();
+        // The exception text could echo input; the class and the incident id are enough to find it.
+        LOG.errorf("Unexpected failure %s on %s %s: %s", incident, request.method(), request.path(),
+                e.getClass().getName());
+        LOG.debug("Unexpected failure " + incident, e);
+        AppMessages msg = pages.messages();
+        String detail = msg.detail_internal() + " (" + incident + ")";
+        if (!isApi(request)) {
+            return pages.render(ErrorPages.internalError(pages.context(), detail),
+                    Response.Status.INTERNAL_SERVER_ERROR);
+        }
+        return Uni.createFrom().item(problem(request, 500, "internal", msg.problem_internal(), detail, null));
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+}

@@ -1,0 +1,61 @@
+package org.alliancesearch.portal.common.web;
+
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.common.i18n.Languages;
+import org.alliancesearch.portal.common.security.CurrentUser;
+
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+
+/** Helpers for Qute pages: the layout context, the language, rendering and redirects after POST. */
+@RequestScoped
+public class Pages {
+    private final CurrentUser user;
+    private final Languages languages;
+    private final HttpServerRequest request;
+
+    public Pages(CurrentUser user, Languages languages, HttpServerRequest request) {
+        this.user = user;
+        this.languages = languages;
+        this.request = request;
+    }
+
+    public Locale locale() {
+        return languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    public AppMessages messages() {
+        return languages.messages(locale());
+    }
+
+    /** The layout context, with the flash message named by the {@code flash} query parameter, if any. */
+    public PageContext context() {
+        String flash = Flash.fromParam(request.getParam("flash")).map(f -> f.text(messages())).orElse(null);
+        return new PageContext(user.name(), user.organisation().orElse(null), user.admin(), flash,
+                locale().toLanguageTag());
+    }
+
+    /** Renders without blocking the event loop. */
+    public Uni<Response> render(TemplateInstance page) {
+        return render(page, Response.Status.OK);
+    }
+
+    public Uni<Response> render(TemplateInstance page, Response.Status status) {
+        return page.setLocale(locale()).createUni()
+                .map(html -> Response.status(status).type("text/html;charset=UTF-8").entity(html)
+                        .header("Cache-Control", "no-store").build());
+    }
+
+    /** 303 See Other after a successful POST, with a flash message. */
+    public static Response seeOther(String path, Flash flash) {
+        return Response.seeOther(URI.create(path + "?flash=" + flash.param())).build();
+    }
+}

@@ -1,0 +1,105 @@
+package org.alliancesearch.portal.member.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.connector.ConnectionReport;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.member.service.MemberHealthRow;
+import org.alliancesearch.portal.member.service.MemberInput;
+import org.alliancesearch.portal.member.service.MemberService;
+import org.alliancesearch.portal.member.service.MemberView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/admin")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admin: members")
+public class MemberAdminResource {
+    private final MemberService members;
+    private final Pages pages;
+
+    public MemberAdminResource(MemberService members, Pages pages) {
+        this.members = members;
+        this.pages = pages;
+    }
+
+    @GET
+    @Path("/members")
+    @Operation(summary = "Live (not deleted) member instances")
+    public Uni<List<MemberView>> list() {
+        return members.list();
+    }
+
+    @GET
+    @Path("/members/{id}")
+    @Operation(summary = "One member instance")
+    public Uni<MemberView> get(@PathParam("id") String id) {
+        return members.get(parse(id), pages.messages());
+    }
+
+    @POST
+    @Path("/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Onboard a member instance (audited)")
+    public Uni<Response> create(MemberInput input) {
+        return members.create(input, pages.messages())
+                .map(created -> Response.created(URI.create("/api/v1/admin/members/" + created.id()))
+                        .entity(created).build());
+    }
+
+    @PUT
+    @Path("/members/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change a member instance; without apiKey the stored key stays (audited)")
+    public Uni<MemberView> update(@PathParam("id") String id, MemberInput input) {
+        return members.update(parse(id), input, pages.messages());
+    }
+
+    @DELETE
+    @Path("/members/{id}")
+    @Operation(summary = "Delete a member instance (soft delete, audited)")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return members.delete(parse(id), pages.messages()).map(v -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/members/{id}/test")
+    @Operation(summary = "Test the connection: MISP version, service user's organisation and role, latency")
+    public Uni<ConnectionReport> test(@PathParam("id") String id) {
+        return members.test(parse(id), pages.messages());
+    }
+
+    @GET
+    @Path("/health")
+    @Operation(summary = "What the connector observed of each member")
+    public Uni<List<MemberHealthRow>> health() {
+        return members.health();
+    }
+
+    private UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(pages.messages().detail_member_not_found(id));
+        }
+    }
+}

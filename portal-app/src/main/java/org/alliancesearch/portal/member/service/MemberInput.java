@@ -1,0 +1,26 @@
+package org.alliancesearch.portal.member.service;
+
+/**
+ * What an admin sends to create or change a member (API body and form). On a change, a null or blank
+ * {@code apiKey} (or {@code clientKeyPem}) keeps the stored one.
+ *
+ * @param name display name
+ * @param organisation the member organisation
+ * @param url the MISP base URL
+ * @param apiKey the service user's API key; write-only
+ * @param verifyTls verify the server certificate (default true)
+ * @param caPem extra trusted CA certificate(s), PEM
+ * @param clientCertPem client certificate for mutual TLS, PEM
+ * @param clientKeyPem client private key for mutual TLS, PEM (PKCS#8); write-only
+ * @param timeoutMs per-call timeout (default from configuration)
+ * @param enabled whether searches ask this member (default true)
+ * @param policy per-member policy overrides
+ */
+public record MemberInput(String name, String organisation, String url, String apiKey, Boolean verifyTls,
+        String caPem, String clientCertPem, String clientKeyPem, Integer timeoutMs, Boolean enabled,
+        MemberPolicyOverride policy) {
+    @Override
+    public String toString() {
+        return "MemberInput[name=" + name + ", url=" + url + "]";
+    }
+}

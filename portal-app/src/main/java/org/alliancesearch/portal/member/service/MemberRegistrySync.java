@@ -1,0 +1,94 @@
+package org.alliancesearch.portal.member.service;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.alliancesearch.connector.MemberEndpoint;
+import org.alliancesearch.connector.MemberRegistry;
+import org.alliancesearch.portal.member.persistence.MemberInstance;
+import org.alliancesearch.portal.member.persistence.MemberRepository;
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the connector's {@link MemberRegistry} equal to the database: loaded at start, updated on every change through
+ * this replica, and reconciled periodically so that changes made through another replica arrive here too. Disabled
+ * members are registered with {@code enabled=false} so that searches can report them as DISABLED.
+ */
+@ApplicationScoped
+public class MemberRegistrySync {
+    private static final Logger LOG = Logger.getLogger(MemberRegistrySync.class);
+
+    private final MemberRegistry registry;
+    private final MemberRepository repository;
+    private final MemberSecrets secrets;
+
+    public MemberRegistrySync(MemberRegistry registry, MemberRepository repository, MemberSecrets secrets) {
+        this.registry = registry;
+        this.repository = repository;
+        this.secrets = secrets;
+    }
+
+    void onStart(@Observes StartupEvent event) throws Throwable {
+        int count = VertxContextSupport.subscribeAndAwait(this::reconcile);
+        LOG.infof("Loaded %d member instance(s) into the connector", count);
+    }
+
+    @Scheduled(every = "${alliance.members.sync-interval:30s}", delayed = "${alliance.members.sync-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> periodic() {
+        return reconcile().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("Member sync failed: %s", e.getClass().getName()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Makes the registry equal to the live members in the database; returns their number. */
+    public Uni<Integer> reconcile() {
+        return Panache.withSession(repository::live).map(this::apply);
+    }
+
+    private int apply(List<MemberInstance> live) {
+        Map<String, MemberEndpoint> wanted = new HashMap<>();
+        for (MemberInstance m : live) {
+            try {
+                wanted.put(m.id.toString(), secrets.endpoint(m));
+            } catch (RuntimeException e) {
+                // e.g. its key id is no longer configured: leave it out rather than stop the others
+                LOG.errorf("Member %s cannot be loaded: %s", m.id, e.getMessage());
+            }
+        }
+        for (MemberEndpoint known : registry.all()) {
+            if (!wanted.containsKey(known.id())) {
+                registry.remove(known.id());
+            }
+        }
+        wanted.forEach((id, endpoint) -> {
+            MemberEndpoint current = registry.find(id).orElse(null);
+            if (!Objects.equals(current, endpoint)) {
+                registry.upsert(endpoint);
+            }
+        });
+        return wanted.size();
+    }
+
+    /** After a committed change of one member. */
+    void changed(MemberInstance m) {
+        if (m.deletedAt != null) {
+            registry.remove(m.id.toString());
+            LOG.debugf("Removed member %s from the connector", m.id);
+        } else {
+            MemberEndpoint endpoint = secrets.endpoint(m);
+            registry.upsert(endpoint);
+            LOG.debugf("Registered %s with the connector", endpoint);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.alliancesearch.portal.policy.view;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.model.policy.Tlp;
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.Flash;
+import org.alliancesearch.portal.common.web.PageContext;
+import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.policy.service.PolicyService;
+import org.alliancesearch.portal.policy.service.PolicyUpdate;
+import org.alliancesearch.portal.policy.service.PolicyView;
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** The admin page for the alliance policy. */
+@Path("/admin/policy")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class PolicyPages {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance policy(PageContext ctx, PolicyView policy, String maxTlp, String dropTags,
+                List<String> tlps, Map<String, String> errors);
+    }
+
+    private final PolicyService policies;
+    private final Pages pages;
+
+    public PolicyPages(PolicyService policies, Pages pages) {
+        this.policies = policies;
+        this.pages = pages;
+    }
+
+    static List<String> tlps() {
+        return Arrays.stream(Tlp.values()).map(Tlp::code).toList();
+    }
+
+    @GET
+    public Uni<Response> show() {
+        return policies.view().flatMap(p -> pages.render(Templates.policy(pages.context(), p, p.maxTlp().code(),
+                String.join("\n", p.dropTags()), tlps(), Map.of())));
+    }
+
+    @POST
+    public Uni<Response> save(@RestForm String maxTlp, @RestForm String dropTags) {
+        return policies.update(new PolicyUpdate(maxTlp, PolicyService.splitLines(dropTags)), pages.messages())
+                .map(saved -> Pages.seeOther("/admin/policy", Flash.POLICY_SAVED))
+                .onFailure(ProblemException.class).recoverWithUni(failure -> policies.view()
+                        .flatMap(current -> pages.render(Templates.policy(pages.context(), current, maxTlp,
+                                dropTags, tlps(), errorsByField(((ProblemException) failure).errors())),
+                                Response.Status.BAD_REQUEST)));
+    }
+
+    static Map<String, String> errorsByField(List<FieldError> errors) {
+        return errors.stream().collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a));
+    }
+}

@@ -1,0 +1,42 @@
+package org.alliancesearch.portal.testsupport;
+
+import java.util.List;
+import java.util.Map;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+
+/** Access tokens shaped like Keycloak's for the alliance realm, signed with the test OIDC server's key. */
+public final class Tokens {
+    private Tokens() {
+    }
+
+    public static String token(String user, String org, List<String> roles) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName(user)
+                .subject("id-" + user)
+                .issuer("https://server.example.com")
+                .audience("portal")
+                .claim("realm_access", Map.of("roles", roles));
+        if (org != null) {
+            claims.claim("org", org);
+        }
+        return claims.sign();
+    }
+
+    public static String alice() {
+        return token("alice", "org-a", List.of("member"));
+    }
+
+    public static String bob() {
+        return token("bob", "org-b", List.of("member"));
+    }
+
+    /** A member without an organisation. */
+    public static String erin() {
+        return token("erin", null, List.of("member"));
+    }
+
+    public static String admin() {
+        return token("admin", "secretariat", List.of("member", "admin"));
+    }
+}
