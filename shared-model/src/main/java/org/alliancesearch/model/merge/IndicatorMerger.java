@@ -1,14 +1,435 @@
 package org.alliancesearch.model.merge;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 
+import org.alliancesearch.model.indicator.IndicatorKey;
+import org.alliancesearch.model.indicator.Indicators;
+import org.alliancesearch.model.misp.MispAttribute;
+import org.alliancesearch.model.misp.MispEvent;
+import org.alliancesearch.model.misp.MispTag;
 import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.policy.TagFilter;
+import org.alliancesearch.model.policy.TagPolicy;
+import org.alliancesearch.model.policy.Tlp;
+import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
+import org.alliancesearch.model.result.MemberRef;
 
-/** Merges the hits of all members into indicators. STUB: to be implemented. */
+/**
+ * Merges the hits of all members into indicators: deduplicates synchronised copies (same attribute uuid), applies the
+ * tag policy, groups by {@link IndicatorKey} and orders the result. Stateless and thread-safe.
+ *
+ * <p>
+ * How the policy is applied, and why: every copy of an attribute (same uuid) and every copy of an event (same event
+ * uuid) is looked at first, then an attribute is removed when any copy of it or of its event carries a dropping tag,
+ * a TLP above the maximum, or fails the search's tag filter. Removal happens before grouping, so a removed record
+ * gives nothing to an indicator: no member name, organisation, event, tag or timestamp. An indicator whose records
+ * were all removed does not appear; an indicator that other, allowed records also carry is shown from those alone.
+ * Attributes any member marks {@code deleted} are never shown either.
+ *
+ * <p>
+ * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
+ * and where one copy has to stand for several (an attribute's type and value, an event's info and link) the copy from
+ * the member with the smallest id is taken.
+ */
 public final class IndicatorMerger {
-    /** Merges, deduplicates and applies the policy; the result does not depend on the order of the hits. */
+    /** More organisations first, then the most recently seen, then by value and family. */
+    public static final Comparator<MergedIndicator> ORDER = IndicatorMerger::compareIndicators;
+
+    /** Merges without a search tag filter. */
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return merge(hits, policy, TagFilter.none());
+    }
+
+    /** Merges and applies the query's own include/exclude tag patterns again (members may ignore filters). */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query) {
+        return merge(hits, policy,
+                query == null ? TagFilter.none() : new TagFilter(query.includeTags(), query.excludeTags()));
+    }
+
+    /**
+     * Merges, deduplicates and applies the policy and the tag filter; the result does not depend on the order of the
+     * hits. A null policy is {@link AlliancePolicy#defaults()}.
+     */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, TagFilter filter) {
+        TagPolicy tagPolicy = TagPolicy.of(policy == null ? AlliancePolicy.defaults() : policy, filter);
+        return new Run(tagPolicy, hits.size()).run(hits);
+    }
+
+    private static int compareIndicators(MergedIndicator a, MergedIndicator b) {
+        int c = Integer.compare(b.organisations().size(), a.organisations().size());
+        if (c != 0) {
+            return c;
+        }
+        c = compareNullsLast(b.lastSeen(), a.lastSeen());
+        if (c != 0) {
+            return c;
+        }
+        c = a.value().compareTo(b.value());
+        return c != 0 ? c : a.family().compareTo(b.family());
+    }
+
+    private static int compareNullsLast(Instant newer, Instant older) {
+        if (newer == null || older == null) {
+            return newer == older ? 0 : newer == null ? 1 : -1;
+        }
+        return newer.compareTo(older);
+    }
+
+    static int capacity(int expected) {
+        return (int) Math.min(1 << 30, expected / 0.75f + 1);
+    }
+
+    /** Tag facts combined as bits, the TLP as rank (0 none, else ordinal + 1). */
+    static final int DROP = 1;
+    static final int INCLUDED = 2;
+    static final int EXCLUDED = 4;
+
+    /** What the policy makes of one distinct tag name, with the group of all its spellings. */
+    static final class Tag {
+        final int flags;
+        final int tlpRank;
+        final TagGroup group;
+
+        Tag(int flags, int tlpRank, TagGroup group) {
+            this.flags = flags;
+            this.tlpRank = tlpRank;
+            this.group = group;
+        }
+    }
+
+    /** All spellings of one tag; shown as the TLP 2.0 tag or as the spelling that sorts last (order-independent). */
+    static final class TagGroup {
+        final String key;
+        final Tlp tlp;
+        String spelling;
+
+        TagGroup(String key, Tlp tlp) {
+            this.key = key;
+            this.tlp = tlp;
+        }
+
+        void offer(String name) {
+            if (spelling == null || (spelling != name && name.compareTo(spelling) > 0)) {
+                spelling = name;
+            }
+        }
+
+        String display() {
+            return tlp != null ? tlp.tagName() : spelling;
+        }
+    }
+
+    /** Tag facts of one event uuid, over all its copies. */
+    static final class EventFacts {
+        int flags;
+        int tlpRank;
+        MispEvent lastSeenEvent;
+    }
+
+    /** All copies of one attribute (one uuid). */
+    static final class AttributeCopies {
+        final MemberHit first;
+        ArrayList<MemberHit> more;
+        EventFacts event;
+        ArrayList<EventFacts> moreEvents;
+        int flags;
+        int tlpRank;
+        boolean deleted;
+
+        AttributeCopies(MemberHit first) {
+            this.first = first;
+        }
+
+        void addCopy(MemberHit hit) {
+            if (more == null) {
+                more = new ArrayList<>(4);
+            }
+            more.add(hit);
+        }
+
+        void addEvent(EventFacts facts) {
+            if (event == null) {
+                event = facts;
+            } else if (event != facts) {
+                if (moreEvents == null) {
+                    moreEvents = new ArrayList<>(2);
+                }
+                if (!moreEvents.contains(facts)) {
+                    moreEvents.add(facts);
+                }
+            }
+        }
+
+        /** The copy that stands for all: from the member with the smallest id, then by value and type. */
+        MemberHit representative() {
+            MemberHit best = first;
+            if (more != null) {
+                for (int i = 0; i < more.size(); i++) {
+                    MemberHit h = more.get(i);
+                    if (compareCopies(h, best) < 0) {
+                        best = h;
+                    }
+                }
+            }
+            return best;
+        }
+
+        private static int compareCopies(MemberHit a, MemberHit b) {
+            int c = a.member().id().compareTo(b.member().id());
+            if (c != 0) {
+                return c;
+            }
+            c = a.attribute().value().compareTo(b.attribute().value());
+            return c != 0 ? c : a.attribute().type().compareTo(b.attribute().type());
+        }
+    }
+
+    /** One event of an indicator: the copy from the member with the smallest id stands for it. */
+    static final class EventCopy {
+        final Object key;
+        MispEvent event;
+        MemberRef member;
+
+        EventCopy(Object key, MispEvent event, MemberRef member) {
+            this.key = key;
+            this.event = event;
+            this.member = member;
+        }
+
+        void offer(MispEvent e, MemberRef m) {
+            int c = m.id().compareTo(member.id());
+            if (c == 0) {
+                c = compareNullable(e.id(), event.id());
+            }
+            if (c == 0) {
+                c = compareNullable(e.info(), event.info());
+            }
+            if (c < 0) {
+                event = e;
+                member = m;
+            }
+        }
+
+        private static int compareNullable(String a, String b) {
+            if (a == null || b == null) {
+                return a == b ? 0 : a == null ? 1 : -1;
+            }
+            return a.compareTo(b);
+        }
+    }
+
+    private static final class Run {
+        private final TagPolicy policy;
+        private final int hitCount;
+        private final HashMap<String, Tag> tags = new HashMap<>(256);
+        private final HashMap<String, TagGroup> groups = new HashMap<>(256);
+        private final HashMap<Object, AttributeCopies> attributes;
+        private final HashMap<Object, EventFacts> events;
+
+        Run(TagPolicy policy, int hitCount) {
+            this.policy = policy;
+            this.hitCount = hitCount;
+            this.attributes = new HashMap<>(capacity(hitCount));
+            this.events = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
+        }
+
+        MergedResult run(Collection<MemberHit> hits) {
+            int duplicates = 0;
+            for (MemberHit hit : hits) {
+                if (collect(hit)) {
+                    duplicates++;
+                }
+            }
+            int deleted = 0;
+            int droppingTag = 0;
+            int overMaxTlp = 0;
+            int excludedByFilter = 0;
+            HashMap<IndicatorKey, IndicatorAggregate> indicators = new HashMap<>(capacity(attributes.size()));
+            for (AttributeCopies copies : attributes.values()) {
+                if (copies.deleted) {
+                    deleted++;
+                    continue;
+                }
+                switch (verdict(copies)) {
+                    case DROPPING_TAG -> droppingTag++;
+                    case OVER_MAX_TLP -> overMaxTlp++;
+                    case EXCLUDED_BY_FILTER -> excludedByFilter++;
+                    case KEEP -> keep(copies, indicators);
+                }
+            }
+            List<MergedIndicator> merged = new ArrayList<>(indicators.size());
+            for (IndicatorAggregate indicator : indicators.values()) {
+                merged.add(indicator.build());
+            }
+            merged.sort(ORDER);
+            MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
+                    excludedByFilter);
+            return new MergedResult(merged, new MergeTotals(merged.size(), hitCount, duplicates, removed.total(),
+                    deleted, removed));
+        }
+
+        /** Records one hit; true when it is a further copy of an attribute already seen. */
+        private boolean collect(MemberHit hit) {
+            MispAttribute a = hit.attribute();
+            Object key = attributeKey(hit);
+            AttributeCopies copies = attributes.get(key);
+            boolean duplicate = copies != null;
+            if (copies == null) {
+                copies = new AttributeCopies(hit);
+                attributes.put(key, copies);
+            } else {
+                copies.addCopy(hit);
+            }
+            if (a.deleted()) {
+                copies.deleted = true;
+            }
+            MispEvent e = a.event();
+            EventFacts facts = null;
+            Object eventKey = eventKey(hit.member(), e);
+            if (eventKey != null) {
+                facts = events.get(eventKey);
+                if (facts == null) {
+                    facts = new EventFacts();
+                    events.put(eventKey, facts);
+                }
+                copies.addEvent(facts);
+            }
+            int flags = copies.flags;
+            int rank = copies.tlpRank;
+            List<MispTag> attributeTags = a.tags();
+            for (int i = 0, n = attributeTags.size(); i < n; i++) {
+                MispTag t = attributeTags.get(i);
+                Tag tag = tag(t.name());
+                flags |= tag.flags;
+                rank = Math.max(rank, tag.tlpRank);
+                if (t.inherited() && facts != null) {
+                    // An event tag copied onto the attribute: it marks every attribute of that event.
+                    facts.flags |= tag.flags;
+                    facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
+                }
+            }
+            copies.flags = flags;
+            copies.tlpRank = rank;
+            if (e != null && facts != null && facts.lastSeenEvent != e) {
+                facts.lastSeenEvent = e;
+                List<MispTag> eventTags = e.tags();
+                for (int i = 0, n = eventTags.size(); i < n; i++) {
+                    Tag tag = tag(eventTags.get(i).name());
+                    facts.flags |= tag.flags;
+                    facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
+                }
+            }
+            return duplicate;
+        }
+
+        private TagPolicy.Verdict verdict(AttributeCopies copies) {
+            int flags = copies.flags;
+            int rank = copies.tlpRank;
+            if (copies.event != null) {
+                flags |= copies.event.flags;
+                rank = Math.max(rank, copies.event.tlpRank);
+                if (copies.moreEvents != null) {
+                    for (EventFacts f : copies.moreEvents) {
+                        flags |= f.flags;
+                        rank = Math.max(rank, f.tlpRank);
+                    }
+                }
+            }
+            return policy.verdict((flags & DROP) != 0, rank == 0 ? null : Tlp.values()[rank - 1],
+                    (flags & INCLUDED) != 0, (flags & EXCLUDED) != 0);
+        }
+
+        private void keep(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
+            MispAttribute rep = copies.representative().attribute();
+            IndicatorKey key = Indicators.key(rep.type(), rep.value());
+            IndicatorAggregate indicator = indicators.get(key);
+            if (indicator == null) {
+                indicator = new IndicatorAggregate(key);
+                indicators.put(key, indicator);
+            }
+            indicator.attributeCount++;
+            add(indicator, copies.first);
+            if (copies.more != null) {
+                for (int i = 0, n = copies.more.size(); i < n; i++) {
+                    add(indicator, copies.more.get(i));
+                }
+            }
+        }
+
+        private void add(IndicatorAggregate indicator, MemberHit hit) {
+            MispAttribute a = hit.attribute();
+            MemberRef member = hit.member();
+            MispEvent e = a.event();
+            indicator.copyCount++;
+            indicator.addMember(member);
+            String orgc = e == null ? null : e.orgcName();
+            indicator.addDistinct(indicator.organisations,
+                    orgc != null && !orgc.isBlank() ? orgc : member.organisation());
+            indicator.addDistinct(indicator.types, a.type());
+            if (a.category() != null) {
+                indicator.addDistinct(indicator.categories, a.category());
+            }
+            indicator.toIds |= a.toIds();
+            indicator.seen(a.timestamp());
+            indicator.seen(a.firstSeen());
+            indicator.seen(a.lastSeen());
+            List<MispTag> attributeTags = a.tags();
+            for (int i = 0, n = attributeTags.size(); i < n; i++) {
+                indicator.addTag(tag(attributeTags.get(i).name()).group, attributeTags.get(i).name());
+            }
+            if (e != null) {
+                List<MispTag> eventTags = e.tags();
+                for (int i = 0, n = eventTags.size(); i < n; i++) {
+                    indicator.addTag(tag(eventTags.get(i).name()).group, eventTags.get(i).name());
+                }
+                Object eventKey = eventKey(member, e);
+                if (eventKey != null) {
+                    indicator.addEvent(eventKey, e, member);
+                }
+            }
+        }
+
+        private Tag tag(String name) {
+            Tag tag = tags.get(name);
+            if (tag == null) {
+                TagPolicy.TagInfo info = policy.classify(name);
+                TagGroup group = groups.get(info.key());
+                if (group == null) {
+                    group = new TagGroup(info.key(), info.tlp());
+                    groups.put(info.key(), group);
+                }
+                int flags = (info.dropping() ? DROP : 0) | (info.included() ? INCLUDED : 0)
+                        | (info.excluded() ? EXCLUDED : 0);
+                tag = new Tag(flags, info.tlp() == null ? 0 : info.tlp().ordinal() + 1, group);
+                tags.put(name, tag);
+            }
+            return tag;
+        }
+
+        private static Object attributeKey(MemberHit hit) {
+            String uuid = hit.attribute().uuid();
+            if (uuid != null && !uuid.isBlank()) {
+                return uuid;
+            }
+            // Without a uuid an attribute cannot be matched across members: it stays one attribute of its member.
+            String id = hit.attribute().id();
+            return id == null ? new Object() : hit.member().id() + "\u0000" + id;
+        }
+
+        private static Object eventKey(MemberRef member, MispEvent e) {
+            if (e == null) {
+                return null;
+            }
+            if (e.uuid() != null && !e.uuid().isBlank()) {
+                return e.uuid();
+            }
+            return e.id() == null ? null : member.id() + "\u0000" + e.id();
+        }
     }
 }

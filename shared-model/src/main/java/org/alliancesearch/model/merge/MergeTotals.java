@@ -1,12 +1,39 @@
 package org.alliancesearch.model.merge;
 
 /**
- * Counts of a merge.
+ * Counts of a merge. Attributes are counted by uuid after deduplication except {@link #attributes()}, so
+ * {@code attributes - duplicates - deleted - removedByPolicy} is the number of distinct attributes shown.
  *
  * @param indicators distinct indicators in the result
- * @param attributes attributes received from all members
+ * @param attributes attributes received from all members (every copy)
  * @param duplicates attributes that were synchronised copies of one already counted (same uuid)
- * @param removedByPolicy attributes the tag policy removed (numbers only, never content)
+ * @param removedByPolicy distinct attributes the tag policy removed (numbers only, never content); the sum of
+ *        {@link #removedBy()} when the merger made these totals
+ * @param deleted distinct attributes not shown because a member marked them deleted
+ * @param removedBy {@link #removedByPolicy()} by reason
  */
-public record MergeTotals(int indicators, int attributes, int duplicates, int removedByPolicy) {
+public record MergeTotals(int indicators, int attributes, int duplicates, int removedByPolicy, int deleted,
+        PolicyRemovals removedBy) {
+    public MergeTotals {
+        removedBy = removedBy == null ? new PolicyRemovals(0, 0, 0) : removedBy;
+    }
+
+    /** Totals without deleted attributes and without a breakdown of removals (all reasons zero). */
+    public MergeTotals(int indicators, int attributes, int duplicates, int removedByPolicy) {
+        this(indicators, attributes, duplicates, removedByPolicy, 0, new PolicyRemovals(0, 0, 0));
+    }
+
+    /**
+     * Distinct attributes the policy removed, by the first reason that applied (in this order).
+     *
+     * @param droppingTag carried a dropping tag of the alliance policy (itself or its event)
+     * @param overMaxTlp carried a TLP above the alliance's maximum
+     * @param excludedByFilter did not pass the search's own include/exclude tag filter
+     */
+    public record PolicyRemovals(int droppingTag, int overMaxTlp, int excludedByFilter) {
+        /** The sum of all reasons. */
+        public int total() {
+            return droppingTag + overMaxTlp + excludedByFilter;
+        }
+    }
 }

@@ -1,8 +1,40 @@
 package org.alliancesearch.model.merge;
 
+import java.time.Instant;
 import java.util.List;
 
-/** One indicator (type family + canonical value) as seen across the alliance. STUB: fields to be completed. */
-public record MergedIndicator(String value, String family, List<String> types, List<String> organisations,
-        List<String> members) {
+import org.alliancesearch.model.policy.Tlp;
+
+/**
+ * One indicator (type family + canonical value) as seen across the alliance, built only from records the policy
+ * allows. All lists are sorted and free of duplicates.
+ *
+ * @param value the canonical value
+ * @param family the type family ({@code ip}, {@code domain}, {@code sha256}, …)
+ * @param types the MISP types seen
+ * @param categories the MISP categories seen
+ * @param organisations creator organisations ({@code Orgc}; the member's organisation where it does not reveal it)
+ * @param members the members that returned it
+ * @param tags union of the attributes' and their events' tags, deduplicated case-insensitively; shown in one spelling
+ *        per tag: TLP tags as their TLP 2.0 tag ({@code tlp:white} as {@code tlp:clear}), other tags in the spelling
+ *        that sorts last (lower case wins over upper case)
+ * @param tlp the effective TLP, the most restrictive seen; null when no record carries a TLP tag
+ * @param toIds true when any attribute is flagged for IDS
+ * @param firstSeen earliest of {@code first_seen}, {@code last_seen} and attribute timestamps, or null
+ * @param lastSeen latest of the same, or null
+ * @param events the events it appears in, one per event uuid, sorted by date (newest first), then uuid
+ * @param attributeCount distinct attributes (by uuid)
+ * @param copyCount attribute copies received from members (synchronised copies counted each time)
+ */
+public record MergedIndicator(String value, String family, List<String> types, List<String> categories,
+        List<String> organisations, List<IndicatorMember> members, List<String> tags, Tlp tlp, boolean toIds,
+        Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount) {
+    public MergedIndicator {
+        types = List.copyOf(types);
+        categories = List.copyOf(categories);
+        organisations = List.copyOf(organisations);
+        members = List.copyOf(members);
+        tags = List.copyOf(tags);
+        events = List.copyOf(events);
+    }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * What the alliance allows to be shown. Applied after the merge, and also sent to members as excluded tags, because
- * members may ignore filters.
+ * members may ignore filters. A record (attribute) with a dropping tag, or with a TLP above {@link #maxTlp()}, on
+ * itself or on its event, is removed before it can contribute anything to an indicator. A record without a TLP tag is
+ * not limited by {@code maxTlp}.
  *
  * @param maxTlp the most restrictive TLP that may be shown
  * @param dropTags tag patterns ({@code *} wildcards, case-insensitive) that remove a record wherever they sit
@@ -18,5 +20,10 @@ public record AlliancePolicy(Tlp maxTlp, List<String> dropTags) {
     /** The default: up to {@code tlp:amber}, and {@code tlp:red} and {@code PAP:RED} drop a record. */
     public static AlliancePolicy defaults() {
         return new AlliancePolicy(Tlp.AMBER, List.of("tlp:red", "PAP:RED"));
+    }
+
+    /** A policy with this maximum TLP and these dropping tag patterns. */
+    public static AlliancePolicy of(Tlp maxTlp, String... dropTags) {
+        return new AlliancePolicy(maxTlp, List.of(dropTags));
     }
 }

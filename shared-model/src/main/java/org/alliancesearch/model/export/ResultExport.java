@@ -1,0 +1,31 @@
+package org.alliancesearch.model.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+
+import org.alliancesearch.model.merge.MergedResult;
+
+/** One export format of a merged result. Implementations are immutable and thread-safe. */
+public interface ResultExport {
+    /** The media type to send, with charset where it applies. */
+    String mediaType();
+
+    /** The file name extension, without the dot. */
+    String fileExtension();
+
+    /** Writes the export; does not close the stream. */
+    void write(MergedResult result, OutputStream out) throws IOException;
+
+    /** The export as bytes. */
+    default byte[] toBytes(MergedResult result) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+        try {
+            write(result, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

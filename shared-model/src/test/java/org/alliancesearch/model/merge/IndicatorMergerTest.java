@@ -1,0 +1,304 @@
+package org.alliancesearch.model.merge;
+
+import static org.alliancesearch.model.merge.Hits.attr;
+import static org.alliancesearch.model.merge.Hits.event;
+import static org.alliancesearch.model.merge.Hits.hit;
+import static org.alliancesearch.model.merge.Hits.member;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.alliancesearch.model.misp.MispEvent;
+import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.policy.TagFilter;
+import org.alliancesearch.model.policy.Tlp;
+import org.alliancesearch.model.query.SearchQuery;
+import org.alliancesearch.model.result.MemberHit;
+import org.alliancesearch.model.result.MemberRef;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class IndicatorMergerTest {
+    static final MemberRef A = member("a", "Org A");
+    static final MemberRef B = member("b", "Org B");
+    static final MemberRef C = member("c", "Org C");
+    static final String E1 = "11111111-1111-4111-8111-111111111111";
+    static final String E2 = "22222222-2222-4222-8222-222222222222";
+    static final String E3 = "33333333-3333-4333-8333-333333333333";
+
+    final IndicatorMerger merger = new IndicatorMerger();
+
+    MergedResult merge(MemberHit... hits) {
+        return merger.merge(List.of(hits), AlliancePolicy.defaults());
+    }
+
+    static MergedIndicator only(MergedResult r) {
+        assertThat(r.indicators()).hasSize(1);
+        return r.indicators().get(0);
+    }
+
+    @Nested
+    class Dedup {
+        @Test
+        void sameUuidFromSeveralMembersIsOneAttributeSeenAtSeveralMembers() {
+            MispEvent e = event(E1, "CIRCL");
+            MergedResult r = merge(hit(A, attr("u1", "ip-dst", "1.2.3.4").event(e)),
+                    hit(B, attr("u1", "ip-dst", "1.2.3.4").event(e)),
+                    hit(C, attr("u1", "ip-dst", "1.2.3.4").event(e)));
+
+            MergedIndicator i = only(r);
+            assertThat(i.attributeCount()).isEqualTo(1);
+            assertThat(i.copyCount()).isEqualTo(3);
+            assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("a", "b", "c");
+            assertThat(i.organisations()).containsExactly("CIRCL");
+            assertThat(i.events()).hasSize(1);
+            assertThat(r.totals()).isEqualTo(new MergeTotals(1, 3, 2, 0, 0, new MergeTotals.PolicyRemovals(0, 0, 0)));
+        }
+
+        @Test
+        void ipSrcAndIpDstOfOneAddressAreOneIndicator() {
+            MergedIndicator i = only(merge(hit(A, attr("u1", "ip-src", "1.2.3.4").event(event(E1, "X"))),
+                    hit(B, attr("u2", "ip-dst", "1.2.3.4").event(event(E2, "Y")))));
+
+            assertThat(i.value()).isEqualTo("1.2.3.4");
+            assertThat(i.family()).isEqualTo("ip");
+            assertThat(i.types()).containsExactly("ip-dst", "ip-src");
+            assertThat(i.attributeCount()).isEqualTo(2);
+            assertThat(i.organisations()).containsExactly("X", "Y");
+        }
+
+        @Test
+        void domainCaseAndTrailingDotAreOneIndicator() {
+            MergedIndicator i = only(merge(hit(A, attr("u1", "domain", "EVIL.example.")),
+                    hit(B, attr("u2", "domain", "evil.example"))));
+            assertThat(i.value()).isEqualTo("evil.example");
+            assertThat(i.attributeCount()).isEqualTo(2);
+        }
+
+        @Test
+        void hashCaseDoesNotSplitAnIndicator() {
+            String h = "D41D8CD98F00B204E9800998ECF8427E";
+            MergedIndicator i = only(merge(hit(A, attr("u1", "md5", h)), hit(B, attr("u2", "md5", h.toLowerCase()))));
+            assertThat(i.value()).isEqualTo(h.toLowerCase());
+        }
+
+        @Test
+        void differentValuesStaySeparate() {
+            MergedResult r = merge(hit(A, attr("u1", "ip-dst", "1.2.3.4")), hit(A, attr("u2", "ip-dst", "1.2.3.5")));
+            assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactlyInAnyOrder("1.2.3.4",
+                    "1.2.3.5");
+            assertThat(r.totals().duplicates()).isZero();
+        }
+
+        @Test
+        void creatorOrganisationIsOrgcElseTheMembersOwn() {
+            MergedIndicator i = only(merge(hit(A, attr("u1", "domain", "x.example").event(event(E1, "CIRCL"))),
+                    hit(B, attr("u2", "domain", "x.example").event(event(E2, null))),
+                    hit(C, attr("u3", "domain", "x.example"))));
+            assertThat(i.organisations()).containsExactly("CIRCL", "Org B", "Org C");
+        }
+
+        @Test
+        void eventsAreDeduplicatedByUuidAndLinkToTheMember() {
+            MispEvent e1 = event(E1, "CIRCL", LocalDate.of(2024, 3, 1));
+            MispEvent e2 = event(E2, "CIRCL", LocalDate.of(2024, 5, 1));
+            MergedIndicator i = only(merge(hit(B, attr("u1", "domain", "x.example").event(e1)),
+                    hit(A, attr("u1", "domain", "x.example").event(e1)),
+                    hit(A, attr("u2", "hostname", "X.example").event(e1)),
+                    hit(C, attr("u3", "domain", "x.example").event(e2))));
+
+            assertThat(i.events()).extracting(IndicatorEvent::uuid).containsExactly(E2, E1); // newest first
+            IndicatorEvent first = i.events().get(1);
+            assertThat(first.memberId()).isEqualTo("a");
+            assertThat(first.memberName()).isEqualTo("MISP a");
+            assertThat(first.url()).isEqualTo("https://misp.a.example/events/view/" + E1);
+            assertThat(first.organisation()).isEqualTo("CIRCL");
+            assertThat(first.info()).isEqualTo("event " + E1);
+            assertThat(first.threatLevel()).isEqualTo(2);
+            assertThat(first.date()).isEqualTo(LocalDate.of(2024, 3, 1));
+        }
+
+        @Test
+        void aMalformedEventUuidGetsNoLink() {
+            MergedIndicator i = only(merge(hit(A, attr("u1", "domain", "x.example").event(event("../../admin",
+                    "X")))));
+            assertThat(i.events().get(0).url()).isNull();
+        }
+
+        @Test
+        void effectiveTlpIsTheMostRestrictiveAndNullWhenUntagged() {
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example").tags("tlp:green")),
+                    hit(B, attr("u2", "domain", "x.example").tags("TLP:AMBER")),
+                    hit(C, attr("u3", "domain", "y.example")));
+            MergedIndicator x = r.indicators().stream().filter(i -> i.value().equals("x.example")).findFirst()
+                    .orElseThrow();
+            MergedIndicator y = r.indicators().stream().filter(i -> i.value().equals("y.example")).findFirst()
+                    .orElseThrow();
+            assertThat(x.tlp()).isEqualTo(Tlp.AMBER);
+            assertThat(y.tlp()).isNull();
+        }
+
+        @Test
+        void toIdsIsAnyAndTimesAreMinAndMaxOverAllTimestamps() {
+            MergedIndicator i = only(merge(
+                    hit(A, attr("u1", "domain", "x.example").toIds(false).timestamp("2024-02-01T00:00:00Z")
+                            .seen("2023-06-01T00:00:00Z", null)),
+                    hit(B, attr("u2", "domain", "x.example").toIds(true).timestamp("2024-01-01T00:00:00Z")
+                            .seen(null, "2025-01-01T10:00:00Z")),
+                    hit(C, attr("u3", "domain", "x.example").toIds(false).timestamp(null))));
+            assertThat(i.toIds()).isTrue();
+            assertThat(i.firstSeen()).isEqualTo(Instant.parse("2023-06-01T00:00:00Z"));
+            assertThat(i.lastSeen()).isEqualTo(Instant.parse("2025-01-01T10:00:00Z"));
+        }
+
+        @Test
+        void tagsAreUnitedCaseInsensitivelyInOneSpelling() {
+            MergedIndicator i = only(merge(
+                    hit(A, attr("u1", "domain", "x.example").tags("OSINT:source-type=\"blog-post\"", "tlp:white")),
+                    hit(B, attr("u2", "domain", "x.example").tags("osint:source-type=\"blog-post\"", "TLP:CLEAR")),
+                    hit(C, attr("u3", "domain", "x.example").tags("Phishing").event(event(E3, "Z", "phishing")))));
+            assertThat(i.tags()).containsExactly("osint:source-type=\"blog-post\"", "phishing", "tlp:clear");
+            assertThat(i.tlp()).isEqualTo(Tlp.CLEAR);
+        }
+
+        @Test
+        void deletedAttributesAreNeverShownEvenWhenAnotherCopyIsNot() {
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example")),
+                    hit(B, attr("u1", "domain", "x.example").deleted()), hit(C, attr("u2", "domain", "y.example")));
+            assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("y.example");
+            assertThat(r.totals().deleted()).isEqualTo(1);
+            assertThat(r.totals().removedByPolicy()).isZero();
+        }
+
+        @Test
+        void orderingIsMoreOrganisationsFirstThenMostRecentThenValue() {
+            MergedResult r = merge(
+                    hit(A, attr("u1", "domain", "old.example").timestamp("2020-01-01T00:00:00Z")),
+                    hit(A, attr("u2", "domain", "new.example").timestamp("2024-01-01T00:00:00Z")),
+                    hit(A, attr("u3", "domain", "b-tie.example").timestamp("2022-01-01T00:00:00Z")),
+                    hit(B, attr("u4", "domain", "a-tie.example").timestamp("2022-01-01T00:00:00Z")),
+                    hit(A, attr("u5", "domain", "wide.example").timestamp("2010-01-01T00:00:00Z")),
+                    hit(B, attr("u6", "domain", "wide.example").timestamp("2010-01-01T00:00:00Z")));
+            assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("wide.example",
+                    "new.example", "a-tie.example", "b-tie.example", "old.example");
+        }
+
+        @Test
+        void noHitsIsAnEmptyResult() {
+            MergedResult r = merger.merge(List.of(), AlliancePolicy.defaults());
+            assertThat(r.indicators()).isEmpty();
+            assertThat(r.totals()).isEqualTo(new MergeTotals(0, 0, 0, 0));
+        }
+    }
+
+    @Nested
+    class Policy {
+        @Test
+        void aDroppingTagOnTheAttributeRemovesItAndLeaksNothing() {
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example").tags("tlp:green")),
+                    hit(C, attr("u2", "domain", "x.example").tags("pap:Red").event(event(E3, "Secret Org"))));
+            MergedIndicator i = only(r);
+            assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("a");
+            assertThat(i.organisations()).containsExactly("Org A");
+            assertThat(i.events()).isEmpty();
+            assertThat(i.tags()).containsExactly("tlp:green");
+            assertThat(i.attributeCount()).isEqualTo(1);
+            assertThat(r.totals().removedByPolicy()).isEqualTo(1);
+            assertThat(r.totals().removedBy()).isEqualTo(new MergeTotals.PolicyRemovals(1, 0, 0));
+        }
+
+        @Test
+        void aDroppingTagOnOneSynchronisedCopyRemovesEveryCopy() {
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example")),
+                    hit(B, attr("u1", "domain", "x.example").tags("TLP:RED")));
+            assertThat(r.indicators()).isEmpty();
+            assertThat(r.totals().duplicates()).isEqualTo(1);
+            assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
+        }
+
+        @Test
+        void aDroppingTagOnTheEventRemovesEveryAttributeOfThatEventAtEveryMember() {
+            // Member B has the event tagged tlp:red; member A returns another attribute of the same event untagged.
+            MergedResult r = merge(hit(B, attr("u1", "domain", "x.example").event(event(E1, "CIRCL", "tlp:red"))),
+                    hit(A, attr("u2", "ip-dst", "10.0.0.1").event(event(E1, "CIRCL"))),
+                    hit(A, attr("u3", "ip-dst", "10.0.0.2").event(event(E2, "CIRCL"))));
+            assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("10.0.0.2");
+            assertThat(r.totals().removedBy().droppingTag()).isEqualTo(2);
+        }
+
+        @Test
+        void anInheritedDroppingTagCountsAsAnEventTag() {
+            MergedResult r = merge(
+                    hit(B, attr("u1", "domain", "x.example").inherited("PAP:RED").event(event(E1, "CIRCL"))),
+                    hit(A, attr("u2", "domain", "y.example").event(event(E1, "CIRCL"))));
+            assertThat(r.indicators()).isEmpty();
+        }
+
+        @Test
+        void aTlpAboveTheMaximumIsRemovedAndCountedSeparately() {
+            MispEvent strict = event(E1, "X", "tlp:amber+strict");
+            MergedResult byDefault = merge(hit(A, attr("u1", "domain", "x.example").event(strict)),
+                    hit(A, attr("u2", "domain", "y.example").tags("TLP:AMBER")));
+            assertThat(byDefault.indicators()).extracting(MergedIndicator::value).containsExactly("y.example");
+            assertThat(byDefault.totals().removedBy()).isEqualTo(new MergeTotals.PolicyRemovals(0, 1, 0));
+
+            MergedResult lenient = merger.merge(
+                    List.of(hit(A, attr("u1", "domain", "x.example").event(strict))),
+                    AlliancePolicy.of(Tlp.AMBER_STRICT));
+            assertThat(only(lenient).tlp()).isEqualTo(Tlp.AMBER_STRICT);
+
+            MergedResult greenOnly = merger.merge(
+                    List.of(hit(A, attr("u2", "domain", "y.example").tags("TLP:AMBER")),
+                            hit(A, attr("u3", "domain", "z.example").tags("tlp:white"))),
+                    AlliancePolicy.of(Tlp.GREEN));
+            assertThat(greenOnly.indicators()).extracting(MergedIndicator::value).containsExactly("z.example");
+        }
+
+        @Test
+        void redIsReportedAsDroppingTagWhenBothReasonsApply() {
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example").tags("tlp:red")));
+            assertThat(r.totals().removedBy()).isEqualTo(new MergeTotals.PolicyRemovals(1, 0, 0));
+        }
+
+        @Test
+        void customDroppingPatternsUseWildcards() {
+            MergedResult r = merger.merge(List.of(hit(A, attr("u1", "domain", "x.example").tags("Internal:Secret")),
+                    hit(A, attr("u2", "domain", "y.example").tags("internal-ish"))),
+                    AlliancePolicy.of(Tlp.RED, "internal:*"));
+            assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("y.example");
+        }
+
+        @Test
+        void theQueryTagFilterIsAppliedAgainWithEventTagsCounting() {
+            List<MemberHit> hits = List.of(hit(A, attr("u1", "domain", "a.example").tags("osint:source-type=\"x\"")),
+                    hit(A, attr("u2", "domain", "b.example").event(event(E1, "X", "OSINT:certainty=\"50\""))),
+                    hit(A, attr("u3", "domain", "c.example").tags("phishing")),
+                    hit(A, attr("u4", "domain", "d.example").tags("osint:x", "misp-galaxy:tool=\"X\"")));
+            MergedResult r = merger.merge(hits, AlliancePolicy.defaults(),
+                    new TagFilter(List.of("osint:*"), List.of("*galaxy*")));
+            assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactlyInAnyOrder("a.example",
+                    "b.example");
+            assertThat(r.totals().removedBy()).isEqualTo(new MergeTotals.PolicyRemovals(0, 0, 2));
+
+            SearchQuery query = new SearchQuery(List.of("x"), null, null, List.of("tlp:white"), null, null, null,
+                    null, null, null);
+            MergedResult byQuery = merger.merge(List.of(hit(A, attr("u1", "domain", "a.example").tags("TLP:CLEAR")),
+                    hit(A, attr("u2", "domain", "b.example").tags("tlp:green"))), AlliancePolicy.defaults(), query);
+            assertThat(byQuery.indicators()).extracting(MergedIndicator::value).containsExactly("a.example");
+        }
+
+        @Test
+        void totalsAddUp() {
+            MergedResult r = merge(hit(A, attr("u1", "domain", "a.example")),
+                    hit(B, attr("u1", "domain", "a.example")), hit(A, attr("u2", "domain", "b.example").deleted()),
+                    hit(A, attr("u3", "domain", "c.example").tags("tlp:red")),
+                    hit(A, attr("u4", "domain", "a.example").tags("tlp:amber")));
+            MergeTotals t = r.totals();
+            int shown = r.indicators().stream().mapToInt(MergedIndicator::attributeCount).sum();
+            assertThat(t.attributes() - t.duplicates() - t.deleted() - t.removedByPolicy()).isEqualTo(shown)
+                    .isEqualTo(2);
+        }
+    }
+}
