@@ -110,6 +110,11 @@ class AuthorizationMatrixTest {
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.jsonPath().getInt("status")).isEqualTo(expected);
         }
+        if (expected == REDIRECT_TO_LOGIN) {
+            // the authorization-code flow of the realm, with this portal as the redirect target
+            assertThat(response.header("Location")).contains("/realms/quarkus").contains("response_type=code")
+                    .contains("client_id=portal");
+        }
         if (expected == TO_NO_ORG_PAGE) {
             assertThat(response.header("Location")).endsWith("/no-organisation");
         }

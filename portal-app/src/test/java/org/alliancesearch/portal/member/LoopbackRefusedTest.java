@@ -27,7 +27,7 @@ class LoopbackRefusedTest {
 
     @Test
     void loopbackIsRefused() {
-        for (String url : new String[] { "http://127.0.0.1:9441", "http://localhost:9441", "http://[::1]:9441" }) {
+        for (String url : new String[]{"http://127.0.0.1:9441", "http://localhost:9441", "http://[::1]:9441"}) {
             Map<String, Object> body = Members.body("Loopback", "k");
             body.put("url", url);
             given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)

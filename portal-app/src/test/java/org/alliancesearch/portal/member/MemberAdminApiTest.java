@@ -44,7 +44,7 @@ class MemberAdminApiTest {
                 .body("hasApiKey", equalTo(true))
                 .body("$", not(hasKey("apiKey")))
                 .body("timeoutMs", equalTo(5000))
-                .body("policy.maxTlp", equalTo("GREEN"))
+                .body("policy.maxTlp", equalTo("green"))
                 .body("policy.dropTags[0]", equalTo("internal:only"))
                 .body("createdBy", equalTo("admin"));
         String id = created.path("id");

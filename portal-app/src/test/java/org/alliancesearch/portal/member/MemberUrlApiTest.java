@@ -25,7 +25,7 @@ class MemberUrlApiTest {
             "http://metadata.google.internal | url.metadata | Cloud metadata addresses are not allowed.",
             "http://169.254.10.10 | url.link-local | Link-local addresses (169.254.0.0/16, fe80::/10) are not allowed.",
             "https://misp.example.org/?a=b | url.query | The URL must not contain a query or a fragment.",
-            "not a url | url.invalid | Not a valid URL." })
+            "not a url | url.invalid | Not a valid URL."})
     void refused(String url, String code, String message) {
         Map<String, Object> body = Members.body("Bad URL", "k");
         body.put("url", url);
@@ -41,7 +41,7 @@ class MemberUrlApiTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "ftp://misp.example.org | URL は http:// または https:// で始めてください。" })
+            "ftp://misp.example.org | URL は http:// または https:// で始めてください。"})
     void messagesInJapanese(String url, String message) {
         Map<String, Object> body = Members.body("Bad URL", "k");
         body.put("url", url);

@@ -21,7 +21,7 @@ class MemberUrlValidatorTest {
             "https://misp.example.org:8443/Path | https://misp.example.org:8443/Path",
             "https://10.0.0.5 | https://10.0.0.5",
             "https://[2001:db8::1]:8443 | https://[2001:db8::1]:8443",
-            "  https://misp.example.org  | https://misp.example.org" })
+            "  https://misp.example.org  | https://misp.example.org"})
     void accepted(String raw, String normalised) {
         MemberUrlValidator.Result result = strict.check(raw);
         assertThat(result.ok()).as(raw).isTrue();
@@ -59,7 +59,7 @@ class MemberUrlValidatorTest {
             "http://0x7f.1 | INVALID",
             "http://127.1 | INVALID",
             "http://0.0.0.0 | UNSPECIFIED",
-            "http://[::] | UNSPECIFIED" })
+            "http://[::] | UNSPECIFIED"})
     void refused(String raw, Refusal refusal) {
         MemberUrlValidator.Result result = strict.check(raw);
         assertThat(result.ok()).as(raw).isFalse();
@@ -70,7 +70,7 @@ class MemberUrlValidatorTest {
     @CsvSource(delimiter = '|', value = {
             "http://127.0.0.1:8080 | http://127.0.0.1:8080",
             "http://localhost:9441/ | http://localhost:9441",
-            "http://[::1]:9441 | http://[::1]:9441" })
+            "http://[::1]:9441 | http://[::1]:9441"})
     void loopbackOnlyWhenAllowed(String raw, String normalised) {
         assertThat(demo.check(raw).normalised()).isEqualTo(normalised);
         assertThat(strict.check(raw).refusal()).isEqualTo(Refusal.LOOPBACK);

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Per-member tightening of the alliance policy.
  *
- * @param maxTlp a stricter TLP ceiling for this member's records (a Tlp name), or null for the alliance's
+ * @param maxTlp a stricter TLP ceiling for this member's records (a TLP code such as {@code green}), or null for the alliance's
  * @param dropTags extra tag patterns that hide this member's records
  */
 public record MemberPolicyOverride(String maxTlp, List<String> dropTags) {

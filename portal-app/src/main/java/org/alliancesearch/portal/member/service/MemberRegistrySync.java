@@ -84,8 +84,11 @@ public class MemberRegistrySync {
     void changed(MemberInstance m) {
         if (m.deletedAt != null) {
             registry.remove(m.id.toString());
+            LOG.debugf("Removed member %s from the connector", m.id);
         } else {
-            registry.upsert(secrets.endpoint(m));
+            MemberEndpoint endpoint = secrets.endpoint(m);
+            registry.upsert(endpoint);
+            LOG.debugf("Registered %s with the connector", endpoint);
         }
     }
 }

@@ -3,8 +3,10 @@ package org.alliancesearch.portal.member.service;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.connector.ConnectionTester;
 import org.alliancesearch.connector.MemberHealthView;
+import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.audit.service.AuditLog;
 import org.alliancesearch.portal.common.i18n.AppMessages;
@@ -22,6 +25,7 @@ import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.member.persistence.MemberInstance;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.alliancesearch.portal.policy.service.PolicyService;
+import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +33,7 @@ import io.smallrye.mutiny.Uni;
 /** Onboarding and administration of member instances. Every change is audited and reaches the connector. */
 @ApplicationScoped
 public class MemberService {
+    private static final Logger LOG = Logger.getLogger(MemberService.class);
     static final int MAX_NAME = 200;
     static final int MAX_URL = 2048;
     static final int MAX_API_KEY = 1024;
@@ -67,7 +72,10 @@ public class MemberService {
     }
 
     public Uni<MemberView> create(MemberInput input, AppMessages msg) {
-        Validated valid = validate(input, true, msg);
+        return Uni.createFrom().item(() -> validate(input, true, msg)).flatMap(valid -> doCreate(input, valid, msg));
+    }
+
+    private Uni<MemberView> doCreate(MemberInput input, Validated valid, AppMessages msg) {
         return Panache.withTransaction(() -> refuseDuplicate(valid.url(), null, msg).flatMap(v -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             MemberInstance m = new MemberInstance();
@@ -78,12 +86,17 @@ public class MemberService {
             return repository.persist(m)
                     .call(saved -> audit.record("member.create", "member", saved.id.toString(), null, view(saved)));
         })).onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
+                .invoke(m -> LOG.infof("Member %s (%s, %s) created by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .map(MemberService::view);
     }
 
     public Uni<MemberView> update(UUID id, MemberInput input, AppMessages msg) {
-        Validated valid = validate(input, false, msg);
+        return Uni.createFrom().item(() -> validate(input, false, msg))
+                .flatMap(valid -> doUpdate(id, input, valid, msg));
+    }
+
+    private Uni<MemberView> doUpdate(UUID id, MemberInput input, Validated valid, AppMessages msg) {
         return Panache.withTransaction(() -> live(id, msg)
                 .call(existing -> refuseDuplicate(valid.url(), id, msg))
                 .flatMap(m -> {
@@ -94,6 +107,7 @@ public class MemberService {
                                     view(saved)));
                 }))
                 .onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
+                .invoke(m -> LOG.infof("Member %s (%s, %s) changed by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .map(MemberService::view);
     }
@@ -108,17 +122,43 @@ public class MemberService {
             m.updatedBy = user.name();
             return repository.persist(m)
                     .call(saved -> audit.record("member.delete", "member", id.toString(), before, null));
-        })).invoke(registrySync::changed).replaceWithVoid();
+        })).invoke(m -> LOG.infof("Member %s (%s) deleted by %s", m.id, m.name, user.name()))
+                .invoke(registrySync::changed).replaceWithVoid();
     }
 
     /** Calls the member with its stored settings and key; never fails, the report says what went wrong. */
     public Uni<ConnectionReport> test(UUID id, AppMessages msg) {
-        return Panache.withSession(() -> live(id, msg)).map(secrets::endpoint).flatMap(tester::test);
+        return Panache.withSession(() -> live(id, msg)).map(secrets::endpoint)
+                .flatMap(endpoint -> tester.test(endpoint).invoke(report -> LOG.infof(
+                        "Connection test of %s by %s: %s in %d ms%s", endpoint, user.name(), report.status(),
+                        report.latencyMs(), report.message() == null ? "" : " (" + report.message() + ")")));
     }
 
     public Uni<List<MemberHealthRow>> health() {
         return list().map(members -> members.stream()
                 .map(m -> new MemberHealthRow(m, healthView.health(m.id().toString()).orElse(null))).toList());
+    }
+
+    /**
+     * The policy each live member's records are filtered with: the alliance policy, made stricter by the member's
+     * overrides (the lower TLP ceiling, the union of the drop tags). Keyed by member id.
+     */
+    public Uni<Map<String, AlliancePolicy>> effectivePolicies(AlliancePolicy alliance) {
+        return Panache.withSession(repository::live).map(rows -> {
+            Map<String, AlliancePolicy> policies = new LinkedHashMap<>();
+            for (MemberInstance m : rows) {
+                policies.put(m.id.toString(), effective(alliance, PolicyService.parseTlp(m.policyMaxTlp),
+                        PolicyService.splitLines(m.policyDropTags)));
+            }
+            return policies;
+        });
+    }
+
+    static AlliancePolicy effective(AlliancePolicy alliance, Optional<Tlp> memberMax, List<String> memberDropTags) {
+        Tlp max = memberMax.filter(t -> t.compareTo(alliance.maxTlp()) < 0).orElse(alliance.maxTlp());
+        LinkedHashSet<String> tags = new LinkedHashSet<>(alliance.dropTags());
+        tags.addAll(memberDropTags);
+        return new AlliancePolicy(max, new ArrayList<>(tags));
     }
 
     /** Re-encrypts every stored secret (deleted members too) under the active key. */
@@ -131,6 +171,8 @@ public class MemberService {
                 reencrypted += secrets.rotate(m);
             }
             RotationReport report = new RotationReport(secrets.activeKeyId(), reencrypted, total - reencrypted);
+            LOG.infof("Key rotation by %s: %d secret(s) re-encrypted under key %s, %d already were", user.name(),
+                    reencrypted, report.activeKey(), report.unchanged());
             return repository.persist(rows)
                     .call(v -> audit.record("crypto.rotate", "crypto", report.activeKey(), null, report))
                     .replaceWith(report);
@@ -235,7 +277,7 @@ public class MemberService {
         MemberPolicyOverride policy = input.policy() == null ? MemberPolicyOverride.none() : input.policy();
         Optional<Tlp> maxTlp = PolicyService.parseTlp(policy.maxTlp());
         if (present(policy.maxTlp()) && maxTlp.isEmpty()) {
-            errors.add(new FieldError("policy.maxTlp", "tlp", msg.err_tlp(Arrays.toString(Tlp.values()))));
+            errors.add(new FieldError("policy.maxTlp", "tlp", msg.err_tlp(PolicyService.allowedTlps())));
         }
         List<String> dropTags = PolicyService.cleanTags(policy.dropTags());
         if (dropTags.size() > 200 || dropTags.stream().anyMatch(t -> t.length() > 200)) {
@@ -291,8 +333,8 @@ public class MemberService {
     }
 
     static MemberView view(MemberInstance m) {
-        MemberPolicyOverride policy = new MemberPolicyOverride(m.policyMaxTlp, PolicyService.splitLines(
-                m.policyDropTags));
+        String maxTlp = PolicyService.parseTlp(m.policyMaxTlp).map(Tlp::code).orElse(null);
+        MemberPolicyOverride policy = new MemberPolicyOverride(maxTlp, PolicyService.splitLines(m.policyDropTags));
         return new MemberView(m.id, m.name, m.organisation, m.baseUrl, m.apiKeyCiphertext != null, m.verifyTls,
                 m.caPem, m.clientCertPem, m.clientKeyCiphertext != null, m.timeoutMs, m.enabled, policy,
                 m.createdAt, m.createdBy, m.updatedAt, m.updatedBy);

@@ -120,7 +120,7 @@ public class MemberPages {
     }
 
     private static List<String> tlps() {
-        return Arrays.stream(Tlp.values()).map(Tlp::name).toList();
+        return Arrays.stream(Tlp.values()).map(Tlp::code).toList();
     }
 
     @GET

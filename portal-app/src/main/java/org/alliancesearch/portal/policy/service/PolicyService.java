@@ -21,8 +21,8 @@ import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicyRepository;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicySetting;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
 /** Reads and changes the alliance policy; every search asks {@link #current()}. */
@@ -52,10 +52,12 @@ public class PolicyService {
         return repository.current().map(PolicyService::toView);
     }
 
-    @WithTransaction
     public Uni<PolicyView> update(PolicyUpdate update, AppMessages msg) {
-        AlliancePolicy wanted = validate(update, msg);
-        return repository.current().flatMap(row -> {
+        return Uni.createFrom().item(() -> validate(update, msg)).flatMap(this::save);
+    }
+
+    private Uni<PolicyView> save(AlliancePolicy wanted) {
+        return Panache.withTransaction(() -> repository.current().flatMap(row -> {
             PolicyView before = toView(row);
             AlliancePolicySetting target = row;
             if (target == null) {
@@ -70,24 +72,16 @@ public class PolicyService {
             return repository.persist(saved)
                     .flatMap(s -> audit.record("policy.update", "policy", "alliance", before, toView(s)))
                     .map(v -> toView(saved));
-        });
+        }));
     }
 
-    /** Parses a TLP name as admins type it: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white}. */
+    /** Parses a TLP level as admins type it: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white}. */
     public static Optional<Tlp> parseTlp(String value) {
         if (value == null || value.isBlank()) {
             return Optional.empty();
         }
-        String name = value.trim().toUpperCase(Locale.ROOT);
-        if (name.startsWith("TLP:")) {
-            name = name.substring(4);
-        }
-        name = name.replace('+', '_').replace('-', '_');
-        if (name.equals("WHITE")) {
-            return Optional.of(Tlp.CLEAR);
-        }
         try {
-            return Optional.of(Tlp.valueOf(name));
+            return Optional.ofNullable(Tlp.parse(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -118,7 +112,7 @@ public class PolicyService {
         if (update == null || update.maxTlp() == null || update.maxTlp().isBlank()) {
             errors.add(new FieldError("maxTlp", "required", msg.err_required()));
         } else if (tlp.isEmpty()) {
-            errors.add(new FieldError("maxTlp", "tlp", msg.err_tlp(Arrays.toString(Tlp.values()))));
+            errors.add(new FieldError("maxTlp", "tlp", msg.err_tlp(allowedTlps())));
         }
         List<String> tags = cleanTags(update == null ? null : update.dropTags());
         if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG_LENGTH)) {
@@ -128,6 +122,11 @@ public class PolicyService {
             throw ProblemException.invalid(msg.detail_invalid_policy(), errors);
         }
         return new AlliancePolicy(tlp.orElseThrow(), tags);
+    }
+
+    /** The TLP codes as the API writes them. */
+    public static String allowedTlps() {
+        return Arrays.stream(Tlp.values()).map(Tlp::code).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static AlliancePolicy toPolicy(AlliancePolicySetting row) {

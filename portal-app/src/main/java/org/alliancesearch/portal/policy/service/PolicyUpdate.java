@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A change of the alliance policy.
  *
- * @param maxTlp a {@link org.alliancesearch.model.policy.Tlp} name (case-insensitive; {@code WHITE} reads as CLEAR)
+ * @param maxTlp a TLP level: {@code clear}, {@code green}, {@code amber}, {@code amber+strict}, {@code red} (also
+ *        {@code TLP:AMBER}, {@code white})
  * @param dropTags tag patterns, {@code *} wildcards
  */
 public record PolicyUpdate(String maxTlp, List<String> dropTags) {

@@ -49,12 +49,12 @@ public class PolicyPages {
     }
 
     static List<String> tlps() {
-        return Arrays.stream(Tlp.values()).map(Tlp::name).toList();
+        return Arrays.stream(Tlp.values()).map(Tlp::code).toList();
     }
 
     @GET
     public Uni<Response> show() {
-        return policies.view().flatMap(p -> pages.render(Templates.policy(pages.context(), p, p.maxTlp().name(),
+        return policies.view().flatMap(p -> pages.render(Templates.policy(pages.context(), p, p.maxTlp().code(),
                 String.join("\n", p.dropTags()), tlps(), Map.of())));
     }
 

@@ -1,0 +1,54 @@
+package org.alliancesearch.portal.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Health (with the database check), metrics and the OpenAPI document are reachable without signing in. */
+@QuarkusTest
+class OperationsEndpointsTest {
+    @Test
+    void healthIncludesTheDatabase() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("PostgreSQL")));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void prometheusMetrics() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void openApiDescribesTheAdminApiButNotThePages() {
+        String doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(doc).contains("/api/v1/admin/members/{id}/test")
+                .contains("/api/v1/admin/policy").contains("/api/v1/admin/crypto/rotate")
+                .doesNotContain("\"/admin/members\"");
+    }
+
+    @Test
+    void anonymousApiCallsGetAProblemNotARedirect() {
+        given().redirects().follow(false).get("/api/v1/admin/members").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("title", equalTo("Not signed in")).body("instance", equalTo("/api/v1/admin/members"));
+        given().redirects().follow(false).header("Accept-Language", "ja").get("/api/v1/me").then().statusCode(401)
+                .body("title", equalTo("ログインしていません"));
+    }
+
+    @Test
+    void invalidTokensAreRefused() {
+        given().redirects().follow(false).auth().oauth2("not.a.token").get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void unknownApiPathIsAProblem() {
+        given().auth().oauth2(org.alliancesearch.portal.testsupport.Tokens.admin()).get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}

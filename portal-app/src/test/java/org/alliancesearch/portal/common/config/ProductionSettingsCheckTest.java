@@ -1,0 +1,20 @@
+package org.alliancesearch.portal.common.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+class ProductionSettingsCheckTest {
+    @Test
+    void demoOrMissingSecretsAreNamed() {
+        assertThat(ProductionSettingsCheck.problems(Optional.empty(), Optional.empty()))
+                .anyMatch(p -> p.contains("QUARKUS_OIDC_CREDENTIALS_SECRET"))
+                .anyMatch(p -> p.contains("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET"));
+        assertThat(ProductionSettingsCheck.problems(Optional.of("portal-demo-secret"), Optional.of("short")))
+                .hasSize(2).anyMatch(p -> p.contains("demo"));
+        assertThat(ProductionSettingsCheck.problems(Optional.of("a-real-client-secret"),
+                Optional.of("a-real-session-secret-with-more-than-32-chars"))).isEmpty();
+    }
+}
