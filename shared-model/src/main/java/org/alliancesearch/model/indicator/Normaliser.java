@@ -456,7 +456,8 @@ public final class Normaliser {
 
     // ---- e-mail, hashes, CVE ----------------------------------------------------------------------------------
 
-    static NormalisationResult email(String input, String s) {
+    static NormalisationResult email(String input, String value) {
+        String s = value.regionMatches(true, 0, "mailto:", 0, 7) ? value.substring(7) : value;
         int at = s.lastIndexOf('@');
         if (at <= 0 || at == s.length() - 1) {
             return NormalisationResult.invalid(input, ValueKind.EMAIL, InvalidReason.EMAIL_MALFORMED,

@@ -1,10 +1,15 @@
 package org.alliancesearch.model.query;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
  * A federated search as the portal sends it to every member.
+ *
+ * <p>
+ * A query as given may be invalid; {@link SearchQueryValidator#prepare} checks it and returns the form that is sent.
  *
  * @param values the values searched (1..1000, never blank)
  * @param types MISP attribute types to restrict to (empty: all)
@@ -21,11 +26,28 @@ public record SearchQuery(List<String> values, List<String> types, List<String> 
         List<String> excludeTags, LocalDate from, LocalDate to, Boolean toIds, Boolean published,
         Integer limitPerMember) {
     public SearchQuery {
-        values = values == null ? List.of() : List.copyOf(values);
-        types = types == null ? List.of() : List.copyOf(types);
-        categories = categories == null ? List.of() : List.copyOf(categories);
-        includeTags = includeTags == null ? List.of() : List.copyOf(includeTags);
-        excludeTags = excludeTags == null ? List.of() : List.copyOf(excludeTags);
+        values = copy(values);
+        types = copy(types);
+        categories = copy(categories);
+        includeTags = copy(includeTags);
+        excludeTags = copy(excludeTags);
+    }
+
+    /**
+     * An unmodifiable copy that keeps null elements: a query built from a request may hold them, and
+     * {@link SearchQueryValidator} must be able to report them rather than fail here.
+     */
+    private static List<String> copy(List<String> list) {
+        if (list == null || list.isEmpty()) {
+            return List.of();
+        }
+        for (String element : list) {
+            if (element == null) {
+                // List.copyOf (and List.contains on immutable lists) refuse null
+                return Collections.unmodifiableList(new ArrayList<>(list));
+            }
+        }
+        return List.copyOf(list);
     }
 
     /** A query for these values with no other filter. */

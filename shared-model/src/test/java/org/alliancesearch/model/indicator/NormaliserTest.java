@@ -70,7 +70,8 @@ class NormaliserTest {
             "http://例え.jp/パス|http://xn--r8jz45g.jp/パス|URL",
             "ｈｔｔｐ：／／ｅｖｉｌ．ｃｏｍ／ａ|http://evil.com/a|URL",
             // e-mail: domain canonical, local part as given
-            "John.Doe@EVIL.Example.|John.Doe@evil.example|EMAIL", "john[at]evil[.]example|john@evil.example|EMAIL",
+            "John.Doe@EVIL.Example.|John.Doe@evil.example|EMAIL", "MAILTO:x@Evil.COM|x@evil.com|EMAIL",
+            "john[at]evil[.]example|john@evil.example|EMAIL",
             // hashes
             "D41D8CD98F00B204E9800998ECF8427E|d41d8cd98f00b204e9800998ecf8427e|MD5",
             "DA39A3EE5E6B4B0D3255BFEF95601890AFD80709|da39a3ee5e6b4b0d3255bfef95601890afd80709|SHA1",
