@@ -31,6 +31,7 @@ import org.alliancesearch.portal.policy.service.PolicyService;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
 import org.jboss.logging.Logger;
 
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -80,6 +81,7 @@ public class SearchService {
         limiter.acquire(who.user());
         // Hibernate Reactive must run on a Vert.x context; member answers may complete on any thread.
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
         return policies.current().flatMap(alliance -> members.effectivePolicies(alliance).map(perMember -> {
             UUID id = UUID.randomUUID();

@@ -43,16 +43,24 @@ public class SearchAuditService {
     /** Records a finished search in its own transaction. */
     public Uni<Void> record(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
             CompletedSearch done) {
+        SearchAuditEntry e = entry(id, who, source, savedSearchId, prepared, done, config.audit().hashValues(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        return Panache.withTransaction(() -> repository.persist(e)).replaceWithVoid();
+    }
+
+    /** The audit row of a finished search; with {@code hashValues} the values themselves are left out. */
+    SearchAuditEntry entry(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
+            CompletedSearch done, boolean hashValues, OffsetDateTime at) {
         SearchAuditEntry e = new SearchAuditEntry();
         e.id = id;
-        e.at = OffsetDateTime.now(ZoneOffset.UTC);
+        e.at = at;
         e.username = who.user();
         e.organisation = who.organisation();
         e.source = source;
         e.savedSearchId = savedSearchId;
         List<String> values = prepared.query().values();
         e.valueCount = values.size();
-        e.valueList = config.audit().hashValues() ? null : String.join("\n", values);
+        e.valueList = hashValues ? null : String.join("\n", values);
         e.valueHashes = String.join("\n", values.stream().map(ValueHashes::sha256).toList());
         List<SearchAuditView.MemberAsked> asked = done.outcomes().stream()
                 .map(o -> new SearchAuditView.MemberAsked(o.member().id(), o.member().name(),
@@ -65,20 +73,21 @@ public class SearchAuditService {
         e.indicatorCount = done.response().totals().indicators();
         e.attributeCount = done.response().totals().attributes();
         e.removedByPolicy = done.response().totals().removedByPolicy();
-        return Panache.withTransaction(() -> repository.persist(e)).replaceWithVoid();
+        return e;
     }
 
     /**
      * One page of audited searches.
      *
      * @param value a searched value as typed: matched by the SHA-256 of its canonical form
+     * @param page 0-based
      */
     public Uni<SearchAuditView.Page> find(String user, String organisation, OffsetDateTime from, OffsetDateTime to,
             String value, int page, int size) {
         var filter = new SearchAuditRepository.Filter(blankToNull(user), blankToNull(organisation), from, to,
                 value == null || value.isBlank() ? null : ValueHashes.sha256(canonical(value)));
         return Panache.withSession(() -> repository.find(filter, page, size))
-                .map(found -> new SearchAuditView.Page(page, size, found.total(),
+                .map(found -> new SearchAuditView.Page(page + 1, size, found.total(),
                         found.rows().stream().map(this::view).toList()));
     }
 
