@@ -268,7 +268,7 @@ public interface AppMessages {
     String policy_save();
 
     @Message
-    String policy_updated(String by, java.time.OffsetDateTime at);
+    String policy_updated(String by, String at);
 
     // --- flash messages after a form
     @Message

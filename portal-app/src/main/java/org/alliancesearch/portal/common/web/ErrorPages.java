@@ -12,4 +12,6 @@ public final class ErrorPages {
     public static native TemplateInstance forbidden(PageContext ctx);
 
     public static native TemplateInstance notFound(PageContext ctx);
+
+    public static native TemplateInstance internalError(PageContext ctx, String detail);
 }

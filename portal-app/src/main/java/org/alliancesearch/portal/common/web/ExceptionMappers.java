@@ -126,7 +126,7 @@ public class ExceptionMappers {
             return Uni.createFrom().item(malformed(json, request));
         }
         if (status >= 500) {
-            return Uni.createFrom().item(internal(e, request));
+            return internal(e, request);
         }
         Response.StatusType type = e.getResponse().getStatusInfo();
         return Uni.createFrom().item(problem(request, status, "http-" + status, type.getReasonPhrase(),
@@ -134,7 +134,7 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, HttpServerRequest request) {
+    public Uni<Response> unexpected(Exception e, HttpServerRequest request) {
         if (e instanceof AuthenticationRedirectException || e instanceof AuthenticationCompletionException) {
             // Part of the sign-in flow: Quarkus handles these.
             return null;
@@ -142,15 +142,19 @@ public class ExceptionMappers {
         return internal(e, request);
     }
 
-    private Response internal(Exception e, HttpServerRequest request) {
+    private Uni<Response> internal(Exception e, HttpServerRequest request) {
         String incident = UUID.randomUUID().toString();
         // The exception text could echo input; the class and the incident id are enough to find it.
         LOG.errorf("Unexpected failure %s on %s %s: %s", incident, request.method(), request.path(),
                 e.getClass().getName());
         LOG.debug("Unexpected failure " + incident, e);
         AppMessages msg = pages.messages();
-        return problem(request, 500, "internal", msg.problem_internal(), msg.detail_internal() + " (" + incident + ")",
-                null);
+        String detail = msg.detail_internal() + " (" + incident + ")";
+        if (!isApi(request)) {
+            return pages.render(ErrorPages.internalError(pages.context(), detail),
+                    Response.Status.INTERNAL_SERVER_ERROR);
+        }
+        return Uni.createFrom().item(problem(request, 500, "internal", msg.problem_internal(), detail, null));
     }
 
     private static String fieldPath(JsonMappingException e) {

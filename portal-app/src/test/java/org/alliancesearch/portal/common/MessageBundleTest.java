@@ -1,0 +1,47 @@
+package org.alliancesearch.portal.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.junit.jupiter.api.Test;
+
+/** Every message exists in English and Japanese, and every text has a message. */
+class MessageBundleTest {
+    static Properties load(String name) throws IOException {
+        Properties props = new Properties();
+        try (InputStream in = MessageBundleTest.class.getResourceAsStream("/messages/" + name)) {
+            props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return props;
+    }
+
+    @Test
+    void englishAndJapaneseAreComplete() throws IOException {
+        Set<String> methods = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
+                .collect(Collectors.toSet());
+        Properties en = load("msg_en.properties");
+        Properties ja = load("msg_ja.properties");
+        assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(methods);
+        assertThat(ja.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(methods);
+        for (String key : methods) {
+            assertThat(ja.getProperty(key)).as(key).isNotBlank();
+            // the same parameters in both languages
+            assertThat(params(ja.getProperty(key))).as(key).isEqualTo(params(en.getProperty(key)));
+        }
+    }
+
+    private static Set<String> params(String message) {
+        return java.util.regex.Pattern.compile("\\{(\\w+)\\}").matcher(message).results().map(m -> m.group(1))
+                .collect(Collectors.toSet());
+    }
+}
