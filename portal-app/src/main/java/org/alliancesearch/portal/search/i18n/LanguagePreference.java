@@ -6,6 +6,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
@@ -64,11 +65,28 @@ public class LanguagePreference {
     @GET
     @Authenticated
     @OrganisationNotRequired
-    public Response choose(@RestQuery("to") String to, @RestQuery("back") String back) {
+    public Response choose(@RestQuery("to") String to, @RestQuery("back") String back,
+            @HeaderParam("Referer") String referer) {
         Locale locale = supported(to).orElse(languages.choose(null));
         NewCookie cookie = new NewCookie.Builder(COOKIE).value(locale.toLanguageTag()).path("/").maxAge(ONE_YEAR)
                 .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build();
-        return Response.seeOther(URI.create(safeBack(back))).cookie(cookie).build();
+        return Response.seeOther(URI.create(safeBack(back != null ? back : pathOf(referer)))).cookie(cookie).build();
+    }
+
+    /** The path and query of a same-site referrer (Referrer-Policy same-origin sends none cross-site). */
+    static String pathOf(String referer) {
+        if (referer == null) {
+            return null;
+        }
+        try {
+            URI uri = URI.create(referer);
+            String path = uri.getRawPath();
+            return path == null || path.isEmpty()
+                    ? null
+                    : uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Only a path on this site: never an absolute or protocol-relative URL (no open redirect). */

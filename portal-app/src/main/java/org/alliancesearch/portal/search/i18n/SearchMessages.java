@@ -461,7 +461,7 @@ public interface SearchMessages {
     String audit_empty();
 
     @Message
-    String audit_page(int page, int pages, int total);
+    String audit_page(int page, int pages, long total);
 
     @Message
     String audit_previous();
