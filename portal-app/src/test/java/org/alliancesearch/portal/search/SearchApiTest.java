@@ -100,6 +100,17 @@ class SearchApiTest {
     }
 
     @Test
+    void aMembersStricterPolicyAppliesToItsOwnRecordsOnly() {
+        JsonPath json = search("{\"values\":[\"" + MispMembers.MEMBER_OVERRIDE + "\"]}", "").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(json.getList("indicators.value", String.class)).containsExactly(MispMembers.MEMBER_OVERRIDE);
+        assertThat(json.getList("indicators[0].organisations", String.class)).containsExactly("org-b");
+        assertThat(json.getList("indicators[0].events.info", String.class)).containsExactly("Amber at B");
+        assertThat(json.getInt("totals.removedByPolicy")).isEqualTo(1);
+        assertThat(json.getInt("totals.attributes")).isEqualTo(2);
+    }
+
+    @Test
     void aFailingMemberIsReportedAndTheOthersStillAnswer() {
         JsonPath json = search("{\"values\":[\"" + MispMembers.PARTLY_FAILING + "\"]}", "").then().statusCode(200)
                 .extract().jsonPath();

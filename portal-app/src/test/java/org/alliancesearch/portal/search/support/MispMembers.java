@@ -24,12 +24,15 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * uuid) and its own ip-src record (tlp:amber); org-c holds a tlp:red record that the policy must drop.</li>
  * <li>{@value #PARTLY_FAILING}: org-a holds it; org-b fails with HTTP 500; org-c refuses the API key.</li>
  * <li>{@value #HOSTILE}: org-a puts markup and script in the event info and a tag.</li>
+ * <li>{@value #MEMBER_OVERRIDE}: org-a and org-b hold it as tlp:amber; org-a's own policy allows only tlp:green.</li>
  * </ul>
  */
 public class MispMembers implements QuarkusTestResourceLifecycleManager {
     public static final String OVERLAP = "198.51.100.7";
     public static final String PARTLY_FAILING = "203.0.113.9";
     public static final String HOSTILE = "hostile.example";
+    /** org-a (whose override allows at most tlp:green) and org-b both hold it as tlp:amber. */
+    public static final String MEMBER_OVERRIDE = "198.51.100.8";
     public static final String HOSTILE_INFO = "<script>alert('info')</script><b>bold</b>";
     public static final String HOSTILE_TAG = "<img src=x onerror=alert('tag')>";
 
@@ -78,6 +81,12 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
 
         stub("org-a", HOSTILE, attributes(attribute("8c3f0e4b-3f9d-4eb0-8a8e-4d5e6f7a8b01", "domain", HOSTILE,
                 "8c3f0e4b-3f9d-4eb0-8a8e-4d5e6f7a8b02", HOSTILE_INFO, "org-a", "2026-08-08", HOSTILE_TAG)));
+        stub("org-a", MEMBER_OVERRIDE, attributes(attribute("9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c01", "ip-dst",
+                MEMBER_OVERRIDE, "9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c02", "Amber at A", "org-a", "2026-07-07",
+                "tlp:amber")));
+        stub("org-b", MEMBER_OVERRIDE, attributes(attribute("9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c03", "ip-dst",
+                MEMBER_OVERRIDE, "9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c04", "Amber at B", "org-b", "2026-07-08",
+                "tlp:amber")));
         return Map.of();
     }
 

@@ -29,6 +29,10 @@ public final class SearchMembers {
                 body.put("verifyTls", true);
                 body.put("timeoutMs", 5000);
                 body.put("enabled", true);
+                if (org.equals("org-a")) {
+                    // a stricter policy of its own: at most tlp:green from this member
+                    body.put("policy", Map.of("maxTlp", "GREEN", "dropTags", List.of()));
+                }
                 String id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                         .post("/api/v1/admin/members").then().statusCode(201).extract().path("id");
                 IDS.put(org, id);
