@@ -111,7 +111,18 @@ public class SavedPages {
 
     @GET
     @Path("new")
-    public Uni<Response> createForm(@BeanParam SearchForm query) {
+    public Uni<Response> createForm(@RestQuery String values, @RestQuery String types, @RestQuery String include,
+            @RestQuery String exclude, @RestQuery String from, @RestQuery String to, @RestQuery String toIds,
+            @RestQuery String limit) {
+        SearchForm query = new SearchForm();
+        query.values = values;
+        query.types = types;
+        query.include = include;
+        query.exclude = exclude;
+        query.from = from;
+        query.to = to;
+        query.toIds = toIds;
+        query.limit = limit;
         return pages.render(Templates.form(pages.context(), "/saved", msg().saved_new(), "", "", "PRIVATE",
                 query.confirmed().view(), Map.of()));
     }
