@@ -30,6 +30,17 @@ class RateLimitTest {
         given().auth().oauth2(rita).contentType(ContentType.JSON).header("Accept-Language", "ja")
                 .body("{\"values\":[\"192.0.2.99\"]}").post("/api/v1/search").then().statusCode(429)
                 .body("detail", containsString("1 分間に 25 回まで"));
+        // the pages say it in words, and the live stream too
+        var csrf = org.alliancesearch.portal.common.PagesTest.csrf("/search");
+        String page = given().auth().oauth2(rita).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .formParam("values", "192.0.2.99").post("/search").then().statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue()).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("You started more than 25 searches in a minute");
+        String stream = given().auth().oauth2(rita).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .formParam("values", "192.0.2.99").post("/search/stream").then().statusCode(200).extract()
+                .asString();
+        org.assertj.core.api.Assertions.assertThat(stream).contains("\"type\":\"error\"")
+                .contains("You started more than 25 searches in a minute");
         // another user is not affected
         given().auth().oauth2(Tokens.token("rudi", "org-a", List.of("member"))).contentType(ContentType.JSON)
                 .body("{\"values\":[\"192.0.2.99\"]}").post("/api/v1/search").then().statusCode(200);

@@ -78,7 +78,13 @@ public class SearchService {
      * @throws RateLimitedException when the user has reached the limit
      */
     public Uni<LiveSearch> start(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
-        limiter.acquire(who.user());
+        return Uni.createFrom().deferred(() -> {
+            limiter.acquire(who.user());
+            return begin(prepared, who, source, savedSearchId);
+        });
+    }
+
+    private Uni<LiveSearch> begin(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
         // Hibernate Reactive must run on a Vert.x context; member answers may complete on any thread.
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
