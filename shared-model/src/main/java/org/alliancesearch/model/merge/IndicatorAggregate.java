@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.misp.MispEvent;
@@ -25,7 +26,8 @@ final class IndicatorAggregate {
     final ArrayList<String> categories = new ArrayList<>(2);
     final ArrayList<String> organisations = new ArrayList<>(2);
     private final ArrayList<MemberRef> members = new ArrayList<>(2);
-    private final ArrayList<IndicatorMerger.TagGroup> tags = new ArrayList<>(8);
+    /** Tag groups by {@link IndicatorMerger.TagGroup#id}: one bit each. */
+    private long[] tagBits = new long[4];
     private ArrayList<IndicatorMerger.EventCopy> eventList;
     private HashMap<Object, IndicatorMerger.EventCopy> eventMap;
     boolean toIds;
@@ -62,12 +64,11 @@ final class IndicatorAggregate {
 
     void addTag(IndicatorMerger.TagGroup group, String spelling) {
         group.offer(spelling);
-        for (int i = 0, n = tags.size(); i < n; i++) {
-            if (tags.get(i) == group) {
-                return;
-            }
+        int word = group.id >>> 6;
+        if (word >= tagBits.length) {
+            tagBits = Arrays.copyOf(tagBits, Math.max(word + 1, tagBits.length * 2));
         }
-        tags.add(group);
+        tagBits[word] |= 1L << group.id;
     }
 
     void seen(Instant t) {
@@ -112,7 +113,17 @@ final class IndicatorAggregate {
         }
     }
 
-    MergedIndicator build() {
+    /** An event as built for one indicator, reused for the next indicator with the same event and member. */
+    record BuiltEvent(MemberRef member, MispEvent source, IndicatorEvent event) {
+        boolean sameAs(MemberRef m, MispEvent e) {
+            return (member == m || member.equals(m)) && (source == e || (Objects.equals(source.uuid(), e.uuid())
+                    && Objects.equals(source.info(), e.info()) && Objects.equals(source.date(), e.date())
+                    && Objects.equals(source.orgcName(), e.orgcName()) && Objects.equals(source.threatLevelId(), e
+                            .threatLevelId())));
+        }
+    }
+
+    MergedIndicator build(HashMap<Object, BuiltEvent> eventCache, List<IndicatorMerger.TagGroup> groups) {
         types.sort(TEXT);
         categories.sort(TEXT);
         organisations.sort(TEXT);
@@ -122,12 +133,21 @@ final class IndicatorAggregate {
             memberArray[i] = new IndicatorMember(m.id(), m.name());
         }
         Arrays.sort(memberArray, Comparator.comparing(IndicatorMember::id));
-        String[] tagArray = new String[tags.size()];
+        int tagCount = 0;
+        for (long w : tagBits) {
+            tagCount += Long.bitCount(w);
+        }
+        String[] tagArray = new String[tagCount];
         Tlp tlp = null;
-        for (int i = 0; i < tagArray.length; i++) {
-            IndicatorMerger.TagGroup g = tags.get(i);
-            tagArray[i] = g.display();
-            tlp = Tlp.mostRestrictive(tlp, g.tlp);
+        int t = 0;
+        for (int w = 0; w < tagBits.length; w++) {
+            long bits = tagBits[w];
+            while (bits != 0) {
+                IndicatorMerger.TagGroup g = groups.get((w << 6) + Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+                tagArray[t++] = g.display();
+                tlp = Tlp.mostRestrictive(tlp, g.tlp);
+            }
         }
         Arrays.sort(tagArray, TEXT);
         List<IndicatorEvent> eventOut;
@@ -138,7 +158,7 @@ final class IndicatorAggregate {
             IndicatorEvent[] evs = new IndicatorEvent[eventMap != null ? eventMap.size() : eventList.size()];
             int i = 0;
             for (IndicatorMerger.EventCopy copy : copies) {
-                evs[i++] = event(copy);
+                evs[i++] = event(copy, eventCache);
             }
             Arrays.sort(evs, EVENTS);
             eventOut = Arrays.asList(evs);
@@ -148,9 +168,21 @@ final class IndicatorAggregate {
                 attributeCount, copyCount);
     }
 
-    private static IndicatorEvent event(IndicatorMerger.EventCopy copy) {
+    private static IndicatorEvent event(IndicatorMerger.EventCopy copy, HashMap<Object, BuiltEvent> cache) {
         MispEvent e = copy.event;
         MemberRef m = copy.member;
+        BuiltEvent cached = cache.get(copy.key);
+        if (cached != null && cached.sameAs(m, e)) {
+            return cached.event();
+        }
+        IndicatorEvent built = event(e, m);
+        if (cached == null) {
+            cache.put(copy.key, new BuiltEvent(m, e, built));
+        }
+        return built;
+    }
+
+    private static IndicatorEvent event(MispEvent e, MemberRef m) {
         String orgc = e.orgcName();
         String uuid = e.uuid();
         return new IndicatorEvent(uuid, e.info(), e.date(), orgc != null && !orgc.isBlank() ? orgc : m.organisation(),

@@ -81,6 +81,8 @@ public final class IndicatorMerger {
         return newer.compareTo(older);
     }
 
+    private static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
+
     static int capacity(int expected) {
         return (int) Math.min(1 << 30, expected / 0.75f + 1);
     }
@@ -105,11 +107,13 @@ public final class IndicatorMerger {
 
     /** All spellings of one tag; shown as the TLP 2.0 tag or as the spelling that sorts last (order-independent). */
     static final class TagGroup {
+        final int id;
         final String key;
         final Tlp tlp;
         String spelling;
 
-        TagGroup(String key, Tlp tlp) {
+        TagGroup(int id, String key, Tlp tlp) {
+            this.id = id;
             this.key = key;
             this.tlp = tlp;
         }
@@ -205,10 +209,30 @@ public final class IndicatorMerger {
         void offer(MispEvent e, MemberRef m) {
             int c = m.id().compareTo(member.id());
             if (c == 0) {
+                c = compareNullable(m.name(), member.name());
+            }
+            if (c == 0) {
+                c = compareNullable(m.organisation(), member.organisation());
+            }
+            if (c == 0) {
+                c = compareNullable(m.baseUrl(), member.baseUrl());
+            }
+            if (c == 0) {
                 c = compareNullable(e.id(), event.id());
             }
             if (c == 0) {
                 c = compareNullable(e.info(), event.info());
+            }
+            if (c == 0) {
+                c = compareNullable(e.orgcName(), event.orgcName());
+            }
+            if (c == 0) {
+                c = compareNullable(e.date() == null ? null : e.date().toString(),
+                        event.date() == null ? null : event.date().toString());
+            }
+            if (c == 0) {
+                c = Integer.compare(e.threatLevelId() == null ? 0 : e.threatLevelId(),
+                        event.threatLevelId() == null ? 0 : event.threatLevelId());
             }
             if (c < 0) {
                 event = e;
@@ -229,14 +253,20 @@ public final class IndicatorMerger {
         private final int hitCount;
         private final HashMap<String, Tag> tags = new HashMap<>(256);
         private final HashMap<String, TagGroup> groups = new HashMap<>(256);
-        private final HashMap<Object, AttributeCopies> attributes;
-        private final HashMap<Object, EventFacts> events;
+        private final KeyTable<AttributeCopies> attributes;
+        /** The same attributes in arrival order: walked sequentially, in the order they sit in memory. */
+        private final ArrayList<AttributeCopies> attributeList;
+        /** Indicators by raw MISP type, then raw value: normalises each distinct spelling once. */
+        private final HashMap<String, HashMap<String, IndicatorAggregate>> byRawValue = new HashMap<>();
+        private final KeyTable<EventFacts> events;
+        private final ArrayList<TagGroup> groupList = new ArrayList<>(256);
 
         Run(TagPolicy policy, int hitCount) {
             this.policy = policy;
             this.hitCount = hitCount;
-            this.attributes = new HashMap<>(capacity(hitCount));
-            this.events = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
+            this.attributes = new KeyTable<>(hitCount);
+            this.attributeList = new ArrayList<>(hitCount);
+            this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
         }
 
         MergedResult run(Collection<MemberHit> hits) {
@@ -251,7 +281,8 @@ public final class IndicatorMerger {
             int overMaxTlp = 0;
             int excludedByFilter = 0;
             HashMap<IndicatorKey, IndicatorAggregate> indicators = new HashMap<>(capacity(attributes.size()));
-            for (AttributeCopies copies : attributes.values()) {
+            for (int a = 0, n = attributeList.size(); a < n; a++) {
+                AttributeCopies copies = attributeList.get(a);
                 if (copies.deleted) {
                     deleted++;
                     continue;
@@ -264,8 +295,9 @@ public final class IndicatorMerger {
                 }
             }
             List<MergedIndicator> merged = new ArrayList<>(indicators.size());
+            HashMap<Object, IndicatorAggregate.BuiltEvent> eventCache = new HashMap<>(capacity(events.size()));
             for (IndicatorAggregate indicator : indicators.values()) {
-                merged.add(indicator.build());
+                merged.add(indicator.build(eventCache, groupList));
             }
             merged.sort(ORDER);
             MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
@@ -282,7 +314,8 @@ public final class IndicatorMerger {
             boolean duplicate = copies != null;
             if (copies == null) {
                 copies = new AttributeCopies(hit);
-                attributes.put(key, copies);
+                attributes.putNew(key, copies);
+                attributeList.add(copies);
             } else {
                 copies.addCopy(hit);
             }
@@ -296,7 +329,7 @@ public final class IndicatorMerger {
                 facts = events.get(eventKey);
                 if (facts == null) {
                     facts = new EventFacts();
-                    events.put(eventKey, facts);
+                    events.putNew(eventKey, facts);
                 }
                 copies.addEvent(facts);
             }
@@ -341,17 +374,26 @@ public final class IndicatorMerger {
                     }
                 }
             }
-            return policy.verdict((flags & DROP) != 0, rank == 0 ? null : Tlp.values()[rank - 1],
+            return policy.verdict((flags & DROP) != 0, TLP_BY_RANK[rank],
                     (flags & INCLUDED) != 0, (flags & EXCLUDED) != 0);
         }
 
         private void keep(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
             MispAttribute rep = copies.representative().attribute();
-            IndicatorKey key = Indicators.key(rep.type(), rep.value());
-            IndicatorAggregate indicator = indicators.get(key);
+            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(rep.type());
+            if (ofType == null) {
+                ofType = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
+                byRawValue.put(rep.type(), ofType);
+            }
+            IndicatorAggregate indicator = ofType.get(rep.value());
             if (indicator == null) {
-                indicator = new IndicatorAggregate(key);
-                indicators.put(key, indicator);
+                IndicatorKey key = Indicators.key(rep.type(), rep.value());
+                indicator = indicators.get(key);
+                if (indicator == null) {
+                    indicator = new IndicatorAggregate(key);
+                    indicators.put(key, indicator);
+                }
+                ofType.put(rep.value(), indicator);
             }
             indicator.attributeCount++;
             add(indicator, copies.first);
@@ -401,8 +443,9 @@ public final class IndicatorMerger {
                 TagPolicy.TagInfo info = policy.classify(name);
                 TagGroup group = groups.get(info.key());
                 if (group == null) {
-                    group = new TagGroup(info.key(), info.tlp());
+                    group = new TagGroup(groupList.size(), info.key(), info.tlp());
                     groups.put(info.key(), group);
+                    groupList.add(group);
                 }
                 int flags = (info.dropping() ? DROP : 0) | (info.included() ? INCLUDED : 0)
                         | (info.excluded() ? EXCLUDED : 0);
@@ -414,7 +457,7 @@ public final class IndicatorMerger {
 
         private static Object attributeKey(MemberHit hit) {
             String uuid = hit.attribute().uuid();
-            if (uuid != null && !uuid.isBlank()) {
+            if (uuid != null && !uuid.isEmpty()) {
                 return uuid;
             }
             // Without a uuid an attribute cannot be matched across members: it stays one attribute of its member.
@@ -426,7 +469,7 @@ public final class IndicatorMerger {
             if (e == null) {
                 return null;
             }
-            if (e.uuid() != null && !e.uuid().isBlank()) {
+            if (e.uuid() != null && !e.uuid().isEmpty()) {
                 return e.uuid();
             }
             return e.id() == null ? null : member.id() + "\u0000" + e.id();

@@ -1,0 +1,75 @@
+package org.alliancesearch.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One portal replica, run from the packaged application as its own JVM. */
+public final class PortalProcess implements AutoCloseable {
+    private final ManagedProcess process;
+    private final int port;
+
+    private PortalProcess(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /**
+     * Starts the packaged portal ({@code portal-app/target/quarkus-app}) on 127.0.0.1:{@code port} in the demo profile
+     * and waits until it is ready.
+     *
+     * @param settings extra configuration as Quarkus system properties (e.g. the datasource of a shared database)
+     */
+    public static PortalProcess start(Path projectRoot, int port, String realmUrl, Path dataDir, Path logFile,
+            Map<String, String> settings) throws IOException, InterruptedException {
+        Path jar = projectRoot.resolve("portal-app/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new LauncherException("The portal is not built (" + projectRoot.relativize(jar)
+                    + " is missing): run `mvn -B package -DskipTests` first.");
+        }
+        Files.createDirectories(dataDir);
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-Dquarkus.profile=demo",
+                "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
+                "-Dquarkus.oidc.auth-server-url=" + realmUrl,
+                "-Dalliance.database.embedded.data-dir=" + dataDir.resolve("postgres").toAbsolutePath()));
+        settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        ManagedProcess p = ManagedProcess.start("Portal on port " + port, command, Map.of(), projectRoot, logFile);
+        PortalProcess portal = new PortalProcess(p, port);
+        try {
+            p.awaitHttpOk(URI.create(portal.url() + "/q/health/ready"), Duration.ofSeconds(120));
+        } catch (RuntimeException | InterruptedException e) {
+            p.close();
+            throw e;
+        }
+        return portal;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

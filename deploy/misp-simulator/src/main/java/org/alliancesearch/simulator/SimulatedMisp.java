@@ -1,0 +1,136 @@
+package org.alliancesearch.simulator;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.alliancesearch.simulator.http.MispApi;
+import org.alliancesearch.simulator.store.MispStore;
+import org.alliancesearch.simulator.store.Organisation;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+
+/**
+ * One simulated MISP server: its own port, organisation, API keys and data. Obtained from
+ * {@link SimulatorCluster#instances()}; closed with the cluster.
+ */
+public final class SimulatedMisp {
+    private final Vertx vertx;
+    private final String host;
+    private final MispStore store;
+    private final List<String> apiKeys;
+    private final Router router;
+    private volatile Fault fault = Fault.NONE;
+    private volatile HttpServer server;
+    private volatile int port;
+
+    SimulatedMisp(Vertx vertx, String host, MispStore store, List<String> apiKeys, String serverUuid, long seed) {
+        this.vertx = vertx;
+        this.host = host;
+        this.store = store;
+        this.apiKeys = List.copyOf(apiKeys);
+        this.router = new MispApi(vertx, store, Set.copyOf(apiKeys), () -> fault, serverUuid,
+                "api@" + store.owner().name() + ".example", seed).router();
+    }
+
+    Future<Void> listen(int requestedPort) {
+        HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(requestedPort)
+                .setCompressionSupported(true));
+        return s.requestHandler(router).listen().map(started -> {
+            server = started;
+            port = started.actualPort();
+            return null;
+        });
+    }
+
+    /** The organisation running this server (its {@code Orgc} on own events). */
+    public Organisation organisation() {
+        return store.owner();
+    }
+
+    /** The organisation's short name ({@code org-a}, …). */
+    public String name() {
+        return store.owner().name();
+    }
+
+    /** Base URL, e.g. {@code http://127.0.0.1:9441}. */
+    public String url() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + h + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The first API key (give it in {@code Authorization}). */
+    public String apiKey() {
+        return apiKeys.get(0);
+    }
+
+    /** Every accepted API key. */
+    public List<String> apiKeys() {
+        return apiKeys;
+    }
+
+    /** The data of this server (read-only use). */
+    public MispStore store() {
+        return store;
+    }
+
+    public Fault fault() {
+        return fault;
+    }
+
+    /**
+     * Switches the fault mode and waits until it is in force (for {@code down}: the port is closed; back from
+     * {@code down}: listening again). Do not call on a Vert.x event-loop thread; use {@link #applyFault(Fault)}
+     * there.
+     */
+    public void setFault(Fault newFault) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("setFault blocks; use applyFault on an event loop");
+        }
+        try {
+            applyFault(newFault).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not apply fault " + newFault + " to " + name(), e);
+        }
+    }
+
+    /** Switches the fault mode without blocking. */
+    public synchronized Future<Void> applyFault(Fault newFault) {
+        Fault old = fault;
+        fault = newFault;
+        if (newFault.down() && !old.down() && server != null) {
+            HttpServer s = server;
+            server = null;
+            return s.close();
+        }
+        if (!newFault.down() && old.down() && server == null) {
+            return listen(port);
+        }
+        return Future.succeededFuture();
+    }
+
+    Future<Void> stop() {
+        HttpServer s = server;
+        server = null;
+        return s == null ? Future.succeededFuture() : s.close();
+    }
+
+    @Override
+    public String toString() {
+        return name() + " " + url();
+    }
+}

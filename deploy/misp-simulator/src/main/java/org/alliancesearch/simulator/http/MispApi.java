@@ -1,0 +1,332 @@
+package org.alliancesearch.simulator.http;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.alliancesearch.simulator.Fault;
+import org.alliancesearch.simulator.search.SearchEngine;
+import org.alliancesearch.simulator.search.SearchRequest;
+import org.alliancesearch.simulator.store.MispStore;
+import org.alliancesearch.simulator.store.Organisation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * The MISP REST endpoints of one simulated server: authentication, restSearch on attributes and events, version and
+ * user information, and the fault behaviour around them.
+ */
+public final class MispApi {
+    /** MISP's exact message for a missing or wrong key. */
+    public static final String AUTH_FAILED = "Authentication failed. Please make sure you pass the API key of an API"
+            + " enabled user along in the Authorization header.";
+    /** MISP's message for an internal error. */
+    public static final String INTERNAL_ERROR = "An Internal Error Has Occurred.";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int DRIP_CHUNK = 64;
+
+    private final Vertx vertx;
+    private final MispStore store;
+    private final SearchEngine engine;
+    private final Set<String> apiKeys;
+    private final Supplier<Fault> fault;
+    private final String serverUuid;
+    private final String userEmail;
+    private final Random random;
+
+    public MispApi(Vertx vertx, MispStore store, Set<String> apiKeys, Supplier<Fault> fault, String serverUuid,
+            String userEmail, long seed) {
+        this.vertx = vertx;
+        this.store = store;
+        this.engine = new SearchEngine(store);
+        this.apiKeys = Set.copyOf(apiKeys);
+        this.fault = fault;
+        this.serverUuid = serverUuid;
+        this.userEmail = userEmail;
+        this.random = new Random(seed);
+    }
+
+    /** The router serving this server's endpoints. */
+    public Router router() {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create().setBodyLimit(16L * 1024 * 1024));
+        router.route().handler(this::faultGate);
+        router.route().handler(this::authenticate);
+        router.get("/servers/getVersion").handler(this::version);
+        router.get("/servers/getVersion.json").handler(this::version);
+        router.route("/users/view/me").handler(this::me);
+        router.route("/users/view/me.json").handler(this::me);
+        router.route("/attributes/restSearch").handler(ctx -> search(ctx, false));
+        router.route("/events/restSearch").handler(ctx -> search(ctx, true));
+        router.route().last().handler(ctx -> error(ctx, 404, "Not Found", "Not Found"));
+        return router;
+    }
+
+    private void faultGate(RoutingContext ctx) {
+        Fault f = fault.get();
+        int delay = f.latencyMinMillis() + (f.latencyMaxMillis() > f.latencyMinMillis()
+                ? random(f.latencyMaxMillis() - f.latencyMinMillis() + 1)
+                : 0);
+        Runnable next = () -> {
+            if (f.forbidden()) {
+                error(ctx, 403, AUTH_FAILED, AUTH_FAILED);
+            } else if (f.errorRate() > 0 && randomDouble() < f.errorRate()) {
+                error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
+            } else {
+                ctx.next();
+            }
+        };
+        if (delay > 0) {
+            vertx.setTimer(delay, id -> next.run());
+        } else {
+            next.run();
+        }
+    }
+
+    private synchronized int random(int bound) {
+        return random.nextInt(bound);
+    }
+
+    private synchronized double randomDouble() {
+        return random.nextDouble();
+    }
+
+    private void authenticate(RoutingContext ctx) {
+        String key = ctx.request().getHeader("Authorization");
+        if (key == null || key.isBlank()) {
+            key = ctx.request().getHeader("X-MISP-AUTH");
+        }
+        if (key != null && apiKeys.contains(key.trim())) {
+            ctx.next();
+        } else {
+            error(ctx, 403, AUTH_FAILED, AUTH_FAILED);
+        }
+    }
+
+    private void version(RoutingContext ctx) {
+        ObjectNode v = MAPPER.createObjectNode();
+        v.put("version", "2.5.1");
+        v.put("pymisp_recommended_version", "2.5.1");
+        v.put("perm_sync", false);
+        v.put("perm_sighting", true);
+        v.put("perm_galaxy_editor", false);
+        v.put("uuid", serverUuid);
+        v.putArray("request_encoding").add("gzip").add("br");
+        v.put("filter_sightings", true);
+        json(ctx, 200, Buffer.buffer(v.toString()));
+    }
+
+    private void me(RoutingContext ctx) {
+        Organisation org = store.owner();
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode user = root.putObject("User");
+        user.put("id", "1");
+        user.put("org_id", "1");
+        user.put("server_id", "0");
+        user.put("email", userEmail);
+        user.put("autoalert", false);
+        user.put("authkey", "(redacted)");
+        user.put("invited_by", "0");
+        user.putNull("gpgkey");
+        user.put("nids_sid", "4000000");
+        user.put("termsaccepted", true);
+        user.put("newsread", "0");
+        user.put("role_id", "6");
+        user.put("change_pw", "0");
+        user.put("contactalert", false);
+        user.put("disabled", false);
+        user.putNull("expiration");
+        user.put("current_login", "0");
+        user.put("last_login", "0");
+        user.put("force_logout", false);
+        user.put("date_created", "1700000000");
+        user.put("date_modified", "1700000000");
+        ObjectNode role = root.putObject("Role");
+        role.put("id", "6");
+        role.put("name", "Read Only API");
+        for (String perm : new String[]{"perm_add", "perm_modify", "perm_modify_org", "perm_publish",
+                "perm_delegate", "perm_sync", "perm_admin", "perm_audit", "perm_full", "perm_regexp_access",
+                "perm_tagger", "perm_template", "perm_sharing_group", "perm_tag_editor", "perm_publish_zmq",
+                "perm_publish_kafka", "perm_decaying", "perm_galaxy_editor", "perm_warninglist",
+                "perm_view_feed_correlations", "perm_site_admin"}) {
+            role.put(perm, false);
+        }
+        role.put("perm_auth", true);
+        role.put("perm_sighting", true);
+        role.put("perm_object_template", false);
+        role.put("default_role", false);
+        role.put("restricted_to_site_admin", false);
+        role.put("enforce_rate_limit", false);
+        role.put("rate_limit_count", "0");
+        role.put("permission", "0");
+        role.put("permission_description", "read");
+        ObjectNode o = root.putObject("Organisation");
+        o.put("id", "1");
+        o.put("name", org.name());
+        o.put("date_created", "2024-01-01 00:00:00");
+        o.put("date_modified", "2024-01-01 00:00:00");
+        o.put("description", "Simulated member organisation " + org.name());
+        o.put("type", "CSIRT");
+        o.put("nationality", "Japan");
+        o.put("sector", "");
+        o.put("created_by", "1");
+        o.put("uuid", org.uuid().toString());
+        o.put("contacts", "");
+        o.put("local", true);
+        o.putArray("restricted_to_domain");
+        o.put("landingpage", (String) null);
+        json(ctx, 200, Buffer.buffer(root.toString()));
+    }
+
+    private void search(RoutingContext ctx, boolean events) {
+        HttpServerRequest req = ctx.request();
+        JsonNode body;
+        if (req.method().name().equals("GET")) {
+            if (req.params().isEmpty()) {
+                error(ctx, 400, "Either specify the search terms in the url, or POST a json or xml with the filters.",
+                        "Either specify the search terms in the url, or POST a json or xml with the filters.");
+                return;
+            }
+            ObjectNode q = MAPPER.createObjectNode();
+            for (Map.Entry<String, String> p : req.params()) {
+                q.put(p.getKey(), p.getValue());
+            }
+            body = q;
+        } else if (req.method().name().equals("POST")) {
+            Buffer raw = ctx.body().buffer();
+            try {
+                body = raw == null || raw.length() == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(raw.getBytes());
+            } catch (Exception e) {
+                error(ctx, 400, "Bad Request", "Malformed JSON in the request body.");
+                return;
+            }
+            if (body == null || !body.isObject()) {
+                error(ctx, 400, "Bad Request", "The request body must be a JSON object of filters.");
+                return;
+            }
+        } else {
+            error(ctx, 405, "Method Not Allowed", "Method Not Allowed");
+            return;
+        }
+        SearchRequest request = SearchRequest.parse(body, Instant.now().getEpochSecond());
+        if (!request.returnFormat().equals("json")) {
+            error(ctx, 400, "Invalid return format.", "This simulator only answers returnFormat json.");
+            return;
+        }
+        Fault f = fault.get();
+        vertx.<Answer>executeBlocking(() -> {
+            int[] all = events ? engine.events(request) : engine.attributes(request);
+            int[] page = page(all, request);
+            MispJsonWriter writer = new MispJsonWriter(store, request, f.hostile()
+                    ? Hostility.ACTIVE
+                    : Hostility.NONE);
+            long minBytes = f.oversizedMegabytes() * 1024L * 1024L;
+            Buffer out = events ? writer.events(page, minBytes) : writer.attributes(page, minBytes);
+            boolean full = request.limit() != null && page.length == request.limit();
+            return new Answer(out, page.length + (full ? 1 : 0));
+        }, false).onComplete(ar -> {
+            if (ar.failed()) {
+                error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
+                return;
+            }
+            Answer a = ar.result();
+            ctx.response().putHeader("X-Result-Count", Integer.toString(a.resultCount()));
+            send(ctx, f, a.body());
+        });
+    }
+
+    private static int[] page(int[] all, SearchRequest r) {
+        if (r.limit() == null) {
+            return all;
+        }
+        long from = (long) (r.page() - 1) * r.limit();
+        if (from >= all.length) {
+            return new int[0];
+        }
+        return Arrays.copyOfRange(all, (int) from, (int) Math.min(all.length, from + r.limit()));
+    }
+
+    private record Answer(Buffer body, int resultCount) {
+    }
+
+    /** Sends a search body, damaged as the current fault asks. */
+    private void send(RoutingContext ctx, Fault f, Buffer body) {
+        HttpServerResponse res = ctx.response();
+        res.putHeader("Content-Type", "application/json; charset=UTF-8");
+        Buffer out = body;
+        if (f.malformed()) {
+            out = cutMidRecord(body);
+        }
+        if (f.truncated()) {
+            res.putHeader("Content-Length", Integer.toString(out.length()));
+            res.write(out.getBuffer(0, out.length() / 2));
+            vertx.setTimer(50, id -> ctx.request().connection().close());
+            return;
+        }
+        if (f.dripMillis() > 0) {
+            drip(ctx, out, f.dripMillis());
+            return;
+        }
+        res.setStatusCode(200).end(out);
+    }
+
+    /** Cuts the body inside a record: after the opening of a record past the middle, so the JSON cannot parse. */
+    static Buffer cutMidRecord(Buffer body) {
+        int mid = body.length() / 2;
+        for (int i = Math.max(1, mid); i < body.length() - 1; i++) {
+            if (body.getByte(i) == '"') {
+                return body.getBuffer(0, i + 1);
+            }
+        }
+        return body.getBuffer(0, Math.max(1, body.length() - 2));
+    }
+
+    private void drip(RoutingContext ctx, Buffer out, int pauseMillis) {
+        HttpServerResponse res = ctx.response();
+        res.setChunked(true);
+        int[] pos = {0};
+        vertx.setPeriodic(pauseMillis, id -> {
+            if (res.closed() || res.ended()) {
+                vertx.cancelTimer(id);
+                return;
+            }
+            int end = Math.min(out.length(), pos[0] + DRIP_CHUNK);
+            res.write(out.getBuffer(pos[0], end));
+            pos[0] = end;
+            if (end >= out.length()) {
+                vertx.cancelTimer(id);
+                res.end();
+            }
+        });
+    }
+
+    private static void json(RoutingContext ctx, int status, Buffer body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=UTF-8").end(body);
+    }
+
+    /** MISP's error body: {@code {"name", "message", "url"}}. */
+    static void error(RoutingContext ctx, int status, String name, String message) {
+        if (ctx.response().ended() || ctx.response().closed()) {
+            return;
+        }
+        ObjectNode e = MAPPER.createObjectNode();
+        e.put("name", name);
+        e.put("message", message);
+        e.put("url", ctx.request().path());
+        json(ctx, status, Buffer.buffer(e.toString()));
+    }
+}

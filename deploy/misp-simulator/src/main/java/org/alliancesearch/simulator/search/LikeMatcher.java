@@ -1,0 +1,57 @@
+package org.alliancesearch.simulator.search;
+
+import java.util.regex.Pattern;
+
+/**
+ * Matches a MISP filter term against text as MySQL does under a case-insensitive collation: exact (ignoring case)
+ * unless the term holds {@code %}, then a LIKE match where {@code %} is any run and {@code _} any one character.
+ */
+public final class LikeMatcher {
+    private final String exact;
+    private final Pattern like;
+
+    public LikeMatcher(String term) {
+        if (term.indexOf('%') >= 0) {
+            StringBuilder rx = new StringBuilder();
+            StringBuilder lit = new StringBuilder();
+            for (char c : term.toCharArray()) {
+                if (c == '%' || c == '_') {
+                    if (lit.length() > 0) {
+                        rx.append(Pattern.quote(lit.toString()));
+                        lit.setLength(0);
+                    }
+                    rx.append(c == '%' ? ".*" : ".");
+                } else {
+                    lit.append(c);
+                }
+            }
+            if (lit.length() > 0) {
+                rx.append(Pattern.quote(lit.toString()));
+            }
+            like = Pattern.compile(rx.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+            exact = null;
+        } else {
+            like = null;
+            exact = term;
+        }
+    }
+
+    public boolean isLike() {
+        return like != null;
+    }
+
+    public String exact() {
+        return exact;
+    }
+
+    public boolean matches(String text) {
+        return matches(text, 0, text.length());
+    }
+
+    public boolean matches(String text, int from, int to) {
+        if (like == null) {
+            return to - from == exact.length() && text.regionMatches(true, from, exact, 0, exact.length());
+        }
+        return like.matcher(text).region(from, to).matches();
+    }
+}
