@@ -16,6 +16,11 @@ public record ResultView(String searchId, List<MemberChip> members, List<Row> ro
         return rows.isEmpty();
     }
 
+    /** Whether "no member has this" is true: at least one member answered (nobody answering is not "nothing"). */
+    public boolean anyAnswered() {
+        return members.stream().anyMatch(m -> !m.failed() && !"disabled".equals(m.status()));
+    }
+
     /**
      * One member's answer.
      *
