@@ -127,6 +127,18 @@ class SearchApiTest {
     }
 
     @Test
+    void aHungMemberTimesOutWithoutHoldingUpTheOthers() {
+        long start = System.nanoTime();
+        JsonPath json = search("{\"values\":[\"" + MispMembers.SLOW + "\"]}", "").then().statusCode(200).extract()
+                .jsonPath();
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(memberOf(json, members.get("org-c")).getString("status")).isEqualTo("TIMEOUT");
+        assertThat(memberOf(json, members.get("org-a")).getString("status")).isEqualTo("OK");
+        // generous: the answer does not wait for the member's delay
+        assertThat(tookMs).isLessThan(MispMembers.SLOW_DELAY_MS - 500);
+    }
+
+    @Test
     void freeTextIsExtractedAndSearched() {
         String text = "Seen in the report: hxxp://evil[.]example/a and beacons to 198.51.100[.]7 every hour.";
         JsonPath json = search(toJson(Map.of("text", text)), "").then().statusCode(200).extract().jsonPath();

@@ -72,6 +72,13 @@ class SearchPagesTest {
     }
 
     @Test
+    void aTimeoutIsSaidInWords() {
+        String html = form("paula").formParam("values", MispMembers.SLOW).post("/search").then().statusCode(200)
+                .extract().asString();
+        assertThat(html).containsPattern("did not answer: (.*; )?MISP org-c timed out after \\d+(\\.\\d)? s");
+    }
+
+    @Test
     void noMatchIsAClearEmptyState() {
         String html = form("paula").formParam("values", "192.0.2.200").post("/search").then().statusCode(200)
                 .extract().asString();

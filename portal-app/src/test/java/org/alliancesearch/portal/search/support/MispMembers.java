@@ -31,6 +31,9 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
     public static final String OVERLAP = "198.51.100.7";
     public static final String PARTLY_FAILING = "203.0.113.9";
     public static final String HOSTILE = "hostile.example";
+    /** org-c answers it only after {@value #SLOW_DELAY_MS} ms, beyond its 1 s timeout; the others at once. */
+    public static final String SLOW = "192.0.2.250";
+    public static final int SLOW_DELAY_MS = 4000;
     /** org-a (whose override allows at most tlp:green) and org-b both hold it as tlp:amber. */
     public static final String MEMBER_OVERRIDE = "198.51.100.8";
     public static final String HOSTILE_INFO = "<script>alert('info')</script><b>bold</b>";
@@ -87,6 +90,8 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
         stub("org-b", MEMBER_OVERRIDE, attributes(attribute("9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c03", "ip-dst",
                 MEMBER_OVERRIDE, "9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c04", "Amber at B", "org-b", "2026-07-08",
                 "tlp:amber")));
+        SERVERS.get("org-c").stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
+                .withRequestBody(containing("\"" + SLOW + "\"")).willReturn(json(EMPTY).withFixedDelay(SLOW_DELAY_MS)));
         return Map.of();
     }
 
