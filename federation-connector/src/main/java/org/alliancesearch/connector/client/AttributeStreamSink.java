@@ -1,0 +1,237 @@
+package org.alliancesearch.connector.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.alliancesearch.connector.client.PageResult.Cut;
+import org.alliancesearch.model.misp.MispAttribute;
+import org.alliancesearch.model.misp.MispFormatException;
+import org.alliancesearch.model.misp.MispJson;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.WriteStream;
+
+/**
+ * Reads a MISP {@code attributes/restSearch} answer as it arrives, with Jackson's non-blocking parser: only the tokens
+ * of one attribute ({@code response.Attribute[i]}) are held at a time, never the whole body. Stops the read (by failing
+ * the write, which ends the HTTP exchange) when the byte cap or the record cap is reached, or the JSON is malformed;
+ * what was read before stays available. The first bytes are also kept for reading error bodies.
+ */
+public final class AttributeStreamSink implements WriteStream<Buffer> {
+    private static final int PREFIX_BYTES = 4096;
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+    private final int maxRecords;
+    private final JsonParser parser;
+    private final ByteArrayFeeder feeder;
+    private final List<MispAttribute> attributes = new ArrayList<>();
+    private final byte[] prefix = new byte[PREFIX_BYTES];
+    private int prefixLength;
+    private long bytes;
+    private int records;
+    private int skipped;
+    private boolean sawToken;
+    private TokenBuffer current;
+    private int currentDepth;
+    private Cut cut = Cut.NONE;
+    private String cutMessage;
+
+    /**
+     * @param maxBytes bytes read at most (decompressed)
+     * @param maxRecords readable attributes kept at most; one more ends the read with {@link Cut#RECORD_CAP}
+     */
+    public AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords) {
+        this.mapper = mapper;
+        this.maxBytes = maxBytes;
+        this.maxRecords = maxRecords;
+        try {
+            this.parser = mapper.getFactory().createNonBlockingByteArrayParser();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a JSON parser", e);
+        }
+        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    }
+
+    @Override
+    public synchronized Future<Void> write(Buffer data) {
+        if (cut != Cut.NONE) {
+            return Future.failedFuture(new ReadCut());
+        }
+        byte[] chunk = data.getBytes();
+        int allowed = (int) Math.min(chunk.length, Math.max(0, maxBytes - bytes));
+        bytes += chunk.length;
+        if (prefixLength < PREFIX_BYTES) {
+            int n = Math.min(PREFIX_BYTES - prefixLength, chunk.length);
+            System.arraycopy(chunk, 0, prefix, prefixLength, n);
+            prefixLength += n;
+        }
+        try {
+            if (allowed > 0) {
+                feeder.feedInput(chunk, 0, allowed);
+                drain();
+            }
+        } catch (IOException | RuntimeException e) {
+            cut(Cut.MALFORMED, "malformed JSON after " + records + " records");
+        }
+        if (cut == Cut.NONE && allowed < chunk.length) {
+            cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + attributes.size()
+                    + " attributes");
+        }
+        return cut == Cut.NONE ? Future.succeededFuture() : Future.failedFuture(new ReadCut());
+    }
+
+    /** Called when the member finished sending: detects a truncated or empty answer. */
+    public synchronized void finish() {
+        if (cut != Cut.NONE) {
+            return;
+        }
+        try {
+            feeder.endOfInput();
+            drain();
+            if (!sawToken) {
+                cut(Cut.MALFORMED, "empty answer");
+            }
+        } catch (IOException | RuntimeException e) {
+            cut(Cut.MALFORMED, "malformed JSON after " + records + " records");
+        }
+    }
+
+    private void drain() throws IOException {
+        JsonToken token;
+        while (cut == Cut.NONE && (token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
+            sawToken = true;
+            if (current != null) {
+                current.copyCurrentEvent(parser);
+                if (token.isStructStart()) {
+                    currentDepth++;
+                } else if (token.isStructEnd() && --currentDepth == 0) {
+                    endRecord();
+                }
+            } else if (inAttributeArray(token)) {
+                if (token.isStructStart()) {
+                    current = new TokenBuffer(mapper, false);
+                    current.copyCurrentEvent(parser);
+                    currentDepth = 1;
+                } else if (!token.isStructEnd()) {
+                    records++;
+                    skipped++;
+                }
+            }
+        }
+    }
+
+    /** True when the token is an element (or the start of one) of {@code response.Attribute[]}. */
+    private boolean inAttributeArray(JsonToken token) {
+        JsonStreamContext ctx = parser.getParsingContext();
+        JsonStreamContext array = token.isStructStart() ? ctx.getParent() : ctx;
+        if (array == null || !array.inArray() || token.isStructEnd()) {
+            return false;
+        }
+        JsonStreamContext response = array.getParent();
+        if (response == null || !response.inObject() || !"Attribute".equals(response.getCurrentName())) {
+            return false;
+        }
+        JsonStreamContext root = response.getParent();
+        return root != null && root.inObject() && "response".equals(root.getCurrentName()) && root.getParent() != null
+                && root.getParent().inRoot();
+    }
+
+    private void endRecord() throws IOException {
+        TokenBuffer buffer = current;
+        current = null;
+        if (attributes.size() >= maxRecords) {
+            cut(Cut.RECORD_CAP, "result cap of " + maxRecords + " attributes reached");
+            return;
+        }
+        records++;
+        JsonNode node;
+        try (JsonParser p = buffer.asParser(mapper)) {
+            node = mapper.readTree(p);
+        }
+        try {
+            attributes.add(MispJson.attribute(node));
+        } catch (MispFormatException e) {
+            skipped++;
+        }
+    }
+
+    private void cut(Cut why, String message) {
+        cut = why;
+        cutMessage = message;
+        current = null;
+    }
+
+    public synchronized Cut cut() {
+        return cut;
+    }
+
+    /** The page read so far. */
+    public synchronized PageResult result(int serverSkipped) {
+        return new PageResult(attributes, records, skipped, serverSkipped, cut, cutMessage);
+    }
+
+    public synchronized int attributeCount() {
+        return attributes.size();
+    }
+
+    /** The first bytes of the answer as text (for error bodies). */
+    public synchronized String prefixText() {
+        return new String(prefix, 0, prefixLength, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
+        return this;
+    }
+
+    @Override
+    public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
+        Future<Void> f = write(data);
+        if (handler != null) {
+            handler.handle(f);
+        }
+    }
+
+    @Override
+    public void end(Handler<AsyncResult<Void>> handler) {
+        if (handler != null) {
+            handler.handle(Future.succeededFuture());
+        }
+    }
+
+    @Override
+    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
+        return this;
+    }
+
+    @Override
+    public boolean writeQueueFull() {
+        return false;
+    }
+
+    @Override
+    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
+        return this;
+    }
+
+    /** Ends the HTTP exchange early; the reason is kept in the sink. */
+    static final class ReadCut extends RuntimeException {
+        ReadCut() {
+            super("read stopped", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.alliancesearch.connector.client;
+
+import org.alliancesearch.connector.MemberStatus;
+
+/**
+ * A call to a member that failed in a known way. The message is short, already cleaned of member-controlled control
+ * characters and never holds a key; no stack trace is kept (these are expected, frequent outcomes).
+ */
+public final class MemberCallException extends RuntimeException {
+    private final MemberStatus status;
+    private final boolean retryable;
+    private final boolean availabilityFailure;
+    private final long retryAfterMillis;
+
+    private MemberCallException(MemberStatus status, String message, boolean retryable, boolean availabilityFailure,
+            long retryAfterMillis) {
+        super(message, null, false, false);
+        this.status = status;
+        this.retryable = retryable;
+        this.availabilityFailure = availabilityFailure;
+        this.retryAfterMillis = retryAfterMillis;
+    }
+
+    /** HTTP 401/403: the member refused the key. Not retried, not counted against the member's availability. */
+    public static MemberCallException unauthorized() {
+        return new MemberCallException(MemberStatus.UNAUTHORIZED, "API key refused", false, false, -1);
+    }
+
+    /** HTTP 429/502/503/504: transient, retried (after {@code Retry-After} when the member sent one). */
+    public static MemberCallException transientHttp(int status, String text, long retryAfterMillis,
+            boolean retryAllowed) {
+        return new MemberCallException(MemberStatus.ERROR, httpMessage(status, text), retryAllowed, true,
+                retryAfterMillis);
+    }
+
+    /** Any other HTTP error status. 5xx count against availability, 4xx do not; neither is retried. */
+    public static MemberCallException http(int status, String text) {
+        return new MemberCallException(MemberStatus.ERROR, httpMessage(status, text), false, status >= 500, -1);
+    }
+
+    /** No HTTP answer at all (refused, reset, closed): retried, since a search is read-only. */
+    public static MemberCallException transport(String message) {
+        return new MemberCallException(MemberStatus.ERROR, message, true, true, -1);
+    }
+
+    /** A failure that retrying cannot fix and that says nothing about availability (TLS, redirect, bad answer). */
+    public static MemberCallException permanent(String message) {
+        return new MemberCallException(MemberStatus.ERROR, message, false, false, -1);
+    }
+
+    /** The member did not answer in time (idle connection). */
+    public static MemberCallException timeout(String message) {
+        return new MemberCallException(MemberStatus.TIMEOUT, message, false, true, -1);
+    }
+
+    private static String httpMessage(int status, String text) {
+        return text == null || text.isBlank() ? "HTTP " + status : "HTTP " + status + " " + text;
+    }
+
+    public MemberStatus status() {
+        return status;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    /** True when the failure says the member is unavailable (counted by the circuit breaker). */
+    public boolean availabilityFailure() {
+        return availabilityFailure;
+    }
+
+    /** Delay the member asked for with {@code Retry-After}, or -1. */
+    public long retryAfterMillis() {
+        return retryAfterMillis;
+    }
+}

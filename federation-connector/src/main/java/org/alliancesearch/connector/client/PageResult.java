@@ -1,0 +1,27 @@
+package org.alliancesearch.connector.client;
+
+import java.util.List;
+
+import org.alliancesearch.model.misp.MispAttribute;
+
+/**
+ * One page of one batch as read from a member.
+ *
+ * @param attributes the readable attributes, in the member's order
+ * @param records records in the page, readable or not (drives paging)
+ * @param skipped records that could not be read
+ * @param serverSkipped {@code X-Skipped-Elements-Count}: rows the member removed after its LIMIT (warninglists)
+ * @param cut why the read ended early, or {@link Cut#NONE}
+ * @param cutMessage short reason when cut
+ */
+public record PageResult(List<MispAttribute> attributes, int records, int skipped, int serverSkipped, Cut cut,
+        String cutMessage) {
+    public PageResult {
+        attributes = List.copyOf(attributes);
+    }
+
+    /** How a page read ended early. */
+    public enum Cut {
+        NONE, BYTE_CAP, RECORD_CAP, MALFORMED
+    }
+}

@@ -1,0 +1,124 @@
+package org.alliancesearch.connector.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the federation connector; every value has a default suited to a production alliance. */
+@ConfigMapping(prefix = "alliance.connector")
+public interface ConnectorConfig {
+
+    /** Timeout of one HTTP call to a member (one page of one batch), unless the member sets its own. */
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Overall deadline of a federated search: members still running then are reported as TIMEOUT (or PARTIAL). */
+    @WithDefault("15s")
+    Duration deadline();
+
+    /** TCP connect timeout to a member. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Attributes asked per page ({@code limit}); MISP operators advise a limit on every search. */
+    @WithDefault("1000")
+    int pageSize();
+
+    /** The most attributes taken from one member for one search (lowered further by the query's own limit). */
+    @WithDefault("10000")
+    int maxResultsPerMember();
+
+    /** Hard cap on the (decompressed) bytes read from one member answer; beyond it the read ends as PARTIAL. */
+    @WithDefault("67108864")
+    long maxResponseBytes();
+
+    /** Value batches of one search sent at the same time to the same member. */
+    @WithDefault("2")
+    int batchConcurrency();
+
+    /** Bulkhead per member. */
+    Bulkhead bulkhead();
+
+    /** Circuit breaker per member. */
+    CircuitBreaker circuitBreaker();
+
+    /** Retry of transient failures (connect errors, HTTP 429/502/503/504). */
+    Retry retry();
+
+    /** Optional short-lived answer cache per (member, normalised query); off by default. */
+    Cache cache();
+
+    /** Health statistics per member. */
+    Health health();
+
+    interface Bulkhead {
+        /** Requests running at the same time against one member. */
+        @WithDefault("4")
+        int maxConcurrent();
+
+        /** Requests waiting for a slot; more are rejected with status REJECTED. */
+        @WithDefault("8")
+        int queue();
+    }
+
+    interface CircuitBreaker {
+        /** Size of the rolling window of calls the failure ratio is computed over. */
+        @WithDefault("10")
+        int requestVolumeThreshold();
+
+        /** Share of failures in the window that opens the circuit. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long the circuit stays open before one trial call is let through (half-open). */
+        @WithDefault("30s")
+        Duration delay();
+
+        /** Successful trial calls that close the circuit again. */
+        @WithDefault("1")
+        int successThreshold();
+    }
+
+    interface Retry {
+        /** Retries after the first attempt. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** First backoff delay; doubled on every retry. */
+        @WithDefault("200ms")
+        Duration initialDelay();
+
+        /** Upper bound of one backoff delay. */
+        @WithDefault("2s")
+        Duration maxDelay();
+
+        /** Random extra delay (0..jitter) added to every backoff. */
+        @WithDefault("100ms")
+        Duration jitter();
+
+        /** A {@code Retry-After} longer than this is not waited for: the call fails at once. */
+        @WithDefault("5s")
+        Duration maxRetryAfter();
+    }
+
+    interface Cache {
+        /** Keep OK answers of a member for a short time and reuse them for the same normalised query. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How long an answer is reused. */
+        @WithDefault("30s")
+        Duration ttl();
+
+        /** Most answers kept (all members together); the oldest is dropped first. */
+        @WithDefault("200")
+        int maxEntries();
+    }
+
+    interface Health {
+        /** Recent member answers kept for latency percentiles and the error rate. */
+        @WithDefault("100")
+        int window();
+    }
+}

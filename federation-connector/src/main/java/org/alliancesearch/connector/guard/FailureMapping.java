@@ -1,0 +1,52 @@
+package org.alliancesearch.connector.guard;
+
+import org.alliancesearch.connector.MemberStatus;
+import org.alliancesearch.connector.client.ErrorText;
+import org.alliancesearch.connector.client.MemberCallException;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+import io.smallrye.mutiny.CompositeException;
+
+/** Turns any failure of a guarded call into a status and a short message (never a stack trace or a key). */
+public final class FailureMapping {
+    private FailureMapping() {
+    }
+
+    /** A status and its message. */
+    public record Failure(MemberStatus status, String message) {
+    }
+
+    public static Failure of(Throwable t) {
+        if (t instanceof CompositeException composite) {
+            Failure first = null;
+            for (Throwable cause : composite.getCauses()) {
+                Failure f = of(cause);
+                if (!f.message().startsWith("internal error")) {
+                    return f;
+                }
+                first = first == null ? f : first;
+            }
+            return first != null ? first : new Failure(MemberStatus.ERROR, "internal error");
+        }
+        if ((t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            return of(t.getCause());
+        }
+        if (t instanceof MemberCallException m) {
+            return new Failure(m.status(), m.getMessage());
+        }
+        if (t instanceof CircuitBreakerOpenException) {
+            return new Failure(MemberStatus.CIRCUIT_OPEN, "circuit open after repeated failures, member not asked");
+        }
+        if (t instanceof BulkheadException) {
+            return new Failure(MemberStatus.REJECTED, "too many requests to this member already running");
+        }
+        if (t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
+                || t instanceof java.util.concurrent.TimeoutException) {
+            return new Failure(MemberStatus.TIMEOUT, "no answer in time");
+        }
+        return new Failure(MemberStatus.ERROR, "internal error (" + ErrorText.clean(t.getClass().getSimpleName(), 60)
+                + ")");
+    }
+}

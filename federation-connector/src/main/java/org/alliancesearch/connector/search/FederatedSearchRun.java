@@ -1,0 +1,97 @@
+package org.alliancesearch.connector.search;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.alliancesearch.connector.FederatedResult;
+import org.alliancesearch.connector.MemberOutcome;
+import org.alliancesearch.connector.MemberStatus;
+import org.alliancesearch.connector.SearchRun;
+import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.query.SearchQuery;
+import org.alliancesearch.model.result.MemberHit;
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * A search in flight. The member branches are memoized and started at once, so both views (the live stream and the
+ * merged result) share them and no member is asked twice. The merge runs on a worker thread, off the event loop.
+ */
+final class FederatedSearchRun implements SearchRun {
+    private static final Logger LOG = Logger.getLogger(FederatedSearchRun.class);
+
+    private final Multi<MemberOutcome> outcomes;
+    private final Uni<FederatedResult> result;
+
+    FederatedSearchRun(List<Uni<MemberOutcome>> branches, AlliancePolicy policy, SearchQuery query, HitMerger merger) {
+        List<Uni<MemberOutcome>> started = branches.stream().map(b -> b.memoize().indefinitely()).toList();
+        this.outcomes = started.isEmpty()
+                ? Multi.createFrom().empty()
+                : Multi.createFrom().iterable(started).onItem().transformToUni(u -> u).merge(started.size());
+        Uni<List<MemberOutcome>> all = started.isEmpty()
+                ? Uni.createFrom().item(List.of())
+                : Uni.combine().all().unis(started).with(list -> {
+                    List<MemberOutcome> out = new ArrayList<>(list.size());
+                    for (Object o : list) {
+                        out.add((MemberOutcome) o);
+                    }
+                    return out;
+                });
+        this.result = all.emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(list -> merge(list, policy, query, merger))
+                .memoize()
+                .indefinitely();
+        started.forEach(b -> b.subscribe().with(ignored -> {
+        }, ignored -> {
+        }));
+    }
+
+    @Override
+    public Multi<MemberOutcome> outcomes() {
+        return outcomes;
+    }
+
+    @Override
+    public Uni<FederatedResult> result() {
+        return result;
+    }
+
+    /**
+     * Merges all hits. Should the merge fail on some member's records, that member's hits are left out and its outcome
+     * says so, so that one member's odd data cannot break the whole search.
+     */
+    static FederatedResult merge(List<MemberOutcome> members, AlliancePolicy policy, SearchQuery query,
+            HitMerger merger) {
+        try {
+            return new FederatedResult(members, merger.merge(hits(members), policy, query));
+        } catch (RuntimeException e) {
+            LOG.errorf("merging the answers failed (%s); retrying member by member", e.getClass().getName());
+        }
+        List<MemberOutcome> kept = new ArrayList<>(members.size());
+        for (MemberOutcome m : members) {
+            if (m.hits().isEmpty()) {
+                kept.add(m);
+                continue;
+            }
+            try {
+                merger.merge(m.hits(), policy, query);
+                kept.add(m);
+            } catch (RuntimeException e) {
+                kept.add(new MemberOutcome(m.member(), MemberStatus.ERROR, m.latencyMs(), 0, m.skipped() + m.hitCount(),
+                        "answer could not be merged", List.of()));
+            }
+        }
+        MergedResult merged = merger.merge(hits(kept), policy, query);
+        return new FederatedResult(kept, merged);
+    }
+
+    private static List<MemberHit> hits(List<MemberOutcome> members) {
+        List<MemberHit> all = new ArrayList<>();
+        members.forEach(m -> all.addAll(m.hits()));
+        return all;
+    }
+}

@@ -1,0 +1,22 @@
+package org.alliancesearch.connector.search;
+
+import java.util.Collection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.model.merge.IndicatorMerger;
+import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.query.SearchQuery;
+import org.alliancesearch.model.result.MemberHit;
+
+/** Merges, deduplicates and policy-filters the members' hits with the shared model's merger. */
+@ApplicationScoped
+public class HitMerger {
+    private final IndicatorMerger merger = new IndicatorMerger();
+
+    /** Also applies the query's own include/exclude tags again, since members may ignore filters. */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query) {
+        return merger.merge(hits, policy, query);
+    }
+}

@@ -1,0 +1,116 @@
+package org.alliancesearch.connector.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.alliancesearch.connector.client.PageResult.Cut;
+import org.alliancesearch.connector.support.MispFixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.buffer.Buffer;
+
+class AttributeStreamSinkTest {
+
+    private static PageResult feed(String json, int chunk, long maxBytes, int maxRecords) {
+        AttributeStreamSink sink = new AttributeStreamSink(MispFixtures.MAPPER, maxBytes, maxRecords);
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length && sink.cut() == Cut.NONE; i += chunk) {
+            sink.write(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, i, Math.min(bytes.length, i + chunk))));
+        }
+        sink.finish();
+        return sink.result(0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 7, 4096, 1 << 20})
+    void readsRealMispAttributesWhateverTheChunking(int chunk) {
+        List<ObjectNode> attributes = MispFixtures.existingEventAttributes();
+        PageResult page = feed(MispFixtures.response(attributes), chunk, Long.MAX_VALUE, Integer.MAX_VALUE);
+
+        assertThat(page.cut()).isEqualTo(Cut.NONE);
+        assertThat(page.records()).isEqualTo(attributes.size());
+        assertThat(page.attributes()).hasSize(attributes.size());
+        assertThat(page.attributes().get(attributes.size() - 1).uuid())
+                .isEqualTo(attributes.get(attributes.size() - 1).get("uuid").asText());
+    }
+
+    @Test
+    void isLenientAndSkipsWhatCannotBeRead() {
+        String json = "{\"response\":{\"Attribute\":[" //
+                + "{\"id\":12,\"type\":\"domain\",\"value\":\"evil.example\",\"to_ids\":\"1\",\"deleted\":0,"
+                + "\"Tag\":[{\"name\":\"tlp:green\",\"user_id\":false}],\"extra\":{\"x\":[1,2]}}," //
+                + "{\"id\":\"13\",\"comment\":\"no type\"}," //
+                + "42," //
+                + "{\"id\":\"14\",\"type\":\"ip-dst\",\"value\":\"203.0.113.5\",\"to_ids\":true}" //
+                + "]}}";
+        PageResult page = feed(json, 5, Long.MAX_VALUE, Integer.MAX_VALUE);
+
+        assertThat(page.records()).isEqualTo(4);
+        assertThat(page.skipped()).isEqualTo(2);
+        assertThat(page.attributes()).extracting(a -> a.value()).containsExactly("evil.example", "203.0.113.5");
+        assertThat(page.attributes().get(0).toIds()).isTrue();
+        assertThat(page.attributes().get(0).tags()).extracting(t -> t.name()).containsExactly("tlp:green");
+    }
+
+    @Test
+    void onlyReadsAttributesUnderResponse() {
+        String json = "{\"other\":{\"Attribute\":[{\"type\":\"domain\",\"value\":\"a.example\"}]},"
+                + "\"response\":{\"Attribute\":[{\"type\":\"domain\",\"value\":\"b.example\","
+                + "\"Event\":{\"Attribute\":[{\"type\":\"domain\",\"value\":\"c.example\"}]}}]}}";
+        PageResult page = feed(json, 3, Long.MAX_VALUE, Integer.MAX_VALUE);
+
+        assertThat(page.attributes()).extracting(a -> a.value()).containsExactly("b.example");
+    }
+
+    @Test
+    void malformedJsonKeepsTheRecordsBefore() {
+        String good = MispFixtures.page("m", 0, 4);
+        String broken = good.substring(0, good.length() - 3) + ",{\"type\": x-y} ]}}";
+        PageResult page = feed(broken, 64, Long.MAX_VALUE, Integer.MAX_VALUE);
+
+        assertThat(page.cut()).isEqualTo(Cut.MALFORMED);
+        assertThat(page.attributes()).hasSize(4);
+    }
+
+    @Test
+    void aTruncatedAnswerIsMalformed() {
+        String good = MispFixtures.page("t", 0, 4);
+        PageResult page = feed(good.substring(0, good.length() - 40), 64, Long.MAX_VALUE, Integer.MAX_VALUE);
+
+        assertThat(page.cut()).isEqualTo(Cut.MALFORMED);
+        assertThat(page.attributes()).hasSize(3);
+    }
+
+    @Test
+    void theByteCapStopsTheRead() {
+        String json = MispFixtures.page("b", 0, 100);
+        PageResult page = feed(json, 1000, json.length() / 2, Integer.MAX_VALUE);
+
+        assertThat(page.cut()).isEqualTo(Cut.BYTE_CAP);
+        assertThat(page.attributes()).hasSizeBetween(40, 50);
+        assertThat(page.cutMessage()).contains("larger than " + json.length() / 2 + " bytes");
+    }
+
+    @Test
+    void theRecordCapStopsTheReadOnlyWhenMoreCome() {
+        String json = MispFixtures.page("r", 0, 10);
+        assertThat(feed(json, 100, Long.MAX_VALUE, 10).cut()).isEqualTo(Cut.NONE);
+        PageResult capped = feed(json, 100, Long.MAX_VALUE, 6);
+        assertThat(capped.cut()).isEqualTo(Cut.RECORD_CAP);
+        assertThat(capped.attributes()).hasSize(6);
+    }
+
+    @Test
+    void emptyAnswerIsMalformedButAnEmptyListIsNot() {
+        assertThat(feed("", 10, 100, 10).cut()).isEqualTo(Cut.MALFORMED);
+        PageResult empty = feed("{\"response\":{\"Attribute\":[]}}", 10, 100, 10);
+        assertThat(empty.cut()).isEqualTo(Cut.NONE);
+        assertThat(empty.records()).isZero();
+    }
+}
