@@ -169,13 +169,4 @@ class MemberAdminApiTest {
                 .body("errors.find { it.field == 'timeoutMs' }.message",
                         equalTo("The timeout must be between 100 and 120000 milliseconds."));
     }
-
-    @Test
-    void connectionTestHandsTheStoredEndpointToTheConnector() {
-        Map<String, Object> body = Members.body("Tested", "key-for-testing-connection");
-        String id = Members.create(body);
-        given().auth().oauth2(Tokens.admin()).post("/api/v1/admin/members/" + id + "/test").then().statusCode(200)
-                .body("status", equalTo("UNAUTHORIZED"))
-                .body("message", equalTo("API key refused by 127.0.0.1"));
-    }
 }
