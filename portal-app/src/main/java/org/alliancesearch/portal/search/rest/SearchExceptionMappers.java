@@ -5,7 +5,6 @@ import jakarta.ws.rs.core.Response;
 import org.alliancesearch.portal.common.problem.Problem;
 import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.common.web.ProblemTypes;
-import org.alliancesearch.portal.saved.service.NotOwnerException;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.search.service.RateLimitedException;
@@ -13,21 +12,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** Problems of searches and saved searches that the common mappers do not know. */
+/** 429 for searches beyond the rate limit, which the common mappers do not know. */
 public class SearchExceptionMappers {
     private final Pages pages;
 
     public SearchExceptionMappers(Pages pages) {
         this.pages = pages;
-    }
-
-    /** 403 for a saved search the caller may see but not change. */
-    @ServerExceptionMapper
-    public Response notOwner(NotOwnerException e, HttpServerRequest request) {
-        Problem problem = new Problem(ProblemTypes.uri(e.kind()), pages.messages().problem_forbidden(), 403,
-                e.getMessage(), request.path(), null);
-        return Response.status(403).type(Problem.MEDIA_TYPE).entity(problem).header("Cache-Control", "no-store")
-                .build();
     }
 
     /** 429 with {@code Retry-After}: a problem document on the API, a short text elsewhere. */

@@ -28,7 +28,6 @@ import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.portal.member.service.MemberService;
 import org.alliancesearch.portal.policy.service.PolicyService;
-import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -55,13 +54,13 @@ public class SearchService {
     private final MemberRegistry registry;
     private final PolicyService policies;
     private final MemberService members;
-    private final SearchAuditService audit;
+    private final SearchRecorder audit;
     private final SearchRateLimiter limiter;
     private final Vertx vertx;
     private final IndicatorMerger merger = new IndicatorMerger();
 
     public SearchService(FederatedSearch federated, MemberRegistry registry, PolicyService policies,
-            MemberService members, SearchAuditService audit, SearchRateLimiter limiter, Vertx vertx) {
+            MemberService members, SearchRecorder audit, SearchRateLimiter limiter, Vertx vertx) {
         this.federated = federated;
         this.registry = registry;
         this.policies = policies;

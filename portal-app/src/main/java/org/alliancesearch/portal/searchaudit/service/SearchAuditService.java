@@ -15,6 +15,7 @@ import org.alliancesearch.model.indicator.Normaliser;
 import org.alliancesearch.portal.search.config.SearchConfig;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
+import org.alliancesearch.portal.search.service.SearchRecorder;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.service.ValueHashes;
 import org.alliancesearch.portal.searchaudit.persistence.SearchAuditEntry;
@@ -29,7 +30,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Writes, reads and purges the audit trail of searches. */
 @ApplicationScoped
-public class SearchAuditService {
+public class SearchAuditService implements SearchRecorder {
     private final SearchAuditRepository repository;
     private final SearchConfig config;
     private final ObjectMapper json;
@@ -41,6 +42,7 @@ public class SearchAuditService {
     }
 
     /** Records a finished search in its own transaction. */
+    @Override
     public Uni<Void> record(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
             CompletedSearch done) {
         SearchAuditEntry e = entry(id, who, source, savedSearchId, prepared, done, config.audit().hashValues(),
