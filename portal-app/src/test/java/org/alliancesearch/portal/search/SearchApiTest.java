@@ -100,6 +100,18 @@ class SearchApiTest {
     }
 
     @Test
+    void theAlliancePolicyDropsRedRecordsWithoutMemberOverrides() {
+        JsonPath json = search("{\"values\":[\"" + MispMembers.ONLY_B + "\"]}", "").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(json.getList("indicators.value", String.class)).containsExactly(MispMembers.ONLY_B);
+        assertThat(json.getList("indicators[0].types", String.class)).containsExactly("ip-src");
+        assertThat(json.getList("indicators[0].events.info", String.class)).containsExactly("Green at B");
+        assertThat(json.getInt("totals.removedByPolicy")).isEqualTo(1);
+        assertThat(json.getInt("totals.attributes")).isEqualTo(2);
+        assertThat(json.prettify()).doesNotContain("Red at B");
+    }
+
+    @Test
     void aMembersStricterPolicyAppliesToItsOwnRecordsOnly() {
         JsonPath json = search("{\"values\":[\"" + MispMembers.MEMBER_OVERRIDE + "\"]}", "").then().statusCode(200)
                 .extract().jsonPath();

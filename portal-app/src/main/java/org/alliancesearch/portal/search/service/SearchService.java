@@ -105,25 +105,33 @@ public class SearchService {
 
     CompletedSearch complete(UUID id, PreparedSearch prepared, AlliancePolicy alliance,
             Map<String, AlliancePolicy> perMember, FederatedResult result) {
-        List<MemberHit> kept = new ArrayList<>();
+        boolean stricter = result.members().stream().anyMatch(o -> !o.hits().isEmpty()
+                && perMember.containsKey(o.member().id()) && !perMember.get(o.member().id()).equals(alliance));
+        MergedResult merged;
         Set<String> removedByMember = new HashSet<>();
-        for (MemberOutcome outcome : result.members()) {
-            AlliancePolicy own = perMember.get(outcome.member().id());
-            if (own == null || own.equals(alliance)) {
-                kept.addAll(outcome.hits());
-                continue;
-            }
-            // A member's stricter override applies to its own records only.
-            TagPolicy policy = TagPolicy.of(own, TagFilter.none());
-            for (MemberHit hit : outcome.hits()) {
-                if (policy.verdict(tags(hit)) == TagPolicy.Verdict.KEEP) {
-                    kept.add(hit);
-                } else {
-                    removedByMember.add(hit.member().id() + "/" + hit.attribute().uuid());
+        if (!stricter) {
+            // the connector merged with the alliance policy and the query's tag filter already
+            merged = result.merged();
+        } else {
+            List<MemberHit> kept = new ArrayList<>();
+            for (MemberOutcome outcome : result.members()) {
+                AlliancePolicy own = perMember.get(outcome.member().id());
+                if (own == null || own.equals(alliance)) {
+                    kept.addAll(outcome.hits());
+                    continue;
+                }
+                // A member's stricter override applies to its own records only.
+                TagPolicy policy = TagPolicy.of(own, TagFilter.none());
+                for (MemberHit hit : outcome.hits()) {
+                    if (policy.verdict(tags(hit)) == TagPolicy.Verdict.KEEP) {
+                        kept.add(hit);
+                    } else {
+                        removedByMember.add(hit.member().id() + "/" + hit.attribute().uuid());
+                    }
                 }
             }
+            merged = merger.merge(kept, alliance, prepared.query());
         }
-        MergedResult merged = merger.merge(kept, alliance, prepared.query());
         MergeTotals t = merged.totals();
         int attributes = t.attributes() + removedByMember.size();
         SearchResponse.Totals totals = new SearchResponse.Totals(t.indicators(), attributes, t.duplicates(),

@@ -31,6 +31,8 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
     public static final String OVERLAP = "198.51.100.7";
     public static final String PARTLY_FAILING = "203.0.113.9";
     public static final String HOSTILE = "hostile.example";
+    /** Only org-b holds it: once tlp:green, once tlp:red (no member override is involved). */
+    public static final String ONLY_B = "198.51.100.9";
     /** org-c answers it only after {@value #SLOW_DELAY_MS} ms, beyond its 1 s timeout; the others at once. */
     public static final String SLOW = "192.0.2.250";
     public static final int SLOW_DELAY_MS = 4000;
@@ -90,6 +92,11 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
         stub("org-b", MEMBER_OVERRIDE, attributes(attribute("9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c03", "ip-dst",
                 MEMBER_OVERRIDE, "9d4a1f5c-4a0e-4fc1-9b9f-5e6f7a8b9c04", "Amber at B", "org-b", "2026-07-08",
                 "tlp:amber")));
+        stub("org-b", ONLY_B, attributes(
+                attribute("ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad01", "ip-src", ONLY_B,
+                        "ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad02", "Green at B", "org-b", "2026-06-06", "tlp:green"),
+                attribute("ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad03", "ip-dst", ONLY_B,
+                        "ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad04", "Red at B", "org-b", "2026-06-07", "tlp:red")));
         SERVERS.get("org-c").stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
                 .withRequestBody(containing("\"" + SLOW + "\"")).willReturn(json(EMPTY).withFixedDelay(SLOW_DELAY_MS)));
         return Map.of();
