@@ -30,6 +30,7 @@ public final class SimulatedMisp {
     private volatile Fault fault = Fault.NONE;
     private volatile HttpServer server;
     private volatile int port;
+    private volatile boolean closed;
 
     SimulatedMisp(Vertx vertx, String host, MispStore store, List<String> apiKeys, String serverUuid, long seed) {
         this.vertx = vertx;
@@ -110,6 +111,9 @@ public final class SimulatedMisp {
 
     /** Switches the fault mode without blocking. */
     public synchronized Future<Void> applyFault(Fault newFault) {
+        if (closed) {
+            return Future.failedFuture(name() + " is closed");
+        }
         Fault old = fault;
         fault = newFault;
         if (newFault.down() && !old.down() && server != null) {
@@ -121,6 +125,24 @@ public final class SimulatedMisp {
             return listen(port);
         }
         return Future.succeededFuture();
+    }
+
+    /**
+     * Stops this server for good (the port is released; {@link #setFault(Fault)} does not bring it back). The
+     * cluster closes every instance on {@link SimulatorCluster#close()}; this is for a test that wants one member gone.
+     */
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            fault = Fault.serverDown();
+        }
+        try {
+            stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not stop " + name(), e);
+        }
     }
 
     Future<Void> stop() {

@@ -65,4 +65,17 @@ class SimulatorMainTest {
             assertThat(out).contains(cluster.adminToken(), "203.0.113.77", "org-a, org-b, org-c");
         }
     }
+
+    @Test
+    void closingOneInstanceLeavesTheOthersServing() {
+        try (SimulatorCluster cluster = SimulatorCluster
+                .start(SimulatorOptions.builder().instances(2).events(2).attributesPerEvent(2).build())) {
+            SimulatedMisp a = cluster.instance("org-a");
+            a.close();
+            assertThatThrownBy(() -> Http.post(a, "/attributes/restSearch", "{}"))
+                    .isInstanceOf(java.io.UncheckedIOException.class);
+            assertThatThrownBy(() -> a.setFault(Fault.NONE)).isInstanceOf(IllegalStateException.class);
+            assertThat(Http.post(cluster.instance("org-b"), "/attributes/restSearch", "{}").status()).isEqualTo(200);
+        }
+    }
 }

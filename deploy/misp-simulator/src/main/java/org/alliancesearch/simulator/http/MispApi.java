@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -38,6 +39,8 @@ public final class MispApi {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int DRIP_CHUNK = 64;
+    /** Answers with more records than this are streamed instead of built whole. */
+    static final int STREAM_FROM_RECORDS = 2000;
 
     private final Vertx vertx;
     private final MispStore store;
@@ -63,7 +66,15 @@ public final class MispApi {
     /** The router serving this server's endpoints. */
     public Router router() {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(16L * 1024 * 1024));
+        router.route().handler(ctx -> {
+            // MISP decodes the raw body as JSON whatever the Content-Type says (curl -d sends a form type)
+            String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            if (type != null && !type.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+                ctx.request().headers().set(HttpHeaders.CONTENT_TYPE, "application/json");
+            }
+            ctx.next();
+        });
+        router.route().handler(BodyHandler.create().setBodyLimit(16L * 1024 * 1024).setHandleFileUploads(false));
         router.route().handler(this::faultGate);
         router.route().handler(this::authenticate);
         router.get("/servers/getVersion").handler(this::version);
@@ -228,24 +239,52 @@ public final class MispApi {
             return;
         }
         Fault f = fault.get();
-        vertx.<Answer>executeBlocking(() -> {
-            int[] all = events ? engine.events(request) : engine.attributes(request);
-            int[] page = page(all, request);
-            MispJsonWriter writer = new MispJsonWriter(store, request, f.hostile()
-                    ? Hostility.ACTIVE
-                    : Hostility.NONE);
-            long minBytes = f.oversizedMegabytes() * 1024L * 1024L;
-            Buffer out = events ? writer.events(page, minBytes) : writer.attributes(page, minBytes);
-            boolean full = request.limit() != null && page.length == request.limit();
-            return new Answer(out, page.length + (full ? 1 : 0));
-        }, false).onComplete(ar -> {
-            if (ar.failed()) {
-                error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
-                return;
+        vertx.<int[]>executeBlocking(() -> page(events ? engine.events(request) : engine.attributes(request),
+                request), false).onComplete(found -> {
+                    if (found.failed()) {
+                        error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
+                        return;
+                    }
+                    int[] page = found.result();
+                    boolean full = request.limit() != null && page.length == request.limit();
+                    ctx.response().putHeader("X-Result-Count", Integer.toString(page.length + (full ? 1 : 0)));
+                    MispJsonWriter writer = new MispJsonWriter(store, request, f.hostile()
+                            ? Hostility.ACTIVE
+                            : Hostility.NONE);
+                    long minBytes = f.oversizedMegabytes() * 1024L * 1024L;
+                    boolean damaged = f.malformed() || f.truncated() || f.dripMillis() > 0;
+                    if (!damaged && page.length > STREAM_FROM_RECORDS) {
+                        stream(ctx, writer, events, page, minBytes);
+                        return;
+                    }
+                    vertx.<Buffer>executeBlocking(() -> events
+                            ? writer.events(page, minBytes)
+                            : writer.attributes(page, minBytes), false).onComplete(rendered -> {
+                                if (rendered.failed()) {
+                                    error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
+                                } else {
+                                    send(ctx, f, rendered.result());
+                                }
+                            });
+                });
+    }
+
+    /** Large answers go out chunked while they are rendered. */
+    private void stream(RoutingContext ctx, MispJsonWriter writer, boolean events, int[] page, long minBytes) {
+        HttpServerResponse res = ctx.response();
+        res.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/json; charset=UTF-8");
+        vertx.executeBlocking(() -> {
+            ResponseStream out = new ResponseStream(res);
+            if (events) {
+                writer.events(page, minBytes, out);
+            } else {
+                writer.attributes(page, minBytes, out);
             }
-            Answer a = ar.result();
-            ctx.response().putHeader("X-Result-Count", Integer.toString(a.resultCount()));
-            send(ctx, f, a.body());
+            return null;
+        }, false).onFailure(e -> {
+            if (!res.closed()) {
+                ctx.request().connection().close();
+            }
         });
     }
 
@@ -260,14 +299,15 @@ public final class MispApi {
         return Arrays.copyOfRange(all, (int) from, (int) Math.min(all.length, from + r.limit()));
     }
 
-    private record Answer(Buffer body, int resultCount) {
-    }
-
     /** Sends a search body, damaged as the current fault asks. */
     private void send(RoutingContext ctx, Fault f, Buffer body) {
         HttpServerResponse res = ctx.response();
         res.putHeader("Content-Type", "application/json; charset=UTF-8");
         Buffer out = body;
+        if (f.malformed() || f.truncated() || f.dripMillis() > 0) {
+            // the damage must reach the client byte for byte, so no compression in between
+            res.putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY);
+        }
         if (f.malformed()) {
             out = cutMidRecord(body);
         }

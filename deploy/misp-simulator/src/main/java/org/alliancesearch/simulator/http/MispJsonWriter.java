@@ -36,7 +36,14 @@ final class MispJsonWriter {
     /** {@code {"response": {"Attribute": [...]}}}; repeats the page until {@code minBytes} are written. */
     Buffer attributes(int[] page, long minBytes) {
         Buffer buffer = Buffer.buffer(256 + page.length * 512);
-        try (JsonGenerator g = JSON.createGenerator(new BufferStream(buffer), JsonEncoding.UTF8)) {
+        attributes(page, minBytes, new BufferStream(buffer));
+        return buffer;
+    }
+
+    /** Streams the attribute answer into {@code out}; closes it at the end. */
+    void attributes(int[] page, long minBytes, OutputStream out) {
+        CountingStream counted = new CountingStream(out);
+        try (JsonGenerator g = JSON.createGenerator(counted, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeObjectFieldStart("response");
             g.writeArrayFieldStart("Attribute");
@@ -46,20 +53,26 @@ final class MispJsonWriter {
                     writeAttribute(g, at, true, ordinal++);
                 }
                 g.flush();
-            } while (buffer.length() < minBytes && page.length > 0);
+            } while (counted.count < minBytes && page.length > 0);
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer;
     }
 
     /** {@code {"response": [{"Event": {...}}, ...]}}. */
     Buffer events(int[] page, long minBytes) {
         Buffer buffer = Buffer.buffer(256 + page.length * 4096);
-        try (JsonGenerator g = JSON.createGenerator(new BufferStream(buffer), JsonEncoding.UTF8)) {
+        events(page, minBytes, new BufferStream(buffer));
+        return buffer;
+    }
+
+    /** Streams the event answer into {@code out}; closes it at the end. */
+    void events(int[] page, long minBytes, OutputStream out) {
+        CountingStream counted = new CountingStream(out);
+        try (JsonGenerator g = JSON.createGenerator(counted, JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeArrayFieldStart("response");
             int ordinal = 0;
@@ -70,13 +83,12 @@ final class MispJsonWriter {
                     g.writeEndObject();
                 }
                 g.flush();
-            } while (buffer.length() < minBytes && page.length > 0);
+            } while (counted.count < minBytes && page.length > 0);
             g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return buffer;
     }
 
     private void writeAttribute(JsonGenerator g, int at, boolean withEvent, int ordinal) throws IOException {
@@ -261,6 +273,38 @@ final class MispJsonWriter {
             }
         }
         return false;
+    }
+
+    /** Counts the bytes that pass, for the oversized fault. */
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream out;
+        private long count;
+
+        CountingStream(OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 
     /** Adapts a Vert.x buffer to the generator's output stream. */
