@@ -27,6 +27,14 @@ class SearchAccessTest {
         };
     }
 
+    @org.junit.jupiter.api.Test
+    void theApiDescriptionHasTheSearchApiButNotThePages() {
+        String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(openapi).contains("/api/v1/search").contains(
+                "/api/v1/saved-searches/{id}/run").contains("/api/v1/admin/audit").doesNotContain("/search/stream")
+                .doesNotContain("/saved/{id}/edit").doesNotContain("/lang");
+    }
+
     @ParameterizedTest(name = "{0} {1} as {2} -> {3}")
     @CsvSource({
             "GET, /api/v1/saved-searches, anonymous, 401",
