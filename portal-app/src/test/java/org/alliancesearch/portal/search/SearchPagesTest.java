@@ -166,6 +166,36 @@ class SearchPagesTest {
     }
 
     @Test
+    void theStreamDeliversFastMembersBeforeTheSlowOneTimesOut() throws Exception {
+        String cookies = csrf.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String form = "csrf-token=" + java.net.URLEncoder.encode(csrf.token(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&values=" + MispMembers.SLOW;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/search/stream"))
+                .header("Authorization", "Bearer " + Tokens.token("stella", "org-a", List.of("member")))
+                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        long start = System.nanoTime();
+        List<Long> memberAt = new ArrayList<>();
+        long[] resultAt = {0};
+        java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .body().forEach(line -> {
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    if (line.contains("\"type\":\"member\"")) {
+                        memberAt.add(ms);
+                    } else if (line.contains("\"type\":\"result\"")) {
+                        resultAt[0] = ms;
+                    }
+                });
+        assertThat(memberAt).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(resultAt[0]).isPositive();
+        // the quick members arrive while org-c is still being waited for (its timeout is 1 s)
+        assertThat(memberAt.get(0)).isLessThan(resultAt[0] - 500);
+    }
+
+    @Test
     void theStreamNeedsTheCsrfToken() {
         given().auth().oauth2(Tokens.alice()).formParam("values", MispMembers.OVERLAP).post("/search/stream").then()
                 .statusCode(400);
