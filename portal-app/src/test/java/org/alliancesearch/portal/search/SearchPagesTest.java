@@ -117,6 +117,15 @@ class SearchPagesTest {
     }
 
     @Test
+    void aLongPastedReportIsRead() {
+        String report = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(2000)
+                + " Last seen beaconing to 203.0.113[.]77 over TLS.";
+        String html = form("paula").formParam("text", report).formParam("action", "extract").post("/search").then()
+                .statusCode(200).extract().asString();
+        assertThat(html).contains("name=\"pick\" value=\"203.0.113.77\" checked");
+    }
+
+    @Test
     void invalidInputIsShownOnThePage() {
         String html = form("paula").formParam("values", "999.1.1.1").formParam("from", "2026-13-45")
                 .post("/search").then().statusCode(200).extract().asString();
