@@ -217,6 +217,11 @@ class SearchPagesTest {
         csv.then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv\""));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.asString()).contains(MispMembers.OVERLAP);
+
+        String invalid = form("paula").formParam("values", "").formParam("format", "xls").post("/search/export")
+                .then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("text/html")).extract()
+                .asString();
+        assertThat(invalid).contains("Unknown export format");
     }
 
     @Test
