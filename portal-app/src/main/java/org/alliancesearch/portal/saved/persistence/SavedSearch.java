@@ -1,0 +1,55 @@
+package org.alliancesearch.portal.saved.persistence;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A saved search, private to its owner or shared with the owner's organisation or the whole alliance. */
+@Entity
+@Table(name = "saved_search")
+public class SavedSearch {
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String owner;
+
+    /** The owner's organisation when it was saved; sharing with "my organisation" means this one. */
+    @Column(nullable = false)
+    public String organisation;
+
+    @Column(nullable = false)
+    public String name;
+
+    public String description;
+
+    /** PRIVATE, ORGANISATION or ALLIANCE. */
+    @Column(nullable = false)
+    public String visibility;
+
+    @Column(name = "query_json", nullable = false)
+    public String queryJson;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    @Column(name = "last_run_at")
+    public OffsetDateTime lastRunAt;
+
+    @Column(name = "last_run_by")
+    public String lastRunBy;
+
+    @Column(name = "last_indicator_count")
+    public Integer lastIndicatorCount;
+
+    /** SHA-256 of each indicator key of the last run, one per line. */
+    @Column(name = "last_keys")
+    public String lastKeys;
+}

@@ -1,0 +1,247 @@
+package org.alliancesearch.portal.saved.service;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.model.merge.MergedIndicator;
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.saved.persistence.SavedSearch;
+import org.alliancesearch.portal.saved.persistence.SavedSearchRepository;
+import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.service.CompletedSearch;
+import org.alliancesearch.portal.search.service.PreparedSearch;
+import org.alliancesearch.portal.search.service.SearchRequest;
+import org.alliancesearch.portal.search.service.SearchResponse;
+import org.alliancesearch.portal.search.service.SearchService;
+import org.alliancesearch.portal.search.service.SearchValidation;
+import org.alliancesearch.portal.search.service.Searcher;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Saved searches: who may see, run, change and delete them, and what is new since the last run. A search another
+ * user may not see does not exist for them: reading, running or changing it by id answers 404.
+ */
+@ApplicationScoped
+public class SavedSearchService {
+    static final int MAX_NAME = 200;
+    static final int MAX_DESCRIPTION = 2000;
+
+    private final SavedSearchRepository repository;
+    private final SearchService search;
+    private final ObjectMapper json;
+
+    public SavedSearchService(SavedSearchRepository repository, SearchService search, ObjectMapper json) {
+        this.repository = repository;
+        this.search = search;
+        this.json = json;
+    }
+
+    /** The result of running a saved search: the search with new indicators marked, and the search's new state. */
+    public record Run(SavedSearchView saved, CompletedSearch completed, Set<String> newKeys) {
+    }
+
+    public Uni<List<SavedSearchView>> list(Searcher who) {
+        return Panache.withSession(() -> repository.visibleTo(who.user(), who.organisation()))
+                .map(rows -> rows.stream().map(r -> view(r, who)).toList());
+    }
+
+    public Uni<SavedSearchView> get(String id, Searcher who, SearchMessages msg) {
+        return Panache.withSession(() -> visible(id, who, msg)).map(r -> view(r, who));
+    }
+
+    public Uni<SavedSearchView> create(SavedSearchInput input, Searcher who, SearchMessages msg) {
+        return Uni.createFrom().item(() -> validate(input, msg)).flatMap(valid -> {
+            SavedSearch row = new SavedSearch();
+            row.id = UUID.randomUUID();
+            row.owner = who.user();
+            row.organisation = who.organisation();
+            apply(row, valid);
+            row.createdAt = now();
+            row.updatedAt = row.createdAt;
+            return Panache.withTransaction(() -> repository.persist(row)).map(r -> view(r, who));
+        });
+    }
+
+    public Uni<SavedSearchView> update(String id, SavedSearchInput input, Searcher who, SearchMessages msg) {
+        return Uni.createFrom().item(() -> validate(input, msg))
+                .flatMap(valid -> Panache.withTransaction(() -> visible(id, who, msg).map(row -> {
+                    if (!owns(row, who)) {
+                        throw new NotOwnerException(msg.detail_saved_not_owner());
+                    }
+                    apply(row, valid);
+                    row.updatedAt = now();
+                    return view(row, who);
+                })));
+    }
+
+    /** The owner deletes a search they may see; an admin deletes any. */
+    public Uni<Void> delete(String id, Searcher who, SearchMessages msg) {
+        return Panache.withTransaction(() -> {
+            UUID uuid = parse(id, msg);
+            Uni<SavedSearch> found = who.admin()
+                    ? repository.findById(uuid)
+                    : repository.visible(uuid, who.user(), who.organisation());
+            return found.flatMap(row -> {
+                if (row == null) {
+                    return Uni.createFrom().failure(notFound(id, msg));
+                }
+                if (!who.admin() && !owns(row, who)) {
+                    return Uni.createFrom()
+                            .failure(new NotOwnerException(msg.detail_saved_not_owner()));
+                }
+                return repository.delete(row);
+            });
+        });
+    }
+
+    /** Runs a saved search the caller may see and marks the indicators the previous run did not have. */
+    public Uni<Run> run(String id, Searcher who, SearchMessages msg) {
+        return Panache.withSession(() -> visible(id, who, msg)).flatMap(row -> {
+            PreparedSearch prepared = SearchValidation.prepare(read(row.queryJson), msg);
+            Set<String> previous = row.lastKeys == null
+                    ? null
+                    : new HashSet<>(Arrays.asList(row.lastKeys.split("\n")));
+            return search.start(prepared, who, SearchService.SOURCE_SAVED, row.id)
+                    .flatMap(live -> live.result())
+                    .flatMap(done -> remember(row.id, who, done).map(saved -> mark(saved, done, previous)));
+        });
+    }
+
+    private Uni<SavedSearchView> remember(UUID id, Searcher who, CompletedSearch done) {
+        LinkedHashSet<String> keys = new LinkedHashSet<>();
+        for (MergedIndicator i : done.merged().indicators()) {
+            keys.add(SearchService.indicatorKeyHash(i));
+        }
+        return Panache.withTransaction(() -> repository.findById(id).map(row -> {
+            if (row == null) {
+                return null; // deleted meanwhile
+            }
+            row.lastRunAt = now();
+            row.lastRunBy = who.user();
+            row.lastIndicatorCount = done.merged().indicators().size();
+            row.lastKeys = String.join("\n", keys);
+            return view(row, who);
+        }));
+    }
+
+    private static Run mark(SavedSearchView saved, CompletedSearch done, Set<String> previous) {
+        Set<String> newKeys = new HashSet<>();
+        List<SearchResponse.Indicator> indicators = new ArrayList<>();
+        for (MergedIndicator i : done.merged().indicators()) {
+            String key = SearchService.indicatorKeyHash(i);
+            boolean isNew = previous != null && !previous.contains(key);
+            if (isNew) {
+                newKeys.add(key);
+            }
+            indicators.add(SearchService.indicator(i, isNew));
+        }
+        SearchResponse r = done.response();
+        SearchResponse marked = new SearchResponse(r.searchId(), r.members(), indicators, r.totals(),
+                newKeys.size());
+        return new Run(saved, new CompletedSearch(marked, done.merged(), done.outcomes()), newKeys);
+    }
+
+    private Uni<SavedSearch> visible(String id, Searcher who, SearchMessages msg) {
+        UUID uuid = parse(id, msg);
+        return repository.visible(uuid, who.user(), who.organisation()).onItem().ifNull()
+                .failWith(() -> notFound(id, msg));
+    }
+
+    private static UUID parse(String id, SearchMessages msg) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw notFound(id, msg);
+        }
+    }
+
+    private static ProblemException notFound(String id, SearchMessages msg) {
+        String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
+        return ProblemException.notFound(msg.detail_saved_not_found(shown));
+    }
+
+    private static boolean owns(SavedSearch row, Searcher who) {
+        return row.owner.equals(who.user()) && row.organisation.equals(who.organisation());
+    }
+
+    private record Valid(String name, String description, Visibility visibility, SearchRequest query) {
+    }
+
+    private Valid validate(SavedSearchInput input, SearchMessages msg) {
+        List<FieldError> errors = new ArrayList<>();
+        String name = input == null || input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty() || name.length() > MAX_NAME) {
+            errors.add(new FieldError("name", "name.invalid", msg.err_saved_name()));
+        }
+        String description = input == null || input.description() == null ? null : input.description().strip();
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            errors.add(new FieldError("description", "description.tooLong", msg.err_saved_description()));
+        }
+        Visibility visibility = Visibility.PRIVATE;
+        if (input != null && input.visibility() != null) {
+            var parsed = Visibility.parse(input.visibility());
+            if (parsed.isEmpty()) {
+                errors.add(new FieldError("visibility", "visibility.unknown", msg.err_saved_visibility()));
+            } else {
+                visibility = parsed.get();
+            }
+        }
+        SearchRequest query = input == null ? null : input.query();
+        try {
+            SearchValidation.prepare(query, msg);
+        } catch (ProblemException e) {
+            e.errors().forEach(err -> errors.add(new FieldError("query." + err.field(), err.code(), err.message())));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(msg.detail_invalid_saved(), errors);
+        }
+        return new Valid(name, description == null || description.isEmpty() ? null : description, visibility, query);
+    }
+
+    private void apply(SavedSearch row, Valid valid) {
+        row.name = valid.name();
+        row.description = valid.description();
+        row.visibility = valid.visibility().name();
+        row.queryJson = write(valid.query());
+    }
+
+    private SavedSearchView view(SavedSearch r, Searcher who) {
+        return new SavedSearchView(r.id.toString(), r.name, r.description, r.visibility, r.owner, r.organisation,
+                read(r.queryJson), r.createdAt, r.updatedAt, r.lastRunAt, r.lastIndicatorCount, owns(r, who));
+    }
+
+    private String write(SearchRequest query) {
+        try {
+            return json.writeValueAsString(query);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("search request not serialisable", e);
+        }
+    }
+
+    private SearchRequest read(String text) {
+        try {
+            return json.readValue(text, SearchRequest.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored search request unreadable", e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

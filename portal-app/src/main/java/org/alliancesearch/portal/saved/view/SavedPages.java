@@ -1,0 +1,227 @@
+package org.alliancesearch.portal.saved.view;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.security.CurrentUser;
+import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.PageContext;
+import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.saved.service.NotOwnerException;
+import org.alliancesearch.portal.saved.service.SavedSearchInput;
+import org.alliancesearch.portal.saved.service.SavedSearchService;
+import org.alliancesearch.portal.saved.service.SavedSearchView;
+import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.search.service.RateLimitedException;
+import org.alliancesearch.portal.search.service.Searcher;
+import org.alliancesearch.portal.search.view.ResultViews;
+import org.alliancesearch.portal.search.view.SearchForm;
+import org.alliancesearch.portal.search.view.SearchPages;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** The saved searches page: list, save, edit, delete and run (with "new since last run" highlighting). */
+@Path("/saved")
+@RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+@Produces(MediaType.TEXT_HTML)
+public class SavedPages {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(PageContext ctx, List<Row> rows, String done);
+
+        static native TemplateInstance form(PageContext ctx, String action, String title, String name,
+                String description, String visibility, SearchForm.FormView query, Map<String, String> errors);
+
+        static native TemplateInstance run(PageContext ctx, String name, String id, String resultsHtml);
+    }
+
+    /** One saved search in the list, dates in the user's locale. */
+    public record Row(String id, String name, String description, String visibility, String visibilityText,
+            String owner, String organisation, String lastRun, String lastCount, boolean mine, boolean deletable) {
+    }
+
+    /** The fields of the saved-search form: its own and the query's. */
+    public static class SavedForm extends SearchForm {
+        @RestForm
+        public String name;
+        @RestForm
+        public String description;
+        @RestForm
+        public String visibility;
+    }
+
+    /** The CSRF token the form was sent with (already checked), for the forms inside the results. */
+    public static class Csrf {
+        @RestForm("csrf-token")
+        public String token;
+    }
+
+    private final SavedSearchService saved;
+    private final Pages pages;
+    private final CurrentUser user;
+
+    public SavedPages(SavedSearchService saved, Pages pages, CurrentUser user) {
+        this.saved = saved;
+        this.pages = pages;
+        this.user = user;
+    }
+
+    private SearchMessages msg() {
+        return SearchTexts.of(pages.locale());
+    }
+
+    @GET
+    public Uni<Response> list(@RestQuery String done) {
+        SearchMessages msg = msg();
+        Locale locale = pages.locale();
+        Searcher who = Searcher.of(user);
+        String flash = done == null ? null : switch (done) {
+            case "created" -> msg.saved_created();
+            case "updated" -> msg.saved_updated();
+            case "deleted" -> msg.saved_deleted();
+            default -> null;
+        };
+        return saved.list(who).flatMap(views -> pages.render(Templates.list(pages.context(),
+                views.stream().map(v -> row(v, who, msg, locale)).toList(), flash)));
+    }
+
+    @GET
+    @Path("new")
+    public Uni<Response> createForm(@RestQuery String values, @RestQuery String types, @RestQuery String include,
+            @RestQuery String exclude, @RestQuery String from, @RestQuery String to, @RestQuery String toIds,
+            @RestQuery String limit) {
+        SearchForm query = new SearchForm();
+        query.values = values;
+        query.types = types;
+        query.include = include;
+        query.exclude = exclude;
+        query.from = from;
+        query.to = to;
+        query.toIds = toIds;
+        query.limit = limit;
+        return pages.render(Templates.form(pages.context(), "/saved", msg().saved_new(), "", "", "PRIVATE",
+                query.confirmed().view(), Map.of()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> create(@BeanParam SavedForm form) {
+        return saved.create(input(form), Searcher.of(user), msg())
+                .map(v -> Response.seeOther(URI.create("/saved?done=created")).build())
+                .onFailure(ProblemException.class).recoverWithUni(e -> invalid(form, "/saved", msg().saved_new(),
+                        (ProblemException) e));
+    }
+
+    @GET
+    @Path("{id}/edit")
+    public Uni<Response> editForm(@PathParam("id") String id) {
+        SearchMessages msg = msg();
+        return saved.get(id, Searcher.of(user), msg).flatMap(v -> {
+            if (!v.mine()) {
+                throw new NotOwnerException(msg.detail_saved_not_owner());
+            }
+            return pages.render(Templates.form(pages.context(), "/saved/" + v.id(), msg.saved_edit_title(v.name()),
+                    v.name(), v.description() == null ? "" : v.description(), v.visibility(),
+                    SearchForm.of(v.query()).view(), Map.of()));
+        });
+    }
+
+    @POST
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> update(@PathParam("id") String id, @BeanParam SavedForm form) {
+        return saved.update(id, input(form), Searcher.of(user), msg())
+                .map(v -> Response.seeOther(URI.create("/saved?done=updated")).build())
+                .onFailure(e -> e instanceof ProblemException p && p.status() == 400)
+                .recoverWithUni(e -> invalid(form, "/saved/" + id, msg().saved_edit_title(form.name),
+                        (ProblemException) e));
+    }
+
+    @POST
+    @Path("{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return saved.delete(id, Searcher.of(user), msg())
+                .map(v -> Response.seeOther(URI.create("/saved?done=deleted")).build());
+    }
+
+    @POST
+    @Path("{id}/run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> run(@PathParam("id") String id, @BeanParam Csrf csrf) {
+        SearchMessages msg = msg();
+        Locale locale = pages.locale();
+        return saved.run(id, Searcher.of(user), msg).flatMap(run -> {
+            var view = new ResultViews(msg, locale).result(run.completed(),
+                    SearchForm.of(run.saved().query()).confirmed().view(),
+                    run.completed().response().newSinceLastRun());
+            return SearchPages.resultsFragment(view, csrf.token).setLocale(locale).createUni()
+                    .flatMap(html -> pages.render(Templates.run(pages.context(), run.saved().name(),
+                            run.saved().id(), html)));
+        }).onFailure(RateLimitedException.class).recoverWithItem(e -> {
+            RateLimitedException r = (RateLimitedException) e;
+            return Response.status(429).type("text/plain;charset=UTF-8")
+                    .entity(msg.search_rate_limited(r.limit(), r.retryAfterSeconds()))
+                    .header("Retry-After", r.retryAfterSeconds()).build();
+        });
+    }
+
+    private Uni<Response> invalid(SavedForm form, String action, String title, ProblemException e) {
+        if (e.status() != 400) {
+            return Uni.createFrom().failure(e);
+        }
+        Map<String, String> errors = e.errors().stream()
+                .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " " + b));
+        return pages.render(Templates.form(pages.context(), action, title, nn(form.name), nn(form.description),
+                nn(form.visibility), form.confirmed().view(), errors), Response.Status.BAD_REQUEST);
+    }
+
+    private static SavedSearchInput input(SavedForm form) {
+        return new SavedSearchInput(form.name, form.description, form.visibility, form.toRequest(false));
+    }
+
+    private static String nn(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Row row(SavedSearchView v, Searcher who, SearchMessages msg, Locale locale) {
+        String visibility = switch (v.visibility()) {
+            case "ORGANISATION" -> msg.saved_visibility_organisation();
+            case "ALLIANCE" -> msg.saved_visibility_alliance();
+            default -> msg.saved_visibility_private();
+        };
+        return new Row(v.id(), v.name(), v.description() == null ? "" : v.description(), v.visibility(), visibility,
+                v.owner(), v.organisation(), v.lastRunAt() == null ? msg.saved_never() : format(v.lastRunAt(), locale),
+                v.lastIndicatorCount() == null ? "" : v.lastIndicatorCount().toString(), v.mine(),
+                v.mine() || who.admin());
+    }
+
+    static String format(OffsetDateTime at, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(at.atZoneSameInstant(java.time.ZoneOffset.UTC)) + " UTC";
+    }
+}

@@ -1,0 +1,480 @@
+package org.alliancesearch.portal.search.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of search, saved searches, the search audit and the language switch. English in
+ * {@code messages/search_en.properties}, Japanese in {@code messages/search_ja.properties}; templates use them as
+ * {@code {search:key}}. Kept apart from {@code AppMessages} so that each feature owns its texts.
+ */
+@MessageBundle(value = "search", locale = "en")
+public interface SearchMessages {
+    @Message
+    String nav_search();
+
+    @Message
+    String nav_saved();
+
+    @Message
+    String nav_audit();
+
+    @Message
+    String lang_switch();
+
+    @Message
+    String lang_en();
+
+    @Message
+    String lang_ja();
+
+    @Message
+    String search_title();
+
+    @Message
+    String search_intro();
+
+    @Message
+    String search_values();
+
+    @Message
+    String search_text();
+
+    @Message
+    String search_text_hint();
+
+    @Message
+    String search_filters();
+
+    @Message
+    String search_types();
+
+    @Message
+    String search_types_hint();
+
+    @Message
+    String search_tags_include();
+
+    @Message
+    String search_tags_exclude();
+
+    @Message
+    String search_tags_hint();
+
+    @Message
+    String search_from();
+
+    @Message
+    String search_to();
+
+    @Message
+    String search_to_ids();
+
+    @Message
+    String search_to_ids_any();
+
+    @Message
+    String search_to_ids_yes();
+
+    @Message
+    String search_to_ids_no();
+
+    @Message
+    String search_limit();
+
+    @Message
+    String search_submit();
+
+    @Message
+    String search_extract();
+
+    @Message
+    String search_extracted_title();
+
+    @Message
+    String search_extracted_intro();
+
+    @Message
+    String search_extracted_count(int count);
+
+    @Message
+    String search_extracted_none();
+
+    @Message
+    String search_invalid();
+
+    @Message
+    String search_progress(int answered, int total);
+
+    @Message
+    String search_waiting();
+
+    @Message
+    String search_members();
+
+    @Message
+    String search_results();
+
+    @Message
+    String search_results_count(int indicators, int attributes, int duplicates, int removed);
+
+    @Message
+    String search_empty();
+
+    @Message
+    String search_empty_hint();
+
+    @Message
+    String search_no_members();
+
+    @Message
+    String search_not_answered(int count, String reasons);
+
+    @Message
+    String search_not_answered_one(String reasons);
+
+    @Message
+    String search_filter_results();
+
+    @Message
+    String search_filter_hint();
+
+    @Message
+    String search_seen_by(int count);
+
+    @Message
+    String search_seen_by_one();
+
+    @Message
+    String search_col_value();
+
+    @Message
+    String search_col_types();
+
+    @Message
+    String search_col_seen();
+
+    @Message
+    String search_col_orgs();
+
+    @Message
+    String search_col_tlp();
+
+    @Message
+    String search_col_tags();
+
+    @Message
+    String search_col_first();
+
+    @Message
+    String search_col_last();
+
+    @Message
+    String search_col_events();
+
+    @Message
+    String search_new();
+
+    @Message
+    String search_new_count(int count);
+
+    @Message
+    String search_export();
+
+    @Message
+    String search_export_hint();
+
+    @Message
+    String search_save();
+
+    @Message
+    String search_sort_hint();
+
+    @Message
+    String search_ids_yes();
+
+    @Message
+    String search_rate_limited(int limit, long seconds);
+
+    @Message
+    String search_rate_limited_title();
+
+    @Message
+    String status_ok(String member, int hits, String latency);
+
+    @Message
+    String status_partial(String member, int hits, String latency);
+
+    @Message
+    String status_timeout(String member, String latency);
+
+    @Message
+    String status_unauthorized(String member);
+
+    @Message
+    String status_error(String member, String message);
+
+    @Message
+    String status_circuit_open(String member);
+
+    @Message
+    String status_rejected(String member);
+
+    @Message
+    String status_disabled(String member);
+
+    @Message
+    String status_label_ok();
+
+    @Message
+    String status_label_partial();
+
+    @Message
+    String status_label_timeout();
+
+    @Message
+    String status_label_unauthorized();
+
+    @Message
+    String status_label_error();
+
+    @Message
+    String status_label_circuit_open();
+
+    @Message
+    String status_label_rejected();
+
+    @Message
+    String status_label_disabled();
+
+    @Message
+    String err_query_missing();
+
+    @Message
+    String err_values_empty();
+
+    @Message
+    String err_values_too_many(int max);
+
+    @Message
+    String err_values_blank(int n);
+
+    @Message
+    String err_value_invalid(String value, String reason);
+
+    @Message
+    String err_value_too_long(int n);
+
+    @Message
+    String err_value_wildcard(String value);
+
+    @Message
+    String err_value_negated(String value);
+
+    @Message
+    String err_value_operator(String value);
+
+    @Message
+    String err_types_blank();
+
+    @Message
+    String err_types_unknown(String value);
+
+    @Message
+    String err_categories_unknown(String value);
+
+    @Message
+    String err_tag_blank();
+
+    @Message
+    String err_tag_wildcard();
+
+    @Message
+    String err_tag_numeric();
+
+    @Message
+    String err_tag_operator();
+
+    @Message
+    String err_date_reversed();
+
+    @Message
+    String err_date_invalid(String value);
+
+    @Message
+    String err_limit_range(int max);
+
+    @Message
+    String err_text_none();
+
+    @Message
+    String err_format(String value);
+
+    @Message
+    String detail_invalid_search();
+
+    @Message
+    String detail_rate_limited(int limit, long seconds);
+
+    @Message
+    String saved_title();
+
+    @Message
+    String saved_intro();
+
+    @Message
+    String saved_empty();
+
+    @Message
+    String saved_new();
+
+    @Message
+    String saved_edit_title(String name);
+
+    @Message
+    String saved_name();
+
+    @Message
+    String saved_description();
+
+    @Message
+    String saved_visibility();
+
+    @Message
+    String saved_visibility_private();
+
+    @Message
+    String saved_visibility_organisation();
+
+    @Message
+    String saved_visibility_alliance();
+
+    @Message
+    String saved_owner();
+
+    @Message
+    String saved_last_run();
+
+    @Message
+    String saved_last_count();
+
+    @Message
+    String saved_never();
+
+    @Message
+    String saved_run();
+
+    @Message
+    String saved_edit();
+
+    @Message
+    String saved_delete();
+
+    @Message
+    String saved_delete_confirm(String name);
+
+    @Message
+    String saved_save();
+
+    @Message
+    String saved_cancel();
+
+    @Message
+    String saved_query();
+
+    @Message
+    String saved_run_title(String name);
+
+    @Message
+    String saved_created();
+
+    @Message
+    String saved_updated();
+
+    @Message
+    String saved_deleted();
+
+    @Message
+    String err_saved_name();
+
+    @Message
+    String err_saved_description();
+
+    @Message
+    String err_saved_visibility();
+
+    @Message
+    String detail_saved_not_found(String id);
+
+    @Message
+    String detail_saved_not_owner();
+
+    @Message
+    String detail_invalid_saved();
+
+    @Message
+    String audit_title();
+
+    @Message
+    String audit_intro();
+
+    @Message
+    String audit_user();
+
+    @Message
+    String audit_organisation();
+
+    @Message
+    String audit_from();
+
+    @Message
+    String audit_to();
+
+    @Message
+    String audit_value();
+
+    @Message
+    String audit_value_hint();
+
+    @Message
+    String audit_filter();
+
+    @Message
+    String audit_time();
+
+    @Message
+    String audit_source();
+
+    @Message
+    String audit_values();
+
+    @Message
+    String audit_hashed(int count);
+
+    @Message
+    String audit_members();
+
+    @Message
+    String audit_counts();
+
+    @Message
+    String audit_empty();
+
+    @Message
+    String audit_page(int page, int pages, long total);
+
+    @Message
+    String audit_previous();
+
+    @Message
+    String audit_next();
+
+    @Message
+    String err_audit_date(String value);
+
+    @Message
+    String err_audit_page();
+
+    @Message
+    String detail_invalid_audit();
+}

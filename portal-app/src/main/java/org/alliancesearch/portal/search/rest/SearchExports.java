@@ -1,0 +1,68 @@
+package org.alliancesearch.portal.search.rest;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.model.export.ExportFormat;
+import org.alliancesearch.model.export.ResultExport;
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.service.CompletedSearch;
+
+/** Chooses an export format from {@code ?format=} or {@code Accept}, and answers with the file. */
+public final class SearchExports {
+    private SearchExports() {
+    }
+
+    /**
+     * The export asked for, or empty for the normal JSON answer.
+     *
+     * @throws ProblemException 400 for an unknown {@code format}
+     */
+    public static Optional<ExportFormat> wanted(String format, String accept, SearchMessages msg) {
+        if (format != null && !format.isBlank()) {
+            try {
+                return Optional.of(ExportFormat.parse(format));
+            } catch (IllegalArgumentException e) {
+                String shown = format.length() > 20 ? format.substring(0, 20) + "…" : format;
+                throw ProblemException.invalid(msg.err_format(shown),
+                        List.of(new FieldError("format", "format.unknown", msg.err_format(shown))));
+            }
+        }
+        if (accept == null) {
+            return Optional.empty();
+        }
+        String a = accept.toLowerCase(java.util.Locale.ROOT);
+        if (a.contains("application/stix+json")) {
+            return Optional.of(ExportFormat.STIX);
+        }
+        if (a.contains("text/csv")) {
+            return Optional.of(ExportFormat.CSV);
+        }
+        if (a.contains("text/plain") && !a.contains("application/json")) {
+            return Optional.of(ExportFormat.TXT);
+        }
+        return Optional.empty();
+    }
+
+    /** The file name of an export: {@code alliance-search-<first 8 of the id>.<ext>} (STIX: {@code .stix.json}). */
+    public static String fileName(String searchId, ExportFormat format) {
+        String base = "alliance-search-" + searchId.substring(0, Math.min(8, searchId.length()));
+        return switch (format) {
+            case STIX -> base + ".stix.json";
+            default -> base + "." + format.exporter().fileExtension();
+        };
+    }
+
+    public static Response file(CompletedSearch done, ExportFormat format) {
+        ResultExport exporter = format.exporter();
+        byte[] body = exporter.toBytes(done.merged());
+        return Response.ok(body).type(exporter.mediaType())
+                .header("Content-Disposition",
+                        "attachment; filename=\"" + fileName(done.response().searchId(), format) + "\"")
+                .header("Cache-Control", "no-store").header("X-Search-Id", done.response().searchId()).build();
+    }
+}

@@ -1,0 +1,64 @@
+package org.alliancesearch.portal.search.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The answer of {@code POST /api/v1/search}: every member asked, the merged indicators and the counts.
+ *
+ * @param searchId the id of this search (also the id of its audit row)
+ * @param members each member asked, in a stable order
+ * @param indicators merged, deduplicated and policy-filtered indicators, the most widely seen first
+ * @param totals the counts of the merge
+ * @param newSinceLastRun for a saved search run again: how many indicators the previous run did not have, else null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SearchResponse(String searchId, List<Member> members, List<Indicator> indicators, Totals totals,
+        Integer newSinceLastRun) {
+
+    /**
+     * One member's part.
+     *
+     * @param status OK, PARTIAL, TIMEOUT, UNAUTHORIZED, ERROR, CIRCUIT_OPEN, REJECTED or DISABLED
+     * @param hits attributes the member returned
+     * @param skipped records the member sent that could not be read
+     * @param message why it did not answer completely (null when OK)
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Member(String memberId, String member, String organisation, String status, long latencyMs,
+            int hits, int skipped, String message) {
+    }
+
+    /**
+     * One indicator across the alliance.
+     *
+     * @param organisations creator organisations that hold it
+     * @param members the member instances that returned it (display names)
+     * @param tlp the effective (most restrictive) TLP tag, e.g. {@code tlp:amber}, or null
+     * @param isNew true when a saved search run again found it for the first time; null outside saved searches
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Indicator(String value, String family, List<String> types, List<String> categories,
+            List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
+            Instant firstSeen, Instant lastSeen, List<Event> events, @JsonProperty("new") Boolean isNew) {
+    }
+
+    /** An event an indicator appears in; {@code url} opens it on the member's MISP. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Event(String uuid, String info, LocalDate date, String organisation, String member, String url) {
+    }
+
+    /**
+     * @param indicators distinct indicators shown
+     * @param attributes attributes received from all members (every copy)
+     * @param duplicates synchronised copies of an attribute already counted (same uuid)
+     * @param removedByPolicy distinct attributes the alliance policy (or a member's stricter one) or the search's tag
+     *        filter removed
+     */
+    public record Totals(int indicators, int attributes, int duplicates, int removedByPolicy) {
+    }
+}

@@ -1,0 +1,174 @@
+package org.alliancesearch.portal.search.service;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.connector.FederatedResult;
+import org.alliancesearch.connector.FederatedSearch;
+import org.alliancesearch.connector.MemberOutcome;
+import org.alliancesearch.connector.MemberRegistry;
+import org.alliancesearch.connector.SearchRun;
+import org.alliancesearch.model.merge.IndicatorEvent;
+import org.alliancesearch.model.merge.IndicatorMember;
+import org.alliancesearch.model.merge.IndicatorMerger;
+import org.alliancesearch.model.merge.MergeTotals;
+import org.alliancesearch.model.merge.MergedIndicator;
+import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.misp.MispTag;
+import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.policy.TagFilter;
+import org.alliancesearch.model.policy.TagPolicy;
+import org.alliancesearch.model.result.MemberHit;
+import org.alliancesearch.portal.member.service.MemberService;
+import org.alliancesearch.portal.policy.service.PolicyService;
+import org.jboss.logging.Logger;
+
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Runs federated searches for people and scripts: rate limit, the alliance policy with each member's stricter
+ * overrides, the merge, and the audit row. Holds nothing between requests.
+ */
+@ApplicationScoped
+public class SearchService {
+    private static final Logger LOG = Logger.getLogger(SearchService.class);
+
+    /** Where a search came from, as the audit trail names it. */
+    public static final String SOURCE_API = "api";
+    public static final String SOURCE_PAGE = "page";
+    public static final String SOURCE_SAVED = "saved";
+    public static final String SOURCE_EXPORT = "export";
+
+    private final FederatedSearch federated;
+    private final MemberRegistry registry;
+    private final PolicyService policies;
+    private final MemberService members;
+    private final SearchRecorder audit;
+    private final SearchRateLimiter limiter;
+    private final Vertx vertx;
+    private final IndicatorMerger merger = new IndicatorMerger();
+
+    public SearchService(FederatedSearch federated, MemberRegistry registry, PolicyService policies,
+            MemberService members, SearchRecorder audit, SearchRateLimiter limiter, Vertx vertx) {
+        this.federated = federated;
+        this.registry = registry;
+        this.policies = policies;
+        this.members = members;
+        this.audit = audit;
+        this.limiter = limiter;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Starts a search: counts it against the user's rate limit, reads the policies and asks every member.
+     *
+     * @param savedSearchId the saved search being run, or null
+     * @throws RateLimitedException when the user has reached the limit
+     */
+    public Uni<LiveSearch> start(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
+        return Uni.createFrom().deferred(() -> {
+            limiter.acquire(who.user());
+            return begin(prepared, who, source, savedSearchId);
+        });
+    }
+
+    private Uni<LiveSearch> begin(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
+        // Hibernate Reactive must run on a Vert.x context; member answers may complete on any thread.
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        return policies.current().flatMap(alliance -> members.effectivePolicies(alliance).map(perMember -> {
+            UUID id = UUID.randomUUID();
+            int memberCount = registry.all().size();
+            SearchRun run = federated.start(prepared.query(), alliance);
+            Uni<CompletedSearch> result = run.result()
+                    .map(federatedResult -> complete(id, prepared, alliance, perMember, federatedResult))
+                    .emitOn(onContext)
+                    .call(done -> audit.record(id, who, source, savedSearchId, prepared, done)
+                            .onFailure().invoke(e -> LOG.errorf("Search %s could not be audited: %s", id,
+                                    e.getClass().getName())))
+                    .memoize().indefinitely();
+            return new LiveSearch(id, memberCount, run.outcomes(), result);
+        }));
+    }
+
+    CompletedSearch complete(UUID id, PreparedSearch prepared, AlliancePolicy alliance,
+            Map<String, AlliancePolicy> perMember, FederatedResult result) {
+        boolean stricter = result.members().stream().anyMatch(o -> !o.hits().isEmpty()
+                && perMember.containsKey(o.member().id()) && !perMember.get(o.member().id()).equals(alliance));
+        MergedResult merged;
+        Set<String> removedByMember = new HashSet<>();
+        if (!stricter) {
+            // the connector merged with the alliance policy and the query's tag filter already
+            merged = result.merged();
+        } else {
+            List<MemberHit> kept = new ArrayList<>();
+            for (MemberOutcome outcome : result.members()) {
+                AlliancePolicy own = perMember.get(outcome.member().id());
+                if (own == null || own.equals(alliance)) {
+                    kept.addAll(outcome.hits());
+                    continue;
+                }
+                // A member's stricter override applies to its own records only.
+                TagPolicy policy = TagPolicy.of(own, TagFilter.none());
+                for (MemberHit hit : outcome.hits()) {
+                    if (policy.verdict(tags(hit)) == TagPolicy.Verdict.KEEP) {
+                        kept.add(hit);
+                    } else {
+                        removedByMember.add(hit.member().id() + "/" + hit.attribute().uuid());
+                    }
+                }
+            }
+            merged = merger.merge(kept, alliance, prepared.query());
+        }
+        MergeTotals t = merged.totals();
+        int attributes = t.attributes() + removedByMember.size();
+        SearchResponse.Totals totals = new SearchResponse.Totals(t.indicators(), attributes, t.duplicates(),
+                t.removedByPolicy() + removedByMember.size());
+        List<SearchResponse.Member> memberRows = result.members().stream()
+                .map(o -> new SearchResponse.Member(o.member().id(), o.member().name(), o.member().organisation(),
+                        o.status().name(), o.latencyMs(), o.hitCount(), o.skipped(), o.message()))
+                .toList();
+        List<SearchResponse.Indicator> indicators = merged.indicators().stream().map(i -> indicator(i, null))
+                .toList();
+        return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null), merged,
+                result.members());
+    }
+
+    private static List<String> tags(MemberHit hit) {
+        List<String> names = new ArrayList<>();
+        hit.attribute().tags().stream().map(MispTag::name).forEach(names::add);
+        if (hit.attribute().event() != null) {
+            hit.attribute().event().tags().stream().map(MispTag::name).forEach(names::add);
+        }
+        return names;
+    }
+
+    /** The API form of one merged indicator. */
+    public static SearchResponse.Indicator indicator(MergedIndicator i, Boolean isNew) {
+        List<SearchResponse.Event> events = i.events().stream().map(SearchService::event).toList();
+        return new SearchResponse.Indicator(i.value(), i.family(), i.types(), i.categories(), i.organisations(),
+                i.members().stream().map(IndicatorMember::name).toList(), i.tlp() == null ? null : i.tlp().tagName(),
+                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew);
+    }
+
+    private static SearchResponse.Event event(IndicatorEvent e) {
+        return new SearchResponse.Event(e.uuid(), e.info(), e.date(), e.organisation(), e.memberName(), e.url());
+    }
+
+    /** The key that identifies an indicator across runs (type family and canonical value), hashed. */
+    public static String indicatorKeyHash(MergedIndicator i) {
+        return ValueHashes.sha256(i.family() + ":" + i.value());
+    }
+}

@@ -1,0 +1,44 @@
+package org.alliancesearch.portal.search.view;
+
+import java.util.List;
+
+/**
+ * A search result as the page shows it: every text already in the user's language, every date in the user's
+ * locale. Member data is only ever printed through Qute's escaping.
+ *
+ * @param notAnswered "2 members did not answer: …", or null
+ * @param newCount for a saved search: indicators new since the last run, else null
+ */
+public record ResultView(String searchId, List<MemberChip> members, List<Row> rows, String summary,
+        String notAnswered, boolean noMembers, Integer newCount, SearchForm.FormView form) {
+
+    public boolean empty() {
+        return rows.isEmpty();
+    }
+
+    /** Whether "no member has this" is true: at least one member answered (nobody answering is not "nothing"). */
+    public boolean anyAnswered() {
+        return members.stream().anyMatch(m -> !m.failed() && !"disabled".equals(m.status()));
+    }
+
+    /**
+     * One member's answer.
+     *
+     * @param status lower-case status, for the CSS class
+     * @param label the status in a word
+     * @param text the answer in words ("org-c timed out after 10 s")
+     */
+    public record MemberChip(String name, String organisation, String status, String label, String text,
+            boolean failed) {
+    }
+
+    /** One indicator row. Sort keys are plain text for the small sorting script. */
+    public record Row(String value, String family, List<String> types, List<String> organisations, int seenBy,
+            String seenByText, String tlp, String tlpClass, List<String> tags, boolean toIds, String firstSeen,
+            String lastSeen, String firstSeenKey, String lastSeenKey, List<EventLink> events, boolean isNew) {
+    }
+
+    /** An event link: opens the event on the member's MISP; url is null when the member gave no safe link. */
+    public record EventLink(String info, String url, String date, String organisation, String member) {
+    }
+}

@@ -1,0 +1,133 @@
+package org.alliancesearch.portal.search.view;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.alliancesearch.connector.MemberOutcome;
+import org.alliancesearch.connector.MemberStatus;
+import org.alliancesearch.model.merge.IndicatorEvent;
+import org.alliancesearch.model.merge.MergedIndicator;
+import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.service.CompletedSearch;
+import org.alliancesearch.portal.search.service.SearchResponse;
+
+/** Builds the page's view of results and member answers in one language. */
+public final class ResultViews {
+    private final SearchMessages msg;
+    private final Locale locale;
+    private final DateTimeFormatter dateTime;
+    private final DateTimeFormatter date;
+
+    public ResultViews(SearchMessages msg, Locale locale) {
+        this.msg = msg;
+        this.locale = locale;
+        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneOffset.UTC);
+        this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+    }
+
+    public ResultView result(CompletedSearch done, SearchForm.FormView form, Integer newCount) {
+        List<ResultView.MemberChip> chips = done.outcomes().stream().map(this::chip).toList();
+        List<String> reasons = new ArrayList<>();
+        for (ResultView.MemberChip chip : chips) {
+            if (chip.failed()) {
+                reasons.add(chip.text());
+            }
+        }
+        String notAnswered = reasons.isEmpty()
+                ? null
+                : reasons.size() == 1
+                        ? msg.search_not_answered_one(reasons.get(0))
+                        : msg.search_not_answered(reasons.size(), String.join("; ", reasons));
+        List<ResultView.Row> rows = new ArrayList<>();
+        List<MergedIndicator> merged = done.merged().indicators();
+        for (int i = 0; i < merged.size(); i++) {
+            SearchResponse.Indicator api = done.response().indicators().get(i);
+            rows.add(row(merged.get(i), Boolean.TRUE.equals(api.isNew())));
+        }
+        SearchResponse.Totals t = done.response().totals();
+        String summary = msg.search_results_count(t.indicators(), t.attributes(), t.duplicates(),
+                t.removedByPolicy());
+        return new ResultView(done.response().searchId(), chips, rows, summary, notAnswered, chips.isEmpty(),
+                newCount, form);
+    }
+
+    public ResultView.MemberChip chip(MemberOutcome o) {
+        String name = o.member().name();
+        String latency = latency(o.latencyMs());
+        String text = switch (o.status()) {
+            case OK -> msg.status_ok(name, o.hitCount(), latency);
+            case PARTIAL -> msg.status_partial(name, o.hitCount(), latency);
+            case TIMEOUT -> msg.status_timeout(name, latency);
+            case UNAUTHORIZED -> msg.status_unauthorized(name);
+            case ERROR -> msg.status_error(name, o.message() == null ? "" : o.message());
+            case CIRCUIT_OPEN -> msg.status_circuit_open(name);
+            case REJECTED -> msg.status_rejected(name);
+            case DISABLED -> msg.status_disabled(name);
+        };
+        String label = switch (o.status()) {
+            case OK -> msg.status_label_ok();
+            case PARTIAL -> msg.status_label_partial();
+            case TIMEOUT -> msg.status_label_timeout();
+            case UNAUTHORIZED -> msg.status_label_unauthorized();
+            case ERROR -> msg.status_label_error();
+            case CIRCUIT_OPEN -> msg.status_label_circuit_open();
+            case REJECTED -> msg.status_label_rejected();
+            case DISABLED -> msg.status_label_disabled();
+        };
+        boolean failed = o.status() != MemberStatus.OK && o.status() != MemberStatus.PARTIAL
+                && o.status() != MemberStatus.DISABLED;
+        return new ResultView.MemberChip(name, o.member().organisation(),
+                o.status().name().toLowerCase(Locale.ROOT).replace('_', '-'), label, text, failed);
+    }
+
+    /** "850 ms", "2.5 s", "10 s". */
+    static String latency(long ms) {
+        if (ms < 1000) {
+            return ms + " ms";
+        }
+        double s = ms / 1000.0;
+        if (s >= 10 || Math.abs(s - Math.rint(s)) < 0.05) {
+            return Math.round(s) + " s";
+        }
+        return String.format(Locale.ROOT, "%.1f s", s);
+    }
+
+    private ResultView.Row row(MergedIndicator i, boolean isNew) {
+        int seenBy = i.organisations().size();
+        String seenText = seenBy == 1 ? msg.search_seen_by_one() : msg.search_seen_by(seenBy);
+        String tlp = i.tlp() == null ? null : i.tlp().tagName();
+        String tlpClass = i.tlp() == null ? "tlp-none" : "tlp-" + i.tlp().code().replace('+', '-');
+        List<ResultView.EventLink> events = i.events().stream().map(this::event).toList();
+        return new ResultView.Row(i.value(), i.family(), i.types(), i.organisations(), seenBy, seenText, tlp,
+                tlpClass, i.tags(), i.toIds(), format(i.firstSeen()), format(i.lastSeen()), key(i.firstSeen()),
+                key(i.lastSeen()), events, isNew);
+    }
+
+    private ResultView.EventLink event(IndicatorEvent e) {
+        return new ResultView.EventLink(e.info() == null ? e.uuid() : e.info(), e.url(), format(e.date()),
+                e.organisation(), e.memberName());
+    }
+
+    private String format(Instant instant) {
+        return instant == null ? "" : dateTime.format(instant) + " UTC";
+    }
+
+    private String format(LocalDate day) {
+        return day == null ? "" : date.format(day);
+    }
+
+    private static String key(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+}

@@ -1,0 +1,214 @@
+package org.alliancesearch.portal.search.view;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.model.export.ExportFormat;
+import org.alliancesearch.model.indicator.ExtractedIndicator;
+import org.alliancesearch.model.indicator.IocExtractor;
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.security.CurrentUser;
+import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.PageContext;
+import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.search.rest.SearchExports;
+import org.alliancesearch.portal.search.service.CompletedSearch;
+import org.alliancesearch.portal.search.service.PreparedSearch;
+import org.alliancesearch.portal.search.service.RateLimitedException;
+import org.alliancesearch.portal.search.service.SearchService;
+import org.alliancesearch.portal.search.service.SearchValidation;
+import org.alliancesearch.portal.search.service.Searcher;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The search page. Nothing is kept between requests: without JavaScript the form POSTs to {@code /search} and the
+ * answer is the whole result; with JavaScript {@code /js/search.js} POSTs the same form to {@code /search/stream},
+ * which answers on one response, as NDJSON, each member's outcome as it arrives and then the result table, all
+ * rendered (and escaped) here.
+ */
+@Path("/search")
+@RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+public class SearchPages {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(PageContext ctx, SearchForm.FormView form, List<Extracted> extracted,
+                boolean extractStep, List<FieldError> errors, String problem, String resultsHtml);
+
+        static native TemplateInstance results(ResultView result, String csrf);
+
+        static native TemplateInstance member(ResultView.MemberChip chip);
+
+        static native TemplateInstance progress(int answered, int total);
+
+        static native TemplateInstance problems(List<FieldError> errors, String problem);
+    }
+
+    /** An indicator found in pasted text, offered for confirmation. */
+    public record Extracted(String value, String kind) {
+    }
+
+    /** One line of the live stream. */
+    public record StreamEvent(String type, String html, String progress) {
+    }
+
+    /** The CSRF token the form was sent with (already checked), for the forms inside the results. */
+    public static class Csrf {
+        @RestForm("csrf-token")
+        public String token;
+    }
+
+    private final SearchService search;
+    private final Pages pages;
+    private final CurrentUser user;
+
+    public SearchPages(SearchService search, Pages pages, CurrentUser user) {
+        this.search = search;
+        this.pages = pages;
+        this.user = user;
+    }
+
+    private SearchMessages msg() {
+        return SearchTexts.of(pages.locale());
+    }
+
+    private Uni<Response> page(SearchForm form, List<Extracted> extracted, boolean extractStep,
+            List<FieldError> errors, String problem, String resultsHtml) {
+        return pages.render(Templates.search(pages.context(), form.view(), extracted, extractStep, errors, problem,
+                resultsHtml));
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> form() {
+        return page(SearchForm.empty(), List.of(), false, List.of(), null, null);
+    }
+
+    /** Without JavaScript: extraction step, or the whole search answered at once. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> submit(@BeanParam SearchForm form, @BeanParam Csrf csrf) {
+        SearchMessages msg = msg();
+        if ("extract".equals(form.action) || form.hasText()) {
+            List<Extracted> found = extract(form.text);
+            SearchForm shown = form.confirmed();
+            shown.values = form.values;
+            return page(shown, found, true, List.of(), found.isEmpty() ? msg.search_extracted_none() : null, null);
+        }
+        PreparedSearch prepared;
+        try {
+            prepared = SearchValidation.prepare(form.toRequest(false), msg);
+        } catch (ProblemException e) {
+            return page(form, List.of(), false, e.errors(), msg.search_invalid(), null);
+        }
+        Locale locale = pages.locale();
+        SearchForm.FormView view = form.confirmed().view();
+        return start(prepared, SearchService.SOURCE_PAGE)
+                .flatMap(done -> Templates.results(new ResultViews(msg, locale).result(done, view, null), csrf.token)
+                        .setLocale(locale).createUni())
+                .flatMap(html -> page(form.confirmed(), List.of(), false, List.of(), null, html))
+                .onFailure(RateLimitedException.class).recoverWithUni(e -> rateLimited(form, (RateLimitedException) e));
+    }
+
+    private Uni<CompletedSearch> start(PreparedSearch prepared, String source) {
+        return search.start(prepared, Searcher.of(user), source, null).flatMap(live -> live.result());
+    }
+
+    private Uni<Response> rateLimited(SearchForm form, RateLimitedException e) {
+        String text = msg().search_rate_limited(e.limit(), e.retryAfterSeconds());
+        return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, List.of(), text, null),
+                Response.Status.TOO_MANY_REQUESTS)
+                .map(r -> Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build());
+    }
+
+    /** With JavaScript: the same form, answered member by member on one response. */
+    @POST
+    @Path("stream")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces("application/x-ndjson")
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<StreamEvent> stream(@BeanParam SearchForm form, @BeanParam Csrf csrf) {
+        SearchMessages msg = msg();
+        Locale locale = pages.locale();
+        PreparedSearch prepared;
+        try {
+            prepared = SearchValidation.prepare(form.toRequest(false), msg);
+        } catch (ProblemException e) {
+            return Multi.createFrom().item(new StreamEvent("error",
+                    Templates.problems(e.errors(), msg.search_invalid()).setLocale(locale).render(), null));
+        }
+        ResultViews views = new ResultViews(msg, locale);
+        SearchForm.FormView view = form.confirmed().view();
+        return search.start(prepared, Searcher.of(user), SearchService.SOURCE_PAGE, null).toMulti()
+                .onItem().transformToMultiAndConcatenate(live -> {
+                    int total = live.memberCount();
+                    AtomicInteger answered = new AtomicInteger();
+                    Multi<StreamEvent> first = Multi.createFrom().item(new StreamEvent("start", null,
+                            Templates.progress(0, total).setLocale(locale).render()));
+                    Multi<StreamEvent> members = live.outcomes().map(o -> new StreamEvent("member",
+                            Templates.member(views.chip(o)).setLocale(locale).render(),
+                            Templates.progress(answered.incrementAndGet(), total).setLocale(locale).render()));
+                    Multi<StreamEvent> last = live.result().map(done -> new StreamEvent("result",
+                            Templates.results(views.result(done, view, null), csrf.token).setLocale(locale)
+                                    .render(),
+                            null)).toMulti();
+                    return Multi.createBy().concatenating().streams(first, members, last);
+                })
+                .onFailure(RateLimitedException.class).recoverWithItem(e -> {
+                    RateLimitedException r = (RateLimitedException) e;
+                    return new StreamEvent("error", Templates.problems(List.of(),
+                            msg.search_rate_limited(r.limit(), r.retryAfterSeconds())).setLocale(locale).render(),
+                            null);
+                });
+    }
+
+    /** The result as a file: runs the search again (nothing is kept between requests). */
+    @POST
+    @Path("export")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> export(@BeanParam SearchForm form) {
+        SearchMessages msg = msg();
+        ExportFormat format = SearchExports.wanted(form.format, null, msg).orElse(ExportFormat.CSV);
+        PreparedSearch prepared = SearchValidation.prepare(form.toRequest(false), msg);
+        return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format));
+    }
+
+    /** The result fragment, for other pages that show a result (saved searches). */
+    public static TemplateInstance resultsFragment(ResultView result, String csrf) {
+        return Templates.results(result, csrf);
+    }
+
+    static List<Extracted> extract(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        String limited = text.length() > SearchValidation.MAX_TEXT
+                ? text.substring(0, SearchValidation.MAX_TEXT)
+                : text;
+        java.util.LinkedHashMap<String, Extracted> found = new java.util.LinkedHashMap<>();
+        for (ExtractedIndicator i : IocExtractor.extract(limited)) {
+            found.putIfAbsent(i.value(), new Extracted(i.value(), i.kind().mispType()));
+        }
+        return List.copyOf(found.values());
+    }
+}

@@ -1,0 +1,139 @@
+package org.alliancesearch.portal.searchaudit.service;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.connector.MemberStatus;
+import org.alliancesearch.model.indicator.NormalisationResult;
+import org.alliancesearch.model.indicator.Normaliser;
+import org.alliancesearch.portal.search.config.SearchConfig;
+import org.alliancesearch.portal.search.service.CompletedSearch;
+import org.alliancesearch.portal.search.service.PreparedSearch;
+import org.alliancesearch.portal.search.service.SearchRecorder;
+import org.alliancesearch.portal.search.service.Searcher;
+import org.alliancesearch.portal.search.service.ValueHashes;
+import org.alliancesearch.portal.searchaudit.persistence.SearchAuditEntry;
+import org.alliancesearch.portal.searchaudit.persistence.SearchAuditRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Writes, reads and purges the audit trail of searches. */
+@ApplicationScoped
+public class SearchAuditService implements SearchRecorder {
+    private final SearchAuditRepository repository;
+    private final SearchConfig config;
+    private final ObjectMapper json;
+
+    public SearchAuditService(SearchAuditRepository repository, SearchConfig config, ObjectMapper json) {
+        this.repository = repository;
+        this.config = config;
+        this.json = json;
+    }
+
+    /** Records a finished search in its own transaction. */
+    @Override
+    public Uni<Void> record(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
+            CompletedSearch done) {
+        SearchAuditEntry e = entry(id, who, source, savedSearchId, prepared, done, config.audit().hashValues(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        return Panache.withTransaction(() -> repository.persist(e)).replaceWithVoid();
+    }
+
+    /** The audit row of a finished search; with {@code hashValues} the values themselves are left out. */
+    SearchAuditEntry entry(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
+            CompletedSearch done, boolean hashValues, OffsetDateTime at) {
+        SearchAuditEntry e = new SearchAuditEntry();
+        e.id = id;
+        e.at = at;
+        e.username = who.user();
+        e.organisation = who.organisation();
+        e.source = source;
+        e.savedSearchId = savedSearchId;
+        List<String> values = prepared.query().values();
+        e.valueCount = values.size();
+        e.valueList = hashValues ? null : String.join("\n", values);
+        e.valueHashes = String.join("\n", values.stream().map(ValueHashes::sha256).toList());
+        List<SearchAuditView.MemberAsked> asked = done.outcomes().stream()
+                .map(o -> new SearchAuditView.MemberAsked(o.member().id(), o.member().name(),
+                        o.member().organisation(), o.status().name(), o.latencyMs(), o.hitCount()))
+                .toList();
+        e.membersJson = write(asked);
+        e.memberCount = asked.size();
+        e.failedCount = (int) done.outcomes().stream()
+                .filter(o -> o.status() != MemberStatus.OK && o.status() != MemberStatus.DISABLED).count();
+        e.indicatorCount = done.response().totals().indicators();
+        e.attributeCount = done.response().totals().attributes();
+        e.removedByPolicy = done.response().totals().removedByPolicy();
+        return e;
+    }
+
+    /**
+     * One page of audited searches.
+     *
+     * @param value a searched value as typed: matched by the SHA-256 of its canonical form
+     * @param page 0-based
+     */
+    public Uni<SearchAuditView.Page> find(String user, String organisation, OffsetDateTime from, OffsetDateTime to,
+            String value, int page, int size) {
+        var filter = new SearchAuditRepository.Filter(blankToNull(user), blankToNull(organisation), from, to,
+                value == null || value.isBlank() ? null : ValueHashes.sha256(canonical(value)));
+        return Panache.withSession(() -> repository.find(filter, page, size))
+                .map(found -> new SearchAuditView.Page(page + 1, size, found.total(),
+                        found.rows().stream().map(this::view).toList()));
+    }
+
+    /** Deletes rows older than the retention period before {@code now}; returns how many. */
+    public Uni<Long> purge(Instant now) {
+        OffsetDateTime cutoff = now.minusSeconds(86_400L * config.audit().retentionDays()).atOffset(ZoneOffset.UTC);
+        return Panache.withTransaction(() -> repository.purgeBefore(cutoff));
+    }
+
+    /** The form a value is searched (and hashed) in: as the query validator normalises it. */
+    static String canonical(String value) {
+        NormalisationResult result = Normaliser.normalise(value);
+        return result.isValid() ? result.value() : value.strip();
+    }
+
+    private SearchAuditView view(SearchAuditEntry e) {
+        return new SearchAuditView(e.id.toString(), e.at, e.username, e.organisation, e.source,
+                e.savedSearchId == null ? null : e.savedSearchId.toString(), e.valueCount, lines(e.valueList),
+                lines(e.valueHashes), read(e.membersJson), e.failedCount, e.indicatorCount, e.attributeCount,
+                e.removedByPolicy);
+    }
+
+    private static List<String> lines(String text) {
+        return text == null ? null : text.isEmpty() ? List.of() : Arrays.asList(text.split("\n"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit members not serialisable", e);
+        }
+    }
+
+    private List<SearchAuditView.MemberAsked> read(String text) {
+        try {
+            return json.readValue(text, new TypeReference<List<SearchAuditView.MemberAsked>>() {
+            });
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+}

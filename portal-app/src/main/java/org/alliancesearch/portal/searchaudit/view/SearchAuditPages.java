@@ -1,0 +1,107 @@
+package org.alliancesearch.portal.searchaudit.view;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.PageContext;
+import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.searchaudit.service.AuditQuery;
+import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
+import org.alliancesearch.portal.searchaudit.service.SearchAuditView;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** The admin page of the search audit trail. */
+@Path("/admin/audit")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class SearchAuditPages {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance audit(PageContext ctx, Filter filter, List<Row> rows, List<FieldError> errors,
+                int page, int pages, long total, String previous, String next);
+    }
+
+    /** The filter as typed. */
+    public record Filter(String user, String organisation, String from, String to, String value) {
+    }
+
+    /** One audited search, dates in the admin's locale. */
+    public record Row(String at, String user, String organisation, String source, List<String> values,
+            int valueCount, List<Member> members, int indicators, int attributes, int removed) {
+    }
+
+    /** A member asked. */
+    public record Member(String name, String status, String latency) {
+    }
+
+    private final SearchAuditService audit;
+    private final Pages pages;
+
+    public SearchAuditPages(SearchAuditService audit, Pages pages) {
+        this.audit = audit;
+        this.pages = pages;
+    }
+
+    @GET
+    public Uni<Response> audit(@RestQuery String user, @RestQuery String organisation, @RestQuery String from,
+            @RestQuery String to, @RestQuery String value, @RestQuery Integer page) {
+        Locale locale = pages.locale();
+        Filter filter = new Filter(nn(user), nn(organisation), nn(from), nn(to), nn(value));
+        AuditQuery q;
+        try {
+            q = AuditQuery.parse(user, organisation, from, to, value, page, null, SearchTexts.of(locale));
+        } catch (ProblemException e) {
+            return pages.render(Templates.audit(pages.context(), filter, List.of(), e.errors(), 1, 1, 0, null, null),
+                    Response.Status.BAD_REQUEST);
+        }
+        DateTimeFormatter at = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale);
+        return audit.find(q.user(), q.organisation(), q.from(), q.to(), q.value(), q.page() - 1, q.size())
+                .flatMap(found -> {
+                    List<Row> rows = found.items().stream().map(v -> row(v, at)).toList();
+                    int pageCount = (int) Math.max(1, (found.total() + q.size() - 1) / q.size());
+                    String base = "/admin/audit?" + param("user", user) + param("organisation", organisation)
+                            + param("from", from) + param("to", to) + param("value", value) + "page=";
+                    String previous = q.page() > 1 ? base + (q.page() - 1) : null;
+                    String next = q.page() < pageCount ? base + (q.page() + 1) : null;
+                    return pages.render(Templates.audit(pages.context(), filter, rows, List.of(), q.page(),
+                            pageCount, found.total(), previous, next));
+                });
+    }
+
+    private static Row row(SearchAuditView v, DateTimeFormatter at) {
+        List<Member> members = v.members().stream()
+                .map(m -> new Member(m.member(), m.status(), m.latencyMs() + " ms")).toList();
+        return new Row(at.format(v.at().atZoneSameInstant(java.time.ZoneOffset.UTC)) + " UTC", v.user(),
+                v.organisation(), v.source(), v.values(), v.valueCount(), members, v.indicators(), v.attributes(),
+                v.removedByPolicy());
+    }
+
+    private static String param(String name, String value) {
+        return value == null || value.isBlank()
+                ? ""
+                : name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8) + "&";
+    }
+
+    private static String nn(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,97 @@
+package org.alliancesearch.portal.saved;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.alliancesearch.portal.common.PagesTest;
+import org.alliancesearch.portal.search.support.MispMembers;
+import org.alliancesearch.portal.search.support.SearchMembers;
+import org.alliancesearch.portal.testsupport.Db;
+import org.alliancesearch.portal.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+/** The saved searches pages: save from a form, list, run with highlighting, other organisations see nothing. */
+@QuarkusTest
+class SavedPagesTest {
+    private static final String CAROL = Tokens.token("carol", "org-c", List.of("member"));
+    private static final String CAROLINE = Tokens.token("caroline", "org-c", List.of("member"));
+    private static final String BOB = Tokens.token("bob", "org-b", List.of("member"));
+
+    @Test
+    void saveListRunEditAndDeleteThroughThePages() throws Exception {
+        SearchMembers.ensure();
+        PagesTest.Csrf csrf = PagesTest.csrf("/search");
+        String prefilled = given().auth().oauth2(CAROL).get("/saved/new?values=" + MispMembers.OVERLAP).then()
+                .statusCode(200).extract().asString();
+        assertThat(prefilled).contains(">" + MispMembers.OVERLAP + "</textarea>");
+
+        Response created = given().auth().oauth2(CAROL).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .formParam("name", "<b>watch</b> list").formParam("visibility", "ORGANISATION")
+                .formParam("values", MispMembers.OVERLAP).redirects().follow(false).post("/saved");
+        created.then().statusCode(303);
+        String id = Db.rows("select id from saved_search where owner = 'carol' and name = '<b>watch</b> list'").get(0)
+                .get("id");
+
+        String list = given().auth().oauth2(CAROLINE).get("/saved").then().statusCode(200).extract().asString();
+        assertThat(list).contains("&lt;b&gt;watch&lt;/b&gt; list").doesNotContain("<b>watch</b>")
+                .contains("/saved/" + id + "/run").doesNotContain("/saved/" + id + "/edit");
+        assertThat(given().auth().oauth2(BOB).get("/saved").then().statusCode(200).extract().asString())
+                .doesNotContain(id);
+
+        Db.update("update saved_search set last_keys = 'feedbeef' where id = ?::uuid", id);
+        String run = given().auth().oauth2(CAROLINE).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .post("/saved/" + id + "/run").then().statusCode(200).extract().asString();
+        assertThat(run).contains("1 indicators are new since the last run.").contains("class=\"is-new\"")
+                .contains("Seen by 2 organisations");
+
+        // another organisation: not found, by its address too
+        given().auth().oauth2(BOB).get("/saved/" + id + "/edit").then().statusCode(404);
+        given().auth().oauth2(BOB).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .post("/saved/" + id + "/run").then().statusCode(404);
+
+        String edit = given().auth().oauth2(CAROL).get("/saved/" + id + "/edit").then().statusCode(200).extract()
+                .asString();
+        assertThat(edit).contains("value=\"&lt;b&gt;watch&lt;/b&gt; list\"");
+        String invalid = given().auth().oauth2(CAROL).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .formParam("name", "").formParam("values", "").post("/saved/" + id).then().statusCode(400).extract()
+                .asString();
+        assertThat(invalid).contains("A name is required");
+
+        given().auth().oauth2(CAROL).cookies(csrf.cookies()).formParam("csrf-token", csrf.token()).redirects()
+                .follow(false).post("/saved/" + id + "/delete").then().statusCode(303);
+        assertThat(Db.rows("select id from saved_search where id = ?::uuid", id)).isEmpty();
+    }
+
+    @Test
+    void savedPageInJapanese() {
+        given().auth().oauth2(CAROL).contentType(ContentType.JSON)
+                .body(Map.of("name", "ja", "query", Map.of("values", List.of("192.0.2.1"))))
+                .post("/api/v1/saved-searches").then().statusCode(201);
+        String html = given().auth().oauth2(CAROL).header("Accept-Language", "ja").get("/saved").then()
+                .statusCode(200).extract().asString();
+        assertThat(html).contains("保存した検索").contains("自分のみ").contains("未実行");
+    }
+
+    @Test
+    void auditPageForAdminsOnly() {
+        SearchMembers.ensure();
+        given().auth().oauth2(Tokens.token("olga", "org-c", List.of("member"))).contentType(ContentType.JSON)
+                .body("{\"values\":[\"192.0.2.77\"]}").post("/api/v1/search").then().statusCode(200);
+        String html = given().auth().oauth2(Tokens.admin()).get("/admin/audit?user=olga").then().statusCode(200)
+                .extract().asString();
+        assertThat(html).contains("Search audit").contains("olga").contains("1 values (stored as SHA-256 only)")
+                .contains("MISP org-a: OK").doesNotContain("192.0.2.77</code>");
+        String ja = given().auth().oauth2(Tokens.admin()).header("Accept-Language", "ja")
+                .get("/admin/audit?user=olga").then().statusCode(200).extract().asString();
+        assertThat(ja).contains("検索の監査ログ");
+        given().auth().oauth2(Tokens.admin()).get("/admin/audit?from=nonsense").then().statusCode(400);
+        given().auth().oauth2(Tokens.alice()).get("/admin/audit").then().statusCode(403);
+    }
+}
