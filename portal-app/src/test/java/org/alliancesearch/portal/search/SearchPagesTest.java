@@ -205,6 +205,32 @@ class SearchPagesTest {
     }
 
     @Test
+    void aSearchIsAuditedEvenWhenTheBrowserLeavesEarly() throws Exception {
+        String cookies = csrf.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String form = "csrf-token=" + java.net.URLEncoder.encode(csrf.token(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&values=" + MispMembers.SLOW;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/search/stream"))
+                .header("Authorization", "Bearer " + Tokens.token("tessa", "org-a", List.of("member")))
+                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        try (java.io.InputStream body = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body()) {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(body)).readLine()).contains("start");
+        } // closed before org-c times out
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<?> rows = List.of();
+        while (rows.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            rows = org.alliancesearch.portal.testsupport.Db
+                    .rows("select id from search_audit where username = 'tessa'");
+        }
+        assertThat(rows).hasSize(1);
+    }
+
+    @Test
     void theStreamNeedsTheCsrfToken() {
         given().auth().oauth2(Tokens.alice()).formParam("values", MispMembers.OVERLAP).post("/search/stream").then()
                 .statusCode(400);
