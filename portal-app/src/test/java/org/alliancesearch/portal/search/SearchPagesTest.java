@@ -57,7 +57,7 @@ class SearchPagesTest {
         assertThat(html).contains("Seen by 2 organisations").contains("<span class=\"badge org\">org-a</span>")
                 .contains("<span class=\"badge org\">org-b</span>").contains("chip tlp tlp-amber")
                 .contains(MispMembers.url("org-b") + "/events/view/" + MispMembers.EVENT_B)
-                .contains("MISP org-c: 1 records in").doesNotContain("Secret C")
+                .contains("MISP org-c: 1 record in").doesNotContain("Secret C")
                 .contains("action=\"/search/export\"").contains("value=\"stix\"")
                 .contains(
                         "1 indicators from 4 records (1 synchronised copies merged, 1 removed by the sharing policy)");
