@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,9 +25,14 @@ import org.jsoup.nodes.Element;
  */
 final class BrowserSession {
     /** A page as the browser got it: where it ended after redirects, its status, and which replica served it. */
-    record Page(URI uri, int status, String servedBy, Document document) {
+    record Page(URI uri, int status, String servedBy, Document document, List<URI> hops) {
         String text() {
             return document.text();
+        }
+
+        /** True when every request of this page, redirects included, stayed on {@code base}. */
+        boolean stayedOn(String base) {
+            return hops.stream().allMatch(u -> u.toString().startsWith(base));
         }
     }
 
@@ -85,13 +92,15 @@ final class BrowserSession {
 
     private Page follow(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = send(request);
-        for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+        List<URI> hops = new ArrayList<>(List.of(response.uri()));
+        for (int hop = 0; hop < 10 && response.statusCode() / 100 == 3; hop++) {
             URI next = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
             response = send(HttpRequest.newBuilder(next).GET());
+            hops.add(response.uri());
         }
         return new Page(response.uri(), response.statusCode(),
                 response.headers().firstValue("X-Served-By").orElse(""),
-                Jsoup.parse(response.body(), response.uri().toString()));
+                Jsoup.parse(response.body(), response.uri().toString()), List.copyOf(hops));
     }
 
     /**

@@ -18,11 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 
-import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.streams.WriteStream;
 
 /**
  * Reads a MISP {@code attributes/restSearch} answer as it arrives, with Jackson's non-blocking parser: only the tokens
@@ -30,7 +27,7 @@ import io.vertx.core.streams.WriteStream;
  * the write, which ends the HTTP exchange) when the byte cap or the record cap is reached, or the JSON is malformed;
  * what was read before stays available. The first bytes are also kept for reading error bodies.
  */
-public final class AttributeStreamSink implements WriteStream<Buffer> {
+public final class AttributeStreamSink extends SynchronousSink {
     private static final int PREFIX_BYTES = 4096;
 
     private final ObjectMapper mapper;
@@ -191,41 +188,6 @@ public final class AttributeStreamSink implements WriteStream<Buffer> {
     /** The first bytes of the answer as text (for error bodies). */
     public synchronized String prefixText() {
         return new String(prefix, 0, prefixLength, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public WriteStream<Buffer> exceptionHandler(Handler<Throwable> handler) {
-        return this;
-    }
-
-    @Override
-    public void write(Buffer data, Handler<AsyncResult<Void>> handler) {
-        Future<Void> f = write(data);
-        if (handler != null) {
-            handler.handle(f);
-        }
-    }
-
-    @Override
-    public void end(Handler<AsyncResult<Void>> handler) {
-        if (handler != null) {
-            handler.handle(Future.succeededFuture());
-        }
-    }
-
-    @Override
-    public WriteStream<Buffer> setWriteQueueMaxSize(int maxSize) {
-        return this;
-    }
-
-    @Override
-    public boolean writeQueueFull() {
-        return false;
-    }
-
-    @Override
-    public WriteStream<Buffer> drainHandler(Handler<Void> handler) {
-        return this;
     }
 
     /** Ends the HTTP exchange early; the reason is kept in the sink. */

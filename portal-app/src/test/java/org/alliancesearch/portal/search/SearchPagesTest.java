@@ -57,7 +57,7 @@ class SearchPagesTest {
         assertThat(html).contains("Seen by 2 organisations").contains("<span class=\"badge org\">org-a</span>")
                 .contains("<span class=\"badge org\">org-b</span>").contains("chip tlp tlp-amber")
                 .contains(MispMembers.url("org-b") + "/events/view/" + MispMembers.EVENT_B)
-                .contains("MISP org-c: 1 records in").doesNotContain("Secret C")
+                .contains("MISP org-c: 1 record in").doesNotContain("Secret C")
                 .contains("action=\"/search/export\"").contains("value=\"stix\"")
                 .contains(
                         "1 indicators from 4 records (1 synchronised copies merged, 1 removed by the sharing policy)");
@@ -117,6 +117,15 @@ class SearchPagesTest {
     }
 
     @Test
+    void aLongPastedReportIsRead() {
+        String report = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(2000)
+                + " Last seen beaconing to 203.0.113[.]77 over TLS.";
+        String html = form("paula").formParam("text", report).formParam("action", "extract").post("/search").then()
+                .statusCode(200).extract().asString();
+        assertThat(html).contains("name=\"pick\" value=\"203.0.113.77\" checked");
+    }
+
+    @Test
     void invalidInputIsShownOnThePage() {
         String html = form("paula").formParam("values", "999.1.1.1").formParam("from", "2026-13-45")
                 .post("/search").then().statusCode(200).extract().asString();
@@ -166,6 +175,62 @@ class SearchPagesTest {
     }
 
     @Test
+    void theStreamDeliversFastMembersBeforeTheSlowOneTimesOut() throws Exception {
+        String cookies = csrf.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String form = "csrf-token=" + java.net.URLEncoder.encode(csrf.token(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&values=" + MispMembers.SLOW;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/search/stream"))
+                .header("Authorization", "Bearer " + Tokens.token("stella", "org-a", List.of("member")))
+                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        long start = System.nanoTime();
+        List<Long> memberAt = new ArrayList<>();
+        long[] resultAt = {0};
+        java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .body().forEach(line -> {
+                    long ms = (System.nanoTime() - start) / 1_000_000;
+                    if (line.contains("\"type\":\"member\"")) {
+                        memberAt.add(ms);
+                    } else if (line.contains("\"type\":\"result\"")) {
+                        resultAt[0] = ms;
+                    }
+                });
+        assertThat(memberAt).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(resultAt[0]).isPositive();
+        // the quick members arrive while org-c is still being waited for (its timeout is 1 s)
+        assertThat(memberAt.get(0)).isLessThan(resultAt[0] - 500);
+    }
+
+    @Test
+    void aSearchIsAuditedEvenWhenTheBrowserLeavesEarly() throws Exception {
+        String cookies = csrf.cookies().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+        String form = "csrf-token=" + java.net.URLEncoder.encode(csrf.token(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&values=" + MispMembers.SLOW;
+        java.net.http.HttpRequest request = java.net.http.HttpRequest
+                .newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + io.restassured.RestAssured.port + "/search/stream"))
+                .header("Authorization", "Bearer " + Tokens.token("tessa", "org-a", List.of("member")))
+                .header("Cookie", cookies).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build();
+        try (java.io.InputStream body = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofInputStream()).body()) {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(body)).readLine()).contains("start");
+        } // closed before org-c times out
+        long deadline = System.currentTimeMillis() + 10_000;
+        List<?> rows = List.of();
+        while (rows.isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+            rows = org.alliancesearch.portal.testsupport.Db
+                    .rows("select id from search_audit where username = 'tessa'");
+        }
+        assertThat(rows).hasSize(1);
+    }
+
+    @Test
     void theStreamNeedsTheCsrfToken() {
         given().auth().oauth2(Tokens.alice()).formParam("values", MispMembers.OVERLAP).post("/search/stream").then()
                 .statusCode(400);
@@ -178,6 +243,11 @@ class SearchPagesTest {
         csv.then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString(".csv\""));
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.asString()).contains(MispMembers.OVERLAP);
+
+        String invalid = form("paula").formParam("values", "").formParam("format", "xls").post("/search/export")
+                .then().statusCode(400).contentType(org.hamcrest.Matchers.startsWith("text/html")).extract()
+                .asString();
+        assertThat(invalid).contains("Unknown export format");
     }
 
     @Test

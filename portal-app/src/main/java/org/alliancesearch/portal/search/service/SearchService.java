@@ -99,6 +99,10 @@ public class SearchService {
                             .onFailure().invoke(e -> LOG.errorf("Search %s could not be audited: %s", id,
                                     e.getClass().getName())))
                     .memoize().indefinitely();
+            // Completed and audited even if the caller goes away before the end (a closed browser tab).
+            result.subscribe().with(ignored -> {
+            }, ignored -> {
+            });
             return new LiveSearch(id, memberCount, run.outcomes(), result);
         }));
     }

@@ -188,9 +188,17 @@ public class SearchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> export(@BeanParam SearchForm form) {
         SearchMessages msg = msg();
-        ExportFormat format = SearchExports.wanted(form.format, null, msg).orElse(ExportFormat.CSV);
-        PreparedSearch prepared = SearchValidation.prepare(form.toRequest(false), msg);
-        return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format));
+        ExportFormat format;
+        PreparedSearch prepared;
+        try {
+            format = SearchExports.wanted(form.format, null, msg).orElse(ExportFormat.CSV);
+            prepared = SearchValidation.prepare(form.toRequest(false), msg);
+        } catch (ProblemException e) {
+            return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, e.errors(),
+                    msg.search_invalid(), null), Response.Status.BAD_REQUEST);
+        }
+        return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format))
+                .onFailure(RateLimitedException.class).recoverWithUni(e -> rateLimited(form, (RateLimitedException) e));
     }
 
     /** The result fragment, for other pages that show a result (saved searches). */
