@@ -57,6 +57,8 @@ final class Browser implements AutoCloseable {
         Path dir = Path.of(System.getProperty("alliance.e2e.screenshots", "target/e2e-screenshots"));
         Files.createDirectories(dir);
         Path target = dir.resolve(flow + ".png");
+        // Show the results (below the form) rather than the top of the page when there are any.
+        driver.executeScript("var r = document.getElementById('search-results'); if (r) r.scrollIntoView();");
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("e2e screenshot: " + target.getFileName());
     }

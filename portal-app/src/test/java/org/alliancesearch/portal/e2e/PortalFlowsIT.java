@@ -116,8 +116,13 @@ class PortalFlowsIT {
                     .map(e -> e.getAttribute("value")).toList();
             assertThat(picks).contains("http://evil.example/a", "1.2.3.4", sha);
             b.driver.findElement(By.id("search-button")).click();
-            WebElement results = b.waitFor(By.id("search-results"));
-            assertThat(results.getText()).contains("1.2.3.4");
+            b.waitFor(By.id("search-results"));
+            // The search ran for the confirmed, refanged indicators (carried by the export form) at every member.
+            String searched = b.driver.findElement(By.cssSelector("form.export input[name=values]"))
+                    .getAttribute("value");
+            assertThat(searched).contains("http://evil.example/a", "1.2.3.4", sha);
+            assertThat(b.driver.findElements(By.cssSelector("#search-results ul.chips.members li.chip")))
+                    .hasSize(3);
             b.screenshot("2-defanged-report");
         }
     }
