@@ -44,7 +44,8 @@ class FaultModesTest {
     }
 
     static void assertRefused() {
-        assertThatThrownBy(() -> search("{\"limit\":1}")).isInstanceOf(java.io.UncheckedIOException.class).cause()
+        assertThatThrownBy(() -> Http.postOnNewConnection(misp, "/attributes/restSearch", "{\"limit\":1}"))
+                .isInstanceOf(java.io.UncheckedIOException.class).cause()
                 .isInstanceOf(ConnectException.class);
     }
 

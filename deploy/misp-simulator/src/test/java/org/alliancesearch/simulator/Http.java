@@ -63,8 +63,20 @@ final class Http {
     }
 
     static Reply send(HttpRequest.Builder request) {
+        return send(CLIENT, request);
+    }
+
+    /** Posts on a new connection: a pooled one opened before a fault was set would not show what new callers see. */
+    static Reply postOnNewConnection(SimulatedMisp misp, String path, String json) {
+        return send(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                HttpRequest.newBuilder(URI.create(misp.url() + path)).header("Authorization", misp.apiKey())
+                        .header("Accept", "application/json").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static Reply send(HttpClient client, HttpRequest.Builder request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Reply(r.statusCode(), r);
         } catch (IOException e) {
