@@ -24,6 +24,7 @@ import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.CsrfField;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.saved.service.NotOwnerException;
@@ -72,12 +73,6 @@ public class SavedPages {
         public String description;
         @RestForm
         public String visibility;
-    }
-
-    /** The CSRF token the form was sent with (already checked), for the forms inside the results. */
-    public static class Csrf {
-        @RestForm("csrf-token")
-        public String token;
     }
 
     private final SavedSearchService saved;
@@ -172,7 +167,7 @@ public class SavedPages {
     @POST
     @Path("{id}/run")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> run(@PathParam("id") String id, @BeanParam Csrf csrf) {
+    public Uni<Response> run(@PathParam("id") String id, @BeanParam CsrfField csrf) {
         SearchMessages msg = msg();
         Locale locale = pages.locale();
         return saved.run(id, Searcher.of(user), msg).flatMap(run -> {

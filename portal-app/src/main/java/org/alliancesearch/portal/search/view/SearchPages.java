@@ -21,6 +21,7 @@ import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.common.web.CsrfField;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
@@ -32,7 +33,6 @@ import org.alliancesearch.portal.search.service.RateLimitedException;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.SearchValidation;
 import org.alliancesearch.portal.search.service.Searcher;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -71,12 +71,6 @@ public class SearchPages {
     public record StreamEvent(String type, String html, String progress) {
     }
 
-    /** The CSRF token the form was sent with (already checked), for the forms inside the results. */
-    public static class Csrf {
-        @RestForm("csrf-token")
-        public String token;
-    }
-
     private final SearchService search;
     private final Pages pages;
     private final CurrentUser user;
@@ -107,7 +101,7 @@ public class SearchPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> submit(@BeanParam SearchForm form, @BeanParam Csrf csrf) {
+    public Uni<Response> submit(@BeanParam SearchForm form, @BeanParam CsrfField csrf) {
         SearchMessages msg = msg();
         if ("extract".equals(form.action) || form.hasText()) {
             List<Extracted> found = extract(form.text);
@@ -147,7 +141,7 @@ public class SearchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces("application/x-ndjson")
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<StreamEvent> stream(@BeanParam SearchForm form, @BeanParam Csrf csrf) {
+    public Multi<StreamEvent> stream(@BeanParam SearchForm form, @BeanParam CsrfField csrf) {
         SearchMessages msg = msg();
         Locale locale = pages.locale();
         PreparedSearch prepared;
