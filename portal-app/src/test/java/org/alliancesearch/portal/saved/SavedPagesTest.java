@@ -45,6 +45,19 @@ class SavedPagesTest {
         assertThat(given().auth().oauth2(BOB).get("/saved").then().statusCode(200).extract().asString())
                 .doesNotContain(id);
 
+        // its own page, by its link: the colleague sees the query and may run it, but not change it
+        assertThat(list).contains("href=\"/saved/" + id + "\"");
+        String page = given().auth().oauth2(CAROLINE).get("/saved/" + id).then().statusCode(200).extract()
+                .asString();
+        assertThat(page).contains("<h1 id=\"saved-name\">&lt;b&gt;watch&lt;/b&gt; list</h1>")
+                .contains(MispMembers.OVERLAP).contains("My organisation").contains("carol")
+                .contains("action=\"/saved/" + id + "/run\"").doesNotContain("/saved/" + id + "/edit");
+        assertThat(given().auth().oauth2(CAROL).get("/saved/" + id).then().statusCode(200).extract().asString())
+                .contains("/saved/" + id + "/edit");
+        assertThat(given().auth().oauth2(BOB).get("/saved/" + id).then().statusCode(404).extract().asString())
+                .doesNotContain("watch").doesNotContain(MispMembers.OVERLAP);
+        given().auth().oauth2(CAROL).get("/saved/not-a-uuid").then().statusCode(404);
+
         Db.update("update saved_search set last_keys = 'feedbeef' where id = ?::uuid", id);
         String run = given().auth().oauth2(CAROLINE).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
                 .post("/saved/" + id + "/run").then().statusCode(200).extract().asString();

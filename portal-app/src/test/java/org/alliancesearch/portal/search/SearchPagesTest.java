@@ -54,8 +54,9 @@ class SearchPagesTest {
     void withoutJavaScriptTheWholeMergedResultIsRendered() {
         String html = form("paula").formParam("values", "198.51.100[.]7").formParam("action", "search")
                 .post("/search").then().statusCode(200).extract().asString();
-        assertThat(html).contains("Seen by 2 organisations").contains("<span class=\"badge org\">org-a</span>")
-                .contains("<span class=\"badge org\">org-b</span>").contains("chip tlp tlp-amber")
+        assertThat(html).contains("Seen by 2 organisations")
+                .contains("<span class=\"badge org\"><bdi>org-a</bdi></span>")
+                .contains("<span class=\"badge org\"><bdi>org-b</bdi></span>").contains("chip tlp tlp-amber")
                 .contains(MispMembers.url("org-b") + "/events/view/" + MispMembers.EVENT_B)
                 .contains("MISP org-c: 1 record in").doesNotContain("Secret C")
                 .contains("action=\"/search/export\"").contains("value=\"stix\"")
@@ -69,6 +70,11 @@ class SearchPagesTest {
                 .statusCode(200).extract().asString();
         assertThat(html).contains("members did not answer:").contains("MISP org-c refused the portal&#39;s API key")
                 .contains("MISP org-b failed:").contains(MispMembers.PARTLY_FAILING);
+        // the heading counts the members that answered, not the replies
+        java.util.regex.Matcher heading = java.util.regex.Pattern
+                .compile("<p class=\"progress\">(\\d+) of (\\d+) members answered</p>").matcher(html);
+        assertThat(heading.find()).as(html).isTrue();
+        assertThat(Integer.parseInt(heading.group(1))).isEqualTo(Integer.parseInt(heading.group(2)) - 2);
     }
 
     @Test
@@ -91,7 +97,10 @@ class SearchPagesTest {
                 .extract().asString();
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>bold</b>").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(&#39;info&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;")
-                .contains("&lt;img src=x onerror=alert(&#39;tag&#39;)&gt;");
+                .contains("&lt;img src=x onerror=alert(&#39;tag&#39;)&gt;")
+                // member text is isolated, so a right-to-left override in it cannot reorder what follows
+                .contains("<bdi>&lt;script&gt;alert(&#39;info&#39;)&lt;/script&gt;&lt;b&gt;bold&lt;/b&gt;</bdi>")
+                .contains("<span class=\"tag\"><bdi>&lt;img src=x onerror=alert(&#39;tag&#39;)&gt;</bdi></span>");
 
         List<JsonNode> events = stream(form("paula").formParam("values", MispMembers.HOSTILE));
         String last = events.get(events.size() - 1).path("html").asText();
@@ -154,13 +163,13 @@ class SearchPagesTest {
     void theStreamSendsEachMemberThenTheResult() {
         List<JsonNode> events = stream(form("stella").formParam("values", MispMembers.OVERLAP));
         assertThat(events.get(0).path("type").asText()).isEqualTo("start");
-        assertThat(events.get(0).path("progress").asText()).matches("0 of \\d+ members answered");
+        assertThat(events.get(0).path("progress").asText()).matches("0 of \\d+ members replied");
         List<JsonNode> members = events.stream().filter(e -> e.path("type").asText().equals("member")).toList();
         assertThat(members.size()).isGreaterThanOrEqualTo(3);
         int total = members.size();
         for (int i = 0; i < members.size(); i++) {
             assertThat(members.get(i).path("progress").asText()).isEqualTo((i + 1) + " of " + total
-                    + " members answered");
+                    + " members replied");
         }
         assertThat(members.stream().map(m -> m.path("html").asText()).toList())
                 .anySatisfy(h -> assertThat(h).contains("MISP org-b").contains("2 records"));

@@ -58,6 +58,8 @@ public class SavedPages {
                 String description, String visibility, SearchForm.FormView query, Map<String, String> errors);
 
         static native TemplateInstance run(PageContext ctx, String name, String id, String resultsHtml);
+
+        static native TemplateInstance view(PageContext ctx, Row row, SearchForm.FormView query);
     }
 
     /** One saved search in the list, dates in the user's locale. */
@@ -129,6 +131,19 @@ public class SavedPages {
                 .map(v -> Response.seeOther(URI.create("/saved?done=created")).build())
                 .onFailure(ProblemException.class).recoverWithUni(e -> invalid(form, "/saved", msg().saved_new(),
                         (ProblemException) e));
+    }
+
+    /**
+     * One saved search by its link, for colleagues it is shared with; anyone else gets the not-found page, so the link
+     * does not even confirm that the search exists.
+     */
+    @GET
+    @Path("{id}")
+    public Uni<Response> view(@PathParam("id") String id) {
+        SearchMessages msg = msg();
+        Searcher who = Searcher.of(user);
+        return saved.get(id, who, msg).flatMap(v -> pages.render(Templates.view(pages.context(),
+                row(v, who, msg, pages.locale()), SearchForm.of(v.query()).view())));
     }
 
     @GET

@@ -107,6 +107,9 @@ public interface SearchMessages {
     String search_progress(int answered, int total);
 
     @Message
+    String search_progress_replied(int answered, int total);
+
+    @Message
     String search_waiting();
 
     @Message

@@ -16,6 +16,11 @@ public record ResultView(String searchId, List<MemberChip> members, List<Row> ro
         return rows.isEmpty();
     }
 
+    /** How many members answered (a member that failed or is switched off did not). */
+    public int answeredCount() {
+        return (int) members.stream().filter(m -> !m.failed() && !"disabled".equals(m.status())).count();
+    }
+
     /** Whether "no member has this" is true: at least one member answered (nobody answering is not "nothing"). */
     public boolean anyAnswered() {
         return members.stream().anyMatch(m -> !m.failed() && !"disabled".equals(m.status()));
