@@ -43,7 +43,13 @@ class OperationsEndpointsTest {
 
     @Test
     void invalidTokensAreRefused() {
-        given().redirects().follow(false).auth().oauth2("not.a.token").get("/api/v1/me").then().statusCode(401);
+        given().redirects().follow(false).auth().oauth2("not.a.token").get("/api/v1/me").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .body("title", equalTo("Not signed in")).body("detail", containsString("not valid"))
+                .body("instance", equalTo("/api/v1/me"));
+        given().redirects().follow(false).header("Accept-Language", "ja").auth().oauth2("not.a.token")
+                .get("/api/v1/me").then().statusCode(401).body("detail", containsString("無効"));
     }
 
     @Test

@@ -12,12 +12,16 @@ import java.util.stream.Collectors;
 
 import org.alliancesearch.demo.AllianceDemo;
 import org.alliancesearch.simulator.Fault;
+import org.alliancesearch.simulator.SimulatedMisp;
+import org.alliancesearch.simulator.SimulatorCluster;
+import org.alliancesearch.simulator.SimulatorOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /** Analyst flows in a real browser against the real stack (issue 8). */
 class PortalFlowsIT {
@@ -144,6 +148,35 @@ class PortalFlowsIT {
     }
 
     @Test
+    void aSlowMemberIsShownWaitingThenTimedOutWhileTheOthersAnswer() throws Exception {
+        // Longer than the member's 10 s timeout (set by the launcher when it onboards the members).
+        demo.members().instance("org-c").setFault(Fault.parse("latency=14000"));
+        try (Browser b = new Browser("en")) {
+            b.signIn(portal, "alice");
+            b.driver.get(portal + "/search");
+            b.waitFor(By.id("values")).sendKeys(SHARED_DOMAIN);
+            b.driver.findElement(By.id("search-button")).click();
+            // While org-c is still working, the two others are already listed as answered.
+            b.wait.until(d -> d.findElements(By.cssSelector("#live-members li.chip")).size() == 2);
+            assertThat(b.driver.findElement(By.id("progress")).getText()).isEqualTo("2 of 3 members replied");
+            assertThat(b.driver.findElements(By.id("result-table"))).as("the result waits for the slow member")
+                    .isEmpty();
+            assertThat(b.driver.findElement(By.id("live-members")).getText()).contains("MISP org-a", "MISP org-b")
+                    .doesNotContain("MISP org-c");
+
+            b.waitFor(By.id("result-table"));
+            assertThat(rowsFor(b, SHARED_DOMAIN)).hasSize(1);
+            WebElement bad = b.driver.findElement(By.cssSelector("#search-results li.chip.bad"));
+            assertThat(bad.getText()).contains("MISP org-c").containsPattern("timed out after \\d+(\\.\\d)? s");
+            assertThat(b.driver.findElement(By.cssSelector("#search-results p.progress")).getText())
+                    .isEqualTo("2 of 3 members answered");
+            assertThat(b.driver.findElement(By.cssSelector("#search-results p.warning")).getText())
+                    .startsWith("1 member did not answer: MISP org-c timed out");
+            b.screenshot("3-member-slow");
+        }
+    }
+
+    @Test
     void hostileMemberContentIsShownAsText() throws Exception {
         demo.members().instance("org-c").setFault(Fault.parse("hostile"));
         try (Browser b = new Browser("en")) {
@@ -154,18 +187,133 @@ class PortalFlowsIT {
                     .as("no element injected by member data").isEmpty();
             assertThat(b.driver.findElement(By.id("result-table")).getText()).as("markup shown as text")
                     .containsAnyOf("<script", "<img", "<b>", "<svg");
+            // org-c's doctored copies of the others' records do not change how the honest records are shown.
+            List<WebElement> clean = rowsFor(b, SHARED_DOMAIN);
+            assertThat(clean).hasSize(1);
+            assertThat(clean.get(0).findElements(By.cssSelector("span.badge.org")).stream().map(WebElement::getText))
+                    .contains("org-a", "org-b");
             b.screenshot("4-hostile-member");
         }
+    }
+
+    @Test
+    void adminOnboardsAMemberTestsItAndSeesItsHealth() throws Exception {
+        // A fourth organisation's MISP, not yet part of the alliance.
+        try (SimulatorCluster newcomers = SimulatorCluster
+                .start(SimulatorOptions.builder().instances(4).basePort(0).seed(7).adminPort(-1).build());
+                Browser b = new Browser("en")) {
+            SimulatedMisp delta = newcomers.instance("org-d");
+            String name = "Delta CSIRT MISP";
+            b.signIn(portal, "admin");
+            b.driver.get(portal + "/admin/members");
+            b.waitFor(By.cssSelector("a[href='/admin/members/new']")).click();
+            b.waitFor(By.id("name")).sendKeys(name);
+            b.driver.findElement(By.id("organisation")).sendKeys("org-d");
+            b.driver.findElement(By.id("url")).sendKeys(delta.url());
+            b.driver.findElement(By.id("apiKey")).sendKeys(delta.apiKey());
+            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+
+            WebElement row = b.wait.until(d -> memberRow(b, name));
+            assertThat(row.getText()).contains("org-d").contains(delta.url()).doesNotContain(delta.apiKey());
+            assertThat(b.driver.getPageSource()).as("the key is never shown").doesNotContain(delta.apiKey());
+
+            row.findElement(By.cssSelector("form[action$='/test'] button")).click();
+            WebElement result = b.waitFor(By.id("test-result"));
+            assertThat(result.getAttribute("class")).contains("ok");
+            assertThat(b.driver.findElement(By.cssSelector("dl.facts")).getText()).contains("org-d");
+            b.screenshot("5-admin-member-tested");
+
+            // The new member takes part in searches at once, and its health shows that.
+            search(b, SHARED_DOMAIN);
+            assertThat(b.driver.findElements(By.cssSelector("#search-results ul.chips.members li.chip")))
+                    .hasSize(4);
+            assertThat(chips(b)).contains(name);
+            b.driver.get(portal + "/admin/health");
+            WebElement health = b.wait.until(d -> memberRow(b, name));
+            assertThat(health.findElement(By.cssSelector("span.chip.status")).getText()).isEqualTo("OK");
+            assertThat(health.getText()).contains("CLOSED");
+            b.screenshot("5-admin-member-health");
+
+            // Offboard it again, so the other flows see the three founding members.
+            b.driver.get(portal + "/admin/members");
+            b.wait.until(d -> memberRow(b, name)).findElement(By.cssSelector("form[action$='/delete'] button"))
+                    .click();
+            b.wait.until(d -> d.findElements(By.cssSelector("h1")).size() == 1 && memberRow(b, name) == null);
+        }
+    }
+
+    /** The admin table row naming this member, or null. */
+    private static WebElement memberRow(Browser b, String name) {
+        return b.driver.findElements(By.cssSelector("table.table tbody tr")).stream()
+                .filter(r -> r.findElement(By.cssSelector("td.member-name")).getText().startsWith(name)).findFirst()
+                .orElse(null);
     }
 
     @Test
     void analystGetsTheForbiddenPageOnAdminPages() throws Exception {
         try (Browser b = new Browser("en")) {
             b.signIn(portal, "alice");
-            b.driver.get(portal + "/admin/members");
-            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+            for (String page : List.of("/admin/members", "/admin/members/new", "/admin/health", "/admin/policy",
+                    "/admin/audit")) {
+                b.driver.get(portal + page);
+                assertThat(b.waitFor(By.tagName("h1")).getText()).as(page).isEqualTo("Not allowed");
+            }
+            assertThat(b.driver.findElements(By.cssSelector("a[href='/admin/members']")))
+                    .as("no admin links for an analyst").isEmpty();
             b.screenshot("5-admin-forbidden");
         }
+    }
+
+    @Test
+    void aSearchSharedWithTheOrganisationReachesColleaguesOnly() throws Exception {
+        String name = "C2 watch " + System.nanoTime();
+        String link;
+        try (Browser alice = new Browser("en")) {
+            alice.signIn(portal, "alice");
+            alice.driver.get(portal + "/search");
+            search(alice, SHARED_DOMAIN);
+            alice.driver.findElement(By.cssSelector("a.save-link")).click();
+            alice.waitFor(By.id("name")).sendKeys(name);
+            new Select(alice.driver.findElement(By.id("visibility"))).selectByValue("ORGANISATION");
+            assertThat(alice.driver.findElement(By.id("values")).getAttribute("value")).contains(SHARED_DOMAIN);
+            alice.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            WebElement saved = alice.wait.until(d -> savedLink(alice, name));
+            link = saved.getAttribute("href");
+            assertThat(link).matches(".*/saved/[0-9a-f-]{36}$");
+            alice.screenshot("6-saved-by-alice");
+        }
+        try (Browser bob = new Browser("en")) {
+            bob.signIn(portal, "bob");
+            bob.driver.get(portal + "/saved");
+            bob.waitFor(By.tagName("h1"));
+            assertThat(savedLink(bob, name)).as("another organisation does not see it").isNull();
+            assertThat(bob.driver.getPageSource()).doesNotContain(name);
+            bob.driver.get(link);
+            assertThat(bob.waitFor(By.tagName("h1")).getText()).isEqualTo("Not found");
+            assertThat(bob.driver.getPageSource()).doesNotContain(name).doesNotContain(SHARED_DOMAIN);
+            bob.screenshot("6-saved-hidden-from-bob");
+        }
+        try (Browser dave = new Browser("en")) {
+            dave.signIn(portal, "dave");
+            dave.driver.get(portal + "/saved");
+            dave.wait.until(d -> savedLink(dave, name)).click();
+            assertThat(dave.waitFor(By.id("saved-name")).getText()).isEqualTo(name);
+            assertThat(dave.driver.findElement(By.id("saved-facts")).getText()).contains("My organisation")
+                    .contains("alice");
+            assertThat(dave.driver.findElements(By.cssSelector("a[href$='/edit']"))).as("only alice may change it")
+                    .isEmpty();
+            dave.driver.findElement(By.id("run-saved")).click();
+            dave.waitFor(By.id("result-table"));
+            assertThat(rowsFor(dave, SHARED_DOMAIN)).hasSize(1);
+            assertThat(dave.waitFor(By.tagName("h1")).getText()).contains(name);
+            dave.screenshot("6-saved-run-by-dave");
+        }
+    }
+
+    /** The link to this saved search in the list on the current page, or null. */
+    private static WebElement savedLink(Browser b, String name) {
+        return b.driver.findElements(By.cssSelector("a.saved-link")).stream()
+                .filter(a -> a.getText().equals(name)).findFirst().orElse(null);
     }
 
     @Test

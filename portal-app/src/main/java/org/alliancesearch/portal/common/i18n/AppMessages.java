@@ -379,6 +379,9 @@ public interface AppMessages {
     String detail_unauthorized();
 
     @Message
+    String detail_token_invalid();
+
+    @Message
     String detail_forbidden();
 
     @Message

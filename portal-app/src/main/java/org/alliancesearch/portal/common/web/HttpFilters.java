@@ -7,10 +7,12 @@ import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.i18n.Languages;
 import org.alliancesearch.portal.common.problem.Problem;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -34,6 +36,27 @@ public class HttpFilters {
         // and the 401 carry the headers too.
         filters.register(this::securityHeaders, 290);
         filters.register(this::bearerRequiredOnApi, 280);
+    }
+
+    void routes(@Observes Router router) {
+        router.route("/api/*").failureHandler(this::invalidTokenOnApi);
+    }
+
+    /** A bearer token that fails authentication (expired, forged, malformed) gets a problem, not an empty 401. */
+    private void invalidTokenOnApi(RoutingContext rc) {
+        if (!(rc.failure() instanceof AuthenticationFailedException) || rc.response().headWritten()) {
+            rc.next();
+            return;
+        }
+        AppMessages msg = languages
+                .messages(languages.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        Problem problem = new Problem(ProblemTypes.uri("unauthorized"), msg.problem_unauthorized(), 401,
+                msg.detail_token_invalid(), rc.normalizedPath(), null);
+        rc.response().setStatusCode(401)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(Json.encode(problem));
     }
 
     private void securityHeaders(RoutingContext rc) {
