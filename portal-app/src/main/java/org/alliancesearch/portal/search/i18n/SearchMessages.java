@@ -110,6 +110,12 @@ public interface SearchMessages {
     String search_progress_replied(int answered, int total);
 
     @Message
+    String search_not_recorded_title();
+
+    @Message
+    String search_not_recorded();
+
+    @Message
     String search_waiting();
 
     @Message

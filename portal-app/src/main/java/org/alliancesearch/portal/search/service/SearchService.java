@@ -96,8 +96,10 @@ public class SearchService {
                     .map(federatedResult -> complete(id, prepared, alliance, perMember, federatedResult))
                     .emitOn(onContext)
                     .call(done -> audit.record(id, who, source, savedSearchId, prepared, done)
-                            .onFailure().invoke(e -> LOG.errorf("Search %s could not be audited: %s", id,
-                                    e.getClass().getName())))
+                            .onFailure().transform(e -> {
+                                LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
+                                return new SearchNotRecordedException();
+                            }))
                     .memoize().indefinitely();
             // Completed and audited even if the caller goes away before the end (a closed browser tab).
             result.subscribe().with(ignored -> {

@@ -30,6 +30,7 @@ import org.alliancesearch.portal.search.rest.SearchExports;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.RateLimitedException;
+import org.alliancesearch.portal.search.service.SearchNotRecordedException;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.SearchValidation;
 import org.alliancesearch.portal.search.service.Searcher;
@@ -121,7 +122,10 @@ public class SearchPages {
                 .flatMap(done -> Templates.results(new ResultViews(msg, locale).result(done, view, null), csrf.token)
                         .setLocale(locale).createUni())
                 .flatMap(html -> page(form.confirmed(), List.of(), false, List.of(), null, html))
-                .onFailure(RateLimitedException.class).recoverWithUni(e -> rateLimited(form, (RateLimitedException) e));
+                .onFailure(RateLimitedException.class).recoverWithUni(e -> rateLimited(form, (RateLimitedException) e))
+                .onFailure(SearchNotRecordedException.class)
+                .recoverWithUni(e -> pages.render(Templates.search(pages.context(), form.view(), List.of(), false,
+                        List.of(), msg.search_not_recorded(), null), Response.Status.SERVICE_UNAVAILABLE));
     }
 
     private Uni<CompletedSearch> start(PreparedSearch prepared, String source) {
@@ -173,7 +177,9 @@ public class SearchPages {
                     return new StreamEvent("error", Templates.problems(List.of(),
                             msg.search_rate_limited(r.limit(), r.retryAfterSeconds())).setLocale(locale).render(),
                             null);
-                });
+                })
+                .onFailure(SearchNotRecordedException.class).recoverWithItem(e -> new StreamEvent("error",
+                        Templates.problems(List.of(), msg.search_not_recorded()).setLocale(locale).render(), null));
     }
 
     /** The result as a file: runs the search again (nothing is kept between requests). */
