@@ -192,6 +192,9 @@ class PortalFlowsIT {
             assertThat(clean).hasSize(1);
             assertThat(clean.get(0).findElements(By.cssSelector("span.badge.org")).stream().map(WebElement::getText))
                     .contains("org-a", "org-b");
+            assertThat(clean.get(0).findElement(By.cssSelector("ul.events")).getText())
+                    .as("the honest row's events come from the honest members").doesNotContain("<script")
+                    .contains("via MISP org-a");
             b.screenshot("4-hostile-member");
         }
     }

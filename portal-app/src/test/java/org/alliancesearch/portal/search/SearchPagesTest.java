@@ -57,7 +57,7 @@ class SearchPagesTest {
         assertThat(html).contains("Seen by 2 organisations")
                 .contains("<span class=\"badge org\"><bdi>org-a</bdi></span>")
                 .contains("<span class=\"badge org\"><bdi>org-b</bdi></span>").contains("chip tlp tlp-amber")
-                .contains(MispMembers.url("org-b") + "/events/view/" + MispMembers.EVENT_B)
+                .contains(MispMembers.url("org-b") + "/events/view/" + MispMembers.EVENT_B).contains("via MISP org-b")
                 .contains("MISP org-c: 1 record in").doesNotContain("Secret C")
                 .contains("action=\"/search/export\"").contains("value=\"stix\"")
                 .contains(

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.indicator.Indicators;
@@ -34,8 +35,14 @@ import org.alliancesearch.model.result.MemberRef;
  *
  * <p>
  * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
- * and where one copy has to stand for several (an attribute's type and value, an event's info and link) the copy from
- * the member with the smallest id is taken.
+ * and where one copy has to stand for several (an event's info and link) the copy from the instance of the organisation
+ * that created the event is taken, else the one from the member with the smallest id.
+ *
+ * <p>
+ * Synchronised copies are one attribute only where they agree on its type and value; a copy under the same uuid that
+ * says something else is an attribute of the member that sent it. A member (broken or hostile) can thus neither change
+ * how another member's record is shown nor attach its own content to it. It can still make the policy drop an
+ * attribute it shares a uuid with, by tagging its copy: the policy errs on the side of not showing.
  */
 public final class IndicatorMerger {
     /** More organisations first, then the most recently seen, then by value and family. */
@@ -145,6 +152,8 @@ public final class IndicatorMerger {
         int flags;
         int tlpRank;
         boolean deleted;
+        /** Some copy differs from the first in type or value: not all copies are the same attribute. */
+        boolean mixed;
 
         AttributeCopies(MemberHit first) {
             this.first = first;
@@ -169,29 +178,6 @@ public final class IndicatorMerger {
                 }
             }
         }
-
-        /** The copy that stands for all: from the member with the smallest id, then by value and type. */
-        MemberHit representative() {
-            MemberHit best = first;
-            if (more != null) {
-                for (int i = 0; i < more.size(); i++) {
-                    MemberHit h = more.get(i);
-                    if (compareCopies(h, best) < 0) {
-                        best = h;
-                    }
-                }
-            }
-            return best;
-        }
-
-        private static int compareCopies(MemberHit a, MemberHit b) {
-            int c = a.member().id().compareTo(b.member().id());
-            if (c != 0) {
-                return c;
-            }
-            c = a.attribute().value().compareTo(b.attribute().value());
-            return c != 0 ? c : a.attribute().type().compareTo(b.attribute().type());
-        }
     }
 
     /** One event of an indicator: the copy from the member with the smallest id stands for it. */
@@ -207,7 +193,12 @@ public final class IndicatorMerger {
         }
 
         void offer(MispEvent e, MemberRef m) {
-            int c = m.id().compareTo(member.id());
+            // The creator's own instance speaks for its event: another member's copy of it (which a hostile member
+            // may have doctored) never replaces it. Member organisations are set by the admin, not by members.
+            int c = Boolean.compare(fromCreator(event, member), fromCreator(e, m));
+            if (c == 0) {
+                c = m.id().compareTo(member.id());
+            }
             if (c == 0) {
                 c = compareNullable(m.name(), member.name());
             }
@@ -248,6 +239,12 @@ public final class IndicatorMerger {
         }
     }
 
+    /** Whether this copy of an event comes from the instance of the organisation that created it. */
+    static boolean fromCreator(MispEvent e, MemberRef m) {
+        String orgc = e.orgcName();
+        return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
+    }
+
     private static final class Run {
         private final TagPolicy policy;
         private final int hitCount;
@@ -260,6 +257,8 @@ public final class IndicatorMerger {
         private final HashMap<String, HashMap<String, IndicatorAggregate>> byRawValue = new HashMap<>();
         private final KeyTable<EventFacts> events;
         private final ArrayList<TagGroup> groupList = new ArrayList<>(256);
+        /** Further copies of an attribute merged into it (synchronised copies). */
+        private int duplicates;
 
         Run(TagPolicy policy, int hitCount) {
             this.policy = policy;
@@ -270,7 +269,7 @@ public final class IndicatorMerger {
         }
 
         MergedResult run(Collection<MemberHit> hits) {
-            int duplicates = 0;
+            duplicates = 0;
             for (MemberHit hit : hits) {
                 if (collect(hit)) {
                     duplicates++;
@@ -318,6 +317,10 @@ public final class IndicatorMerger {
                 attributeList.add(copies);
             } else {
                 copies.addCopy(hit);
+                MispAttribute first = copies.first.attribute();
+                if (!Objects.equals(a.value(), first.value()) || !Objects.equals(a.type(), first.type())) {
+                    copies.mixed = true;
+                }
             }
             if (a.deleted()) {
                 copies.deleted = true;
@@ -379,22 +382,12 @@ public final class IndicatorMerger {
         }
 
         private void keep(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
-            MispAttribute rep = copies.representative().attribute();
-            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(rep.type());
-            if (ofType == null) {
-                ofType = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
-                byRawValue.put(rep.type(), ofType);
+            if (copies.mixed) {
+                keepMixed(copies, indicators);
+                return;
             }
-            IndicatorAggregate indicator = ofType.get(rep.value());
-            if (indicator == null) {
-                IndicatorKey key = Indicators.key(rep.type(), rep.value());
-                indicator = indicators.get(key);
-                if (indicator == null) {
-                    indicator = new IndicatorAggregate(key);
-                    indicators.put(key, indicator);
-                }
-                ofType.put(rep.value(), indicator);
-            }
+            MispAttribute rep = copies.first.attribute();
+            IndicatorAggregate indicator = indicator(rep.type(), rep.value(), indicators);
             indicator.attributeCount++;
             add(indicator, copies.first);
             if (copies.more != null) {
@@ -402,6 +395,47 @@ public final class IndicatorMerger {
                     add(indicator, copies.more.get(i));
                 }
             }
+        }
+
+        /**
+         * Copies under one uuid that disagree on what the attribute is: a copy counts as the same attribute only where
+         * it names the same indicator. Each disagreeing copy stands on its own, for the member that sent it, so that
+         * a member cannot change or take over how another member's record is shown by reusing its uuid.
+         */
+        private void keepMixed(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
+            ArrayList<IndicatorAggregate> seen = new ArrayList<>(4);
+            int n = 1 + copies.more.size();
+            for (int i = 0; i < n; i++) {
+                MemberHit hit = i == 0 ? copies.first : copies.more.get(i - 1);
+                IndicatorAggregate indicator = indicator(hit.attribute().type(), hit.attribute().value(), indicators);
+                if (!seen.contains(indicator)) {
+                    seen.add(indicator);
+                    indicator.attributeCount++;
+                }
+                add(indicator, hit);
+            }
+            duplicates -= seen.size() - 1;
+        }
+
+        /** The indicator of a raw MISP type and value, normalising each distinct spelling once. */
+        private IndicatorAggregate indicator(String type, String value,
+                HashMap<IndicatorKey, IndicatorAggregate> indicators) {
+            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(type);
+            if (ofType == null) {
+                ofType = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
+                byRawValue.put(type, ofType);
+            }
+            IndicatorAggregate indicator = ofType.get(value);
+            if (indicator == null) {
+                IndicatorKey key = Indicators.key(type, value);
+                indicator = indicators.get(key);
+                if (indicator == null) {
+                    indicator = new IndicatorAggregate(key);
+                    indicators.put(key, indicator);
+                }
+                ofType.put(value, indicator);
+            }
+            return indicator;
         }
 
         private void add(IndicatorAggregate indicator, MemberHit hit) {

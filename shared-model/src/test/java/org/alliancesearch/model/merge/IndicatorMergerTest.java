@@ -41,6 +41,59 @@ class IndicatorMergerTest {
 
     @Nested
     class Dedup {
+        /** Org C's instance sends a copy of Org A's attribute (same uuid) with a doctored value and event info. */
+        @Test
+        void aCopyThatSaysSomethingElseIsNotMergedIntoTheOthersRecord() {
+            MemberRef honestA = member("m2", "Org A");
+            MemberRef honestB = member("m3", "Org B");
+            // the doctoring member has the smallest id, so it would be chosen to stand for the copies
+            MemberRef hostile = member("m1", "Org C");
+            MispEvent original = event(E1, "Org A");
+            MispEvent doctored = new MispEvent("1", E1, "<script>alert(1)</script>", LocalDate.of(2024, 1, 1),
+                    "Org A", null, 2, true, Instant.EPOCH, 1, List.of());
+            List<MemberHit> hits = List.of(hit(honestA, attr("u1", "domain", "evil.example").event(original)),
+                    hit(honestB, attr("u1", "domain", "evil.example").event(original)),
+                    hit(hostile, attr("u1", "domain", "<script>evil.example").event(doctored)));
+            for (List<MemberHit> order : List.of(hits, List.of(hits.get(2), hits.get(1), hits.get(0)),
+                    List.of(hits.get(1), hits.get(2), hits.get(0)))) {
+                MergedResult r = merger.merge(order, AlliancePolicy.defaults());
+                MergedIndicator clean = r.indicators().stream().filter(i -> i.value().equals("evil.example"))
+                        .findFirst().orElseThrow();
+                assertThat(clean.members()).extracting(IndicatorMember::id).containsExactly("m2", "m3");
+                assertThat(clean.copyCount()).isEqualTo(2);
+                assertThat(clean.attributeCount()).isEqualTo(1);
+                assertThat(clean.events()).singleElement().satisfies(e -> {
+                    assertThat(e.info()).isEqualTo("event " + E1);
+                    assertThat(e.memberId()).isIn("m2", "m3");
+                });
+                MergedIndicator other = r.indicators().stream().filter(i -> !i.value().equals("evil.example"))
+                        .findFirst().orElseThrow();
+                assertThat(other.members()).extracting(IndicatorMember::id).containsExactly("m1");
+                assertThat(other.copyCount()).isEqualTo(1);
+                assertThat(r.totals().duplicates()).as("only the agreeing copy is a synchronised copy").isEqualTo(1);
+                assertThat(r.totals().attributes()).isEqualTo(3);
+            }
+        }
+
+        /** The creator's instance speaks for its event, whichever member id sorts first. */
+        @Test
+        void theCreatorsCopyOfAnEventIsTheOneShown() {
+            MemberRef creator = member("z-creator", "Org A");
+            MemberRef other = member("a-other", "Org B");
+            MispEvent mine = event(E1, "Org A");
+            MispEvent theirs = new MispEvent("7", E1, "renamed by Org B", LocalDate.of(2024, 1, 1), "Org A", null, 2,
+                    true, Instant.EPOCH, 1, List.of());
+            for (boolean creatorFirst : new boolean[]{true, false}) {
+                MemberHit a = hit(creator, attr("u1", "ip-dst", "1.2.3.4").event(mine));
+                MemberHit b = hit(other, attr("u1", "ip-dst", "1.2.3.4").event(theirs));
+                MergedIndicator i = only(creatorFirst ? merge(a, b) : merge(b, a));
+                assertThat(i.events()).singleElement().satisfies(e -> {
+                    assertThat(e.info()).isEqualTo("event " + E1);
+                    assertThat(e.memberId()).isEqualTo("z-creator");
+                });
+            }
+        }
+
         @Test
         void sameUuidFromSeveralMembersIsOneAttributeSeenAtSeveralMembers() {
             MispEvent e = event(E1, "CIRCL");

@@ -110,6 +110,9 @@ public interface SearchMessages {
     String search_progress_replied(int answered, int total);
 
     @Message
+    String search_event_via(String member);
+
+    @Message
     String search_not_recorded_title();
 
     @Message
