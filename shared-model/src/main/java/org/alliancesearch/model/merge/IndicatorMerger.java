@@ -21,11 +21,13 @@ import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.result.MemberRef;
 
 /**
- * Merges the hits of all members into indicators: deduplicates synchronised copies (same attribute uuid), applies the
- * tag policy, groups by {@link IndicatorKey} and orders the result. Stateless and thread-safe.
+ * Merges the hits of all members into indicators: deduplicates synchronised copies (same attribute uuid with the same
+ * content: indicator key and event uuid), applies the tag policy, groups by {@link IndicatorKey} and orders the result.
+ * A copy under a known uuid with other content is a separate attribute of the member that sent it. Stateless and
+ * thread-safe.
  *
  * <p>
- * How the policy is applied, and why: every copy of an attribute (same uuid) and every copy of an event (same event
+ * How the policy is applied, and why: every copy of an attribute (same uuid and content) and every copy of an event (same event
  * uuid) is looked at first, then an attribute is removed when any copy of it or of its event carries a dropping tag,
  * a TLP above the maximum, or fails the search's tag filter. Removal happens before grouping, so a removed record
  * gives nothing to an indicator: no member name, organisation, event, tag or timestamp. An indicator whose records
@@ -34,8 +36,8 @@ import org.alliancesearch.model.result.MemberRef;
  *
  * <p>
  * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
- * and where one copy has to stand for several (an attribute's type and value, an event's info and link) the copy from
- * the member with the smallest id is taken.
+ * and where one copy has to stand for several (an event's info and link) the copy from the member with the smallest id
+ * is taken.
  */
 public final class IndicatorMerger {
     /** More organisations first, then the most recently seen, then by value and family. */
@@ -136,9 +138,15 @@ public final class IndicatorMerger {
         MispEvent lastSeenEvent;
     }
 
-    /** All copies of one attribute (one uuid). */
+    /**
+     * All copies of one attribute: one uuid with one content (indicator key and event uuid). A copy under the same uuid
+     * with other content is another attribute, chained through {@link #sameUuid}.
+     */
     static final class AttributeCopies {
         final MemberHit first;
+        final IndicatorAggregate indicator;
+        final String eventUuid;
+        AttributeCopies sameUuid;
         ArrayList<MemberHit> more;
         EventFacts event;
         ArrayList<EventFacts> moreEvents;
@@ -146,8 +154,16 @@ public final class IndicatorMerger {
         int tlpRank;
         boolean deleted;
 
-        AttributeCopies(MemberHit first) {
+        AttributeCopies(MemberHit first, IndicatorAggregate indicator, String eventUuid) {
             this.first = first;
+            this.indicator = indicator;
+            this.eventUuid = eventUuid;
+        }
+
+        boolean sameContent(IndicatorAggregate otherIndicator, String otherEventUuid) {
+            return indicator == otherIndicator && (eventUuid == null
+                    ? otherEventUuid == null
+                    : eventUuid.equals(otherEventUuid));
         }
 
         void addCopy(MemberHit hit) {
@@ -168,29 +184,6 @@ public final class IndicatorMerger {
                     moreEvents.add(facts);
                 }
             }
-        }
-
-        /** The copy that stands for all: from the member with the smallest id, then by value and type. */
-        MemberHit representative() {
-            MemberHit best = first;
-            if (more != null) {
-                for (int i = 0; i < more.size(); i++) {
-                    MemberHit h = more.get(i);
-                    if (compareCopies(h, best) < 0) {
-                        best = h;
-                    }
-                }
-            }
-            return best;
-        }
-
-        private static int compareCopies(MemberHit a, MemberHit b) {
-            int c = a.member().id().compareTo(b.member().id());
-            if (c != 0) {
-                return c;
-            }
-            c = a.attribute().value().compareTo(b.attribute().value());
-            return c != 0 ? c : a.attribute().type().compareTo(b.attribute().type());
         }
     }
 
@@ -259,6 +252,7 @@ public final class IndicatorMerger {
         /** Indicators by raw MISP type, then raw value: normalises each distinct spelling once. */
         private final HashMap<String, HashMap<String, IndicatorAggregate>> byRawValue = new HashMap<>();
         private final KeyTable<EventFacts> events;
+        private final HashMap<IndicatorKey, IndicatorAggregate> indicators;
         private final ArrayList<TagGroup> groupList = new ArrayList<>(256);
 
         Run(TagPolicy policy, int hitCount) {
@@ -267,6 +261,7 @@ public final class IndicatorMerger {
             this.attributes = new KeyTable<>(hitCount);
             this.attributeList = new ArrayList<>(hitCount);
             this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
+            this.indicators = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
         }
 
         MergedResult run(Collection<MemberHit> hits) {
@@ -280,7 +275,6 @@ public final class IndicatorMerger {
             int droppingTag = 0;
             int overMaxTlp = 0;
             int excludedByFilter = 0;
-            HashMap<IndicatorKey, IndicatorAggregate> indicators = new HashMap<>(capacity(attributes.size()));
             for (int a = 0, n = attributeList.size(); a < n; a++) {
                 AttributeCopies copies = attributeList.get(a);
                 if (copies.deleted) {
@@ -291,13 +285,15 @@ public final class IndicatorMerger {
                     case DROPPING_TAG -> droppingTag++;
                     case OVER_MAX_TLP -> overMaxTlp++;
                     case EXCLUDED_BY_FILTER -> excludedByFilter++;
-                    case KEEP -> keep(copies, indicators);
+                    case KEEP -> keep(copies);
                 }
             }
             List<MergedIndicator> merged = new ArrayList<>(indicators.size());
             HashMap<Object, IndicatorAggregate.BuiltEvent> eventCache = new HashMap<>(capacity(events.size()));
             for (IndicatorAggregate indicator : indicators.values()) {
-                merged.add(indicator.build(eventCache, groupList));
+                if (indicator.attributeCount > 0) {
+                    merged.add(indicator.build(eventCache, groupList));
+                }
             }
             merged.sort(ORDER);
             MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
@@ -306,15 +302,32 @@ public final class IndicatorMerger {
                     deleted, removed));
         }
 
-        /** Records one hit; true when it is a further copy of an attribute already seen. */
+        /**
+         * Records one hit; true when it is a further copy of an attribute already seen. A copy is the same attribute
+         * only when uuid, indicator (type family and canonical value) and event uuid all agree: a member that reuses
+         * another member's uuid with other content gets an attribute of its own, and can neither relabel the other
+         * member's record nor take it over, whichever answer comes first.
+         */
         private boolean collect(MemberHit hit) {
             MispAttribute a = hit.attribute();
+            MispEvent e = a.event();
+            IndicatorAggregate indicator = indicator(a.type(), a.value());
+            String eventUuid = e == null || e.uuid() == null || e.uuid().isEmpty() ? null : e.uuid();
             Object key = attributeKey(hit);
-            AttributeCopies copies = attributes.get(key);
+            AttributeCopies head = attributes.get(key);
+            AttributeCopies copies = head;
+            while (copies != null && !copies.sameContent(indicator, eventUuid)) {
+                copies = copies.sameUuid;
+            }
             boolean duplicate = copies != null;
             if (copies == null) {
-                copies = new AttributeCopies(hit);
-                attributes.putNew(key, copies);
+                copies = new AttributeCopies(hit, indicator, eventUuid);
+                if (head == null) {
+                    attributes.putNew(key, copies);
+                } else {
+                    copies.sameUuid = head.sameUuid;
+                    head.sameUuid = copies;
+                }
                 attributeList.add(copies);
             } else {
                 copies.addCopy(hit);
@@ -322,7 +335,6 @@ public final class IndicatorMerger {
             if (a.deleted()) {
                 copies.deleted = true;
             }
-            MispEvent e = a.event();
             EventFacts facts = null;
             Object eventKey = eventKey(hit.member(), e);
             if (eventKey != null) {
@@ -378,23 +390,30 @@ public final class IndicatorMerger {
                     (flags & INCLUDED) != 0, (flags & EXCLUDED) != 0);
         }
 
-        private void keep(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
-            MispAttribute rep = copies.representative().attribute();
-            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(rep.type());
+        /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
+        private IndicatorAggregate indicator(String type, String value) {
+            String t = type == null ? "" : type;
+            String v = value == null ? "" : value;
+            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(t);
             if (ofType == null) {
                 ofType = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
-                byRawValue.put(rep.type(), ofType);
+                byRawValue.put(t, ofType);
             }
-            IndicatorAggregate indicator = ofType.get(rep.value());
+            IndicatorAggregate indicator = ofType.get(v);
             if (indicator == null) {
-                IndicatorKey key = Indicators.key(rep.type(), rep.value());
+                IndicatorKey key = Indicators.key(t, v);
                 indicator = indicators.get(key);
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
                     indicators.put(key, indicator);
                 }
-                ofType.put(rep.value(), indicator);
+                ofType.put(v, indicator);
             }
+            return indicator;
+        }
+
+        private void keep(AttributeCopies copies) {
+            IndicatorAggregate indicator = copies.indicator;
             indicator.attributeCount++;
             add(indicator, copies.first);
             if (copies.more != null) {

@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.alliancesearch.model.misp.MispEvent;
@@ -190,6 +192,117 @@ class IndicatorMergerTest {
             MergedResult r = merger.merge(List.of(), AlliancePolicy.defaults());
             assertThat(r.indicators()).isEmpty();
             assertThat(r.totals()).isEqualTo(new MergeTotals(0, 0, 0, 0));
+        }
+    }
+
+    /** A member that reuses another member's attribute uuid with other content. */
+    @Nested
+    class ReusedUuid {
+        static final String HOSTILE_VALUE = "<script>alert(1)</script>update-check.alliance-demo.example";
+        static final String E9 = "99999999-9999-4999-8999-999999999999";
+
+        /** Sorts before "a" (its copy would stand for the attribute if copies were merged by uuid alone)... */
+        final MemberRef first = member("0-hostile", "Hostile Org");
+        /** ...and after it. */
+        final MemberRef last = member("z-hostile", "Hostile Org");
+
+        MemberHit honest() {
+            return hit(A, attr("u1", "domain", "update-check.alliance-demo.example").tags("tlp:green")
+                    .event(event(E1, "Honest Org")));
+        }
+
+        MemberHit hostile(MemberRef hostile) {
+            return hit(hostile, attr("u1", "domain", HOSTILE_VALUE).tags("Hostile-tag")
+                    .event(event(E9, "Hostile Org")));
+        }
+
+        void assertSeparate(MergedResult r, MemberRef hostile) {
+            assertThat(r.indicators()).hasSize(2);
+            MergedIndicator clean = r.indicators().stream().filter(i -> !i.value().contains("<")).findFirst()
+                    .orElseThrow();
+            MergedIndicator bad = r.indicators().stream().filter(i -> i.value().contains("<")).findFirst()
+                    .orElseThrow();
+            assertThat(clean.value()).isEqualTo("update-check.alliance-demo.example");
+            assertThat(clean.members()).extracting(IndicatorMember::id).containsExactly("a");
+            assertThat(clean.organisations()).containsExactly("Honest Org");
+            assertThat(clean.tags()).containsExactly("tlp:green");
+            assertThat(clean.events()).extracting(IndicatorEvent::uuid).containsExactly(E1);
+            assertThat(clean.attributeCount()).isEqualTo(1);
+            assertThat(clean.copyCount()).isEqualTo(1);
+            assertThat(bad.members()).extracting(IndicatorMember::id).containsExactly(hostile.id());
+            assertThat(bad.organisations()).containsExactly("Hostile Org");
+            assertThat(bad.events()).extracting(IndicatorEvent::uuid).containsExactly(E9);
+            assertThat(r.totals().duplicates()).isZero();
+            assertThat(r.totals().attributes()).isEqualTo(2);
+        }
+
+        @Test
+        void aHostileCopyWithOtherContentStaysTheHostileMembersOwnWhenItArrivesFirst() {
+            assertSeparate(merge(hostile(first), honest()), first);
+            assertSeparate(merge(hostile(last), honest()), last);
+        }
+
+        @Test
+        void aHostileCopyWithOtherContentStaysTheHostileMembersOwnWhenItArrivesLast() {
+            assertSeparate(merge(honest(), hostile(first)), first);
+            assertSeparate(merge(honest(), hostile(last)), last);
+        }
+
+        @Test
+        void anotherTypeFamilyUnderTheSameUuidIsAnotherAttribute() {
+            for (List<MemberHit> hits : List.of(
+                    List.of(hit(first, attr("u1", "ip-dst", "10.9.9.9")), hit(A, attr("u1", "domain", "x.example"))),
+                    List.of(hit(A, attr("u1", "domain", "x.example")), hit(first, attr("u1", "ip-dst", "10.9.9.9"))))) {
+                MergedResult r = merger.merge(hits, AlliancePolicy.defaults());
+                assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactlyInAnyOrder("x.example",
+                        "10.9.9.9");
+                assertThat(r.indicators()).allSatisfy(i -> assertThat(i.members()).hasSize(1));
+                assertThat(r.totals().duplicates()).isZero();
+            }
+        }
+
+        @Test
+        void aDroppingTagOnACopyWithOtherContentDoesNotRemoveTheOtherMembersRecord() {
+            MemberHit red = hit(first, attr("u1", "domain", HOSTILE_VALUE).tags("tlp:red")
+                    .event(event(E9, "Hostile Org")));
+            for (MergedResult r : List.of(merge(red, honest()), merge(honest(), red))) {
+                MergedIndicator i = only(r);
+                assertThat(i.value()).isEqualTo("update-check.alliance-demo.example");
+                assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("a");
+                assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void theSameValueInAnotherEventIsAnotherAttributeAndKeepsItsOwnEventLink() {
+            MemberHit claim = hit(first, attr("u1", "domain", "update-check.alliance-demo.example")
+                    .event(event(E9, "Hostile Org")));
+            for (MergedResult r : List.of(merge(claim, honest()), merge(honest(), claim))) {
+                MergedIndicator i = only(r);
+                assertThat(i.attributeCount()).isEqualTo(2);
+                assertThat(r.totals().duplicates()).isZero();
+                assertThat(i.events()).filteredOn(ev -> ev.uuid().equals(E1)).singleElement()
+                        .satisfies(ev -> assertThat(ev.memberId()).isEqualTo("a"));
+            }
+        }
+
+        @Test
+        void honestCopiesInOtherSpellingsAreStillOneAttribute() {
+            MispEvent e = event(E1, "CIRCL");
+            List<MemberHit> hits = List.of(hit(A, attr("u1", "ip-src", "10.0.0.1").event(e)),
+                    hit(B, attr("u1", "ip-dst", "10.0.0.1").event(event(E1, "CIRCL"))),
+                    hit(C, attr("u2", "domain", "EVIL.example.").event(e)),
+                    hit(A, attr("u2", "hostname", "evil.example").event(e)));
+            List<MemberHit> reversed = new ArrayList<>(hits);
+            Collections.reverse(reversed);
+            for (List<MemberHit> order : List.of(hits, reversed)) {
+                MergedResult r = merger.merge(order, AlliancePolicy.defaults());
+                assertThat(r.indicators()).hasSize(2).allSatisfy(i -> {
+                    assertThat(i.attributeCount()).isEqualTo(1);
+                    assertThat(i.copyCount()).isEqualTo(2);
+                });
+                assertThat(r.totals().duplicates()).isEqualTo(2);
+            }
         }
     }
 
