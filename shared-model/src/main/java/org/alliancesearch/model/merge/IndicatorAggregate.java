@@ -22,74 +22,82 @@ final class IndicatorAggregate {
     private static final Comparator<IndicatorEvent> EVENTS = IndicatorAggregate::compareEvents;
 
     final IndicatorKey key;
-    final ArrayList<String> types = new ArrayList<>(2);
-    final ArrayList<String> categories = new ArrayList<>(2);
-    final ArrayList<String> organisations = new ArrayList<>(2);
-    private final ArrayList<MemberRef> members = new ArrayList<>(2);
-    /** Tag groups by {@link IndicatorMerger.TagGroup#id}: one bit each. */
-    private long[] tagBits = new long[4];
+    private final ArrayList<String> types = new ArrayList<>(2);
+    private final ArrayList<String> categories = new ArrayList<>(2);
+    private final ArrayList<String> organisations = new ArrayList<>(2);
+    /** Member slots ({@link Context#members()}). */
+    private final IndicatorMerger.TagSet members = new IndicatorMerger.TagSet();
+    /** Tag spellings ({@link Context#groupOfTag()}). */
+    private final IndicatorMerger.TagSet tags = new IndicatorMerger.TagSet();
     private ArrayList<IndicatorMerger.EventCopy> eventList;
-    private HashMap<Object, IndicatorMerger.EventCopy> eventMap;
-    boolean toIds;
-    private Instant firstSeen;
-    private Instant lastSeen;
+    private HashMap<IndicatorMerger.EventFacts, IndicatorMerger.EventCopy> eventMap;
+    private boolean toIds;
+    private final IndicatorMerger.SeenRange seen = new IndicatorMerger.SeenRange();
+    private Tlp tlp;
     int attributeCount;
-    int copyCount;
+    private int copyCount;
 
     IndicatorAggregate(IndicatorKey key) {
         this.key = key;
     }
 
-    void addDistinct(ArrayList<String> list, String value) {
+    /**
+     * What all indicators of one merge share while they are built.
+     *
+     * @param groupOfTag the group of each tag spelling, by spelling id
+     * @param members the members, by slot
+     */
+    record Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members) {
+    }
+
+    /** Adds one attribute the policy keeps, with everything its copies carry. */
+    void add(IndicatorMerger.AttributeCopies copies) {
+        attributeCount++;
+        copyCount += copies.copyCount;
+        members.addAll(copies.members);
+        tags.addAll(copies.tags);
+        addDistinct(types, copies.type, copies.moreTypes);
+        addDistinct(categories, copies.category, copies.moreCategories);
+        addDistinct(organisations, copies.organisation, copies.moreOrganisations);
+        toIds |= copies.toIds;
+        seen.add(copies.seen);
+        if (copies.event != null) {
+            addEvent(copies.event);
+            if (copies.moreEvents != null) {
+                for (IndicatorMerger.EventCopy c : copies.moreEvents) {
+                    addEvent(c);
+                }
+            }
+        }
+    }
+
+    /** Strings are interned by the merge: identity is equality. */
+    private static void addDistinct(ArrayList<String> list, String first, ArrayList<String> more) {
+        if (first != null) {
+            addDistinct(list, first);
+        }
+        if (more != null) {
+            for (int i = 0, n = more.size(); i < n; i++) {
+                addDistinct(list, more.get(i));
+            }
+        }
+    }
+
+    private static void addDistinct(ArrayList<String> list, String value) {
         for (int i = 0, n = list.size(); i < n; i++) {
-            if (list.get(i).equals(value)) {
+            if (list.get(i) == value) {
                 return;
             }
         }
         list.add(value);
     }
 
-    void addMember(MemberRef member) {
-        for (int i = 0, n = members.size(); i < n; i++) {
-            MemberRef m = members.get(i);
-            if (m == member || m.id().equals(member.id())) {
-                if (member.name().compareTo(m.name()) < 0) {
-                    members.set(i, member); // same id, renamed mid-search: keep one name, order-independent
-                }
-                return;
-            }
-        }
-        members.add(member);
-    }
-
-    void addTag(IndicatorMerger.TagGroup group, String spelling) {
-        group.offer(spelling);
-        int word = group.id >>> 6;
-        if (word >= tagBits.length) {
-            tagBits = Arrays.copyOf(tagBits, Math.max(word + 1, tagBits.length * 2));
-        }
-        tagBits[word] |= 1L << group.id;
-    }
-
-    void seen(Instant t) {
-        if (t == null) {
-            return;
-        }
-        if (firstSeen == null || t.isBefore(firstSeen)) {
-            firstSeen = t;
-        }
-        if (lastSeen == null || t.isAfter(lastSeen)) {
-            lastSeen = t;
-        }
-    }
-
-    void addEvent(Object eventKey, MispEvent event, MemberRef member) {
+    /** Takes over the attribute's event copy (each belongs to one attribute, and that to one indicator). */
+    private void addEvent(IndicatorMerger.EventCopy copy) {
         if (eventMap != null) {
-            IndicatorMerger.EventCopy copy = eventMap.get(eventKey);
-            if (copy == null) {
-                eventMap.put(eventKey, new IndicatorMerger.EventCopy(eventKey, event, member));
-            } else {
-                copy.offer(event, member);
+            IndicatorMerger.EventCopy known = eventMap.putIfAbsent(copy.key, copy);
+            if (known != null) {
+                known.offer(copy.event, copy.member);
             }
             return;
         }
@@ -97,17 +105,17 @@ final class IndicatorAggregate {
             eventList = new ArrayList<>(2);
         }
         for (int i = 0, n = eventList.size(); i < n; i++) {
-            IndicatorMerger.EventCopy copy = eventList.get(i);
-            if (copy.key.equals(eventKey)) {
-                copy.offer(event, member);
+            IndicatorMerger.EventCopy known = eventList.get(i);
+            if (known.key == copy.key) {
+                known.offer(copy.event, copy.member);
                 return;
             }
         }
-        eventList.add(new IndicatorMerger.EventCopy(eventKey, event, member));
+        eventList.add(copy);
         if (eventList.size() > EVENT_LIST_LIMIT) {
             eventMap = new HashMap<>();
-            for (IndicatorMerger.EventCopy copy : eventList) {
-                eventMap.put(copy.key, copy);
+            for (IndicatorMerger.EventCopy c : eventList) {
+                eventMap.put(c.key, c);
             }
             eventList = null;
         }
@@ -123,61 +131,104 @@ final class IndicatorAggregate {
         }
     }
 
-    MergedIndicator build(HashMap<Object, BuiltEvent> eventCache, List<IndicatorMerger.TagGroup> groups) {
+    MergedIndicator build(Context context) {
         types.sort(TEXT);
         categories.sort(TEXT);
         organisations.sort(TEXT);
-        IndicatorMember[] memberArray = new IndicatorMember[members.size()];
-        for (int i = 0; i < memberArray.length; i++) {
-            MemberRef m = members.get(i);
-            memberArray[i] = new IndicatorMember(m.id(), m.name());
-        }
-        Arrays.sort(memberArray, Comparator.comparing(IndicatorMember::id));
-        int tagCount = 0;
-        for (long w : tagBits) {
-            tagCount += Long.bitCount(w);
-        }
-        String[] tagArray = new String[tagCount];
-        Tlp tlp = null;
-        int t = 0;
-        for (int w = 0; w < tagBits.length; w++) {
-            long bits = tagBits[w];
-            while (bits != 0) {
-                IndicatorMerger.TagGroup g = groups.get((w << 6) + Long.numberOfTrailingZeros(bits));
-                bits &= bits - 1;
-                tagArray[t++] = g.display();
-                tlp = Tlp.mostRestrictive(tlp, g.tlp);
-            }
-        }
-        Arrays.sort(tagArray, TEXT);
-        List<IndicatorEvent> eventOut;
-        if (eventList == null && eventMap == null) {
-            eventOut = List.of();
-        } else {
-            Iterable<IndicatorMerger.EventCopy> copies = eventMap != null ? eventMap.values() : eventList;
-            IndicatorEvent[] evs = new IndicatorEvent[eventMap != null ? eventMap.size() : eventList.size()];
-            int i = 0;
-            for (IndicatorMerger.EventCopy copy : copies) {
-                evs[i++] = event(copy, eventCache);
-            }
-            Arrays.sort(evs, EVENTS);
-            eventOut = Arrays.asList(evs);
-        }
-        return new MergedIndicator(key.value(), key.family(), types, categories, organisations,
-                Arrays.asList(memberArray), Arrays.asList(tagArray), tlp, toIds, firstSeen, lastSeen, eventOut,
-                attributeCount, copyCount);
+        return new MergedIndicator(key.value(), key.family(), types, categories, organisations, members(context),
+                tags(context), tlp, toIds, seen.first, seen.last, events(), attributeCount, copyCount);
     }
 
-    private static IndicatorEvent event(IndicatorMerger.EventCopy copy, HashMap<Object, BuiltEvent> cache) {
+    /** By id; a member renamed during the search appears once, under the name that sorts first. */
+    private List<IndicatorMember> members(Context context) {
+        MemberRef[] refs = new MemberRef[bitCount(members)];
+        int n = 0;
+        for (int w = 0, words = members.words(); w < words; w++) {
+            long bits = members.word(w);
+            while (bits != 0) {
+                refs[n++] = context.members().get((w << 6) + Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+            }
+        }
+        if (n > 1) {
+            Arrays.sort(refs, MEMBERS);
+        }
+        IndicatorMember[] out = new IndicatorMember[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || !refs[i].id().equals(out[m - 1].id())) {
+                out[m++] = new IndicatorMember(refs[i].id(), refs[i].name());
+            }
+        }
+        return Arrays.asList(m == n ? out : Arrays.copyOf(out, m));
+    }
+
+    private static final Comparator<MemberRef> MEMBERS = Comparator.comparing(MemberRef::id).thenComparing(
+            MemberRef::name);
+
+    /** One spelling per tag group; sets {@link #tlp} to the most restrictive TLP among them. */
+    private List<String> tags(Context context) {
+        String[] out = new String[bitCount(tags)];
+        IndicatorMerger.TagGroup[] seen = new IndicatorMerger.TagGroup[out.length];
+        int n = 0;
+        Tlp t = null;
+        for (int w = 0, words = tags.words(); w < words; w++) {
+            long bits = tags.word(w);
+            while (bits != 0) {
+                IndicatorMerger.TagGroup g = context.groupOfTag().get((w << 6) + Long.numberOfTrailingZeros(bits));
+                bits &= bits - 1;
+                boolean known = false;
+                for (int i = 0; i < n; i++) {
+                    if (seen[i] == g) {
+                        known = true;
+                        break;
+                    }
+                }
+                if (!known) {
+                    seen[n] = g;
+                    out[n++] = g.display();
+                    t = Tlp.mostRestrictive(t, g.tlp);
+                }
+            }
+        }
+        tlp = t;
+        String[] sorted = n == out.length ? out : Arrays.copyOf(out, n);
+        Arrays.sort(sorted, TEXT);
+        return Arrays.asList(sorted);
+    }
+
+    private static int bitCount(IndicatorMerger.TagSet set) {
+        int count = 0;
+        for (int w = 0, words = set.words(); w < words; w++) {
+            count += Long.bitCount(set.word(w));
+        }
+        return count;
+    }
+
+    private List<IndicatorEvent> events() {
+        if (eventList == null && eventMap == null) {
+            return List.of();
+        }
+        Iterable<IndicatorMerger.EventCopy> copies = eventMap != null ? eventMap.values() : eventList;
+        IndicatorEvent[] evs = new IndicatorEvent[eventMap != null ? eventMap.size() : eventList.size()];
+        int i = 0;
+        for (IndicatorMerger.EventCopy copy : copies) {
+            evs[i++] = event(copy);
+        }
+        Arrays.sort(evs, EVENTS);
+        return Arrays.asList(evs);
+    }
+
+    private static IndicatorEvent event(IndicatorMerger.EventCopy copy) {
         MispEvent e = copy.event;
         MemberRef m = copy.member;
-        BuiltEvent cached = cache.get(copy.key);
+        BuiltEvent cached = copy.key.built;
         if (cached != null && cached.sameAs(m, e)) {
             return cached.event();
         }
         IndicatorEvent built = event(e, m);
         if (cached == null) {
-            cache.put(copy.key, new BuiltEvent(m, e, built));
+            copy.key.built = new BuiltEvent(m, e, built);
         }
         return built;
     }

@@ -2,6 +2,7 @@ package org.alliancesearch.model.merge;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -83,6 +84,10 @@ public final class IndicatorMerger {
         return newer.compareTo(older);
     }
 
+    /** How many hits ahead the merge reads each hit's object, and its attribute's parts. */
+    private static final int AHEAD_FAR = 16;
+    private static final int AHEAD_NEAR = 8;
+
     private static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
 
     static int capacity(int expected) {
@@ -94,13 +99,20 @@ public final class IndicatorMerger {
     static final int INCLUDED = 2;
     static final int EXCLUDED = 4;
 
-    /** What the policy makes of one distinct tag name, with the group of all its spellings. */
+    /** What the policy makes of one distinct tag name (one spelling), with the group of all its spellings. */
     static final class Tag {
+        final String name;
+        final int hash;
+        /** Index among the distinct names of this merge: the bit of this spelling in tag sets. */
+        final int id;
         final int flags;
         final int tlpRank;
         final TagGroup group;
 
-        Tag(int flags, int tlpRank, TagGroup group) {
+        Tag(String name, int hash, int id, int flags, int tlpRank, TagGroup group) {
+            this.name = name;
+            this.hash = hash;
+            this.id = id;
             this.flags = flags;
             this.tlpRank = tlpRank;
             this.group = group;
@@ -131,31 +143,112 @@ public final class IndicatorMerger {
         }
     }
 
-    /** Tag facts of one event uuid, over all its copies. */
+    /** Tag facts of one event (by event key), over all its copies, and what was read from the last copy seen. */
     static final class EventFacts {
+        final int id;
         int flags;
         int tlpRank;
+        /** The event object read last, and its tags and organisation: consecutive copies often share the object. */
         MispEvent lastSeenEvent;
+        final TagSet lastEventTags = new TagSet();
+        String lastOrganisation;
+        /** The event reference built for the result, shared by the indicators citing this event from one member. */
+        IndicatorAggregate.BuiltEvent built;
+
+        EventFacts(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id * 0x9E3779B1;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+    }
+
+    /** A set of small non-negative ints (tag spellings, members): two words inline, more on demand. */
+    static final class TagSet {
+        long w0;
+        long w1;
+        long[] more;
+
+        void add(int bit) {
+            if (bit < 64) {
+                w0 |= 1L << bit;
+            } else if (bit < 128) {
+                w1 |= 1L << bit;
+            } else {
+                int word = (bit >>> 6) - 2;
+                if (more == null || word >= more.length) {
+                    more = Arrays.copyOf(more == null ? new long[0] : more, Math.max(word + 1, 4));
+                }
+                more[word] |= 1L << bit;
+            }
+        }
+
+        void addAll(TagSet other) {
+            w0 |= other.w0;
+            w1 |= other.w1;
+            if (other.more != null) {
+                if (more == null || more.length < other.more.length) {
+                    more = Arrays.copyOf(more == null ? new long[0] : more, other.more.length);
+                }
+                for (int i = 0; i < other.more.length; i++) {
+                    more[i] |= other.more[i];
+                }
+            }
+        }
+
+        void clear() {
+            w0 = 0;
+            w1 = 0;
+            more = null;
+        }
+
+        int words() {
+            return 2 + (more == null ? 0 : more.length);
+        }
+
+        long word(int i) {
+            return i == 0 ? w0 : i == 1 ? w1 : more[i - 2];
+        }
     }
 
     /**
-     * All copies of one attribute: one uuid with one content (indicator key and event uuid). A copy under the same uuid
-     * with other content is another attribute, chained through {@link #sameUuid}.
+     * All copies of one attribute: one uuid with one content (indicator key and event uuid), and everything its copies
+     * contribute to the indicator, gathered while the hits are read so that the input is walked once. A copy under the
+     * same uuid with other content is another attribute, chained through {@link #sameUuid}.
      */
     static final class AttributeCopies {
-        final MemberHit first;
         final IndicatorAggregate indicator;
         final String eventUuid;
         AttributeCopies sameUuid;
-        ArrayList<MemberHit> more;
-        EventFacts event;
-        ArrayList<EventFacts> moreEvents;
         int flags;
         int tlpRank;
         boolean deleted;
+        boolean toIds;
+        int copyCount;
+        /** Tag spellings of the copies and of their events. */
+        final TagSet tags = new TagSet();
+        /** Member slots of the copies. */
+        final TagSet members = new TagSet();
+        /** Interned strings (compared by identity); a second distinct value is rare. */
+        String type;
+        String category;
+        String organisation;
+        ArrayList<String> moreTypes;
+        ArrayList<String> moreCategories;
+        ArrayList<String> moreOrganisations;
+        final SeenRange seen = new SeenRange();
+        /** The event of the copies with the copy that stands for it; more than one only for events without a uuid. */
+        EventCopy event;
+        ArrayList<EventCopy> moreEvents;
 
-        AttributeCopies(MemberHit first, IndicatorAggregate indicator, String eventUuid) {
-            this.first = first;
+        AttributeCopies(IndicatorAggregate indicator, String eventUuid) {
             this.indicator = indicator;
             this.eventUuid = eventUuid;
         }
@@ -166,40 +259,118 @@ public final class IndicatorMerger {
                     : eventUuid.equals(otherEventUuid));
         }
 
-        void addCopy(MemberHit hit) {
-            if (more == null) {
-                more = new ArrayList<>(4);
+        void addType(String t) {
+            if (type == null) {
+                type = t;
+            } else if (type != t) {
+                moreTypes = addMore(moreTypes, t);
             }
-            more.add(hit);
         }
 
-        void addEvent(EventFacts facts) {
+        void addCategory(String c) {
+            if (category == null) {
+                category = c;
+            } else if (category != c) {
+                moreCategories = addMore(moreCategories, c);
+            }
+        }
+
+        void addOrganisation(String o) {
+            if (organisation == null) {
+                organisation = o;
+            } else if (organisation != o) {
+                moreOrganisations = addMore(moreOrganisations, o);
+            }
+        }
+
+        private static ArrayList<String> addMore(ArrayList<String> list, String s) {
+            ArrayList<String> l = list == null ? new ArrayList<>(2) : list;
+            for (int i = 0, n = l.size(); i < n; i++) {
+                if (l.get(i) == s) {
+                    return l;
+                }
+            }
+            l.add(s);
+            return l;
+        }
+
+        void offerEvent(EventFacts facts, MispEvent e, MemberRef member) {
             if (event == null) {
-                event = facts;
-            } else if (event != facts) {
-                if (moreEvents == null) {
-                    moreEvents = new ArrayList<>(2);
+                event = new EventCopy(facts, e, member);
+                return;
+            }
+            if (event.key == facts) {
+                event.offer(e, member);
+                return;
+            }
+            if (moreEvents == null) {
+                moreEvents = new ArrayList<>(2);
+            }
+            for (int i = 0, n = moreEvents.size(); i < n; i++) {
+                if (moreEvents.get(i).key == facts) {
+                    moreEvents.get(i).offer(e, member);
+                    return;
                 }
-                if (!moreEvents.contains(facts)) {
-                    moreEvents.add(facts);
-                }
+            }
+            moreEvents.add(new EventCopy(facts, e, member));
+        }
+    }
+
+    /**
+     * The earliest and latest of some instants, kept with their seconds and nanoseconds so that merging two ranges
+     * compares numbers instead of reaching for the instants again.
+     */
+    static final class SeenRange {
+        Instant first;
+        long firstSeconds;
+        int firstNanos;
+        Instant last;
+        long lastSeconds;
+        int lastNanos;
+
+        void add(Instant t) {
+            if (t != null) {
+                add(t, t.getEpochSecond(), t.getNano(), t, t.getEpochSecond(), t.getNano());
+            }
+        }
+
+        void add(SeenRange other) {
+            if (other.first != null) {
+                add(other.first, other.firstSeconds, other.firstNanos, other.last, other.lastSeconds,
+                        other.lastNanos);
+            }
+        }
+
+        private void add(Instant f, long fs, int fn, Instant l, long ls, int ln) {
+            if (first == null || fs < firstSeconds || (fs == firstSeconds && fn < firstNanos)) {
+                first = f;
+                firstSeconds = fs;
+                firstNanos = fn;
+            }
+            if (last == null || ls > lastSeconds || (ls == lastSeconds && ln > lastNanos)) {
+                last = l;
+                lastSeconds = ls;
+                lastNanos = ln;
             }
         }
     }
 
     /** One event of an indicator: the copy from the member with the smallest id stands for it. */
     static final class EventCopy {
-        final Object key;
+        final EventFacts key;
         MispEvent event;
         MemberRef member;
 
-        EventCopy(Object key, MispEvent event, MemberRef member) {
+        EventCopy(EventFacts key, MispEvent event, MemberRef member) {
             this.key = key;
             this.event = event;
             this.member = member;
         }
 
         void offer(MispEvent e, MemberRef m) {
+            if (e == event && m == member) {
+                return;
+            }
             int c = m.id().compareTo(member.id());
             if (c == 0) {
                 c = compareNullable(m.name(), member.name());
@@ -241,19 +412,42 @@ public final class IndicatorMerger {
         }
     }
 
+    /** One raw MISP type spelling: the interned type and the indicators of its raw values. */
+    private static final class TypeSpellings {
+        final String type;
+        final HashMap<String, IndicatorAggregate> byValue;
+
+        TypeSpellings(String type, int expected) {
+            this.type = type;
+            this.byValue = new HashMap<>(capacity(expected));
+        }
+    }
+
     private static final class Run {
         private final TagPolicy policy;
         private final int hitCount;
-        private final HashMap<String, Tag> tags = new HashMap<>(256);
+        /** Distinct tag names, open addressing by the name's hash. */
+        private Tag[] tagTable = new Tag[512];
+        private final ArrayList<Tag> tagList = new ArrayList<>(256);
         private final HashMap<String, TagGroup> groups = new HashMap<>(256);
         private final KeyTable<AttributeCopies> attributes;
         /** The same attributes in arrival order: walked sequentially, in the order they sit in memory. */
         private final ArrayList<AttributeCopies> attributeList;
         /** Indicators by raw MISP type, then raw value: normalises each distinct spelling once. */
-        private final HashMap<String, HashMap<String, IndicatorAggregate>> byRawValue = new HashMap<>();
+        private final HashMap<String, TypeSpellings> byRawType = new HashMap<>();
+        private TypeSpellings lastType;
+        /** A sum of what was read ahead, kept so that the reads are not optimised away. */
+        int touched;
         private final KeyTable<EventFacts> events;
         private final HashMap<IndicatorKey, IndicatorAggregate> indicators;
-        private final ArrayList<TagGroup> groupList = new ArrayList<>(256);
+        /** Categories and organisations, interned so that an indicator compares them by identity. */
+        private final HashMap<String, String> strings = new HashMap<>(1024);
+        /** Distinct members (by value); an indicator's members are a set of these slots. */
+        private final HashMap<MemberRef, Integer> memberSlots = new HashMap<>();
+        private final ArrayList<MemberRef> memberList = new ArrayList<>();
+        private MemberRef lastMember;
+        private int lastMemberSlot;
+        private String lastMemberOrganisation;
 
         Run(TagPolicy policy, int hitCount) {
             this.policy = policy;
@@ -265,16 +459,28 @@ public final class IndicatorMerger {
         }
 
         MergedResult run(Collection<MemberHit> hits) {
+            MemberHit[] all = hits.toArray(new MemberHit[0]);
             int duplicates = 0;
-            for (MemberHit hit : hits) {
-                if (collect(hit)) {
+            int touched = 0;
+            for (int i = 0, n = all.length; i < n; i++) {
+                // Hits sit scattered in memory and each is a small graph of objects: reading a few hits ahead lets
+                // their cache misses overlap with the work on this one instead of following one after another.
+                if (i + AHEAD_FAR < n) {
+                    touched += all[i + AHEAD_FAR].attribute().deleted() ? 1 : 0;
+                }
+                if (i + AHEAD_NEAR < n) {
+                    touched += touch(all[i + AHEAD_NEAR]);
+                }
+                if (collect(all[i])) {
                     duplicates++;
                 }
             }
+            this.touched = touched;
             int deleted = 0;
             int droppingTag = 0;
             int overMaxTlp = 0;
             int excludedByFilter = 0;
+            TagSet keptTags = new TagSet();
             for (int a = 0, n = attributeList.size(); a < n; a++) {
                 AttributeCopies copies = attributeList.get(a);
                 if (copies.deleted) {
@@ -285,14 +491,30 @@ public final class IndicatorMerger {
                     case DROPPING_TAG -> droppingTag++;
                     case OVER_MAX_TLP -> overMaxTlp++;
                     case EXCLUDED_BY_FILTER -> excludedByFilter++;
-                    case KEEP -> keep(copies);
+                    case KEEP -> {
+                        copies.indicator.add(copies);
+                        keptTags.addAll(copies.tags);
+                    }
                 }
             }
+            // A tag is shown in the spelling that sorts last among the records shown.
+            ArrayList<TagGroup> groupOfTag = new ArrayList<>(tagList.size());
+            for (int w = 0, words = keptTags.words(); w < words; w++) {
+                long bits = keptTags.word(w);
+                while (bits != 0) {
+                    Tag tag = tagList.get((w << 6) + Long.numberOfTrailingZeros(bits));
+                    bits &= bits - 1;
+                    tag.group.offer(tag.name);
+                }
+            }
+            for (Tag tag : tagList) {
+                groupOfTag.add(tag.group);
+            }
             List<MergedIndicator> merged = new ArrayList<>(indicators.size());
-            HashMap<Object, IndicatorAggregate.BuiltEvent> eventCache = new HashMap<>(capacity(events.size()));
+            IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
             for (IndicatorAggregate indicator : indicators.values()) {
                 if (indicator.attributeCount > 0) {
-                    merged.add(indicator.build(eventCache, groupList));
+                    merged.add(indicator.build(context));
                 }
             }
             merged.sort(ORDER);
@@ -311,7 +533,12 @@ public final class IndicatorMerger {
         private boolean collect(MemberHit hit) {
             MispAttribute a = hit.attribute();
             MispEvent e = a.event();
-            IndicatorAggregate indicator = indicator(a.type(), a.value());
+            MemberRef member = hit.member();
+            if (member != lastMember) {
+                memberSlot(member);
+            }
+            TypeSpellings type = typeSpellings(a.type());
+            IndicatorAggregate indicator = indicator(type, a.value());
             String eventUuid = e == null || e.uuid() == null || e.uuid().isEmpty() ? null : e.uuid();
             Object key = attributeKey(hit);
             AttributeCopies head = attributes.get(key);
@@ -321,7 +548,7 @@ public final class IndicatorMerger {
             }
             boolean duplicate = copies != null;
             if (copies == null) {
-                copies = new AttributeCopies(hit, indicator, eventUuid);
+                copies = new AttributeCopies(indicator, eventUuid);
                 if (head == null) {
                     attributes.putNew(key, copies);
                 } else {
@@ -329,21 +556,29 @@ public final class IndicatorMerger {
                     head.sameUuid = copies;
                 }
                 attributeList.add(copies);
-            } else {
-                copies.addCopy(hit);
             }
+            copies.copyCount++;
             if (a.deleted()) {
                 copies.deleted = true;
             }
+            copies.members.add(lastMemberSlot);
+            copies.addType(type.type);
+            if (a.category() != null) {
+                copies.addCategory(intern(a.category()));
+            }
+            copies.toIds |= a.toIds();
+            copies.seen.add(a.timestamp());
+            copies.seen.add(a.firstSeen());
+            copies.seen.add(a.lastSeen());
             EventFacts facts = null;
-            Object eventKey = eventKey(hit.member(), e);
+            Object eventKey = eventKey(member, e);
             if (eventKey != null) {
                 facts = events.get(eventKey);
                 if (facts == null) {
-                    facts = new EventFacts();
+                    facts = new EventFacts(events.size());
                     events.putNew(eventKey, facts);
                 }
-                copies.addEvent(facts);
+                copies.offerEvent(facts, e, member);
             }
             int flags = copies.flags;
             int rank = copies.tlpRank;
@@ -353,6 +588,7 @@ public final class IndicatorMerger {
                 Tag tag = tag(t.name());
                 flags |= tag.flags;
                 rank = Math.max(rank, tag.tlpRank);
+                copies.tags.add(tag.id);
                 if (t.inherited() && facts != null) {
                     // An event tag copied onto the attribute: it marks every attribute of that event.
                     facts.flags |= tag.flags;
@@ -361,28 +597,82 @@ public final class IndicatorMerger {
             }
             copies.flags = flags;
             copies.tlpRank = rank;
-            if (e != null && facts != null && facts.lastSeenEvent != e) {
-                facts.lastSeenEvent = e;
+            String organisation;
+            if (e == null) {
+                organisation = lastMemberOrganisation;
+            } else if (facts != null) {
+                if (facts.lastSeenEvent != e) {
+                    facts.lastSeenEvent = e;
+                    facts.lastEventTags.clear();
+                    List<MispTag> eventTags = e.tags();
+                    for (int i = 0, n = eventTags.size(); i < n; i++) {
+                        Tag tag = tag(eventTags.get(i).name());
+                        facts.flags |= tag.flags;
+                        facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
+                        facts.lastEventTags.add(tag.id);
+                    }
+                    facts.lastOrganisation = organisation(e.orgcName());
+                }
+                copies.tags.addAll(facts.lastEventTags);
+                organisation = facts.lastOrganisation;
+            } else {
                 List<MispTag> eventTags = e.tags();
                 for (int i = 0, n = eventTags.size(); i < n; i++) {
-                    Tag tag = tag(eventTags.get(i).name());
-                    facts.flags |= tag.flags;
-                    facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
+                    copies.tags.add(tag(eventTags.get(i).name()).id);
                 }
+                organisation = organisation(e.orgcName());
             }
+            copies.addOrganisation(organisation != null ? organisation : lastMemberOrganisation);
             return duplicate;
+        }
+
+        /** Reads the parts of a hit that {@link #collect} will need, so that they are in cache when it does. */
+        private int touch(MemberHit hit) {
+            MispAttribute a = hit.attribute();
+            String uuid = a.uuid();
+            String value = a.value();
+            Instant t = a.timestamp();
+            MispEvent e = a.event();
+            return (uuid == null ? 0 : attributes.touch(uuid.hashCode())) + (value == null ? 0 : value.hashCode())
+                    + a.tags().size() + (t == null ? 0 : t.getNano()) + (e == null ? 0 : e.tags().size());
+        }
+
+        /** The interned creator organisation, or null when the event does not reveal it (absent or blank). */
+        private String organisation(String orgc) {
+            if (orgc == null) {
+                return null;
+            }
+            String interned = intern(orgc);
+            return interned.isBlank() ? null : interned;
+        }
+
+        private String intern(String s) {
+            String interned = strings.putIfAbsent(s, s);
+            return interned == null ? s : interned;
+        }
+
+        private void memberSlot(MemberRef member) {
+            Integer slot = memberSlots.get(member);
+            if (slot == null) {
+                slot = memberList.size();
+                memberSlots.put(member, slot);
+                memberList.add(member);
+            }
+            lastMember = member;
+            lastMemberSlot = slot;
+            lastMemberOrganisation = intern(member.organisation());
         }
 
         private TagPolicy.Verdict verdict(AttributeCopies copies) {
             int flags = copies.flags;
             int rank = copies.tlpRank;
             if (copies.event != null) {
-                flags |= copies.event.flags;
-                rank = Math.max(rank, copies.event.tlpRank);
+                flags |= copies.event.key.flags;
+                rank = Math.max(rank, copies.event.key.tlpRank);
                 if (copies.moreEvents != null) {
-                    for (EventFacts f : copies.moreEvents) {
-                        flags |= f.flags;
-                        rank = Math.max(rank, f.tlpRank);
+                    for (EventCopy c : copies.moreEvents) {
+                        flags |= c.key.flags;
+                        rank = Math.max(rank, c.key.tlpRank);
                     }
                 }
             }
@@ -390,88 +680,83 @@ public final class IndicatorMerger {
                     (flags & INCLUDED) != 0, (flags & EXCLUDED) != 0);
         }
 
-        /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
-        private IndicatorAggregate indicator(String type, String value) {
-            String t = type == null ? "" : type;
-            String v = value == null ? "" : value;
-            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(t);
-            if (ofType == null) {
-                ofType = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
-                byRawValue.put(t, ofType);
+        private TypeSpellings typeSpellings(String rawType) {
+            String t = rawType == null ? "" : rawType;
+            TypeSpellings last = lastType;
+            if (last != null && (last.type == t || last.type.equals(t))) {
+                return last;
             }
-            IndicatorAggregate indicator = ofType.get(v);
+            TypeSpellings spellings = byRawType.get(t);
+            if (spellings == null) {
+                spellings = new TypeSpellings(t, Math.min(hitCount, 1 << 16));
+                byRawType.put(t, spellings);
+            }
+            lastType = spellings;
+            return spellings;
+        }
+
+        /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
+        private IndicatorAggregate indicator(TypeSpellings type, String value) {
+            String v = value == null ? "" : value;
+            IndicatorAggregate indicator = type.byValue.get(v);
             if (indicator == null) {
-                IndicatorKey key = Indicators.key(t, v);
+                IndicatorKey key = Indicators.key(type.type, v);
                 indicator = indicators.get(key);
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
                     indicators.put(key, indicator);
                 }
-                ofType.put(v, indicator);
+                type.byValue.put(v, indicator);
             }
             return indicator;
         }
 
-        private void keep(AttributeCopies copies) {
-            IndicatorAggregate indicator = copies.indicator;
-            indicator.attributeCount++;
-            add(indicator, copies.first);
-            if (copies.more != null) {
-                for (int i = 0, n = copies.more.size(); i < n; i++) {
-                    add(indicator, copies.more.get(i));
-                }
-            }
-        }
-
-        private void add(IndicatorAggregate indicator, MemberHit hit) {
-            MispAttribute a = hit.attribute();
-            MemberRef member = hit.member();
-            MispEvent e = a.event();
-            indicator.copyCount++;
-            indicator.addMember(member);
-            String orgc = e == null ? null : e.orgcName();
-            indicator.addDistinct(indicator.organisations,
-                    orgc != null && !orgc.isBlank() ? orgc : member.organisation());
-            indicator.addDistinct(indicator.types, a.type());
-            if (a.category() != null) {
-                indicator.addDistinct(indicator.categories, a.category());
-            }
-            indicator.toIds |= a.toIds();
-            indicator.seen(a.timestamp());
-            indicator.seen(a.firstSeen());
-            indicator.seen(a.lastSeen());
-            List<MispTag> attributeTags = a.tags();
-            for (int i = 0, n = attributeTags.size(); i < n; i++) {
-                indicator.addTag(tag(attributeTags.get(i).name()).group, attributeTags.get(i).name());
-            }
-            if (e != null) {
-                List<MispTag> eventTags = e.tags();
-                for (int i = 0, n = eventTags.size(); i < n; i++) {
-                    indicator.addTag(tag(eventTags.get(i).name()).group, eventTags.get(i).name());
-                }
-                Object eventKey = eventKey(member, e);
-                if (eventKey != null) {
-                    indicator.addEvent(eventKey, e, member);
-                }
-            }
-        }
-
         private Tag tag(String name) {
-            Tag tag = tags.get(name);
-            if (tag == null) {
-                TagPolicy.TagInfo info = policy.classify(name);
-                TagGroup group = groups.get(info.key());
-                if (group == null) {
-                    group = new TagGroup(groupList.size(), info.key(), info.tlp());
-                    groups.put(info.key(), group);
-                    groupList.add(group);
+            int h = name.hashCode();
+            Tag[] table = tagTable;
+            int mask = table.length - 1;
+            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
+                Tag t = table[i];
+                if (t == null) {
+                    break;
                 }
-                int flags = (info.dropping() ? DROP : 0) | (info.included() ? INCLUDED : 0)
-                        | (info.excluded() ? EXCLUDED : 0);
-                tag = new Tag(flags, info.tlp() == null ? 0 : info.tlp().ordinal() + 1, group);
-                tags.put(name, tag);
+                if (t.hash == h && (t.name == name || t.name.equals(name))) {
+                    return t;
+                }
+            }
+            TagPolicy.TagInfo info = policy.classify(name);
+            TagGroup group = groups.get(info.key());
+            if (group == null) {
+                group = new TagGroup(groups.size(), info.key(), info.tlp());
+                groups.put(info.key(), group);
+            }
+            int flags = (info.dropping() ? DROP : 0) | (info.included() ? INCLUDED : 0)
+                    | (info.excluded() ? EXCLUDED : 0);
+            Tag tag = new Tag(name, h, tagList.size(), flags, info.tlp() == null ? 0 : info.tlp().ordinal() + 1,
+                    group);
+            tagList.add(tag);
+            if (tagList.size() * 2 > table.length) {
+                tagTable = new Tag[table.length * 2];
+                for (Tag t : tagList) {
+                    insert(tagTable, t);
+                }
+            } else {
+                insert(table, tag);
             }
             return tag;
+        }
+
+        private static void insert(Tag[] table, Tag tag) {
+            int mask = table.length - 1;
+            int i = spread(tag.hash) & mask;
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = tag;
+        }
+
+        private static int spread(int h) {
+            return (h ^ (h >>> 16)) * 0x9E3779B1;
         }
 
         private static Object attributeKey(MemberHit hit) {

@@ -42,6 +42,11 @@ final class KeyTable<V> {
         }
     }
 
+    /** Reads the slot a key with this hash code starts at, so that a lookup soon after finds it in cache. */
+    int touch(int hashCode) {
+        return hashes[spread(hashCode) & mask];
+    }
+
     /** Adds a key that is not in the table. */
     void putNew(Object key, V value) {
         if ((size + 1) * 2 > keys.length) {
