@@ -19,7 +19,6 @@ final class IndicatorAggregate {
     private static final int EVENT_LIST_LIMIT = 8;
     private static final Comparator<String> TEXT = Comparator.<String, String>comparing(s -> s,
             String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder());
-    private static final Comparator<IndicatorEvent> EVENTS = IndicatorAggregate::compareEvents;
 
     final IndicatorKey key;
     private final ArrayList<String> types = new ArrayList<>(2);
@@ -42,12 +41,63 @@ final class IndicatorAggregate {
     }
 
     /**
-     * What all indicators of one merge share while they are built.
-     *
-     * @param groupOfTag the group of each tag spelling, by spelling id
-     * @param members the members, by slot
+     * What all indicators of one merge share while they are built: tag groups and members ranked once in the order
+     * the result lists them, so that an indicator lists its own by walking a bitset of ranks instead of sorting.
      */
-    record Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members) {
+    static final class Context {
+        /** The rank of each tag spelling's group, by spelling id. */
+        final int[] tagRank;
+        final String[] tagByRank;
+        final Tlp[] tlpByRank;
+        /** The rank of each member slot, by slot; members ranked by id, then name. */
+        final int[] memberRank;
+        final IndicatorMember[] memberByRank;
+        /** Scratch bitset of ranks, all zero between uses. */
+        private long[] scratch;
+
+        Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members) {
+            // Only groups with a spelling shown (a kept record carries it) are listed anywhere.
+            int groupCount = 0;
+            for (IndicatorMerger.TagGroup g : groupOfTag) {
+                groupCount = Math.max(groupCount, g.id + 1);
+            }
+            IndicatorMerger.TagGroup[] byId = new IndicatorMerger.TagGroup[groupCount];
+            ArrayList<IndicatorMerger.TagGroup> groups = new ArrayList<>();
+            for (IndicatorMerger.TagGroup g : groupOfTag) {
+                if (g.spelling != null && byId[g.id] == null) {
+                    byId[g.id] = g;
+                    groups.add(g);
+                }
+            }
+            groups.sort(Comparator.comparing(IndicatorMerger.TagGroup::display, TEXT));
+            int[] rankOfGroup = new int[groupCount];
+            tagByRank = new String[groups.size()];
+            tlpByRank = new Tlp[groups.size()];
+            for (int i = 0; i < groups.size(); i++) {
+                rankOfGroup[groups.get(i).id] = i;
+                tagByRank[i] = groups.get(i).display();
+                tlpByRank[i] = groups.get(i).tlp;
+            }
+            tagRank = new int[groupOfTag.size()];
+            for (int i = 0; i < tagRank.length; i++) {
+                IndicatorMerger.TagGroup g = groupOfTag.get(i);
+                tagRank[i] = g.spelling == null ? -1 : rankOfGroup[g.id];
+            }
+            Integer[] slots = new Integer[members.size()];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = i;
+            }
+            Arrays.sort(slots, Comparator.comparing((Integer i) -> members.get(i).id()).thenComparing(i -> members
+                    .get(i).name()));
+            memberRank = new int[slots.length];
+            memberByRank = new IndicatorMember[slots.length];
+            for (int r = 0; r < slots.length; r++) {
+                MemberRef m = members.get(slots[r]);
+                memberRank[slots[r]] = r;
+                memberByRank[r] = new IndicatorMember(m.id(), m.name());
+            }
+            scratch = new long[(Math.max(tagByRank.length, memberByRank.length) >>> 6) + 1];
+        }
     }
 
     /** Adds one attribute the policy keeps, with everything its copies carry. */
@@ -121,8 +171,24 @@ final class IndicatorAggregate {
         }
     }
 
-    /** An event as built for one indicator, reused for the next indicator with the same event and member. */
-    record BuiltEvent(MemberRef member, MispEvent source, IndicatorEvent event) {
+    /**
+     * An event as built for the result, reused for every indicator citing the same event from the same member, with
+     * its sort key: the date as a number, so that ordering an indicator's events reads only these objects.
+     */
+    static final class BuiltEvent {
+        final MemberRef member;
+        final MispEvent source;
+        final IndicatorEvent event;
+        /** Newest first, no date last. */
+        final long dateKey;
+
+        BuiltEvent(MemberRef member, MispEvent source, IndicatorEvent event) {
+            this.member = member;
+            this.source = source;
+            this.event = event;
+            this.dateKey = event.date() == null ? Long.MAX_VALUE : -event.date().toEpochDay();
+        }
+
         boolean sameAs(MemberRef m, MispEvent e) {
             return (member == m || member.equals(m)) && (source == e || (Objects.equals(source.uuid(), e.uuid())
                     && Objects.equals(source.info(), e.info()) && Objects.equals(source.date(), e.date())
@@ -130,6 +196,8 @@ final class IndicatorAggregate {
                             .threatLevelId())));
         }
     }
+
+    private static final Comparator<BuiltEvent> BUILT_EVENTS = IndicatorAggregate::compareBuilt;
 
     MergedIndicator build(Context context) {
         types.sort(TEXT);
@@ -141,60 +209,59 @@ final class IndicatorAggregate {
 
     /** By id; a member renamed during the search appears once, under the name that sorts first. */
     private List<IndicatorMember> members(Context context) {
-        MemberRef[] refs = new MemberRef[bitCount(members)];
+        long[] ranks = ranks(members, context.memberRank, context);
+        IndicatorMember[] out = new IndicatorMember[bitCount(members)];
         int n = 0;
-        for (int w = 0, words = members.words(); w < words; w++) {
-            long bits = members.word(w);
+        for (int w = 0; w < ranks.length; w++) {
+            long bits = ranks[w];
+            ranks[w] = 0;
             while (bits != 0) {
-                refs[n++] = context.members().get((w << 6) + Long.numberOfTrailingZeros(bits));
+                IndicatorMember m = context.memberByRank[(w << 6) + Long.numberOfTrailingZeros(bits)];
                 bits &= bits - 1;
+                if (n == 0 || !m.id().equals(out[n - 1].id())) {
+                    out[n++] = m;
+                }
             }
         }
-        if (n > 1) {
-            Arrays.sort(refs, MEMBERS);
-        }
-        IndicatorMember[] out = new IndicatorMember[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (m == 0 || !refs[i].id().equals(out[m - 1].id())) {
-                out[m++] = new IndicatorMember(refs[i].id(), refs[i].name());
-            }
-        }
-        return Arrays.asList(m == n ? out : Arrays.copyOf(out, m));
+        return Arrays.asList(n == out.length ? out : Arrays.copyOf(out, n));
     }
 
-    private static final Comparator<MemberRef> MEMBERS = Comparator.comparing(MemberRef::id).thenComparing(
-            MemberRef::name);
-
-    /** One spelling per tag group; sets {@link #tlp} to the most restrictive TLP among them. */
+    /** One spelling per tag group, in order; sets {@link #tlp} to the most restrictive TLP among them. */
     private List<String> tags(Context context) {
-        String[] out = new String[bitCount(tags)];
-        IndicatorMerger.TagGroup[] seen = new IndicatorMerger.TagGroup[out.length];
+        long[] ranks = ranks(tags, context.tagRank, context);
+        int count = 0;
+        for (long w : ranks) {
+            count += Long.bitCount(w);
+        }
+        String[] out = new String[count];
         int n = 0;
         Tlp t = null;
-        for (int w = 0, words = tags.words(); w < words; w++) {
-            long bits = tags.word(w);
+        for (int w = 0; w < ranks.length; w++) {
+            long bits = ranks[w];
+            ranks[w] = 0;
             while (bits != 0) {
-                IndicatorMerger.TagGroup g = context.groupOfTag().get((w << 6) + Long.numberOfTrailingZeros(bits));
+                int rank = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
-                boolean known = false;
-                for (int i = 0; i < n; i++) {
-                    if (seen[i] == g) {
-                        known = true;
-                        break;
-                    }
-                }
-                if (!known) {
-                    seen[n] = g;
-                    out[n++] = g.display();
-                    t = Tlp.mostRestrictive(t, g.tlp);
-                }
+                out[n++] = context.tagByRank[rank];
+                t = Tlp.mostRestrictive(t, context.tlpByRank[rank]);
             }
         }
         tlp = t;
-        String[] sorted = n == out.length ? out : Arrays.copyOf(out, n);
-        Arrays.sort(sorted, TEXT);
-        return Arrays.asList(sorted);
+        return Arrays.asList(out);
+    }
+
+    /** The ranks of a set's members, as a bitset in the context's scratch array (the caller clears it again). */
+    private static long[] ranks(IndicatorMerger.TagSet set, int[] rankOf, Context context) {
+        long[] ranks = context.scratch;
+        for (int w = 0, words = set.words(); w < words; w++) {
+            long bits = set.word(w);
+            while (bits != 0) {
+                int rank = rankOf[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
+                ranks[rank >>> 6] |= 1L << rank;
+            }
+        }
+        return ranks;
     }
 
     private static int bitCount(IndicatorMerger.TagSet set) {
@@ -210,25 +277,48 @@ final class IndicatorAggregate {
             return List.of();
         }
         Iterable<IndicatorMerger.EventCopy> copies = eventMap != null ? eventMap.values() : eventList;
-        IndicatorEvent[] evs = new IndicatorEvent[eventMap != null ? eventMap.size() : eventList.size()];
+        BuiltEvent[] built = new BuiltEvent[eventMap != null ? eventMap.size() : eventList.size()];
         int i = 0;
         for (IndicatorMerger.EventCopy copy : copies) {
-            evs[i++] = event(copy);
+            built[i++] = event(copy);
         }
-        Arrays.sort(evs, EVENTS);
-        return Arrays.asList(evs);
+        if (built.length > 1) {
+            Arrays.sort(built, BUILT_EVENTS);
+        }
+        IndicatorEvent[] out = new IndicatorEvent[built.length];
+        for (i = 0; i < built.length; i++) {
+            out[i] = built[i].event;
+        }
+        return Arrays.asList(out);
     }
 
-    private static IndicatorEvent event(IndicatorMerger.EventCopy copy) {
+    private static BuiltEvent event(IndicatorMerger.EventCopy copy) {
         MispEvent e = copy.event;
         MemberRef m = copy.member;
-        BuiltEvent cached = copy.key.built;
-        if (cached != null && cached.sameAs(m, e)) {
-            return cached.event();
+        IndicatorMerger.EventFacts facts = copy.key;
+        BuiltEvent cached = facts.built;
+        if (cached != null && cached.member == m && cached.source == e) {
+            return cached;
         }
-        IndicatorEvent built = event(e, m);
+        if (facts.moreBuilt != null) {
+            for (int i = 0, n = facts.moreBuilt.size(); i < n; i++) {
+                BuiltEvent b = facts.moreBuilt.get(i);
+                if (b.member == m && b.source == e) {
+                    return b;
+                }
+            }
+        }
+        if (cached != null && cached.sameAs(m, e)) {
+            return cached;
+        }
+        BuiltEvent built = new BuiltEvent(m, e, event(e, m));
         if (cached == null) {
-            copy.key.built = new BuiltEvent(m, e, built);
+            facts.built = built;
+        } else if (facts.moreBuilt == null || facts.moreBuilt.size() < 8) {
+            if (facts.moreBuilt == null) {
+                facts.moreBuilt = new ArrayList<>(2);
+            }
+            facts.moreBuilt.add(built);
         }
         return built;
     }
@@ -264,6 +354,12 @@ final class IndicatorAggregate {
             }
         }
         return true;
+    }
+
+    /** The order of {@link #compareEvents}, from the kept date key. */
+    private static int compareBuilt(BuiltEvent x, BuiltEvent y) {
+        int c = Long.compare(x.dateKey, y.dateKey);
+        return c != 0 ? c : compareEvents(x.event, y.event);
     }
 
     private static int compareEvents(IndicatorEvent a, IndicatorEvent b) {

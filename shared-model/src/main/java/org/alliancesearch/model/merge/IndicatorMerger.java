@@ -152,8 +152,9 @@ public final class IndicatorMerger {
         MispEvent lastSeenEvent;
         final TagSet lastEventTags = new TagSet();
         String lastOrganisation;
-        /** The event reference built for the result, shared by the indicators citing this event from one member. */
+        /** The event references built for the result, shared by the indicators citing this event (one per member). */
         IndicatorAggregate.BuiltEvent built;
+        ArrayList<IndicatorAggregate.BuiltEvent> moreBuilt;
 
         EventFacts(int id) {
             this.id = id;
@@ -412,17 +413,6 @@ public final class IndicatorMerger {
         }
     }
 
-    /** One raw MISP type spelling: the interned type and the indicators of its raw values. */
-    private static final class TypeSpellings {
-        final String type;
-        final HashMap<String, IndicatorAggregate> byValue;
-
-        TypeSpellings(String type, int expected) {
-            this.type = type;
-            this.byValue = new HashMap<>(capacity(expected));
-        }
-    }
-
     private static final class Run {
         private final TagPolicy policy;
         private final int hitCount;
@@ -433,9 +423,11 @@ public final class IndicatorMerger {
         private final KeyTable<AttributeCopies> attributes;
         /** The same attributes in arrival order: walked sequentially, in the order they sit in memory. */
         private final ArrayList<AttributeCopies> attributeList;
-        /** Indicators by raw MISP type, then raw value: normalises each distinct spelling once. */
-        private final HashMap<String, TypeSpellings> byRawType = new HashMap<>();
-        private TypeSpellings lastType;
+        /** Raw MISP types, interned: a spelling's type is then compared by identity. */
+        private final HashMap<String, String> types = new HashMap<>();
+        private String lastType;
+        /** Indicators by raw (type, value) spelling: normalises each distinct spelling once. */
+        private final SpellingTable spellings;
         /** A sum of what was read ahead, kept so that the reads are not optimised away. */
         int touched;
         private final KeyTable<EventFacts> events;
@@ -456,6 +448,7 @@ public final class IndicatorMerger {
             this.attributeList = new ArrayList<>(hitCount);
             this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
             this.indicators = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
+            this.spellings = new SpellingTable(Math.min(hitCount, 1 << 16));
         }
 
         MergedResult run(Collection<MemberHit> hits) {
@@ -510,17 +503,17 @@ public final class IndicatorMerger {
             for (Tag tag : tagList) {
                 groupOfTag.add(tag.group);
             }
-            List<MergedIndicator> merged = new ArrayList<>(indicators.size());
+            ResultOrder merged = new ResultOrder(indicators.size());
             IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
             for (IndicatorAggregate indicator : indicators.values()) {
                 if (indicator.attributeCount > 0) {
                     merged.add(indicator.build(context));
                 }
             }
-            merged.sort(ORDER);
+            List<MergedIndicator> sorted = merged.sorted();
             MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
                     excludedByFilter);
-            return new MergedResult(merged, new MergeTotals(merged.size(), hitCount, duplicates, removed.total(),
+            return new MergedResult(sorted, new MergeTotals(sorted.size(), hitCount, duplicates, removed.total(),
                     deleted, removed));
         }
 
@@ -537,7 +530,7 @@ public final class IndicatorMerger {
             if (member != lastMember) {
                 memberSlot(member);
             }
-            TypeSpellings type = typeSpellings(a.type());
+            String type = type(a.type());
             IndicatorAggregate indicator = indicator(type, a.value());
             String eventUuid = e == null || e.uuid() == null || e.uuid().isEmpty() ? null : e.uuid();
             Object key = attributeKey(hit);
@@ -562,7 +555,7 @@ public final class IndicatorMerger {
                 copies.deleted = true;
             }
             copies.members.add(lastMemberSlot);
-            copies.addType(type.type);
+            copies.addType(type);
             if (a.category() != null) {
                 copies.addCategory(intern(a.category()));
             }
@@ -633,7 +626,10 @@ public final class IndicatorMerger {
             String value = a.value();
             Instant t = a.timestamp();
             MispEvent e = a.event();
-            return (uuid == null ? 0 : attributes.touch(uuid.hashCode())) + (value == null ? 0 : value.hashCode())
+            // length() reads the string's characters, hashCode() only the string object once the hash is known.
+            return (uuid == null ? 0 : attributes.touch(uuid.hashCode()) + uuid.length()) + (value == null
+                    ? 0
+                    : spellings.touch(value.hashCode()) + value.length())
                     + a.tags().size() + (t == null ? 0 : t.getNano()) + (e == null ? 0 : e.tags().size());
         }
 
@@ -680,33 +676,30 @@ public final class IndicatorMerger {
                     (flags & INCLUDED) != 0, (flags & EXCLUDED) != 0);
         }
 
-        private TypeSpellings typeSpellings(String rawType) {
+        private String type(String rawType) {
             String t = rawType == null ? "" : rawType;
-            TypeSpellings last = lastType;
-            if (last != null && (last.type == t || last.type.equals(t))) {
+            String last = lastType;
+            if (last != null && (last == t || last.equals(t))) {
                 return last;
             }
-            TypeSpellings spellings = byRawType.get(t);
-            if (spellings == null) {
-                spellings = new TypeSpellings(t, Math.min(hitCount, 1 << 16));
-                byRawType.put(t, spellings);
-            }
-            lastType = spellings;
-            return spellings;
+            String interned = types.putIfAbsent(t, t);
+            lastType = interned == null ? t : interned;
+            return lastType;
         }
 
         /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
-        private IndicatorAggregate indicator(TypeSpellings type, String value) {
+        private IndicatorAggregate indicator(String type, String value) {
             String v = value == null ? "" : value;
-            IndicatorAggregate indicator = type.byValue.get(v);
+            int h = v.hashCode();
+            IndicatorAggregate indicator = spellings.get(type, v, h);
             if (indicator == null) {
-                IndicatorKey key = Indicators.key(type.type, v);
+                IndicatorKey key = Indicators.key(type, v);
                 indicator = indicators.get(key);
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
                     indicators.put(key, indicator);
                 }
-                type.byValue.put(v, indicator);
+                spellings.putNew(type, v, h, indicator);
             }
             return indicator;
         }
