@@ -84,10 +84,6 @@ public final class IndicatorMerger {
         return newer.compareTo(older);
     }
 
-    /** How many hits ahead the merge reads each hit's object, and its attribute's parts. */
-    private static final int AHEAD_FAR = 16;
-    private static final int AHEAD_NEAR = 8;
-
     private static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
 
     static int capacity(int expected) {
@@ -432,6 +428,8 @@ public final class IndicatorMerger {
         int touched;
         private final KeyTable<EventFacts> events;
         private final HashMap<IndicatorKey, IndicatorAggregate> indicators;
+        /** The same indicators in the order they were created, which is also their order in memory. */
+        private final ArrayList<IndicatorAggregate> indicatorList = new ArrayList<>();
         /** Categories and organisations, interned so that an indicator compares them by identity. */
         private final HashMap<String, String> strings = new HashMap<>(1024);
         /** Distinct members (by value); an indicator's members are a set of these slots. */
@@ -454,27 +452,30 @@ public final class IndicatorMerger {
         MergedResult run(Collection<MemberHit> hits) {
             MemberHit[] all = hits.toArray(new MemberHit[0]);
             int duplicates = 0;
-            int touched = 0;
-            for (int i = 0, n = all.length; i < n; i++) {
-                // Hits sit scattered in memory and each is a small graph of objects: reading a few hits ahead lets
-                // their cache misses overlap with the work on this one instead of following one after another.
-                if (i + AHEAD_FAR < n) {
-                    touched += all[i + AHEAD_FAR].attribute().deleted() ? 1 : 0;
-                }
-                if (i + AHEAD_NEAR < n) {
-                    touched += touch(all[i + AHEAD_NEAR]);
-                }
-                if (collect(all[i])) {
-                    duplicates++;
+            Prefetch prefetch = new Prefetch();
+            for (int from = 0, n = all.length; from < n; from += Prefetch.BLOCK) {
+                int to = Math.min(n, from + Prefetch.BLOCK);
+                prefetch.read(all, from, to);
+                for (int i = from; i < to; i++) {
+                    if (collect(all[i])) {
+                        duplicates++;
+                    }
                 }
             }
-            this.touched = touched;
+            this.touched = prefetch.sum;
             int deleted = 0;
             int droppingTag = 0;
             int overMaxTlp = 0;
             int excludedByFilter = 0;
             TagSet keptTags = new TagSet();
+            int touchedIndicators = 0;
             for (int a = 0, n = attributeList.size(); a < n; a++) {
+                if ((a & (Prefetch.BLOCK - 1)) == 0) {
+                    // Indicators are scattered like the hits: read a block's ahead (see Prefetch).
+                    for (int k = a, end = Math.min(n, a + Prefetch.BLOCK); k < end; k++) {
+                        touchedIndicators += attributeList.get(k).indicator.attributeCount;
+                    }
+                }
                 AttributeCopies copies = attributeList.get(a);
                 if (copies.deleted) {
                     deleted++;
@@ -505,7 +506,9 @@ public final class IndicatorMerger {
             }
             ResultOrder merged = new ResultOrder(indicators.size());
             IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
-            for (IndicatorAggregate indicator : indicators.values()) {
+            this.touched += touchedIndicators;
+            for (int i = 0, n = indicatorList.size(); i < n; i++) {
+                IndicatorAggregate indicator = indicatorList.get(i);
                 if (indicator.attributeCount > 0) {
                     merged.add(indicator.build(context));
                 }
@@ -619,18 +622,60 @@ public final class IndicatorMerger {
             return duplicate;
         }
 
-        /** Reads the parts of a hit that {@link #collect} will need, so that they are in cache when it does. */
-        private int touch(MemberHit hit) {
-            MispAttribute a = hit.attribute();
-            String uuid = a.uuid();
-            String value = a.value();
-            Instant t = a.timestamp();
-            MispEvent e = a.event();
-            // length() reads the string's characters, hashCode() only the string object once the hash is known.
-            return (uuid == null ? 0 : attributes.touch(uuid.hashCode()) + uuid.length()) + (value == null
-                    ? 0
-                    : spellings.touch(value.hashCode()) + value.length())
-                    + a.tags().size() + (t == null ? 0 : t.getNano()) + (e == null ? 0 : e.tags().size());
+        /**
+         * Reads a block of hits level by level (hits, their attributes, the attributes' strings and lists, then what
+         * those point to) before the block is merged. Hits sit scattered in memory and each is a small graph of
+         * objects; read one hit at a time, every object is a cache miss waited for in turn. A loop that only loads one
+         * level for many hits has its misses in flight together, and the block is then merged from cache.
+         */
+        private final class Prefetch {
+            static final int BLOCK = 128;
+            private final MispAttribute[] attrs = new MispAttribute[BLOCK];
+            private final String[] uuids = new String[BLOCK];
+            private final String[] values = new String[BLOCK];
+            private final List<?>[] tagLists = new List<?>[BLOCK];
+            private final Instant[] times = new Instant[BLOCK];
+            private final int[] valueHashes = new int[BLOCK];
+            int sum;
+
+            void read(MemberHit[] all, int from, int to) {
+                int len = to - from;
+                for (int k = 0; k < len; k++) {
+                    attrs[k] = all[from + k].attribute();
+                }
+                for (int k = 0; k < len; k++) {
+                    MispAttribute a = attrs[k];
+                    uuids[k] = a.uuid();
+                    values[k] = a.value();
+                    tagLists[k] = a.tags();
+                    times[k] = a.timestamp();
+                }
+                int s = 0;
+                for (int k = 0; k < len; k++) {
+                    String u = uuids[k];
+                    String v = values[k];
+                    Instant t = times[k];
+                    s += (u == null ? 0 : attributes.touch(u.hashCode())) + tagLists[k].size()
+                            + (t == null ? 0 : t.getNano());
+                    valueHashes[k] = v == null ? 0 : v.hashCode();
+                }
+                for (int k = 0; k < len; k++) {
+                    // length() reads the characters; the stored spelling is what the lookup compares with.
+                    String u = uuids[k];
+                    String v = values[k];
+                    s += (u == null ? 0 : u.length()) + (v == null
+                            ? 0
+                            : v.length() + spellings.touchSlot(
+                                    valueHashes[k]));
+                    Object first = tagLists[k].isEmpty() ? null : tagLists[k].get(0);
+                    s += first == null ? 0 : 1;
+                }
+                for (int k = 0; k < len; k++) {
+                    s += values[k] == null ? 0 : spellings.touchValue(valueHashes[k]);
+                }
+                sum += s;
+                Arrays.fill(attrs, null);
+            }
         }
 
         /** The interned creator organisation, or null when the event does not reveal it (absent or blank). */
@@ -698,6 +743,7 @@ public final class IndicatorMerger {
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
                     indicators.put(key, indicator);
+                    indicatorList.add(indicator);
                 }
                 spellings.putNew(type, v, h, indicator);
             }

@@ -47,8 +47,14 @@ final class SpellingTable {
         size++;
     }
 
-    /** Reads the first slot for this hash and the value stored there; returns a number only to keep the reads. */
-    int touch(int hash) {
+    /** Reads the first slot for this hash; returns a number only to keep the read. */
+    int touchSlot(int hash) {
+        int i = spread(hash) & mask;
+        return hashes[i] + (values[i] == null ? 0 : 1);
+    }
+
+    /** Reads the characters of the value stored in the first slot for this hash. */
+    int touchValue(int hash) {
         String v = values[spread(hash) & mask];
         return v == null || v.isEmpty() ? 0 : v.charAt(0);
     }
