@@ -199,6 +199,14 @@ final class IndicatorAggregate {
 
     private static final Comparator<BuiltEvent> BUILT_EVENTS = IndicatorAggregate::compareBuilt;
 
+    int organisationCount() {
+        return organisations.size();
+    }
+
+    IndicatorMerger.SeenRange seen() {
+        return seen;
+    }
+
     MergedIndicator build(Context context) {
         types.sort(TEXT);
         categories.sort(TEXT);

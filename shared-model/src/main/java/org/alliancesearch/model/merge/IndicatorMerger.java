@@ -421,7 +421,8 @@ public final class IndicatorMerger {
         private final ArrayList<AttributeCopies> attributeList;
         /** Raw MISP types, interned: a spelling's type is then compared by identity. */
         private final HashMap<String, String> types = new HashMap<>();
-        private String lastType;
+        private final String[] knownTypes = new String[16];
+        private int knownTypeCount;
         /** Indicators by raw (type, value) spelling: normalises each distinct spelling once. */
         private final SpellingTable spellings;
         /** A sum of what was read ahead, kept so that the reads are not optimised away. */
@@ -510,7 +511,7 @@ public final class IndicatorMerger {
             for (int i = 0, n = indicatorList.size(); i < n; i++) {
                 IndicatorAggregate indicator = indicatorList.get(i);
                 if (indicator.attributeCount > 0) {
-                    merged.add(indicator.build(context));
+                    merged.add(indicator.build(context), indicator.organisationCount(), indicator.seen());
                 }
             }
             List<MergedIndicator> sorted = merged.sorted();
@@ -635,6 +636,7 @@ public final class IndicatorMerger {
             private final String[] values = new String[BLOCK];
             private final List<?>[] tagLists = new List<?>[BLOCK];
             private final Instant[] times = new Instant[BLOCK];
+            private final String[] rawTypes = new String[BLOCK];
             private final int[] valueHashes = new int[BLOCK];
             int sum;
 
@@ -649,13 +651,16 @@ public final class IndicatorMerger {
                     values[k] = a.value();
                     tagLists[k] = a.tags();
                     times[k] = a.timestamp();
+                    rawTypes[k] = a.type();
                 }
                 int s = 0;
                 for (int k = 0; k < len; k++) {
                     String u = uuids[k];
                     String v = values[k];
                     Instant t = times[k];
-                    s += (u == null ? 0 : attributes.touch(u.hashCode())) + tagLists[k].size()
+                    s += (u == null ? 0 : attributes.touch(u.hashCode())) + tagLists[k].size() + (rawTypes[k] == null
+                            ? 0
+                            : 1)
                             + (t == null ? 0 : t.getNano());
                     valueHashes[k] = v == null ? 0 : v.hashCode();
                 }
@@ -675,6 +680,7 @@ public final class IndicatorMerger {
                 }
                 sum += s;
                 Arrays.fill(attrs, null);
+                Arrays.fill(rawTypes, null);
             }
         }
 
@@ -723,13 +729,26 @@ public final class IndicatorMerger {
 
         private String type(String rawType) {
             String t = rawType == null ? "" : rawType;
-            String last = lastType;
-            if (last != null && (last == t || last.equals(t))) {
-                return last;
+            // A search sees a handful of types: look among them by identity, then by content, before hashing.
+            String[] known = knownTypes;
+            for (int i = 0; i < knownTypeCount; i++) {
+                if (known[i] == t) {
+                    return t;
+                }
+            }
+            for (int i = 0; i < knownTypeCount; i++) {
+                if (known[i].equals(t)) {
+                    return known[i];
+                }
             }
             String interned = types.putIfAbsent(t, t);
-            lastType = interned == null ? t : interned;
-            return lastType;
+            if (interned == null) {
+                interned = t;
+                if (knownTypeCount < known.length) {
+                    known[knownTypeCount++] = t;
+                }
+            }
+            return interned;
         }
 
         /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */

@@ -44,7 +44,8 @@ final class KeyTable<V> {
 
     /** Reads the slot a key with this hash code starts at, so that a lookup soon after finds it in cache. */
     int touch(int hashCode) {
-        return hashes[spread(hashCode) & mask];
+        int i = spread(hashCode) & mask;
+        return hashes[i] + (keys[i] == null ? 0 : 1) + (values[i] == null ? 0 : 1);
     }
 
     /** Adds a key that is not in the table. */

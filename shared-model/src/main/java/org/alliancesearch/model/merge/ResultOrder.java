@@ -1,6 +1,5 @@
 package org.alliancesearch.model.merge;
 
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,14 +24,14 @@ final class ResultOrder {
         hasLast = new boolean[capacity];
     }
 
-    void add(MergedIndicator indicator) {
-        Instant last = indicator.lastSeen();
+    /** Adds a built indicator with its organisation count and seen range (numbers kept by the aggregate). */
+    void add(MergedIndicator indicator, int organisationCount, IndicatorMerger.SeenRange seen) {
         indicators[size] = indicator;
-        organisations[size] = indicator.organisations().size();
-        if (last != null) {
+        organisations[size] = organisationCount;
+        if (seen.last != null) {
             hasLast[size] = true;
-            lastSeconds[size] = last.getEpochSecond();
-            lastNanos[size] = last.getNano();
+            lastSeconds[size] = seen.lastSeconds;
+            lastNanos[size] = seen.lastNanos;
         }
         size++;
     }

@@ -47,10 +47,10 @@ final class SpellingTable {
         size++;
     }
 
-    /** Reads the first slot for this hash; returns a number only to keep the read. */
+    /** Reads the first slot for this hash (all its arrays); returns a number only to keep the reads. */
     int touchSlot(int hash) {
         int i = spread(hash) & mask;
-        return hashes[i] + (values[i] == null ? 0 : 1);
+        return hashes[i] + (values[i] == null ? 0 : 1) + (types[i] == null ? 0 : 1) + (indicators[i] == null ? 0 : 1);
     }
 
     /** Reads the characters of the value stored in the first slot for this hash. */
