@@ -28,7 +28,10 @@ final class IndicatorAggregate {
     private final IndicatorMerger.TagSet members = new IndicatorMerger.TagSet();
     /** Tag spellings ({@link Context#groupOfTag()}). */
     private final IndicatorMerger.TagSet tags = new IndicatorMerger.TagSet();
-    private ArrayList<IndicatorMerger.EventCopy> eventList;
+    /** The first events, with their keys beside them so that looking one up does not read every copy. */
+    private IndicatorMerger.EventFacts[] eventKeys;
+    private IndicatorMerger.EventCopy[] eventList;
+    private int eventCount;
     private HashMap<IndicatorMerger.EventFacts, IndicatorMerger.EventCopy> eventMap;
     private boolean toIds;
     private final IndicatorMerger.SeenRange seen = new IndicatorMerger.SeenRange();
@@ -152,23 +155,33 @@ final class IndicatorAggregate {
             return;
         }
         if (eventList == null) {
-            eventList = new ArrayList<>(2);
+            eventKeys = new IndicatorMerger.EventFacts[2];
+            eventList = new IndicatorMerger.EventCopy[2];
         }
-        for (int i = 0, n = eventList.size(); i < n; i++) {
-            IndicatorMerger.EventCopy known = eventList.get(i);
-            if (known.key == copy.key) {
-                known.offer(copy.event, copy.member);
+        IndicatorMerger.EventFacts key = copy.key;
+        for (int i = 0; i < eventCount; i++) {
+            if (eventKeys[i] == key) {
+                eventList[i].offer(copy.event, copy.member);
                 return;
             }
         }
-        eventList.add(copy);
-        if (eventList.size() > EVENT_LIST_LIMIT) {
+        if (eventCount == EVENT_LIST_LIMIT) {
             eventMap = new HashMap<>();
-            for (IndicatorMerger.EventCopy c : eventList) {
-                eventMap.put(c.key, c);
+            for (int i = 0; i < eventCount; i++) {
+                eventMap.put(eventKeys[i], eventList[i]);
             }
+            eventMap.put(key, copy);
+            eventKeys = null;
             eventList = null;
+            eventCount = 0;
+            return;
         }
+        if (eventCount == eventList.length) {
+            eventKeys = Arrays.copyOf(eventKeys, eventCount * 2);
+            eventList = Arrays.copyOf(eventList, eventCount * 2);
+        }
+        eventKeys[eventCount] = key;
+        eventList[eventCount++] = copy;
     }
 
     /**
@@ -284,8 +297,10 @@ final class IndicatorAggregate {
         if (eventList == null && eventMap == null) {
             return List.of();
         }
-        Iterable<IndicatorMerger.EventCopy> copies = eventMap != null ? eventMap.values() : eventList;
-        BuiltEvent[] built = new BuiltEvent[eventMap != null ? eventMap.size() : eventList.size()];
+        Iterable<IndicatorMerger.EventCopy> copies = eventMap != null
+                ? eventMap.values()
+                : Arrays.asList(eventList).subList(0, eventCount);
+        BuiltEvent[] built = new BuiltEvent[eventMap != null ? eventMap.size() : eventCount];
         int i = 0;
         for (IndicatorMerger.EventCopy copy : copies) {
             built[i++] = event(copy);

@@ -428,7 +428,8 @@ public final class IndicatorMerger {
         /** A sum of what was read ahead, kept so that the reads are not optimised away. */
         int touched;
         private final KeyTable<EventFacts> events;
-        private final HashMap<IndicatorKey, IndicatorAggregate> indicators;
+        /** Indicators by (family, canonical value). */
+        private final SpellingTable indicators;
         /** The same indicators in the order they were created, which is also their order in memory. */
         private final ArrayList<IndicatorAggregate> indicatorList = new ArrayList<>();
         /** Categories and organisations, interned so that an indicator compares them by identity. */
@@ -446,7 +447,7 @@ public final class IndicatorMerger {
             this.attributes = new KeyTable<>(hitCount);
             this.attributeList = new ArrayList<>(hitCount);
             this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
-            this.indicators = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
+            this.indicators = new SpellingTable(Math.min(hitCount, 1 << 16));
             this.spellings = new SpellingTable(Math.min(hitCount, 1 << 16));
         }
 
@@ -505,7 +506,7 @@ public final class IndicatorMerger {
             for (Tag tag : tagList) {
                 groupOfTag.add(tag.group);
             }
-            ResultOrder merged = new ResultOrder(indicators.size());
+            ResultOrder merged = new ResultOrder(indicatorList.size());
             IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
             this.touched += touchedIndicators;
             for (int i = 0, n = indicatorList.size(); i < n; i++) {
@@ -758,10 +759,11 @@ public final class IndicatorMerger {
             IndicatorAggregate indicator = spellings.get(type, v, h);
             if (indicator == null) {
                 IndicatorKey key = Indicators.key(type, v);
-                indicator = indicators.get(key);
+                int keyHash = key.value().hashCode();
+                indicator = indicators.get(key.family(), key.value(), keyHash);
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
-                    indicators.put(key, indicator);
+                    indicators.putNew(key.family(), key.value(), keyHash, indicator);
                     indicatorList.add(indicator);
                 }
                 spellings.putNew(type, v, h, indicator);

@@ -1,15 +1,16 @@
 package org.alliancesearch.model.merge;
 
 /**
- * The indicator of each raw (type, value) spelling seen in a merge, so that each distinct spelling is normalised once.
- * Open addressing by the value's hash, in parallel arrays, so that {@link #touch} can bring a slot and its stored
- * value into cache a few hits before the lookup. No removal.
+ * The indicator of each raw (type, value) spelling seen in a merge, so that each distinct spelling is normalised once;
+ * also used for the indicators by (family, canonical value).
+ * Open addressing by the value's hash; a slot's value, type and indicator sit side by side in one array, so that
+ * {@link #touchSlot} can bring a slot into cache with one read a few hits before the lookup. No removal.
  */
 final class SpellingTable {
+    private static final int STRIDE = 4;
+    /** Slot i: value at 4i + 1, type at 4i + 2, indicator at 4i + 3 (4i unused: a slot stays in one cache line). */
+    private Object[] slots;
     private int[] hashes;
-    private String[] values;
-    private Object[] types;
-    private IndicatorAggregate[] indicators;
     private int mask;
     private int size;
 
@@ -18,67 +19,66 @@ final class SpellingTable {
     }
 
     private void allocate(int cap) {
+        slots = new Object[cap * STRIDE];
         hashes = new int[cap];
-        values = new String[cap];
-        types = new Object[cap];
-        indicators = new IndicatorAggregate[cap];
         mask = cap - 1;
     }
 
-    /** The indicator of this spelling; {@code type} is compared by identity (types are interned by the merge). */
+    /** The indicator of this (type or family, value); types are interned by the merge, so mostly identical. */
     IndicatorAggregate get(Object type, String value, int hash) {
         for (int i = spread(hash) & mask;; i = (i + 1) & mask) {
-            String v = values[i];
+            int at = i * STRIDE;
+            String v = (String) slots[at + 1];
             if (v == null) {
                 return null;
             }
-            if (hashes[i] == hash && types[i] == type && (v == value || v.equals(value))) {
-                return indicators[i];
+            Object t = slots[at + 2];
+            if (hashes[i] == hash && (t == type || t.equals(type)) && (v == value || v.equals(value))) {
+                return (IndicatorAggregate) slots[at + 3];
             }
         }
     }
 
     /** Adds a spelling that is not in the table. */
     void putNew(Object type, String value, int hash, IndicatorAggregate indicator) {
-        if ((size + 1) * 2 > values.length) {
+        if ((size + 1) * 2 > hashes.length) {
             grow();
         }
         insert(hash, type, value, indicator);
         size++;
     }
 
-    /** Reads the first slot for this hash (all its arrays); returns a number only to keep the reads. */
+    /** Reads the first slot for this hash; returns a number only to keep the reads. */
     int touchSlot(int hash) {
         int i = spread(hash) & mask;
-        return hashes[i] + (values[i] == null ? 0 : 1) + (types[i] == null ? 0 : 1) + (indicators[i] == null ? 0 : 1);
+        return slots[i * STRIDE + 1] == null ? 0 : hashes[i];
     }
 
     /** Reads the characters of the value stored in the first slot for this hash. */
     int touchValue(int hash) {
-        String v = values[spread(hash) & mask];
+        String v = (String) slots[(spread(hash) & mask) * STRIDE + 1];
         return v == null || v.isEmpty() ? 0 : v.charAt(0);
     }
 
     private void insert(int hash, Object type, String value, IndicatorAggregate indicator) {
         int i = spread(hash) & mask;
-        while (values[i] != null) {
+        while (slots[i * STRIDE + 1] != null) {
             i = (i + 1) & mask;
         }
         hashes[i] = hash;
-        values[i] = value;
-        types[i] = type;
-        indicators[i] = indicator;
+        slots[i * STRIDE + 1] = value;
+        slots[i * STRIDE + 2] = type;
+        slots[i * STRIDE + 3] = indicator;
     }
 
     private void grow() {
+        Object[] old = slots;
         int[] oldHashes = hashes;
-        String[] oldValues = values;
-        Object[] oldTypes = types;
-        IndicatorAggregate[] oldIndicators = indicators;
-        allocate(oldValues.length * 2);
-        for (int i = 0; i < oldValues.length; i++) {
-            if (oldValues[i] != null) {
-                insert(oldHashes[i], oldTypes[i], oldValues[i], oldIndicators[i]);
+        allocate(oldHashes.length * 2);
+        for (int i = 0; i < oldHashes.length; i++) {
+            if (old[i * STRIDE + 1] != null) {
+                insert(oldHashes[i], old[i * STRIDE + 2], (String) old[i * STRIDE + 1],
+                        (IndicatorAggregate) old[i * STRIDE + 3]);
             }
         }
     }
