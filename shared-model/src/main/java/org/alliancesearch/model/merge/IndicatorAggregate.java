@@ -107,13 +107,16 @@ final class IndicatorAggregate {
     void add(IndicatorMerger.AttributeCopies copies) {
         attributeCount++;
         copyCount += copies.copyCount;
-        members.addAll(copies.members);
-        tags.addAll(copies.tags);
+        members.w0 |= copies.memberBits;
+        if (copies.moreMembers != null) {
+            members.addAll(copies.moreMembers);
+        }
+        copies.addTagsTo(tags);
         addDistinct(types, copies.type, copies.moreTypes);
         addDistinct(categories, copies.category, copies.moreCategories);
         addDistinct(organisations, copies.organisation, copies.moreOrganisations);
         toIds |= copies.toIds;
-        seen.add(copies.seen);
+        seen.add(copies);
         if (copies.event != null) {
             addEvent(copies.event);
             if (copies.moreEvents != null) {

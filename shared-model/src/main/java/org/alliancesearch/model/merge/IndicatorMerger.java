@@ -220,7 +220,7 @@ public final class IndicatorMerger {
      * contribute to the indicator, gathered while the hits are read so that the input is walked once. A copy under the
      * same uuid with other content is another attribute, chained through {@link #sameUuid}.
      */
-    static final class AttributeCopies {
+    static final class AttributeCopies extends SeenRange {
         final IndicatorAggregate indicator;
         final String eventUuid;
         AttributeCopies sameUuid;
@@ -229,10 +229,13 @@ public final class IndicatorMerger {
         boolean deleted;
         boolean toIds;
         int copyCount;
-        /** Tag spellings of the copies and of their events. */
-        final TagSet tags = new TagSet();
-        /** Member slots of the copies. */
-        final TagSet members = new TagSet();
+        /** Tag spellings of the copies and of their events: the first 128 inline, more on demand. */
+        long tags0;
+        long tags1;
+        TagSet moreTags;
+        /** Member slots of the copies: the first 64 inline (one object less per attribute), more on demand. */
+        long memberBits;
+        TagSet moreMembers;
         /** Interned strings (compared by identity); a second distinct value is rare. */
         String type;
         String category;
@@ -240,7 +243,6 @@ public final class IndicatorMerger {
         ArrayList<String> moreTypes;
         ArrayList<String> moreCategories;
         ArrayList<String> moreOrganisations;
-        final SeenRange seen = new SeenRange();
         /** The event of the copies with the copy that stands for it; more than one only for events without a uuid. */
         EventCopy event;
         ArrayList<EventCopy> moreEvents;
@@ -248,6 +250,50 @@ public final class IndicatorMerger {
         AttributeCopies(IndicatorAggregate indicator, String eventUuid) {
             this.indicator = indicator;
             this.eventUuid = eventUuid;
+        }
+
+        void addTag(int bit) {
+            if (bit < 64) {
+                tags0 |= 1L << bit;
+            } else if (bit < 128) {
+                tags1 |= 1L << bit;
+            } else {
+                if (moreTags == null) {
+                    moreTags = new TagSet();
+                }
+                moreTags.add(bit);
+            }
+        }
+
+        void addTags(TagSet set) {
+            tags0 |= set.w0;
+            tags1 |= set.w1;
+            if (set.more != null) {
+                if (moreTags == null) {
+                    moreTags = new TagSet();
+                }
+                moreTags.addAll(set);
+            }
+        }
+
+        /** Adds this attribute's tag spellings to a set. */
+        void addTagsTo(TagSet set) {
+            set.w0 |= tags0;
+            set.w1 |= tags1;
+            if (moreTags != null) {
+                set.addAll(moreTags);
+            }
+        }
+
+        void addMember(int slot) {
+            if (slot < 64) {
+                memberBits |= 1L << slot;
+            } else {
+                if (moreMembers == null) {
+                    moreMembers = new TagSet();
+                }
+                moreMembers.add(slot);
+            }
         }
 
         boolean sameContent(IndicatorAggregate otherIndicator, String otherEventUuid) {
@@ -317,7 +363,7 @@ public final class IndicatorMerger {
      * The earliest and latest of some instants, kept with their seconds and nanoseconds so that merging two ranges
      * compares numbers instead of reaching for the instants again.
      */
-    static final class SeenRange {
+    static class SeenRange {
         Instant first;
         long firstSeconds;
         int firstNanos;
@@ -325,13 +371,13 @@ public final class IndicatorMerger {
         long lastSeconds;
         int lastNanos;
 
-        void add(Instant t) {
+        final void add(Instant t) {
             if (t != null) {
                 add(t, t.getEpochSecond(), t.getNano(), t, t.getEpochSecond(), t.getNano());
             }
         }
 
-        void add(SeenRange other) {
+        final void add(SeenRange other) {
             if (other.first != null) {
                 add(other.first, other.firstSeconds, other.firstNanos, other.last, other.lastSeconds,
                         other.lastNanos);
@@ -491,7 +537,7 @@ public final class IndicatorMerger {
                     case EXCLUDED_BY_FILTER -> excludedByFilter++;
                     case KEEP -> {
                         copies.indicator.add(copies);
-                        keptTags.addAll(copies.tags);
+                        copies.addTagsTo(keptTags);
                     }
                 }
             }
@@ -561,15 +607,15 @@ public final class IndicatorMerger {
             if (a.deleted()) {
                 copies.deleted = true;
             }
-            copies.members.add(lastMemberSlot);
+            copies.addMember(lastMemberSlot);
             copies.addType(type);
             if (a.category() != null) {
                 copies.addCategory(intern(a.category()));
             }
             copies.toIds |= a.toIds();
-            copies.seen.add(a.timestamp());
-            copies.seen.add(a.firstSeen());
-            copies.seen.add(a.lastSeen());
+            copies.add(a.timestamp());
+            copies.add(a.firstSeen());
+            copies.add(a.lastSeen());
             EventFacts facts = null;
             Object eventKey = eventKey(member, e);
             if (eventKey != null) {
@@ -588,7 +634,7 @@ public final class IndicatorMerger {
                 Tag tag = tag(t.name());
                 flags |= tag.flags;
                 rank = Math.max(rank, tag.tlpRank);
-                copies.tags.add(tag.id);
+                copies.addTag(tag.id);
                 if (t.inherited() && facts != null) {
                     // An event tag copied onto the attribute: it marks every attribute of that event.
                     facts.flags |= tag.flags;
@@ -613,12 +659,12 @@ public final class IndicatorMerger {
                     }
                     facts.lastOrganisation = organisation(e.orgcName());
                 }
-                copies.tags.addAll(facts.lastEventTags);
+                copies.addTags(facts.lastEventTags);
                 organisation = facts.lastOrganisation;
             } else {
                 List<MispTag> eventTags = e.tags();
                 for (int i = 0, n = eventTags.size(); i < n; i++) {
-                    copies.tags.add(tag(eventTags.get(i).name()).id);
+                    copies.addTag(tag(eventTags.get(i).name()).id);
                 }
                 organisation = organisation(e.orgcName());
             }

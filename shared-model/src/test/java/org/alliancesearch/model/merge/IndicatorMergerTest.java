@@ -188,6 +188,30 @@ class IndicatorMergerTest {
         }
 
         @Test
+        void manyTagsAndMembersAreAllListedInOrder() {
+            // More distinct tags and members than fit in the merge's inline bit words.
+            List<MemberHit> hits = new ArrayList<>();
+            List<String> expectedTags = new ArrayList<>();
+            List<String> expectedMembers = new ArrayList<>();
+            for (int m = 0; m < 70; m++) {
+                MemberRef member = member(String.format("m%03d", m), "Org " + m);
+                expectedMembers.add(member.id());
+                for (int t = 0; t < 3; t++) {
+                    String tag = "tag:" + (m * 3 + t);
+                    expectedTags.add(tag);
+                    hits.add(hit(member, attr("u" + m + "-" + t, "domain", "x.example").tags(tag)));
+                }
+                hits.add(hit(member, attr("shared", "domain", "x.example").tags("TAG:" + m * 3)));
+            }
+            Collections.sort(expectedTags);
+            MergedIndicator i = only(merger.merge(hits, AlliancePolicy.defaults()));
+            assertThat(i.tags()).containsExactlyElementsOf(expectedTags);
+            assertThat(i.members()).extracting(IndicatorMember::id).containsExactlyElementsOf(expectedMembers);
+            assertThat(i.attributeCount()).isEqualTo(70 * 3 + 1);
+            assertThat(i.copyCount()).isEqualTo(70 * 4);
+        }
+
+        @Test
         void noHitsIsAnEmptyResult() {
             MergedResult r = merger.merge(List.of(), AlliancePolicy.defaults());
             assertThat(r.indicators()).isEmpty();
