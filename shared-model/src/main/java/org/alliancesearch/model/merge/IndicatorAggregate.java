@@ -215,6 +215,12 @@ final class IndicatorAggregate {
 
     private static final Comparator<BuiltEvent> BUILT_EVENTS = IndicatorAggregate::compareBuilt;
 
+    /** Reads the parts {@link #add} writes; returns a number only to keep the reads. */
+    int touch() {
+        return attributeCount + (int) members.w0 + (int) tags.w0 + types.size() + categories.size() + organisations
+                .size() + (eventKeys == null ? 0 : eventKeys.length);
+    }
+
     int organisationCount() {
         return organisations.size();
     }

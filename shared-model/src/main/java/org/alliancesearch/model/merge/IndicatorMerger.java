@@ -523,7 +523,7 @@ public final class IndicatorMerger {
                 if ((a & (Prefetch.BLOCK - 1)) == 0) {
                     // Indicators are scattered like the hits: read a block's ahead (see Prefetch).
                     for (int k = a, end = Math.min(n, a + Prefetch.BLOCK); k < end; k++) {
-                        touchedIndicators += attributeList.get(k).indicator.attributeCount;
+                        touchedIndicators += attributeList.get(k).indicator.touch();
                     }
                 }
                 AttributeCopies copies = attributeList.get(a);
