@@ -507,7 +507,7 @@ public final class IndicatorMerger {
                 int to = Math.min(n, from + Prefetch.BLOCK);
                 prefetch.read(all, from, to);
                 for (int i = from; i < to; i++) {
-                    if (collect(all[i])) {
+                    if (collect(all[i], prefetch.keys[i - from], prefetch.keyHashes[i - from])) {
                         duplicates++;
                     }
                 }
@@ -576,7 +576,7 @@ public final class IndicatorMerger {
          * another member's uuid with other content gets an attribute of its own, and can neither relabel the other
          * member's record nor take it over, whichever answer comes first.
          */
-        private boolean collect(MemberHit hit) {
+        private boolean collect(MemberHit hit, IndicatorKey knownKey, int knownKeyHash) {
             MispAttribute a = hit.attribute();
             MispEvent e = a.event();
             MemberRef member = hit.member();
@@ -584,7 +584,7 @@ public final class IndicatorMerger {
                 memberSlot(member);
             }
             String type = type(a.type());
-            IndicatorAggregate indicator = indicator(type, a.value());
+            IndicatorAggregate indicator = indicator(type, a.value(), knownKey, knownKeyHash);
             String eventUuid = e == null || e.uuid() == null || e.uuid().isEmpty() ? null : e.uuid();
             Object key = attributeKey(hit);
             AttributeCopies head = attributes.get(key);
@@ -687,6 +687,9 @@ public final class IndicatorMerger {
             private final Instant[] times = new Instant[BLOCK];
             private final String[] rawTypes = new String[BLOCK];
             private final int[] valueHashes = new int[BLOCK];
+            /** The key of a spelling that was not known when the block was read ahead, else null. */
+            final IndicatorKey[] keys = new IndicatorKey[BLOCK];
+            final int[] keyHashes = new int[BLOCK];
             int sum;
 
             void read(MemberHit[] all, int from, int to) {
@@ -726,6 +729,21 @@ public final class IndicatorMerger {
                 }
                 for (int k = 0; k < len; k++) {
                     s += values[k] == null ? 0 : spellings.touchValue(valueHashes[k]);
+                }
+                // A spelling not seen yet is normalised now, so that the indicator table is read ahead as well.
+                for (int k = 0; k < len; k++) {
+                    keys[k] = null;
+                    String v = values[k];
+                    String t = rawTypes[k];
+                    if (v != null && t != null && spellings.get(t, v, valueHashes[k]) == null) {
+                        IndicatorKey key = Indicators.key(t, v);
+                        keys[k] = key;
+                        keyHashes[k] = key.value().hashCode();
+                        s += indicators.touchSlot(keyHashes[k]);
+                    }
+                }
+                for (int k = 0; k < len; k++) {
+                    s += keys[k] == null ? 0 : indicators.touchValue(keyHashes[k]);
                 }
                 sum += s;
                 Arrays.fill(attrs, null);
@@ -801,13 +819,13 @@ public final class IndicatorMerger {
         }
 
         /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
-        private IndicatorAggregate indicator(String type, String value) {
+        private IndicatorAggregate indicator(String type, String value, IndicatorKey knownKey, int knownKeyHash) {
             String v = value == null ? "" : value;
             int h = v.hashCode();
             IndicatorAggregate indicator = spellings.get(type, v, h);
             if (indicator == null) {
-                IndicatorKey key = Indicators.key(type, v);
-                int keyHash = key.value().hashCode();
+                IndicatorKey key = knownKey != null ? knownKey : Indicators.key(type, v);
+                int keyHash = knownKey != null ? knownKeyHash : key.value().hashCode();
                 indicator = indicators.get(key.family(), key.value(), keyHash);
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
