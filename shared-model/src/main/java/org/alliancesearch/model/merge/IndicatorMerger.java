@@ -86,10 +86,6 @@ public final class IndicatorMerger {
 
     private static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
 
-    static int capacity(int expected) {
-        return (int) Math.min(1 << 30, expected / 0.75f + 1);
-    }
-
     /** Tag facts combined as bits, the TLP as rank (0 none, else ordinal + 1). */
     static final int DROP = 1;
     static final int INCLUDED = 2;
@@ -455,6 +451,13 @@ public final class IndicatorMerger {
         }
     }
 
+    /**
+     * A sum of what the read-ahead loaded, written so that the compiler cannot drop those loads as unused. Written by
+     * every merge, read by none: a race on it is harmless.
+     */
+    @SuppressWarnings("unused")
+    private static int readAheadSum;
+
     private static final class Run {
         private final TagPolicy policy;
         private final int hitCount;
@@ -471,8 +474,6 @@ public final class IndicatorMerger {
         private int knownTypeCount;
         /** Indicators by raw (type, value) spelling: normalises each distinct spelling once. */
         private final SpellingTable spellings;
-        /** A sum of what was read ahead, kept so that the reads are not optimised away. */
-        int touched;
         private final KeyTable<EventFacts> events;
         /** Indicators by (family, canonical value). */
         private final SpellingTable indicators;
@@ -512,7 +513,7 @@ public final class IndicatorMerger {
                     }
                 }
             }
-            this.touched = prefetch.sum;
+            int touched = prefetch.sum;
             int deleted = 0;
             int droppingTag = 0;
             int overMaxTlp = 0;
@@ -556,7 +557,7 @@ public final class IndicatorMerger {
             }
             ResultOrder merged = new ResultOrder(indicatorList.size());
             IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
-            this.touched += touchedIndicators;
+            readAheadSum = touched + touchedIndicators;
             for (int i = 0, n = indicatorList.size(); i < n; i++) {
                 IndicatorAggregate indicator = indicatorList.get(i);
                 if (indicator.attributeCount > 0) {
