@@ -19,102 +19,192 @@ final class IndicatorAggregate {
     private static final int EVENT_LIST_LIMIT = 8;
     private static final Comparator<String> TEXT = Comparator.<String, String>comparing(s -> s,
             String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder());
-    private static final Comparator<IndicatorEvent> EVENTS = IndicatorAggregate::compareEvents;
 
     final IndicatorKey key;
-    final ArrayList<String> types = new ArrayList<>(2);
-    final ArrayList<String> categories = new ArrayList<>(2);
-    final ArrayList<String> organisations = new ArrayList<>(2);
-    private final ArrayList<MemberRef> members = new ArrayList<>(2);
-    /** Tag groups by {@link IndicatorMerger.TagGroup#id}: one bit each. */
-    private long[] tagBits = new long[4];
-    private ArrayList<IndicatorMerger.EventCopy> eventList;
-    private HashMap<Object, IndicatorMerger.EventCopy> eventMap;
-    boolean toIds;
-    private Instant firstSeen;
-    private Instant lastSeen;
+    private final ArrayList<String> types = new ArrayList<>(2);
+    private final ArrayList<String> categories = new ArrayList<>(2);
+    private final ArrayList<String> organisations = new ArrayList<>(2);
+    /** Member slots ({@link Context#members()}). */
+    private final IndicatorMerger.TagSet members = new IndicatorMerger.TagSet();
+    /** Tag spellings ({@link Context#groupOfTag()}). */
+    private final IndicatorMerger.TagSet tags = new IndicatorMerger.TagSet();
+    /** The first events, with their keys beside them so that looking one up does not read every copy. */
+    private IndicatorMerger.EventFacts[] eventKeys;
+    private IndicatorMerger.EventCopy[] eventList;
+    private int eventCount;
+    private HashMap<IndicatorMerger.EventFacts, IndicatorMerger.EventCopy> eventMap;
+    private boolean toIds;
+    private final IndicatorMerger.SeenRange seen = new IndicatorMerger.SeenRange();
+    private Tlp tlp;
     int attributeCount;
-    int copyCount;
+    private int copyCount;
 
     IndicatorAggregate(IndicatorKey key) {
         this.key = key;
     }
 
-    void addDistinct(ArrayList<String> list, String value) {
+    /**
+     * What all indicators of one merge share while they are built: tag groups and members ranked once in the order
+     * the result lists them, so that an indicator lists its own by walking a bitset of ranks instead of sorting.
+     */
+    static final class Context {
+        /** The rank of each tag spelling's group, by spelling id. */
+        final int[] tagRank;
+        final String[] tagByRank;
+        final Tlp[] tlpByRank;
+        /** The rank of each member slot, by slot; members ranked by id, then name. */
+        final int[] memberRank;
+        final IndicatorMember[] memberByRank;
+        /** Scratch bitset of ranks, all zero between uses. */
+        private long[] scratch;
+
+        Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members) {
+            // Only groups with a spelling shown (a kept record carries it) are listed anywhere.
+            int groupCount = 0;
+            for (IndicatorMerger.TagGroup g : groupOfTag) {
+                groupCount = Math.max(groupCount, g.id + 1);
+            }
+            IndicatorMerger.TagGroup[] byId = new IndicatorMerger.TagGroup[groupCount];
+            ArrayList<IndicatorMerger.TagGroup> groups = new ArrayList<>();
+            for (IndicatorMerger.TagGroup g : groupOfTag) {
+                if (g.spelling != null && byId[g.id] == null) {
+                    byId[g.id] = g;
+                    groups.add(g);
+                }
+            }
+            groups.sort(Comparator.comparing(IndicatorMerger.TagGroup::display, TEXT));
+            int[] rankOfGroup = new int[groupCount];
+            tagByRank = new String[groups.size()];
+            tlpByRank = new Tlp[groups.size()];
+            for (int i = 0; i < groups.size(); i++) {
+                rankOfGroup[groups.get(i).id] = i;
+                tagByRank[i] = groups.get(i).display();
+                tlpByRank[i] = groups.get(i).tlp;
+            }
+            tagRank = new int[groupOfTag.size()];
+            for (int i = 0; i < tagRank.length; i++) {
+                IndicatorMerger.TagGroup g = groupOfTag.get(i);
+                tagRank[i] = g.spelling == null ? -1 : rankOfGroup[g.id];
+            }
+            Integer[] slots = new Integer[members.size()];
+            for (int i = 0; i < slots.length; i++) {
+                slots[i] = i;
+            }
+            Arrays.sort(slots, Comparator.comparing((Integer i) -> members.get(i).id()).thenComparing(i -> members
+                    .get(i).name()));
+            memberRank = new int[slots.length];
+            memberByRank = new IndicatorMember[slots.length];
+            for (int r = 0; r < slots.length; r++) {
+                MemberRef m = members.get(slots[r]);
+                memberRank[slots[r]] = r;
+                memberByRank[r] = new IndicatorMember(m.id(), m.name());
+            }
+            scratch = new long[(Math.max(tagByRank.length, memberByRank.length) >>> 6) + 1];
+        }
+    }
+
+    /** Adds one attribute the policy keeps, with everything its copies carry. */
+    void add(IndicatorMerger.AttributeCopies copies) {
+        attributeCount++;
+        copyCount += copies.copyCount;
+        members.w0 |= copies.memberBits;
+        if (copies.moreMembers != null) {
+            members.addAll(copies.moreMembers);
+        }
+        copies.addTagsTo(tags);
+        addDistinct(types, copies.type, copies.moreTypes);
+        addDistinct(categories, copies.category, copies.moreCategories);
+        addDistinct(organisations, copies.organisation, copies.moreOrganisations);
+        toIds |= copies.toIds;
+        seen.add(copies);
+        if (copies.event != null) {
+            addEvent(copies.event);
+            if (copies.moreEvents != null) {
+                for (IndicatorMerger.EventCopy c : copies.moreEvents) {
+                    addEvent(c);
+                }
+            }
+        }
+    }
+
+    /** Strings are interned by the merge: identity is equality. */
+    private static void addDistinct(ArrayList<String> list, String first, ArrayList<String> more) {
+        if (first != null) {
+            addDistinct(list, first);
+        }
+        if (more != null) {
+            for (int i = 0, n = more.size(); i < n; i++) {
+                addDistinct(list, more.get(i));
+            }
+        }
+    }
+
+    private static void addDistinct(ArrayList<String> list, String value) {
         for (int i = 0, n = list.size(); i < n; i++) {
-            if (list.get(i).equals(value)) {
+            if (list.get(i) == value) {
                 return;
             }
         }
         list.add(value);
     }
 
-    void addMember(MemberRef member) {
-        for (int i = 0, n = members.size(); i < n; i++) {
-            MemberRef m = members.get(i);
-            if (m == member || m.id().equals(member.id())) {
-                if (member.name().compareTo(m.name()) < 0) {
-                    members.set(i, member); // same id, renamed mid-search: keep one name, order-independent
-                }
-                return;
-            }
-        }
-        members.add(member);
-    }
-
-    void addTag(IndicatorMerger.TagGroup group, String spelling) {
-        group.offer(spelling);
-        int word = group.id >>> 6;
-        if (word >= tagBits.length) {
-            tagBits = Arrays.copyOf(tagBits, Math.max(word + 1, tagBits.length * 2));
-        }
-        tagBits[word] |= 1L << group.id;
-    }
-
-    void seen(Instant t) {
-        if (t == null) {
-            return;
-        }
-        if (firstSeen == null || t.isBefore(firstSeen)) {
-            firstSeen = t;
-        }
-        if (lastSeen == null || t.isAfter(lastSeen)) {
-            lastSeen = t;
-        }
-    }
-
-    void addEvent(Object eventKey, MispEvent event, MemberRef member) {
+    /** Takes over the attribute's event copy (each belongs to one attribute, and that to one indicator). */
+    private void addEvent(IndicatorMerger.EventCopy copy) {
         if (eventMap != null) {
-            IndicatorMerger.EventCopy copy = eventMap.get(eventKey);
-            if (copy == null) {
-                eventMap.put(eventKey, new IndicatorMerger.EventCopy(eventKey, event, member));
-            } else {
-                copy.offer(event, member);
+            IndicatorMerger.EventCopy known = eventMap.putIfAbsent(copy.key, copy);
+            if (known != null) {
+                known.offer(copy.event, copy.member);
             }
             return;
         }
         if (eventList == null) {
-            eventList = new ArrayList<>(2);
+            eventKeys = new IndicatorMerger.EventFacts[2];
+            eventList = new IndicatorMerger.EventCopy[2];
         }
-        for (int i = 0, n = eventList.size(); i < n; i++) {
-            IndicatorMerger.EventCopy copy = eventList.get(i);
-            if (copy.key.equals(eventKey)) {
-                copy.offer(event, member);
+        IndicatorMerger.EventFacts key = copy.key;
+        for (int i = 0; i < eventCount; i++) {
+            if (eventKeys[i] == key) {
+                eventList[i].offer(copy.event, copy.member);
                 return;
             }
         }
-        eventList.add(new IndicatorMerger.EventCopy(eventKey, event, member));
-        if (eventList.size() > EVENT_LIST_LIMIT) {
+        if (eventCount == EVENT_LIST_LIMIT) {
             eventMap = new HashMap<>();
-            for (IndicatorMerger.EventCopy copy : eventList) {
-                eventMap.put(copy.key, copy);
+            for (int i = 0; i < eventCount; i++) {
+                eventMap.put(eventKeys[i], eventList[i]);
             }
+            eventMap.put(key, copy);
+            eventKeys = null;
             eventList = null;
+            eventCount = 0;
+            return;
         }
+        if (eventCount == eventList.length) {
+            eventKeys = Arrays.copyOf(eventKeys, eventCount * 2);
+            eventList = Arrays.copyOf(eventList, eventCount * 2);
+        }
+        eventKeys[eventCount] = key;
+        eventList[eventCount++] = copy;
     }
 
-    /** An event as built for one indicator, reused for the next indicator with the same event and member. */
-    record BuiltEvent(MemberRef member, MispEvent source, IndicatorEvent event) {
+    /**
+     * An event as built for the result, reused for every indicator citing the same event from the same member, with
+     * its sort key: the date as a number, so that ordering an indicator's events reads only these objects.
+     */
+    static final class BuiltEvent {
+        final MemberRef member;
+        final MispEvent source;
+        final IndicatorEvent event;
+        /** Newest first, no date last. */
+        final long dateKey;
+
+        BuiltEvent(MemberRef member, MispEvent source, IndicatorEvent event) {
+            this.member = member;
+            this.source = source;
+            this.event = event;
+            this.dateKey = event.date() == null ? Long.MAX_VALUE : -event.date().toEpochDay();
+        }
+
         boolean sameAs(MemberRef m, MispEvent e) {
             return (member == m || member.equals(m)) && (source == e || (Objects.equals(source.uuid(), e.uuid())
                     && Objects.equals(source.info(), e.info()) && Objects.equals(source.date(), e.date())
@@ -123,61 +213,144 @@ final class IndicatorAggregate {
         }
     }
 
-    MergedIndicator build(HashMap<Object, BuiltEvent> eventCache, List<IndicatorMerger.TagGroup> groups) {
+    private static final Comparator<BuiltEvent> BUILT_EVENTS = IndicatorAggregate::compareBuilt;
+
+    /** Reads the parts {@link #add} writes; returns a number only to keep the reads. */
+    int touch() {
+        return attributeCount + (int) members.w0 + (int) tags.w0 + types.size() + categories.size() + organisations
+                .size() + (eventKeys == null ? 0 : eventKeys.length);
+    }
+
+    int organisationCount() {
+        return organisations.size();
+    }
+
+    IndicatorMerger.SeenRange seen() {
+        return seen;
+    }
+
+    MergedIndicator build(Context context) {
         types.sort(TEXT);
         categories.sort(TEXT);
         organisations.sort(TEXT);
-        IndicatorMember[] memberArray = new IndicatorMember[members.size()];
-        for (int i = 0; i < memberArray.length; i++) {
-            MemberRef m = members.get(i);
-            memberArray[i] = new IndicatorMember(m.id(), m.name());
-        }
-        Arrays.sort(memberArray, Comparator.comparing(IndicatorMember::id));
-        int tagCount = 0;
-        for (long w : tagBits) {
-            tagCount += Long.bitCount(w);
-        }
-        String[] tagArray = new String[tagCount];
-        Tlp tlp = null;
-        int t = 0;
-        for (int w = 0; w < tagBits.length; w++) {
-            long bits = tagBits[w];
-            while (bits != 0) {
-                IndicatorMerger.TagGroup g = groups.get((w << 6) + Long.numberOfTrailingZeros(bits));
-                bits &= bits - 1;
-                tagArray[t++] = g.display();
-                tlp = Tlp.mostRestrictive(tlp, g.tlp);
-            }
-        }
-        Arrays.sort(tagArray, TEXT);
-        List<IndicatorEvent> eventOut;
-        if (eventList == null && eventMap == null) {
-            eventOut = List.of();
-        } else {
-            Iterable<IndicatorMerger.EventCopy> copies = eventMap != null ? eventMap.values() : eventList;
-            IndicatorEvent[] evs = new IndicatorEvent[eventMap != null ? eventMap.size() : eventList.size()];
-            int i = 0;
-            for (IndicatorMerger.EventCopy copy : copies) {
-                evs[i++] = event(copy, eventCache);
-            }
-            Arrays.sort(evs, EVENTS);
-            eventOut = Arrays.asList(evs);
-        }
-        return new MergedIndicator(key.value(), key.family(), types, categories, organisations,
-                Arrays.asList(memberArray), Arrays.asList(tagArray), tlp, toIds, firstSeen, lastSeen, eventOut,
-                attributeCount, copyCount);
+        return new MergedIndicator(key.value(), key.family(), types, categories, organisations, members(context),
+                tags(context), tlp, toIds, seen.first, seen.last, events(), attributeCount, copyCount);
     }
 
-    private static IndicatorEvent event(IndicatorMerger.EventCopy copy, HashMap<Object, BuiltEvent> cache) {
+    /** By id; a member renamed during the search appears once, under the name that sorts first. */
+    private List<IndicatorMember> members(Context context) {
+        long[] ranks = ranks(members, context.memberRank, context);
+        IndicatorMember[] out = new IndicatorMember[bitCount(members)];
+        int n = 0;
+        for (int w = 0; w < ranks.length; w++) {
+            long bits = ranks[w];
+            ranks[w] = 0;
+            while (bits != 0) {
+                IndicatorMember m = context.memberByRank[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
+                if (n == 0 || !m.id().equals(out[n - 1].id())) {
+                    out[n++] = m;
+                }
+            }
+        }
+        return Arrays.asList(n == out.length ? out : Arrays.copyOf(out, n));
+    }
+
+    /** One spelling per tag group, in order; sets {@link #tlp} to the most restrictive TLP among them. */
+    private List<String> tags(Context context) {
+        long[] ranks = ranks(tags, context.tagRank, context);
+        int count = 0;
+        for (long w : ranks) {
+            count += Long.bitCount(w);
+        }
+        String[] out = new String[count];
+        int n = 0;
+        Tlp t = null;
+        for (int w = 0; w < ranks.length; w++) {
+            long bits = ranks[w];
+            ranks[w] = 0;
+            while (bits != 0) {
+                int rank = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                out[n++] = context.tagByRank[rank];
+                t = Tlp.mostRestrictive(t, context.tlpByRank[rank]);
+            }
+        }
+        tlp = t;
+        return Arrays.asList(out);
+    }
+
+    /** The ranks of a set's members, as a bitset in the context's scratch array (the caller clears it again). */
+    private static long[] ranks(IndicatorMerger.TagSet set, int[] rankOf, Context context) {
+        long[] ranks = context.scratch;
+        for (int w = 0, words = set.words(); w < words; w++) {
+            long bits = set.word(w);
+            while (bits != 0) {
+                int rank = rankOf[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                bits &= bits - 1;
+                ranks[rank >>> 6] |= 1L << rank;
+            }
+        }
+        return ranks;
+    }
+
+    private static int bitCount(IndicatorMerger.TagSet set) {
+        int count = 0;
+        for (int w = 0, words = set.words(); w < words; w++) {
+            count += Long.bitCount(set.word(w));
+        }
+        return count;
+    }
+
+    private List<IndicatorEvent> events() {
+        if (eventList == null && eventMap == null) {
+            return List.of();
+        }
+        Iterable<IndicatorMerger.EventCopy> copies = eventMap != null
+                ? eventMap.values()
+                : Arrays.asList(eventList).subList(0, eventCount);
+        BuiltEvent[] built = new BuiltEvent[eventMap != null ? eventMap.size() : eventCount];
+        int i = 0;
+        for (IndicatorMerger.EventCopy copy : copies) {
+            built[i++] = event(copy);
+        }
+        if (built.length > 1) {
+            Arrays.sort(built, BUILT_EVENTS);
+        }
+        IndicatorEvent[] out = new IndicatorEvent[built.length];
+        for (i = 0; i < built.length; i++) {
+            out[i] = built[i].event;
+        }
+        return Arrays.asList(out);
+    }
+
+    private static BuiltEvent event(IndicatorMerger.EventCopy copy) {
         MispEvent e = copy.event;
         MemberRef m = copy.member;
-        BuiltEvent cached = cache.get(copy.key);
-        if (cached != null && cached.sameAs(m, e)) {
-            return cached.event();
+        IndicatorMerger.EventFacts facts = copy.key;
+        BuiltEvent cached = facts.built;
+        if (cached != null && cached.member == m && cached.source == e) {
+            return cached;
         }
-        IndicatorEvent built = event(e, m);
+        if (facts.moreBuilt != null) {
+            for (int i = 0, n = facts.moreBuilt.size(); i < n; i++) {
+                BuiltEvent b = facts.moreBuilt.get(i);
+                if (b.member == m && b.source == e) {
+                    return b;
+                }
+            }
+        }
+        if (cached != null && cached.sameAs(m, e)) {
+            return cached;
+        }
+        BuiltEvent built = new BuiltEvent(m, e, event(e, m));
         if (cached == null) {
-            cache.put(copy.key, new BuiltEvent(m, e, built));
+            facts.built = built;
+        } else if (facts.moreBuilt == null || facts.moreBuilt.size() < 8) {
+            if (facts.moreBuilt == null) {
+                facts.moreBuilt = new ArrayList<>(2);
+            }
+            facts.moreBuilt.add(built);
         }
         return built;
     }
@@ -213,6 +386,12 @@ final class IndicatorAggregate {
             }
         }
         return true;
+    }
+
+    /** The order of {@link #compareEvents}, from the kept date key. */
+    private static int compareBuilt(BuiltEvent x, BuiltEvent y) {
+        int c = Long.compare(x.dateKey, y.dateKey);
+        return c != 0 ? c : compareEvents(x.event, y.event);
     }
 
     private static int compareEvents(IndicatorEvent a, IndicatorEvent b) {

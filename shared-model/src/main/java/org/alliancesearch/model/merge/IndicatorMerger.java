@@ -2,11 +2,11 @@ package org.alliancesearch.model.merge;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.indicator.Indicators;
@@ -22,11 +22,13 @@ import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.result.MemberRef;
 
 /**
- * Merges the hits of all members into indicators: deduplicates synchronised copies (same attribute uuid), applies the
- * tag policy, groups by {@link IndicatorKey} and orders the result. Stateless and thread-safe.
+ * Merges the hits of all members into indicators: deduplicates synchronised copies (same attribute uuid with the same
+ * content: indicator key and event uuid), applies the tag policy, groups by {@link IndicatorKey} and orders the result.
+ * A copy under a known uuid with other content is a separate attribute of the member that sent it. Stateless and
+ * thread-safe.
  *
  * <p>
- * How the policy is applied, and why: every copy of an attribute (same uuid) and every copy of an event (same event
+ * How the policy is applied, and why: every copy of an attribute (same uuid and content) and every copy of an event (same event
  * uuid) is looked at first, then an attribute is removed when any copy of it or of its event carries a dropping tag,
  * a TLP above the maximum, or fails the search's tag filter. Removal happens before grouping, so a removed record
  * gives nothing to an indicator: no member name, organisation, event, tag or timestamp. An indicator whose records
@@ -35,14 +37,8 @@ import org.alliancesearch.model.result.MemberRef;
  *
  * <p>
  * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
- * and where one copy has to stand for several (an event's info and link) the copy from the instance of the organisation
- * that created the event is taken, else the one from the member with the smallest id.
- *
- * <p>
- * Synchronised copies are one attribute only where they agree on its type and value; a copy under the same uuid that
- * says something else is an attribute of the member that sent it. A member (broken or hostile) can thus neither change
- * how another member's record is shown nor attach its own content to it. It can still make the policy drop an
- * attribute it shares a uuid with, by tagging its copy: the policy errs on the side of not showing.
+ * and where one copy has to stand for several (an event's info and link) the copy from the member with the smallest id
+ * is taken.
  */
 public final class IndicatorMerger {
     /** More organisations first, then the most recently seen, then by value and family. */
@@ -90,22 +86,25 @@ public final class IndicatorMerger {
 
     private static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
 
-    static int capacity(int expected) {
-        return (int) Math.min(1 << 30, expected / 0.75f + 1);
-    }
-
     /** Tag facts combined as bits, the TLP as rank (0 none, else ordinal + 1). */
     static final int DROP = 1;
     static final int INCLUDED = 2;
     static final int EXCLUDED = 4;
 
-    /** What the policy makes of one distinct tag name, with the group of all its spellings. */
+    /** What the policy makes of one distinct tag name (one spelling), with the group of all its spellings. */
     static final class Tag {
+        final String name;
+        final int hash;
+        /** Index among the distinct names of this merge: the bit of this spelling in tag sets. */
+        final int id;
         final int flags;
         final int tlpRank;
         final TagGroup group;
 
-        Tag(int flags, int tlpRank, TagGroup group) {
+        Tag(String name, int hash, int id, int flags, int tlpRank, TagGroup group) {
+            this.name = name;
+            this.hash = hash;
+            this.id = id;
             this.flags = flags;
             this.tlpRank = tlpRank;
             this.group = group;
@@ -136,69 +135,282 @@ public final class IndicatorMerger {
         }
     }
 
-    /** Tag facts of one event uuid, over all its copies. */
+    /** Tag facts of one event (by event key), over all its copies, and what was read from the last copy seen. */
     static final class EventFacts {
+        final int id;
         int flags;
         int tlpRank;
+        /** The event object read last, and its tags and organisation: consecutive copies often share the object. */
         MispEvent lastSeenEvent;
+        final TagSet lastEventTags = new TagSet();
+        String lastOrganisation;
+        /** The event references built for the result, shared by the indicators citing this event (one per member). */
+        IndicatorAggregate.BuiltEvent built;
+        ArrayList<IndicatorAggregate.BuiltEvent> moreBuilt;
+
+        EventFacts(int id) {
+            this.id = id;
+        }
+
+        @Override
+        public int hashCode() {
+            return id * 0x9E3779B1;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
     }
 
-    /** All copies of one attribute (one uuid). */
-    static final class AttributeCopies {
-        final MemberHit first;
-        ArrayList<MemberHit> more;
-        EventFacts event;
-        ArrayList<EventFacts> moreEvents;
+    /** A set of small non-negative ints (tag spellings, members): two words inline, more on demand. */
+    static final class TagSet {
+        long w0;
+        long w1;
+        long[] more;
+
+        void add(int bit) {
+            if (bit < 64) {
+                w0 |= 1L << bit;
+            } else if (bit < 128) {
+                w1 |= 1L << bit;
+            } else {
+                int word = (bit >>> 6) - 2;
+                if (more == null || word >= more.length) {
+                    more = Arrays.copyOf(more == null ? new long[0] : more, Math.max(word + 1, 4));
+                }
+                more[word] |= 1L << bit;
+            }
+        }
+
+        void addAll(TagSet other) {
+            w0 |= other.w0;
+            w1 |= other.w1;
+            if (other.more != null) {
+                if (more == null || more.length < other.more.length) {
+                    more = Arrays.copyOf(more == null ? new long[0] : more, other.more.length);
+                }
+                for (int i = 0; i < other.more.length; i++) {
+                    more[i] |= other.more[i];
+                }
+            }
+        }
+
+        void clear() {
+            w0 = 0;
+            w1 = 0;
+            more = null;
+        }
+
+        int words() {
+            return 2 + (more == null ? 0 : more.length);
+        }
+
+        long word(int i) {
+            return i == 0 ? w0 : i == 1 ? w1 : more[i - 2];
+        }
+    }
+
+    /**
+     * All copies of one attribute: one uuid with one content (indicator key and event uuid), and everything its copies
+     * contribute to the indicator, gathered while the hits are read so that the input is walked once. A copy under the
+     * same uuid with other content is another attribute, chained through {@link #sameUuid}.
+     */
+    static final class AttributeCopies extends SeenRange {
+        final IndicatorAggregate indicator;
+        final String eventUuid;
+        AttributeCopies sameUuid;
         int flags;
         int tlpRank;
         boolean deleted;
-        /** Some copy differs from the first in type or value: not all copies are the same attribute. */
-        boolean mixed;
+        boolean toIds;
+        int copyCount;
+        /** Tag spellings of the copies and of their events: the first 128 inline, more on demand. */
+        long tags0;
+        long tags1;
+        TagSet moreTags;
+        /** Member slots of the copies: the first 64 inline (one object less per attribute), more on demand. */
+        long memberBits;
+        TagSet moreMembers;
+        /** Interned strings (compared by identity); a second distinct value is rare. */
+        String type;
+        String category;
+        String organisation;
+        ArrayList<String> moreTypes;
+        ArrayList<String> moreCategories;
+        ArrayList<String> moreOrganisations;
+        /** The event of the copies with the copy that stands for it; more than one only for events without a uuid. */
+        EventCopy event;
+        ArrayList<EventCopy> moreEvents;
 
-        AttributeCopies(MemberHit first) {
-            this.first = first;
+        AttributeCopies(IndicatorAggregate indicator, String eventUuid) {
+            this.indicator = indicator;
+            this.eventUuid = eventUuid;
         }
 
-        void addCopy(MemberHit hit) {
-            if (more == null) {
-                more = new ArrayList<>(4);
+        void addTag(int bit) {
+            if (bit < 64) {
+                tags0 |= 1L << bit;
+            } else if (bit < 128) {
+                tags1 |= 1L << bit;
+            } else {
+                if (moreTags == null) {
+                    moreTags = new TagSet();
+                }
+                moreTags.add(bit);
             }
-            more.add(hit);
         }
 
-        void addEvent(EventFacts facts) {
+        void addTags(TagSet set) {
+            tags0 |= set.w0;
+            tags1 |= set.w1;
+            if (set.more != null) {
+                if (moreTags == null) {
+                    moreTags = new TagSet();
+                }
+                moreTags.addAll(set);
+            }
+        }
+
+        /** Adds this attribute's tag spellings to a set. */
+        void addTagsTo(TagSet set) {
+            set.w0 |= tags0;
+            set.w1 |= tags1;
+            if (moreTags != null) {
+                set.addAll(moreTags);
+            }
+        }
+
+        void addMember(int slot) {
+            if (slot < 64) {
+                memberBits |= 1L << slot;
+            } else {
+                if (moreMembers == null) {
+                    moreMembers = new TagSet();
+                }
+                moreMembers.add(slot);
+            }
+        }
+
+        boolean sameContent(IndicatorAggregate otherIndicator, String otherEventUuid) {
+            return indicator == otherIndicator && (eventUuid == null
+                    ? otherEventUuid == null
+                    : eventUuid.equals(otherEventUuid));
+        }
+
+        void addType(String t) {
+            if (type == null) {
+                type = t;
+            } else if (type != t) {
+                moreTypes = addMore(moreTypes, t);
+            }
+        }
+
+        void addCategory(String c) {
+            if (category == null) {
+                category = c;
+            } else if (category != c) {
+                moreCategories = addMore(moreCategories, c);
+            }
+        }
+
+        void addOrganisation(String o) {
+            if (organisation == null) {
+                organisation = o;
+            } else if (organisation != o) {
+                moreOrganisations = addMore(moreOrganisations, o);
+            }
+        }
+
+        private static ArrayList<String> addMore(ArrayList<String> list, String s) {
+            ArrayList<String> l = list == null ? new ArrayList<>(2) : list;
+            for (int i = 0, n = l.size(); i < n; i++) {
+                if (l.get(i) == s) {
+                    return l;
+                }
+            }
+            l.add(s);
+            return l;
+        }
+
+        void offerEvent(EventFacts facts, MispEvent e, MemberRef member) {
             if (event == null) {
-                event = facts;
-            } else if (event != facts) {
-                if (moreEvents == null) {
-                    moreEvents = new ArrayList<>(2);
+                event = new EventCopy(facts, e, member);
+                return;
+            }
+            if (event.key == facts) {
+                event.offer(e, member);
+                return;
+            }
+            if (moreEvents == null) {
+                moreEvents = new ArrayList<>(2);
+            }
+            for (int i = 0, n = moreEvents.size(); i < n; i++) {
+                if (moreEvents.get(i).key == facts) {
+                    moreEvents.get(i).offer(e, member);
+                    return;
                 }
-                if (!moreEvents.contains(facts)) {
-                    moreEvents.add(facts);
-                }
+            }
+            moreEvents.add(new EventCopy(facts, e, member));
+        }
+    }
+
+    /**
+     * The earliest and latest of some instants, kept with their seconds and nanoseconds so that merging two ranges
+     * compares numbers instead of reaching for the instants again.
+     */
+    static class SeenRange {
+        Instant first;
+        long firstSeconds;
+        int firstNanos;
+        Instant last;
+        long lastSeconds;
+        int lastNanos;
+
+        final void add(Instant t) {
+            if (t != null) {
+                add(t, t.getEpochSecond(), t.getNano(), t, t.getEpochSecond(), t.getNano());
+            }
+        }
+
+        final void add(SeenRange other) {
+            if (other.first != null) {
+                add(other.first, other.firstSeconds, other.firstNanos, other.last, other.lastSeconds,
+                        other.lastNanos);
+            }
+        }
+
+        private void add(Instant f, long fs, int fn, Instant l, long ls, int ln) {
+            if (first == null || fs < firstSeconds || (fs == firstSeconds && fn < firstNanos)) {
+                first = f;
+                firstSeconds = fs;
+                firstNanos = fn;
+            }
+            if (last == null || ls > lastSeconds || (ls == lastSeconds && ln > lastNanos)) {
+                last = l;
+                lastSeconds = ls;
+                lastNanos = ln;
             }
         }
     }
 
     /** One event of an indicator: the copy from the member with the smallest id stands for it. */
     static final class EventCopy {
-        final Object key;
+        final EventFacts key;
         MispEvent event;
         MemberRef member;
 
-        EventCopy(Object key, MispEvent event, MemberRef member) {
+        EventCopy(EventFacts key, MispEvent event, MemberRef member) {
             this.key = key;
             this.event = event;
             this.member = member;
         }
 
         void offer(MispEvent e, MemberRef m) {
-            // The creator's own instance speaks for its event: another member's copy of it (which a hostile member
-            // may have doctored) never replaces it. Member organisations are set by the admin, not by members.
-            int c = Boolean.compare(fromCreator(event, member), fromCreator(e, m));
-            if (c == 0) {
-                c = m.id().compareTo(member.id());
+            if (e == event && m == member) {
+                return;
             }
+            int c = m.id().compareTo(member.id());
             if (c == 0) {
                 c = compareNullable(m.name(), member.name());
             }
@@ -239,26 +451,42 @@ public final class IndicatorMerger {
         }
     }
 
-    /** Whether this copy of an event comes from the instance of the organisation that created it. */
-    static boolean fromCreator(MispEvent e, MemberRef m) {
-        String orgc = e.orgcName();
-        return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
-    }
+    /**
+     * A sum of what the read-ahead loaded, written so that the compiler cannot drop those loads as unused. Written by
+     * every merge, read by none: a race on it is harmless.
+     */
+    @SuppressWarnings("unused")
+    private static int readAheadSum;
 
     private static final class Run {
         private final TagPolicy policy;
         private final int hitCount;
-        private final HashMap<String, Tag> tags = new HashMap<>(256);
+        /** Distinct tag names, open addressing by the name's hash. */
+        private Tag[] tagTable = new Tag[512];
+        private final ArrayList<Tag> tagList = new ArrayList<>(256);
         private final HashMap<String, TagGroup> groups = new HashMap<>(256);
         private final KeyTable<AttributeCopies> attributes;
         /** The same attributes in arrival order: walked sequentially, in the order they sit in memory. */
         private final ArrayList<AttributeCopies> attributeList;
-        /** Indicators by raw MISP type, then raw value: normalises each distinct spelling once. */
-        private final HashMap<String, HashMap<String, IndicatorAggregate>> byRawValue = new HashMap<>();
+        /** Raw MISP types, interned: a spelling's type is then compared by identity. */
+        private final HashMap<String, String> types = new HashMap<>();
+        private final String[] knownTypes = new String[16];
+        private int knownTypeCount;
+        /** Indicators by raw (type, value) spelling: normalises each distinct spelling once. */
+        private final SpellingTable spellings;
         private final KeyTable<EventFacts> events;
-        private final ArrayList<TagGroup> groupList = new ArrayList<>(256);
-        /** Further copies of an attribute merged into it (synchronised copies). */
-        private int duplicates;
+        /** Indicators by (family, canonical value). */
+        private final SpellingTable indicators;
+        /** The same indicators in the order they were created, which is also their order in memory. */
+        private final ArrayList<IndicatorAggregate> indicatorList = new ArrayList<>();
+        /** Categories and organisations, interned so that an indicator compares them by identity. */
+        private final HashMap<String, String> strings = new HashMap<>(1024);
+        /** Distinct members (by value); an indicator's members are a set of these slots. */
+        private final HashMap<MemberRef, Integer> memberSlots = new HashMap<>();
+        private final ArrayList<MemberRef> memberList = new ArrayList<>();
+        private MemberRef lastMember;
+        private int lastMemberSlot;
+        private String lastMemberOrganisation;
 
         Run(TagPolicy policy, int hitCount) {
             this.policy = policy;
@@ -266,21 +494,39 @@ public final class IndicatorMerger {
             this.attributes = new KeyTable<>(hitCount);
             this.attributeList = new ArrayList<>(hitCount);
             this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
+            // Sized for a wide result (the benchmark's wide shape has one indicator per five hits): growing a large
+            // table rehashes it at random, which costs more than the zeroed memory of a generous one.
+            this.indicators = new SpellingTable(hitCount / 4);
+            this.spellings = new SpellingTable(hitCount / 2);
         }
 
         MergedResult run(Collection<MemberHit> hits) {
-            duplicates = 0;
-            for (MemberHit hit : hits) {
-                if (collect(hit)) {
-                    duplicates++;
+            MemberHit[] all = hits.toArray(new MemberHit[0]);
+            int duplicates = 0;
+            Prefetch prefetch = new Prefetch();
+            for (int from = 0, n = all.length; from < n; from += Prefetch.BLOCK) {
+                int to = Math.min(n, from + Prefetch.BLOCK);
+                prefetch.read(all, from, to);
+                for (int i = from; i < to; i++) {
+                    if (collect(all[i], prefetch.keys[i - from], prefetch.keyHashes[i - from])) {
+                        duplicates++;
+                    }
                 }
             }
+            int touched = prefetch.sum;
             int deleted = 0;
             int droppingTag = 0;
             int overMaxTlp = 0;
             int excludedByFilter = 0;
-            HashMap<IndicatorKey, IndicatorAggregate> indicators = new HashMap<>(capacity(attributes.size()));
+            TagSet keptTags = new TagSet();
+            int touchedIndicators = 0;
             for (int a = 0, n = attributeList.size(); a < n; a++) {
+                if ((a & (Prefetch.BLOCK - 1)) == 0) {
+                    // Indicators are scattered like the hits: read a block's ahead (see Prefetch).
+                    for (int k = a, end = Math.min(n, a + Prefetch.BLOCK); k < end; k++) {
+                        touchedIndicators += attributeList.get(k).indicator.touch();
+                    }
+                }
                 AttributeCopies copies = attributeList.get(a);
                 if (copies.deleted) {
                     deleted++;
@@ -290,51 +536,96 @@ public final class IndicatorMerger {
                     case DROPPING_TAG -> droppingTag++;
                     case OVER_MAX_TLP -> overMaxTlp++;
                     case EXCLUDED_BY_FILTER -> excludedByFilter++;
-                    case KEEP -> keep(copies, indicators);
+                    case KEEP -> {
+                        copies.indicator.add(copies);
+                        copies.addTagsTo(keptTags);
+                    }
                 }
             }
-            List<MergedIndicator> merged = new ArrayList<>(indicators.size());
-            HashMap<Object, IndicatorAggregate.BuiltEvent> eventCache = new HashMap<>(capacity(events.size()));
-            for (IndicatorAggregate indicator : indicators.values()) {
-                merged.add(indicator.build(eventCache, groupList));
+            // A tag is shown in the spelling that sorts last among the records shown.
+            ArrayList<TagGroup> groupOfTag = new ArrayList<>(tagList.size());
+            for (int w = 0, words = keptTags.words(); w < words; w++) {
+                long bits = keptTags.word(w);
+                while (bits != 0) {
+                    Tag tag = tagList.get((w << 6) + Long.numberOfTrailingZeros(bits));
+                    bits &= bits - 1;
+                    tag.group.offer(tag.name);
+                }
             }
-            merged.sort(ORDER);
+            for (Tag tag : tagList) {
+                groupOfTag.add(tag.group);
+            }
+            ResultOrder merged = new ResultOrder(indicatorList.size());
+            IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
+            readAheadSum = touched + touchedIndicators;
+            for (int i = 0, n = indicatorList.size(); i < n; i++) {
+                IndicatorAggregate indicator = indicatorList.get(i);
+                if (indicator.attributeCount > 0) {
+                    merged.add(indicator.build(context), indicator.organisationCount(), indicator.seen());
+                }
+            }
+            List<MergedIndicator> sorted = merged.sorted();
             MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
                     excludedByFilter);
-            return new MergedResult(merged, new MergeTotals(merged.size(), hitCount, duplicates, removed.total(),
+            return new MergedResult(sorted, new MergeTotals(sorted.size(), hitCount, duplicates, removed.total(),
                     deleted, removed));
         }
 
-        /** Records one hit; true when it is a further copy of an attribute already seen. */
-        private boolean collect(MemberHit hit) {
+        /**
+         * Records one hit; true when it is a further copy of an attribute already seen. A copy is the same attribute
+         * only when uuid, indicator (type family and canonical value) and event uuid all agree: a member that reuses
+         * another member's uuid with other content gets an attribute of its own, and can neither relabel the other
+         * member's record nor take it over, whichever answer comes first.
+         */
+        private boolean collect(MemberHit hit, IndicatorKey knownKey, int knownKeyHash) {
             MispAttribute a = hit.attribute();
+            MispEvent e = a.event();
+            MemberRef member = hit.member();
+            if (member != lastMember) {
+                memberSlot(member);
+            }
+            String type = type(a.type());
+            IndicatorAggregate indicator = indicator(type, a.value(), knownKey, knownKeyHash);
+            String eventUuid = e == null || e.uuid() == null || e.uuid().isEmpty() ? null : e.uuid();
             Object key = attributeKey(hit);
-            AttributeCopies copies = attributes.get(key);
+            AttributeCopies head = attributes.get(key);
+            AttributeCopies copies = head;
+            while (copies != null && !copies.sameContent(indicator, eventUuid)) {
+                copies = copies.sameUuid;
+            }
             boolean duplicate = copies != null;
             if (copies == null) {
-                copies = new AttributeCopies(hit);
-                attributes.putNew(key, copies);
-                attributeList.add(copies);
-            } else {
-                copies.addCopy(hit);
-                MispAttribute first = copies.first.attribute();
-                if (!Objects.equals(a.value(), first.value()) || !Objects.equals(a.type(), first.type())) {
-                    copies.mixed = true;
+                copies = new AttributeCopies(indicator, eventUuid);
+                if (head == null) {
+                    attributes.putNew(key, copies);
+                } else {
+                    copies.sameUuid = head.sameUuid;
+                    head.sameUuid = copies;
                 }
+                attributeList.add(copies);
             }
+            copies.copyCount++;
             if (a.deleted()) {
                 copies.deleted = true;
             }
-            MispEvent e = a.event();
+            copies.addMember(lastMemberSlot);
+            copies.addType(type);
+            if (a.category() != null) {
+                copies.addCategory(intern(a.category()));
+            }
+            copies.toIds |= a.toIds();
+            copies.add(a.timestamp());
+            copies.add(a.firstSeen());
+            copies.add(a.lastSeen());
             EventFacts facts = null;
-            Object eventKey = eventKey(hit.member(), e);
+            Object eventKey = eventKey(member, e);
             if (eventKey != null) {
                 facts = events.get(eventKey);
                 if (facts == null) {
-                    facts = new EventFacts();
+                    facts = new EventFacts(events.size());
                     events.putNew(eventKey, facts);
                 }
-                copies.addEvent(facts);
+                copies.offerEvent(facts, e, member);
             }
             int flags = copies.flags;
             int rank = copies.tlpRank;
@@ -344,6 +635,7 @@ public final class IndicatorMerger {
                 Tag tag = tag(t.name());
                 flags |= tag.flags;
                 rank = Math.max(rank, tag.tlpRank);
+                copies.addTag(tag.id);
                 if (t.inherited() && facts != null) {
                     // An event tag copied onto the attribute: it marks every attribute of that event.
                     facts.flags |= tag.flags;
@@ -352,28 +644,150 @@ public final class IndicatorMerger {
             }
             copies.flags = flags;
             copies.tlpRank = rank;
-            if (e != null && facts != null && facts.lastSeenEvent != e) {
-                facts.lastSeenEvent = e;
+            String organisation;
+            if (e == null) {
+                organisation = lastMemberOrganisation;
+            } else if (facts != null) {
+                if (facts.lastSeenEvent != e) {
+                    facts.lastSeenEvent = e;
+                    facts.lastEventTags.clear();
+                    List<MispTag> eventTags = e.tags();
+                    for (int i = 0, n = eventTags.size(); i < n; i++) {
+                        Tag tag = tag(eventTags.get(i).name());
+                        facts.flags |= tag.flags;
+                        facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
+                        facts.lastEventTags.add(tag.id);
+                    }
+                    facts.lastOrganisation = organisation(e.orgcName());
+                }
+                copies.addTags(facts.lastEventTags);
+                organisation = facts.lastOrganisation;
+            } else {
                 List<MispTag> eventTags = e.tags();
                 for (int i = 0, n = eventTags.size(); i < n; i++) {
-                    Tag tag = tag(eventTags.get(i).name());
-                    facts.flags |= tag.flags;
-                    facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
+                    copies.addTag(tag(eventTags.get(i).name()).id);
                 }
+                organisation = organisation(e.orgcName());
             }
+            copies.addOrganisation(organisation != null ? organisation : lastMemberOrganisation);
             return duplicate;
+        }
+
+        /**
+         * Reads a block of hits level by level (hits, their attributes, the attributes' strings and lists, then what
+         * those point to) before the block is merged. Hits sit scattered in memory and each is a small graph of
+         * objects; read one hit at a time, every object is a cache miss waited for in turn. A loop that only loads one
+         * level for many hits has its misses in flight together, and the block is then merged from cache.
+         */
+        private final class Prefetch {
+            static final int BLOCK = 128;
+            private final MispAttribute[] attrs = new MispAttribute[BLOCK];
+            private final String[] uuids = new String[BLOCK];
+            private final String[] values = new String[BLOCK];
+            private final List<?>[] tagLists = new List<?>[BLOCK];
+            private final Instant[] times = new Instant[BLOCK];
+            private final String[] rawTypes = new String[BLOCK];
+            private final int[] valueHashes = new int[BLOCK];
+            /** The key of a spelling that was not known when the block was read ahead, else null. */
+            final IndicatorKey[] keys = new IndicatorKey[BLOCK];
+            final int[] keyHashes = new int[BLOCK];
+            int sum;
+
+            void read(MemberHit[] all, int from, int to) {
+                int len = to - from;
+                for (int k = 0; k < len; k++) {
+                    attrs[k] = all[from + k].attribute();
+                }
+                for (int k = 0; k < len; k++) {
+                    MispAttribute a = attrs[k];
+                    uuids[k] = a.uuid();
+                    values[k] = a.value();
+                    tagLists[k] = a.tags();
+                    times[k] = a.timestamp();
+                    rawTypes[k] = a.type();
+                }
+                int s = 0;
+                for (int k = 0; k < len; k++) {
+                    String u = uuids[k];
+                    String v = values[k];
+                    Instant t = times[k];
+                    s += (u == null ? 0 : attributes.touch(u.hashCode())) + tagLists[k].size() + (rawTypes[k] == null
+                            ? 0
+                            : 1)
+                            + (t == null ? 0 : t.getNano());
+                    valueHashes[k] = v == null ? 0 : v.hashCode();
+                }
+                for (int k = 0; k < len; k++) {
+                    // length() reads the characters; the stored spelling is what the lookup compares with.
+                    String u = uuids[k];
+                    String v = values[k];
+                    s += (u == null ? 0 : u.length()) + (v == null
+                            ? 0
+                            : v.length() + spellings.touchSlot(
+                                    valueHashes[k]));
+                    Object first = tagLists[k].isEmpty() ? null : tagLists[k].get(0);
+                    s += first == null ? 0 : 1;
+                }
+                for (int k = 0; k < len; k++) {
+                    s += values[k] == null ? 0 : spellings.touchValue(valueHashes[k]);
+                }
+                // A spelling not seen yet is normalised now, so that the indicator table is read ahead as well.
+                for (int k = 0; k < len; k++) {
+                    keys[k] = null;
+                    String v = values[k];
+                    String t = rawTypes[k];
+                    if (v != null && t != null && spellings.get(t, v, valueHashes[k]) == null) {
+                        IndicatorKey key = Indicators.key(t, v);
+                        keys[k] = key;
+                        keyHashes[k] = key.value().hashCode();
+                        s += indicators.touchSlot(keyHashes[k]);
+                    }
+                }
+                for (int k = 0; k < len; k++) {
+                    s += keys[k] == null ? 0 : indicators.touchValue(keyHashes[k]);
+                }
+                sum += s;
+                Arrays.fill(attrs, null);
+                Arrays.fill(rawTypes, null);
+            }
+        }
+
+        /** The interned creator organisation, or null when the event does not reveal it (absent or blank). */
+        private String organisation(String orgc) {
+            if (orgc == null) {
+                return null;
+            }
+            String interned = intern(orgc);
+            return interned.isBlank() ? null : interned;
+        }
+
+        private String intern(String s) {
+            String interned = strings.putIfAbsent(s, s);
+            return interned == null ? s : interned;
+        }
+
+        private void memberSlot(MemberRef member) {
+            Integer slot = memberSlots.get(member);
+            if (slot == null) {
+                slot = memberList.size();
+                memberSlots.put(member, slot);
+                memberList.add(member);
+            }
+            lastMember = member;
+            lastMemberSlot = slot;
+            lastMemberOrganisation = intern(member.organisation());
         }
 
         private TagPolicy.Verdict verdict(AttributeCopies copies) {
             int flags = copies.flags;
             int rank = copies.tlpRank;
             if (copies.event != null) {
-                flags |= copies.event.flags;
-                rank = Math.max(rank, copies.event.tlpRank);
+                flags |= copies.event.key.flags;
+                rank = Math.max(rank, copies.event.key.tlpRank);
                 if (copies.moreEvents != null) {
-                    for (EventFacts f : copies.moreEvents) {
-                        flags |= f.flags;
-                        rank = Math.max(rank, f.tlpRank);
+                    for (EventCopy c : copies.moreEvents) {
+                        flags |= c.key.flags;
+                        rank = Math.max(rank, c.key.tlpRank);
                     }
                 }
             }
@@ -381,112 +795,95 @@ public final class IndicatorMerger {
                     (flags & INCLUDED) != 0, (flags & EXCLUDED) != 0);
         }
 
-        private void keep(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
-            if (copies.mixed) {
-                keepMixed(copies, indicators);
-                return;
-            }
-            MispAttribute rep = copies.first.attribute();
-            IndicatorAggregate indicator = indicator(rep.type(), rep.value(), indicators);
-            indicator.attributeCount++;
-            add(indicator, copies.first);
-            if (copies.more != null) {
-                for (int i = 0, n = copies.more.size(); i < n; i++) {
-                    add(indicator, copies.more.get(i));
+        private String type(String rawType) {
+            String t = rawType == null ? "" : rawType;
+            // A search sees a handful of types: look among them by identity, then by content, before hashing.
+            String[] known = knownTypes;
+            for (int i = 0; i < knownTypeCount; i++) {
+                if (known[i] == t) {
+                    return t;
                 }
             }
-        }
-
-        /**
-         * Copies under one uuid that disagree on what the attribute is: a copy counts as the same attribute only where
-         * it names the same indicator. Each disagreeing copy stands on its own, for the member that sent it, so that
-         * a member cannot change or take over how another member's record is shown by reusing its uuid.
-         */
-        private void keepMixed(AttributeCopies copies, HashMap<IndicatorKey, IndicatorAggregate> indicators) {
-            ArrayList<IndicatorAggregate> seen = new ArrayList<>(4);
-            int n = 1 + copies.more.size();
-            for (int i = 0; i < n; i++) {
-                MemberHit hit = i == 0 ? copies.first : copies.more.get(i - 1);
-                IndicatorAggregate indicator = indicator(hit.attribute().type(), hit.attribute().value(), indicators);
-                if (!seen.contains(indicator)) {
-                    seen.add(indicator);
-                    indicator.attributeCount++;
+            for (int i = 0; i < knownTypeCount; i++) {
+                if (known[i].equals(t)) {
+                    return known[i];
                 }
-                add(indicator, hit);
             }
-            duplicates -= seen.size() - 1;
+            String interned = types.putIfAbsent(t, t);
+            if (interned == null) {
+                interned = t;
+                if (knownTypeCount < known.length) {
+                    known[knownTypeCount++] = t;
+                }
+            }
+            return interned;
         }
 
-        /** The indicator of a raw MISP type and value, normalising each distinct spelling once. */
-        private IndicatorAggregate indicator(String type, String value,
-                HashMap<IndicatorKey, IndicatorAggregate> indicators) {
-            HashMap<String, IndicatorAggregate> ofType = byRawValue.get(type);
-            if (ofType == null) {
-                ofType = new HashMap<>(capacity(Math.min(hitCount, 1 << 16)));
-                byRawValue.put(type, ofType);
-            }
-            IndicatorAggregate indicator = ofType.get(value);
+        /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
+        private IndicatorAggregate indicator(String type, String value, IndicatorKey knownKey, int knownKeyHash) {
+            String v = value == null ? "" : value;
+            int h = v.hashCode();
+            IndicatorAggregate indicator = spellings.get(type, v, h);
             if (indicator == null) {
-                IndicatorKey key = Indicators.key(type, value);
-                indicator = indicators.get(key);
+                IndicatorKey key = knownKey != null ? knownKey : Indicators.key(type, v);
+                int keyHash = knownKey != null ? knownKeyHash : key.value().hashCode();
+                indicator = indicators.get(key.family(), key.value(), keyHash);
                 if (indicator == null) {
                     indicator = new IndicatorAggregate(key);
-                    indicators.put(key, indicator);
+                    indicators.putNew(key.family(), key.value(), keyHash, indicator);
+                    indicatorList.add(indicator);
                 }
-                ofType.put(value, indicator);
+                spellings.putNew(type, v, h, indicator);
             }
             return indicator;
         }
 
-        private void add(IndicatorAggregate indicator, MemberHit hit) {
-            MispAttribute a = hit.attribute();
-            MemberRef member = hit.member();
-            MispEvent e = a.event();
-            indicator.copyCount++;
-            indicator.addMember(member);
-            String orgc = e == null ? null : e.orgcName();
-            indicator.addDistinct(indicator.organisations,
-                    orgc != null && !orgc.isBlank() ? orgc : member.organisation());
-            indicator.addDistinct(indicator.types, a.type());
-            if (a.category() != null) {
-                indicator.addDistinct(indicator.categories, a.category());
-            }
-            indicator.toIds |= a.toIds();
-            indicator.seen(a.timestamp());
-            indicator.seen(a.firstSeen());
-            indicator.seen(a.lastSeen());
-            List<MispTag> attributeTags = a.tags();
-            for (int i = 0, n = attributeTags.size(); i < n; i++) {
-                indicator.addTag(tag(attributeTags.get(i).name()).group, attributeTags.get(i).name());
-            }
-            if (e != null) {
-                List<MispTag> eventTags = e.tags();
-                for (int i = 0, n = eventTags.size(); i < n; i++) {
-                    indicator.addTag(tag(eventTags.get(i).name()).group, eventTags.get(i).name());
-                }
-                Object eventKey = eventKey(member, e);
-                if (eventKey != null) {
-                    indicator.addEvent(eventKey, e, member);
-                }
-            }
-        }
-
         private Tag tag(String name) {
-            Tag tag = tags.get(name);
-            if (tag == null) {
-                TagPolicy.TagInfo info = policy.classify(name);
-                TagGroup group = groups.get(info.key());
-                if (group == null) {
-                    group = new TagGroup(groupList.size(), info.key(), info.tlp());
-                    groups.put(info.key(), group);
-                    groupList.add(group);
+            int h = name.hashCode();
+            Tag[] table = tagTable;
+            int mask = table.length - 1;
+            for (int i = spread(h) & mask;; i = (i + 1) & mask) {
+                Tag t = table[i];
+                if (t == null) {
+                    break;
                 }
-                int flags = (info.dropping() ? DROP : 0) | (info.included() ? INCLUDED : 0)
-                        | (info.excluded() ? EXCLUDED : 0);
-                tag = new Tag(flags, info.tlp() == null ? 0 : info.tlp().ordinal() + 1, group);
-                tags.put(name, tag);
+                if (t.hash == h && (t.name == name || t.name.equals(name))) {
+                    return t;
+                }
+            }
+            TagPolicy.TagInfo info = policy.classify(name);
+            TagGroup group = groups.get(info.key());
+            if (group == null) {
+                group = new TagGroup(groups.size(), info.key(), info.tlp());
+                groups.put(info.key(), group);
+            }
+            int flags = (info.dropping() ? DROP : 0) | (info.included() ? INCLUDED : 0)
+                    | (info.excluded() ? EXCLUDED : 0);
+            Tag tag = new Tag(name, h, tagList.size(), flags, info.tlp() == null ? 0 : info.tlp().ordinal() + 1,
+                    group);
+            tagList.add(tag);
+            if (tagList.size() * 2 > table.length) {
+                tagTable = new Tag[table.length * 2];
+                for (Tag t : tagList) {
+                    insert(tagTable, t);
+                }
+            } else {
+                insert(table, tag);
             }
             return tag;
+        }
+
+        private static void insert(Tag[] table, Tag tag) {
+            int mask = table.length - 1;
+            int i = spread(tag.hash) & mask;
+            while (table[i] != null) {
+                i = (i + 1) & mask;
+            }
+            table[i] = tag;
+        }
+
+        private static int spread(int h) {
+            return (h ^ (h >>> 16)) * 0x9E3779B1;
         }
 
         private static Object attributeKey(MemberHit hit) {

@@ -1,12 +1,13 @@
 package org.alliancesearch.model.merge;
 
 /**
- * Counts of a merge. Attributes are counted by uuid after deduplication except {@link #attributes()}, so
+ * Counts of a merge. Attributes are counted by uuid and content after deduplication except {@link #attributes()}, so
  * {@code attributes - duplicates - deleted - removedByPolicy} is the number of distinct attributes shown.
  *
  * @param indicators distinct indicators in the result
  * @param attributes attributes received from all members (every copy)
- * @param duplicates attributes that were synchronised copies of one already counted (same uuid)
+ * @param duplicates attributes that were synchronised copies of one already counted (same uuid, type family,
+ *        canonical value and event uuid; a copy that disagrees is counted as an attribute of its own)
  * @param removedByPolicy distinct attributes the tag policy removed (numbers only, never content); the sum of
  *        {@link #removedBy()} when the merger made these totals
  * @param deleted distinct attributes not shown because a member marked them deleted

@@ -23,7 +23,7 @@ import org.alliancesearch.model.policy.Tlp;
  * @param firstSeen earliest of {@code first_seen}, {@code last_seen} and attribute timestamps, or null
  * @param lastSeen latest of the same, or null
  * @param events the events it appears in, one per event uuid, sorted by date (newest first), then uuid
- * @param attributeCount distinct attributes (by uuid)
+ * @param attributeCount distinct attributes (by uuid and content)
  * @param copyCount attribute copies received from members (synchronised copies counted each time)
  */
 public record MergedIndicator(String value, String family, List<String> types, List<String> categories,

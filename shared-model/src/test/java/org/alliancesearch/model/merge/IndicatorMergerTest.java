@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.alliancesearch.model.misp.MispEvent;
@@ -41,59 +43,6 @@ class IndicatorMergerTest {
 
     @Nested
     class Dedup {
-        /** Org C's instance sends a copy of Org A's attribute (same uuid) with a doctored value and event info. */
-        @Test
-        void aCopyThatSaysSomethingElseIsNotMergedIntoTheOthersRecord() {
-            MemberRef honestA = member("m2", "Org A");
-            MemberRef honestB = member("m3", "Org B");
-            // the doctoring member has the smallest id, so it would be chosen to stand for the copies
-            MemberRef hostile = member("m1", "Org C");
-            MispEvent original = event(E1, "Org A");
-            MispEvent doctored = new MispEvent("1", E1, "<script>alert(1)</script>", LocalDate.of(2024, 1, 1),
-                    "Org A", null, 2, true, Instant.EPOCH, 1, List.of());
-            List<MemberHit> hits = List.of(hit(honestA, attr("u1", "domain", "evil.example").event(original)),
-                    hit(honestB, attr("u1", "domain", "evil.example").event(original)),
-                    hit(hostile, attr("u1", "domain", "<script>evil.example").event(doctored)));
-            for (List<MemberHit> order : List.of(hits, List.of(hits.get(2), hits.get(1), hits.get(0)),
-                    List.of(hits.get(1), hits.get(2), hits.get(0)))) {
-                MergedResult r = merger.merge(order, AlliancePolicy.defaults());
-                MergedIndicator clean = r.indicators().stream().filter(i -> i.value().equals("evil.example"))
-                        .findFirst().orElseThrow();
-                assertThat(clean.members()).extracting(IndicatorMember::id).containsExactly("m2", "m3");
-                assertThat(clean.copyCount()).isEqualTo(2);
-                assertThat(clean.attributeCount()).isEqualTo(1);
-                assertThat(clean.events()).singleElement().satisfies(e -> {
-                    assertThat(e.info()).isEqualTo("event " + E1);
-                    assertThat(e.memberId()).isIn("m2", "m3");
-                });
-                MergedIndicator other = r.indicators().stream().filter(i -> !i.value().equals("evil.example"))
-                        .findFirst().orElseThrow();
-                assertThat(other.members()).extracting(IndicatorMember::id).containsExactly("m1");
-                assertThat(other.copyCount()).isEqualTo(1);
-                assertThat(r.totals().duplicates()).as("only the agreeing copy is a synchronised copy").isEqualTo(1);
-                assertThat(r.totals().attributes()).isEqualTo(3);
-            }
-        }
-
-        /** The creator's instance speaks for its event, whichever member id sorts first. */
-        @Test
-        void theCreatorsCopyOfAnEventIsTheOneShown() {
-            MemberRef creator = member("z-creator", "Org A");
-            MemberRef other = member("a-other", "Org B");
-            MispEvent mine = event(E1, "Org A");
-            MispEvent theirs = new MispEvent("7", E1, "renamed by Org B", LocalDate.of(2024, 1, 1), "Org A", null, 2,
-                    true, Instant.EPOCH, 1, List.of());
-            for (boolean creatorFirst : new boolean[]{true, false}) {
-                MemberHit a = hit(creator, attr("u1", "ip-dst", "1.2.3.4").event(mine));
-                MemberHit b = hit(other, attr("u1", "ip-dst", "1.2.3.4").event(theirs));
-                MergedIndicator i = only(creatorFirst ? merge(a, b) : merge(b, a));
-                assertThat(i.events()).singleElement().satisfies(e -> {
-                    assertThat(e.info()).isEqualTo("event " + E1);
-                    assertThat(e.memberId()).isEqualTo("z-creator");
-                });
-            }
-        }
-
         @Test
         void sameUuidFromSeveralMembersIsOneAttributeSeenAtSeveralMembers() {
             MispEvent e = event(E1, "CIRCL");
@@ -239,10 +188,145 @@ class IndicatorMergerTest {
         }
 
         @Test
+        void manyTagsAndMembersAreAllListedInOrder() {
+            // More distinct tags and members than fit in the merge's inline bit words.
+            List<MemberHit> hits = new ArrayList<>();
+            List<String> expectedTags = new ArrayList<>();
+            List<String> expectedMembers = new ArrayList<>();
+            for (int m = 0; m < 70; m++) {
+                MemberRef member = member(String.format("m%03d", m), "Org " + m);
+                expectedMembers.add(member.id());
+                for (int t = 0; t < 3; t++) {
+                    String tag = "tag:" + (m * 3 + t);
+                    expectedTags.add(tag);
+                    hits.add(hit(member, attr("u" + m + "-" + t, "domain", "x.example").tags(tag)));
+                }
+                hits.add(hit(member, attr("shared", "domain", "x.example").tags("TAG:" + m * 3)));
+            }
+            Collections.sort(expectedTags);
+            MergedIndicator i = only(merger.merge(hits, AlliancePolicy.defaults()));
+            assertThat(i.tags()).containsExactlyElementsOf(expectedTags);
+            assertThat(i.members()).extracting(IndicatorMember::id).containsExactlyElementsOf(expectedMembers);
+            assertThat(i.attributeCount()).isEqualTo(70 * 3 + 1);
+            assertThat(i.copyCount()).isEqualTo(70 * 4);
+        }
+
+        @Test
         void noHitsIsAnEmptyResult() {
             MergedResult r = merger.merge(List.of(), AlliancePolicy.defaults());
             assertThat(r.indicators()).isEmpty();
             assertThat(r.totals()).isEqualTo(new MergeTotals(0, 0, 0, 0));
+        }
+    }
+
+    /** A member that reuses another member's attribute uuid with other content. */
+    @Nested
+    class ReusedUuid {
+        static final String HOSTILE_VALUE = "<script>alert(1)</script>update-check.alliance-demo.example";
+        static final String E9 = "99999999-9999-4999-8999-999999999999";
+
+        /** Sorts before "a" (its copy would stand for the attribute if copies were merged by uuid alone)... */
+        final MemberRef first = member("0-hostile", "Hostile Org");
+        /** ...and after it. */
+        final MemberRef last = member("z-hostile", "Hostile Org");
+
+        MemberHit honest() {
+            return hit(A, attr("u1", "domain", "update-check.alliance-demo.example").tags("tlp:green")
+                    .event(event(E1, "Honest Org")));
+        }
+
+        MemberHit hostile(MemberRef hostile) {
+            return hit(hostile, attr("u1", "domain", HOSTILE_VALUE).tags("Hostile-tag")
+                    .event(event(E9, "Hostile Org")));
+        }
+
+        void assertSeparate(MergedResult r, MemberRef hostile) {
+            assertThat(r.indicators()).hasSize(2);
+            MergedIndicator clean = r.indicators().stream().filter(i -> !i.value().contains("<")).findFirst()
+                    .orElseThrow();
+            MergedIndicator bad = r.indicators().stream().filter(i -> i.value().contains("<")).findFirst()
+                    .orElseThrow();
+            assertThat(clean.value()).isEqualTo("update-check.alliance-demo.example");
+            assertThat(clean.members()).extracting(IndicatorMember::id).containsExactly("a");
+            assertThat(clean.organisations()).containsExactly("Honest Org");
+            assertThat(clean.tags()).containsExactly("tlp:green");
+            assertThat(clean.events()).extracting(IndicatorEvent::uuid).containsExactly(E1);
+            assertThat(clean.attributeCount()).isEqualTo(1);
+            assertThat(clean.copyCount()).isEqualTo(1);
+            assertThat(bad.members()).extracting(IndicatorMember::id).containsExactly(hostile.id());
+            assertThat(bad.organisations()).containsExactly("Hostile Org");
+            assertThat(bad.events()).extracting(IndicatorEvent::uuid).containsExactly(E9);
+            assertThat(r.totals().duplicates()).isZero();
+            assertThat(r.totals().attributes()).isEqualTo(2);
+        }
+
+        @Test
+        void aHostileCopyWithOtherContentStaysTheHostileMembersOwnWhenItArrivesFirst() {
+            assertSeparate(merge(hostile(first), honest()), first);
+            assertSeparate(merge(hostile(last), honest()), last);
+        }
+
+        @Test
+        void aHostileCopyWithOtherContentStaysTheHostileMembersOwnWhenItArrivesLast() {
+            assertSeparate(merge(honest(), hostile(first)), first);
+            assertSeparate(merge(honest(), hostile(last)), last);
+        }
+
+        @Test
+        void anotherTypeFamilyUnderTheSameUuidIsAnotherAttribute() {
+            for (List<MemberHit> hits : List.of(
+                    List.of(hit(first, attr("u1", "ip-dst", "10.9.9.9")), hit(A, attr("u1", "domain", "x.example"))),
+                    List.of(hit(A, attr("u1", "domain", "x.example")), hit(first, attr("u1", "ip-dst", "10.9.9.9"))))) {
+                MergedResult r = merger.merge(hits, AlliancePolicy.defaults());
+                assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactlyInAnyOrder("x.example",
+                        "10.9.9.9");
+                assertThat(r.indicators()).allSatisfy(i -> assertThat(i.members()).hasSize(1));
+                assertThat(r.totals().duplicates()).isZero();
+            }
+        }
+
+        @Test
+        void aDroppingTagOnACopyWithOtherContentDoesNotRemoveTheOtherMembersRecord() {
+            MemberHit red = hit(first, attr("u1", "domain", HOSTILE_VALUE).tags("tlp:red")
+                    .event(event(E9, "Hostile Org")));
+            for (MergedResult r : List.of(merge(red, honest()), merge(honest(), red))) {
+                MergedIndicator i = only(r);
+                assertThat(i.value()).isEqualTo("update-check.alliance-demo.example");
+                assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("a");
+                assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        void theSameValueInAnotherEventIsAnotherAttributeAndKeepsItsOwnEventLink() {
+            MemberHit claim = hit(first, attr("u1", "domain", "update-check.alliance-demo.example")
+                    .event(event(E9, "Hostile Org")));
+            for (MergedResult r : List.of(merge(claim, honest()), merge(honest(), claim))) {
+                MergedIndicator i = only(r);
+                assertThat(i.attributeCount()).isEqualTo(2);
+                assertThat(r.totals().duplicates()).isZero();
+                assertThat(i.events()).filteredOn(ev -> ev.uuid().equals(E1)).singleElement()
+                        .satisfies(ev -> assertThat(ev.memberId()).isEqualTo("a"));
+            }
+        }
+
+        @Test
+        void honestCopiesInOtherSpellingsAreStillOneAttribute() {
+            MispEvent e = event(E1, "CIRCL");
+            List<MemberHit> hits = List.of(hit(A, attr("u1", "ip-src", "10.0.0.1").event(e)),
+                    hit(B, attr("u1", "ip-dst", "10.0.0.1").event(event(E1, "CIRCL"))),
+                    hit(C, attr("u2", "domain", "EVIL.example.").event(e)),
+                    hit(A, attr("u2", "hostname", "evil.example").event(e)));
+            List<MemberHit> reversed = new ArrayList<>(hits);
+            Collections.reverse(reversed);
+            for (List<MemberHit> order : List.of(hits, reversed)) {
+                MergedResult r = merger.merge(order, AlliancePolicy.defaults());
+                assertThat(r.indicators()).hasSize(2).allSatisfy(i -> {
+                    assertThat(i.attributeCount()).isEqualTo(1);
+                    assertThat(i.copyCount()).isEqualTo(2);
+                });
+                assertThat(r.totals().duplicates()).isEqualTo(2);
+            }
         }
     }
 

@@ -97,6 +97,45 @@ class MergePropertiesTest {
                 AlliancePolicy.defaults()));
     }
 
+    /** Tags a hostile member puts on its copies: policy-relevant ones, and none that is a re-spelling of a clean tag. */
+    static final List<String> HOSTILE_TAGS = List.of("tlp:red", "PAP:RED", "TLP:AMBER+STRICT", "tlp:clear",
+            "hostile:tag");
+
+    @Property(tries = 300)
+    void aCopyWithOtherContentUnderAnotherMembersUuidChangesNothingOfTheirs(@ForAll("answers") List<MemberHit> clean,
+            @ForAll long mask, @ForAll boolean hostileSortsFirst, @ForAll long seed) {
+        MemberRef hostile = new MemberRef(hostileSortsFirst ? "0-hostile" : "zz-hostile", "Hostile MISP",
+                "Hostile Org", "https://hostile.example");
+        Random rnd = new Random(seed);
+        List<MemberHit> hits = new ArrayList<>(clean);
+        for (int i = 0; i < clean.size(); i++) {
+            if ((mask >>> (i % 64) & 1) == 0) {
+                continue;
+            }
+            MispAttribute honest = clean.get(i).attribute();
+            List<MispTag> tags = List.of(new MispTag(HOSTILE_TAGS.get(rnd.nextInt(HOSTILE_TAGS.size())), false));
+            MispEvent event = new MispEvent("h" + i, "hostile-event-" + i, "<script>alert(" + i + ")</script>",
+                    LocalDate.of(2025, 1, 1), "Hostile Org", null, 1, true, null, 1, tags);
+            // The uuid of a clean attribute, another value; sometimes another family as well.
+            String type = rnd.nextBoolean() ? "domain" : "url";
+            hits.add(new MemberHit(hostile, new MispAttribute("x" + i, honest.uuid(), null, null, null, "Other",
+                    type, "hostile-" + i + ".example", true, TIMES.get(2), null, null, 5, "", rnd.nextInt(4) == 0,
+                    tags, event)));
+        }
+        Collections.shuffle(hits, rnd);
+        AlliancePolicy policy = AlliancePolicy.defaults();
+
+        MergedResult withHostile = merger.merge(hits, policy);
+
+        List<MergedIndicator> theirs = withHostile.indicators().stream().filter(i -> !i.value().contains("hostile"))
+                .toList();
+        assertThat(theirs).isEqualTo(merger.merge(clean, policy).indicators());
+        assertThat(withHostile.indicators()).filteredOn(i -> i.value().contains("hostile")).allSatisfy(i -> {
+            assertThat(i.members()).extracting(IndicatorMember::id).containsExactly(hostile.id());
+            assertThat(i.organisations()).containsExactly("Hostile Org");
+        });
+    }
+
     /** Where a dropping tag sits on a secret record. */
     enum Placement {
         ATTRIBUTE, INHERITED_ON_ATTRIBUTE, EVENT
