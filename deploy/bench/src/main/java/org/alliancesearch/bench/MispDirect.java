@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.MispRestSearch;
@@ -40,6 +42,25 @@ public final class MispDirect {
     public String search(SimulatedMisp member, String value) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
         return r.statusCode() == 200 ? null : "HTTP " + r.statusCode() + " from " + member.name();
+    }
+
+    /**
+     * Asks all {@code members} at once, as the fan-out does, and returns when the slowest has answered completely;
+     * null when every answer was a 200.
+     */
+    public String searchAll(List<SimulatedMisp> members, String value) {
+        List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (SimulatedMisp m : members) {
+            answers.add(http.sendAsync(request(m, value), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        for (int i = 0; i < answers.size(); i++) {
+            int status = answers.get(i).join().statusCode();
+            if (status != 200) {
+                return "HTTP " + status + " from " + members.get(i).name();
+            }
+        }
+        return null;
     }
 
     /** Number of attributes in the member's answer (to check the setup, not timed). */

@@ -109,10 +109,16 @@ public final class Stack implements AutoCloseable {
         settings.put("alliance.connector.bulkhead.queue", "64");
         settings.put("alliance.connector.cache.enabled", "false");
         settings.putAll(extra);
+        List<String> options = new ArrayList<>(jvmOptions);
+        // e.g. -Dbench.portal.jvm="-XX:StartFlightRecording=filename=portal.jfr" to profile the portals
+        String more = System.getProperty("bench.portal.jvm", "").trim();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+        }
         int port = Ports.free();
         System.out.println("Starting portal " + name + " on port " + port + " " + extra + " " + jvmOptions + "...");
         PortalProcess p = PortalProcess.start(root, port, realmUrl(), work.resolve("portal-" + name),
-                work.resolve("logs/portal-" + name + ".log"), settings, jvmOptions);
+                work.resolve("logs/portal-" + name + ".log"), settings, options);
         portals.add(p);
         return p;
     }
