@@ -298,7 +298,11 @@ public final class Scenarios {
             int expected = members * sizes.memoryHits();
             LoadResult r;
             try {
-                r = LoadDriver.sequential(0, 3, n -> checked(client.search(Stack.BIG_VALUE), expected));
+                // one search first: a portal that ran out of heap answers slowly or never, no use asking twice
+                r = LoadDriver.sequential(0, 1, n -> checked(client.search(Stack.BIG_VALUE), expected));
+                if (r.errors() == 0) {
+                    r = LoadDriver.sequential(0, 3, n -> checked(client.search(Stack.BIG_VALUE), expected));
+                }
             } finally {
                 sampling.set(false);
                 sampler.join(5_000);
@@ -308,7 +312,7 @@ public final class Scenarios {
             boolean completed = r.errors() == 0 && portal.isAlive();
             table.add(new Row("5 memory: " + members + " members × " + String.format(Locale.ROOT, "%,d",
                     sizes.memoryHits()) + " hits, portal -Xmx" + sizes.memoryHeap(),
-                    "portal HTTP API (3 searches, one at a time)",
+                    "portal HTTP API (" + r.calls() + " search(es), one at a time)",
                     String.format(Locale.ROOT, "%s; %s; peak heap %d MB (GC log, before collection), %d MB sampled"
                             + " from /q/metrics; peak RSS %d MB (VmHWM; %d MB before the searches)",
                             completed ? "completed, every member OK with all hits" : "FAILED: " + r.firstError(),

@@ -36,6 +36,7 @@ public final class AttributeStreamSink extends SynchronousSink {
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
     private final List<MispAttribute> attributes = new ArrayList<>();
+    private final RecordSharing sharing = new RecordSharing();
     private final byte[] prefix = new byte[PREFIX_BYTES];
     private int prefixLength;
     private long bytes;
@@ -160,7 +161,7 @@ public final class AttributeStreamSink extends SynchronousSink {
             node = mapper.readTree(p);
         }
         try {
-            attributes.add(MispJson.attribute(node));
+            attributes.add(sharing.share(MispJson.attribute(node)));
         } catch (MispFormatException e) {
             skipped++;
         }
