@@ -11,7 +11,8 @@ import org.alliancesearch.model.misp.MispTag;
 
 /**
  * Shares equal parts between the attributes of one answer: every attribute of an event carries a copy of that event
- * (context and tags), and type, category, event id, tag lists and timestamps repeat from record to record. Keeping one
+ * (context and tags), and the searched values, types, categories, event ids, tag lists and timestamps repeat from record
+ * to record. Keeping one
  * instance of each cuts the memory of a large answer by more than half. Values compare by content (records), so the
  * attributes are exactly what was read; only their identities change. Lives as long as one answer.
  */
@@ -20,7 +21,7 @@ final class RecordSharing {
 
     MispAttribute share(MispAttribute a) {
         return new MispAttribute(a.id(), a.uuid(), text(a.eventId()), text(a.objectId()), text(a.objectRelation()),
-                text(a.category()), text(a.type()), a.value(), a.toIds(), instant(a.timestamp()),
+                text(a.category()), text(a.type()), text(a.value()), a.toIds(), instant(a.timestamp()),
                 instant(a.firstSeen()), instant(a.lastSeen()), a.distribution(), text(a.comment()), a.deleted(),
                 tags(a.tags()), event(a.event()));
     }

@@ -65,6 +65,15 @@ class AttributeStreamSinkTest {
         assertThat(read.get(3).timestamp()).isSameAs(read.get(0).timestamp());
         assertThat(read.get(3).event().id()).isSameAs(read.get(0).event().id());
         assertThat(read.get(2).uuid()).isNotEqualTo(read.get(0).uuid());
+        assertThat(read.get(2).value()).isNotEqualTo(read.get(0).value());
+    }
+
+    @Test
+    void aValueRepeatedInAnAnswerIsOneString() {
+        ObjectNode first = MispFixtures.attribute("cccccccc", 1);
+        ObjectNode second = MispFixtures.attribute("cccccccc", 2).put("value", first.get("value").asText());
+        PageResult page = feed(MispFixtures.response(List.of(first, second)), 3, Long.MAX_VALUE, Integer.MAX_VALUE);
+        assertThat(page.attributes().get(1).value()).isSameAs(page.attributes().get(0).value());
     }
 
     @Test
