@@ -55,5 +55,5 @@ if [ -z "$smoke" ] && { [ -z "$selected" ] || [ -n "$merge_scenario" ]; }; then
   mvn -B -q -pl shared-model test-compile exec:exec@merge-benchmark -Dspotless.check.skip=true \
       "-Dmerge-benchmark.args=$args" | tee deploy/bench/target/merge-benchmark.txt \
     | grep -E "^(Benchmark|MergeBenchmark)" | grep -Ev "gc\.(count|time|alloc\.rate )" || true
-  echo "(hits/s is the score of MergeBenchmark.merge; bytes per hit is gc.alloc.rate.norm; full output in deploy/bench/target/merge-benchmark.txt)"
+  echo "(hits/s is the score of MergeBenchmark.mergeAndPolicy; bytes per hit is gc.alloc.rate.norm; full output in deploy/bench/target/merge-benchmark.txt)"
 fi

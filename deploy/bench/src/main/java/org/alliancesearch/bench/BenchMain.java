@@ -7,6 +7,10 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs the benchmark scenarios in one run and prints the table of figures (Markdown). Started by
@@ -72,11 +76,24 @@ public final class BenchMain {
         ResultTable table = new ResultTable();
         double loadBefore = Machine.loadAverage();
         long started = System.nanoTime();
+        // The cores may be shared: the highest 1-minute load average seen during the run goes with the figures.
+        AtomicLong peakLoadHundredths = new AtomicLong(Math.round(loadBefore * 100));
+        ScheduledExecutorService loadWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        loadWatch.scheduleAtFixedRate(
+                () -> peakLoadHundredths.accumulateAndGet(Math.round(Machine.loadAverage() * 100), Math::max), 5, 5,
+                TimeUnit.SECONDS);
         try (Stack stack = Stack.start(root, sizes)) {
             new Scenarios(stack, sizes, arguments.scenarios(), table).run();
+        } finally {
+            loadWatch.shutdownNow();
         }
         String machine = Machine.describe() + String.format(Locale.ROOT,
-                "; load average %.2f at start, %.2f at end; run took %d s", loadBefore, Machine.loadAverage(),
+                "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s", loadBefore,
+                Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
                 (System.nanoTime() - started) / 1_000_000_000L);
         String markdown = table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command())
                 + (sizes.smoke()
