@@ -58,6 +58,10 @@ final class ManagedProcess implements AutoCloseable {
         throw new LauncherException(name + " was not ready after " + timeout.toSeconds() + " s; see its log: " + log);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

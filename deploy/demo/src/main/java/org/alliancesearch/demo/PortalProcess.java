@@ -27,6 +27,15 @@ public final class PortalProcess implements AutoCloseable {
      */
     public static PortalProcess start(Path projectRoot, int port, String realmUrl, Path dataDir, Path logFile,
             Map<String, String> settings) throws IOException, InterruptedException {
+        return start(projectRoot, port, realmUrl, dataDir, logFile, settings, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, String, Path, Path, Map)}, with extra JVM options placed after the defaults, so that
+     * they win (e.g. {@code -Xmx256m} for a memory benchmark).
+     */
+    public static PortalProcess start(Path projectRoot, int port, String realmUrl, Path dataDir, Path logFile,
+            Map<String, String> settings, List<String> jvmOptions) throws IOException, InterruptedException {
         Path jar = projectRoot.resolve("portal-app/target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new LauncherException("The portal is not built (" + projectRoot.relativize(jar)
@@ -38,6 +47,7 @@ public final class PortalProcess implements AutoCloseable {
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + realmUrl,
                 "-Dalliance.database.embedded.data-dir=" + dataDir.resolve("postgres").toAbsolutePath()));
+        command.addAll(jvmOptions);
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
@@ -58,6 +68,11 @@ public final class PortalProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Operating-system process id of the portal JVM. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

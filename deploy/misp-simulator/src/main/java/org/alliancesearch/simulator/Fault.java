@@ -13,7 +13,7 @@ import java.util.Locale;
  * {@code malformed} (JSON cut in the middle of a record, sent completely), {@code truncated} (Content-Length promises
  * more than is sent before the connection closes), {@code oversized=8} (records repeated to at least 8 MB),
  * {@code hostile} (script, HTML, long strings and odd Unicode in the data), {@code down} (port closed: connections
- * refused) and {@code none}.
+ * refused), {@code hang} (requests are never answered) and {@code none}.
  *
  * @param latencyMinMillis minimum added latency
  * @param latencyMaxMillis maximum added latency (equal to the minimum for a fixed latency)
@@ -25,12 +25,20 @@ import java.util.Locale;
  * @param oversizedMegabytes search answers repeat records until at least this size; 0 for none
  * @param hostile hostile strings in the data
  * @param down the port is closed
+ * @param hang requests are read but never answered; the connection stays open
  */
 public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate, boolean forbidden, int dripMillis,
-        boolean malformed, boolean truncated, int oversizedMegabytes, boolean hostile, boolean down) {
+        boolean malformed, boolean truncated, int oversizedMegabytes, boolean hostile, boolean down, boolean hang) {
 
     /** A healthy server. */
-    public static final Fault NONE = new Fault(0, 0, 0, false, 0, false, false, 0, false, false);
+    public static final Fault NONE = new Fault(0, 0, 0, false, 0, false, false, 0, false, false, false);
+
+    /** Every fault but {@code hang}. */
+    public Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate, boolean forbidden, int dripMillis,
+            boolean malformed, boolean truncated, int oversizedMegabytes, boolean hostile, boolean down) {
+        this(latencyMinMillis, latencyMaxMillis, errorRate, forbidden, dripMillis, malformed, truncated,
+                oversizedMegabytes, hostile, down, false);
+    }
 
     public Fault {
         if (latencyMinMillis < 0 || latencyMaxMillis < latencyMinMillis) {
@@ -54,9 +62,14 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
         return parse("down");
     }
 
+    /** The server accepts connections and requests but never answers. */
+    public static Fault hung() {
+        return parse("hang");
+    }
+
     public Fault withLatency(int minMillis, int maxMillis) {
         return new Fault(minMillis, maxMillis, errorRate, forbidden, dripMillis, malformed, truncated,
-                oversizedMegabytes, hostile, down);
+                oversizedMegabytes, hostile, down, hang);
     }
 
     /** Parses the text form described on the class. */
@@ -71,6 +84,7 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
         int oversized = 0;
         boolean hostile = false;
         boolean down = false;
+        boolean hang = false;
         if (spec != null) {
             for (String raw : spec.split(",")) {
                 String term = raw.trim().toLowerCase(Locale.ROOT);
@@ -96,6 +110,7 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
                         case "oversized" -> oversized = arg == null ? 8 : Integer.parseInt(arg);
                         case "hostile" -> hostile = true;
                         case "down" -> down = true;
+                        case "hang", "hung" -> hang = true;
                         default -> throw new IllegalArgumentException("unknown fault '" + key + "'");
                     }
                 } catch (NumberFormatException e) {
@@ -103,7 +118,8 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
                 }
             }
         }
-        return new Fault(latMin, latMax, errorRate, forbidden, drip, malformed, truncated, oversized, hostile, down);
+        return new Fault(latMin, latMax, errorRate, forbidden, drip, malformed, truncated, oversized, hostile, down,
+                hang);
     }
 
     private static String require(String arg, String key) {
@@ -146,6 +162,9 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
         }
         if (down) {
             sb.append(",down");
+        }
+        if (hang) {
+            sb.append(",hang");
         }
         return sb.length() == 0 ? "none" : sb.substring(1);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.alliancesearch.simulator.data.DataGenerator;
 import org.alliancesearch.simulator.data.MispLoader;
+import org.alliancesearch.simulator.data.ValuePlanter;
 import org.alliancesearch.simulator.data.WellKnownValue;
 import org.alliancesearch.simulator.store.MispStore;
 import org.alliancesearch.simulator.store.Organisation;
@@ -84,6 +85,18 @@ public final class SimulatorCluster implements AutoCloseable {
         }
         for (String org : options.loadPerInstance().keySet()) {
             requireKnown(stores, org);
+        }
+        for (PlantedValue p : options.planted()) {
+            if (p.organisation() != null) {
+                requireKnown(stores, p.organisation());
+            }
+        }
+        for (MispStore store : stores) {
+            for (PlantedValue p : options.planted()) {
+                if (p.organisation() == null || p.organisation().equals(store.owner().name())) {
+                    ValuePlanter.plant(store, p, options.referenceEpochSecond());
+                }
+            }
         }
         for (String org : options.faults().keySet()) {
             requireKnown(stores, org);

@@ -28,7 +28,7 @@ public final class SimulatorMain {
               --admin-port P             admin endpoint port (-1: off)                   [base port - 1]
               --admin-token T            admin token                                     [derived from seed]
             Fault terms: latency=MS or MIN-MAX, error-rate=F, forbidden, drip=MS, malformed, truncated,
-              oversized=MB, hostile, down, none.""";
+              oversized=MB, hostile, down, hang, none.""";
 
     private SimulatorMain() {
     }

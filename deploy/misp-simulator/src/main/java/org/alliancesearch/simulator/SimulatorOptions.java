@@ -24,10 +24,12 @@ import java.util.Map;
  * @param faults fault per organisation name, applied at start
  * @param adminPort port of the admin endpoint; 0 picks a free port, -1 disables it
  * @param adminToken token the admin endpoint requires; {@code null} derives one from the seed
+ * @param planted values planted a known number of times (benchmarks), after the generated and loaded data
  */
 public record SimulatorOptions(int instances, int basePort, String bindHost, long seed, int eventsPerInstance,
         int attributesPerEvent, double sharedShare, double syncShare, long referenceEpochSecond, List<Path> loadForAll,
-        Map<String, List<Path>> loadPerInstance, Map<String, Fault> faults, int adminPort, String adminToken) {
+        Map<String, List<Path>> loadPerInstance, Map<String, Fault> faults, int adminPort, String adminToken,
+        List<PlantedValue> planted) {
 
     public SimulatorOptions {
         if (instances < 1) {
@@ -39,6 +41,7 @@ public record SimulatorOptions(int instances, int basePort, String bindHost, lon
         loadForAll = List.copyOf(loadForAll);
         loadPerInstance = Map.copyOf(loadPerInstance);
         faults = Map.copyOf(faults);
+        planted = List.copyOf(planted);
     }
 
     public static Builder builder() {
@@ -66,6 +69,7 @@ public record SimulatorOptions(int instances, int basePort, String bindHost, lon
         private final Map<String, Fault> faults = new LinkedHashMap<>();
         private int adminPort = -1;
         private String adminToken;
+        private final List<PlantedValue> planted = new ArrayList<>();
 
         public Builder instances(int n) {
             this.instances = n;
@@ -139,12 +143,24 @@ public record SimulatorOptions(int instances, int basePort, String bindHost, lon
             return this;
         }
 
+        /** Plants {@code value} {@code hitsPerInstance} times in every instance. */
+        public Builder plant(String value, String type, int hitsPerInstance) {
+            planted.add(new PlantedValue(null, value, type, hitsPerInstance));
+            return this;
+        }
+
+        /** Plants {@code value} {@code hits} times in one instance. */
+        public Builder plant(String organisation, String value, String type, int hits) {
+            planted.add(new PlantedValue(organisation, value, type, hits));
+            return this;
+        }
+
         public SimulatorOptions build() {
             return new SimulatorOptions(instances, basePort, bindHost, seed, eventsPerInstance, attributesPerEvent,
                     sharedShare, syncShare, referenceEpochSecond, loadForAll,
                     Map.copyOf(loadPerInstance.entrySet().stream().collect(java.util.stream.Collectors
                             .toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())))),
-                    faults, adminPort, adminToken);
+                    faults, adminPort, adminToken, planted);
         }
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 import org.alliancesearch.simulator.http.MispApi;
@@ -165,6 +167,21 @@ class FaultModesTest {
         assertThat(Http.post(healthy, "/attributes/restSearch", "{\"limit\":1}").status()).isEqualTo(200);
         misp.setFault(Fault.NONE);
         assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void hangAcceptsTheRequestButNeverAnswers() throws Exception {
+        misp.setFault(Fault.hung());
+        assertThat(Fault.parse("hang")).isEqualTo(Fault.hung());
+        assertThat(Fault.hung().toString()).isEqualTo("hang");
+        HttpRequest request = HttpRequest.newBuilder(URI.create(misp.url() + "/attributes/restSearch"))
+                .header("Authorization", misp.apiKey()).header("Content-Type", "application/json")
+                .timeout(Duration.ofMillis(800)).POST(HttpRequest.BodyPublishers.ofString("{\"limit\":1}")).build();
+        HttpClient client = HttpClient.newHttpClient();
+        assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(HttpTimeoutException.class);
+        misp.setFault(Fault.NONE);
+        assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -30,20 +29,19 @@ import io.vertx.core.buffer.Buffer;
 public final class AttributeStreamSink extends SynchronousSink {
     private static final int PREFIX_BYTES = 4096;
 
-    private final ObjectMapper mapper;
     private final long maxBytes;
     private final int maxRecords;
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
     private final List<MispAttribute> attributes = new ArrayList<>();
+    private final RecordSharing sharing = new RecordSharing();
     private final byte[] prefix = new byte[PREFIX_BYTES];
     private int prefixLength;
     private long bytes;
     private int records;
     private int skipped;
     private boolean sawToken;
-    private TokenBuffer current;
-    private int currentDepth;
+    private TreeBuilder current;
     private Cut cut = Cut.NONE;
     private String cutMessage;
 
@@ -52,7 +50,6 @@ public final class AttributeStreamSink extends SynchronousSink {
      * @param maxRecords readable attributes kept at most; one more ends the read with {@link Cut#RECORD_CAP}
      */
     public AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords) {
-        this.mapper = mapper;
         this.maxBytes = maxBytes;
         this.maxRecords = maxRecords;
         try {
@@ -112,17 +109,12 @@ public final class AttributeStreamSink extends SynchronousSink {
         while (cut == Cut.NONE && (token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
             sawToken = true;
             if (current != null) {
-                current.copyCurrentEvent(parser);
-                if (token.isStructStart()) {
-                    currentDepth++;
-                } else if (token.isStructEnd() && --currentDepth == 0) {
+                if (current.add(parser, token)) {
                     endRecord();
                 }
             } else if (inAttributeArray(token)) {
                 if (token.isStructStart()) {
-                    current = new TokenBuffer(mapper, false);
-                    current.copyCurrentEvent(parser);
-                    currentDepth = 1;
+                    current = new TreeBuilder(parser, token);
                 } else if (!token.isStructEnd()) {
                     records++;
                     skipped++;
@@ -147,20 +139,16 @@ public final class AttributeStreamSink extends SynchronousSink {
                 && root.getParent().inRoot();
     }
 
-    private void endRecord() throws IOException {
-        TokenBuffer buffer = current;
+    private void endRecord() {
+        JsonNode node = current.tree();
         current = null;
         if (attributes.size() >= maxRecords) {
             cut(Cut.RECORD_CAP, "result cap of " + maxRecords + " attributes reached");
             return;
         }
         records++;
-        JsonNode node;
-        try (JsonParser p = buffer.asParser(mapper)) {
-            node = mapper.readTree(p);
-        }
         try {
-            attributes.add(MispJson.attribute(node));
+            attributes.add(sharing.share(MispJson.attribute(node)));
         } catch (MispFormatException e) {
             skipped++;
         }

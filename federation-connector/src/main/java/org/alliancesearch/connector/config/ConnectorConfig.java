@@ -37,6 +37,14 @@ public interface ConnectorConfig {
     @WithDefault("2")
     int batchConcurrency();
 
+    /**
+     * Members asked at the same time by one search; the others wait their turn in registration order. {@code 0} (the
+     * default) asks every member at once; {@code 1} asks one member after another (a baseline for benchmarks, not a
+     * production setting).
+     */
+    @WithDefault("0")
+    int memberConcurrency();
+
     /** Bulkhead per member. */
     Bulkhead bulkhead();
 

@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Fans a search out to every enabled member at once. Each member's branch recovers on its own (every failure becomes a
+ * Fans a search out to every enabled member at once (or {@code member-concurrency} at a time). Each member's branch recovers on its own (every failure becomes a
  * status) before the branches are combined, so one member can never fail or delay the search beyond the deadline.
  * Identical searches running at the same moment share each member's answer (coalescing); optionally, complete answers
  * are reused for a short time (cache, off by default).
@@ -55,7 +55,10 @@ public class FederatedSearchService implements FederatedSearch {
         long deadlineNanos = startNanos + config.deadline().toNanos();
         QueryKey key = QueryKey.of(query, policy);
         List<Uni<MemberOutcome>> branches = new ArrayList<>();
-        for (MemberInstance member : registry.instances()) {
+        List<MemberInstance> members = registry.instances();
+        int concurrency = config.memberConcurrency();
+        MemberGate gate = concurrency > 0 && concurrency < members.size() ? new MemberGate(concurrency) : null;
+        for (MemberInstance member : members) {
             MemberRef ref = member.endpoint().ref();
             if (!member.endpoint().enabled()) {
                 branches.add(Uni.createFrom()
@@ -63,7 +66,9 @@ public class FederatedSearchService implements FederatedSearch {
                                 List.of())));
                 continue;
             }
-            branches.add(branch(member, key, query, policy, startNanos, deadlineNanos));
+            branches.add(gate == null
+                    ? branch(member, key, query, policy, startNanos, deadlineNanos)
+                    : gate.limit(() -> branch(member, key, query, policy, startNanos, deadlineNanos)));
         }
         return new FederatedSearchRun(branches, policy, query, merger);
     }
@@ -76,6 +81,12 @@ public class FederatedSearchService implements FederatedSearch {
     private Uni<MemberOutcome> branch(MemberInstance member, QueryKey key, SearchQuery query, AlliancePolicy policy,
             long startNanos, long deadlineNanos) {
         MemberRef ref = member.endpoint().ref();
+        if (System.nanoTime() >= deadlineNanos) {
+            // Only when members wait their turn (member-concurrency): this one's turn came after the deadline.
+            return Uni.createFrom().item(new MemberOutcome(ref, MemberStatus.TIMEOUT,
+                    (System.nanoTime() - startNanos) / 1_000_000, 0, 0, "not asked before the search deadline",
+                    List.of()));
+        }
         AnswerKey answerKey = new AnswerKey(member, key);
         Uni<MemberAnswer> answer = cache.get(answerKey)
                 .map(a -> Uni.createFrom().item(a))

@@ -41,6 +41,42 @@ class AttributeStreamSinkTest {
     }
 
     @Test
+    void attributesOfOneEventShareOneEventAndTheirRepeatedParts() {
+        List<ObjectNode> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            records.add(MispFixtures.attribute("aaaaaaaa", i));
+        }
+        ObjectNode other = MispFixtures.attribute("bbbbbbbb", 3);
+        records.add(other);
+        PageResult page = feed(MispFixtures.response(records), 5, Long.MAX_VALUE, Integer.MAX_VALUE);
+
+        List<org.alliancesearch.model.misp.MispAttribute> read = page.attributes();
+        assertThat(read).hasSize(4);
+        // what was read is unchanged
+        assertThat(read.get(1).value()).isEqualTo(records.get(1).get("value").asText());
+        assertThat(read.get(1).event().info()).isEqualTo("synthetic event aaaaaaaa");
+        assertThat(read.get(3).event().uuid()).isEqualTo(other.get("Event").get("uuid").asText());
+        // but equal parts are one instance
+        assertThat(read.get(1).event()).isSameAs(read.get(0).event());
+        assertThat(read.get(2).event()).isSameAs(read.get(0).event());
+        assertThat(read.get(3).event()).isNotSameAs(read.get(0).event()).isNotEqualTo(read.get(0).event());
+        assertThat(read.get(3).type()).isSameAs(read.get(0).type());
+        assertThat(read.get(3).tags()).isSameAs(read.get(0).tags());
+        assertThat(read.get(3).timestamp()).isSameAs(read.get(0).timestamp());
+        assertThat(read.get(3).event().id()).isSameAs(read.get(0).event().id());
+        assertThat(read.get(2).uuid()).isNotEqualTo(read.get(0).uuid());
+        assertThat(read.get(2).value()).isNotEqualTo(read.get(0).value());
+    }
+
+    @Test
+    void aValueRepeatedInAnAnswerIsOneString() {
+        ObjectNode first = MispFixtures.attribute("cccccccc", 1);
+        ObjectNode second = MispFixtures.attribute("cccccccc", 2).put("value", first.get("value").asText());
+        PageResult page = feed(MispFixtures.response(List.of(first, second)), 3, Long.MAX_VALUE, Integer.MAX_VALUE);
+        assertThat(page.attributes().get(1).value()).isSameAs(page.attributes().get(0).value());
+    }
+
+    @Test
     void isLenientAndSkipsWhatCannotBeRead() {
         String json = "{\"response\":{\"Attribute\":[" //
                 + "{\"id\":12,\"type\":\"domain\",\"value\":\"evil.example\",\"to_ids\":\"1\",\"deleted\":0,"

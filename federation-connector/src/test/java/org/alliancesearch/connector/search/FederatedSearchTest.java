@@ -164,6 +164,28 @@ class FederatedSearchTest extends MemberServersSupport {
     }
 
     @Test
+    void asksEveryMemberAtOnceByDefault() {
+        int delayMs = 700;
+        for (int s = 0; s < 3; s++) {
+            servers[s].stubFor(restSearch().willReturn(aResponse().withFixedDelay(delayMs)
+                    .withBody(MispFixtures.page("at-once-" + s, 0, 2))));
+            member("p" + s, s);
+        }
+
+        FederatedResult r = run(values("198.51.0.11"));
+
+        assertThat(r.members()).allSatisfy(o -> assertThat(o.status()).isEqualTo(MemberStatus.OK));
+        List<Long> received = new ArrayList<>();
+        for (int s = 0; s < 3; s++) {
+            received.add(servers[s].findAll(postRequestedFor(urlEqualTo("/attributes/restSearch"))).get(0)
+                    .getLoggedDate().getTime());
+        }
+        // Every member was asked before the first one could have answered.
+        assertThat(received.stream().mapToLong(Long::longValue).max().orElseThrow()
+                - received.stream().mapToLong(Long::longValue).min().orElseThrow()).isLessThan(delayMs);
+    }
+
+    @Test
     void disabledMembersAreReportedAtOnceAndNotAsked() {
         servers[0].stubFor(restSearch().willReturn(aResponse().withBody(MispFixtures.page("d", 0, 1))));
         member("a", 0);

@@ -93,6 +93,10 @@ public final class MispApi {
                 ? random(f.latencyMaxMillis() - f.latencyMinMillis() + 1)
                 : 0);
         Runnable next = () -> {
+            if (f.hang()) {
+                // Never answered: the client's own timeout is the only way out.
+                return;
+            }
             if (f.forbidden()) {
                 error(ctx, 403, AUTH_FAILED, AUTH_FAILED);
             } else if (f.errorRate() > 0 && randomDouble() < f.errorRate()) {

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Benchmarks (docs/benchmarks.md): fan-out overhead, sequential baseline, hung member, throughput, memory, and the
+# merge engine (JMH), in one run, printed as a Markdown table.
+#   deploy/bench/run.sh [--smoke] [--scenario N]...
+# --smoke: tiny sizes, about a minute; checks that scenarios 1-5 still work (its figures mean nothing).
+# --scenario N: only scenario N (1-6; repeatable). Without it: all six.
+# Starts the real Keycloak, simulated members in the driver's JVM and portal processes one after another; stops them
+# all at the end. Build output is reused when sources have not changed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+smoke=""
+java_args=()
+portal_scenarios=""
+merge_scenario=""
+selected=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --smoke) smoke=1; java_args+=(--smoke) ;;
+    --scenario)
+      [ $# -ge 2 ] || { echo "--scenario needs a number" >&2; exit 2; }
+      selected=1
+      case "$2" in
+        6) merge_scenario=1 ;;
+        [1-5]) portal_scenarios=1; java_args+=(--scenario "$2") ;;
+        *) echo "--scenario takes 1 to 6, not $2" >&2; exit 2 ;;
+      esac
+      shift ;;
+    *) echo "unknown option $1 (known: --smoke, --scenario N)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+portal_jar=portal-app/target/quarkus-app/quarkus-run.jar
+bench_jar=deploy/bench/target/alliance-bench.jar
+stale=$(find pom.xml */pom.xml deploy/*/pom.xml */src/main deploy/*/src/main -newer "$bench_jar" -type f 2>/dev/null | head -1 || true)
+if [ ! -f "$portal_jar" ] || [ ! -f "$bench_jar" ] || [ -n "$stale" ]; then
+  echo "Building the portal and the benchmark driver..."
+  mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl portal-app,deploy/bench -am
+fi
+
+echo "== $(date -u +%FT%TZ)  nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
+echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# Scenarios 1-5 (the portal scenarios): one JVM drives the load and runs the simulated members.
+if [ -z "$selected" ] || [ -n "$portal_scenarios" ]; then
+  java -Xmx2g -Dalliance.root="$PWD" -jar "$bench_jar" ${java_args[@]+"${java_args[@]}"}
+fi
+
+# Scenario 6: the merge engine with JMH (section "Merge engine (JMH)" of docs/benchmarks.md).
+# Not part of the smoke run: its input alone (a million hits in a 6 GB heap) takes longer than the whole smoke run.
+if [ -z "$smoke" ] && { [ -z "$selected" ] || [ -n "$merge_scenario" ]; }; then
+  args="MergeBenchmark -prof gc"
+  echo "Scenario 6: merge engine (JMH: $args)"
+  mvn -B -q -pl shared-model test-compile exec:exec@merge-benchmark -Dspotless.check.skip=true \
+      "-Dmerge-benchmark.args=$args" | tee deploy/bench/target/merge-benchmark.txt \
+    | grep -E "^(Benchmark|MergeBenchmark)" | grep -Ev "gc\.(count|time|alloc\.rate )" || true
+  echo "(hits/s is the score of MergeBenchmark.mergeAndPolicy; bytes per hit is gc.alloc.rate.norm; full output in deploy/bench/target/merge-benchmark.txt)"
+fi

@@ -1,0 +1,109 @@
+package org.alliancesearch.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs the benchmark scenarios in one run and prints the table of figures (Markdown). Started by
+ * {@code deploy/bench/run.sh [--smoke] [--scenario N]...}; the merge engine (scenario 6) is run by the script with JMH.
+ */
+public final class BenchMain {
+    private BenchMain() {
+    }
+
+    record Arguments(boolean smoke, Set<Integer> scenarios, String command) {
+        static Arguments parse(String[] args) {
+            boolean smoke = false;
+            Set<Integer> scenarios = new TreeSet<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--smoke")) {
+                    smoke = true;
+                } else if (a.equals("--scenario") && i + 1 < args.length) {
+                    scenarios.add(scenario(args[++i]));
+                } else if (a.startsWith("--scenario=")) {
+                    scenarios.add(scenario(a.substring("--scenario=".length())));
+                } else {
+                    throw new IllegalArgumentException("unknown option " + a
+                            + " (known: --smoke, --scenario N with N from 1 to 5)");
+                }
+            }
+            if (scenarios.isEmpty()) {
+                scenarios.addAll(Set.of(1, 2, 3, 4, 5));
+            }
+            StringBuilder command = new StringBuilder("deploy/bench/run.sh");
+            for (String a : args) {
+                command.append(' ').append(a);
+            }
+            return new Arguments(smoke, scenarios, command.toString());
+        }
+
+        private static int scenario(String s) {
+            int n;
+            try {
+                n = Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--scenario takes a number from 1 to 5, not " + s);
+            }
+            if (n < 1 || n > 5) {
+                throw new IllegalArgumentException("--scenario takes a number from 1 to 5, not " + n
+                        + " (6, the merge engine, is run by run.sh with JMH)");
+            }
+            return n;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Path root = Path.of(System.getProperty("alliance.root", ".")).toAbsolutePath().normalize();
+        BenchSizes sizes = arguments.smoke() ? BenchSizes.smokeRun() : BenchSizes.fullRun();
+        ResultTable table = new ResultTable();
+        double loadBefore = Machine.loadAverage();
+        long started = System.nanoTime();
+        // The cores may be shared: the highest 1-minute load average seen during the run goes with the figures.
+        AtomicLong peakLoadHundredths = new AtomicLong(Math.round(loadBefore * 100));
+        ScheduledExecutorService loadWatch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        loadWatch.scheduleAtFixedRate(
+                () -> peakLoadHundredths.accumulateAndGet(Math.round(Machine.loadAverage() * 100), Math::max), 5, 5,
+                TimeUnit.SECONDS);
+        try (Stack stack = Stack.start(root, sizes)) {
+            new Scenarios(stack, sizes, arguments.scenarios(), table).run();
+        } finally {
+            loadWatch.shutdownNow();
+        }
+        String machine = Machine.describe() + String.format(Locale.ROOT,
+                "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s", loadBefore,
+                Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
+                (System.nanoTime() - started) / 1_000_000_000L);
+        String markdown = table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command())
+                + (sizes.smoke()
+                        ? "\n(smoke run: tiny sizes, the figures only show that every scenario works)\n"
+                        : "");
+        System.out.println();
+        System.out.println(markdown);
+        Path out = root.resolve("deploy/bench/target/bench-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, markdown);
+        System.out.println("(also written to " + root.relativize(out) + ")");
+    }
+}

@@ -1,0 +1,82 @@
+package org.alliancesearch.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.query.MispRestSearch;
+import org.alliancesearch.model.query.SearchQuery;
+import org.alliancesearch.simulator.SimulatedMisp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Asks one member MISP directly, with the body the connector sends for the same search (built by the shared model,
+ * first page, the benchmark's page size): the baseline of the fan-out figures.
+ */
+public final class MispDirect {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final int pageSize;
+
+    public MispDirect(int pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    /** The request body for {@code value}, as the connector builds it. */
+    public String body(String value) {
+        return MispRestSearch.body(SearchQuery.ofValues(List.of(value)), List.of(value), AlliancePolicy.defaults(),
+                pageSize, 1).toString();
+    }
+
+    /** Sends the search and reads the whole answer; null when it is a 200, else what was wrong. */
+    public String search(SimulatedMisp member, String value) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
+        return r.statusCode() == 200 ? null : "HTTP " + r.statusCode() + " from " + member.name();
+    }
+
+    /**
+     * Asks all {@code members} at once, as the fan-out does, and returns when the slowest has answered completely;
+     * null when every answer was a 200.
+     */
+    public String searchAll(List<SimulatedMisp> members, String value) {
+        List<CompletableFuture<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (SimulatedMisp m : members) {
+            answers.add(http.sendAsync(request(m, value), HttpResponse.BodyHandlers.ofByteArray()));
+        }
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).join();
+        for (int i = 0; i < answers.size(); i++) {
+            int status = answers.get(i).join().statusCode();
+            if (status != 200) {
+                return "HTTP " + status + " from " + members.get(i).name();
+            }
+        }
+        return null;
+    }
+
+    /** Number of attributes in the member's answer (to check the setup, not timed). */
+    public int count(SimulatedMisp member, String value) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofString());
+        JsonNode attributes = JSON.readTree(r.body()).path("response").path("Attribute");
+        return attributes.size();
+    }
+
+    private HttpRequest request(SimulatedMisp member, String value) {
+        return HttpRequest.newBuilder(URI.create(member.url() + "/attributes/restSearch"))
+                .header("Authorization", member.apiKey())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(body(value)))
+                .build();
+    }
+}

@@ -1,0 +1,390 @@
+package org.alliancesearch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.alliancesearch.bench.PortalClient.SearchReply;
+import org.alliancesearch.bench.ResultTable.Row;
+import org.alliancesearch.demo.PortalProcess;
+import org.alliancesearch.simulator.Fault;
+import org.alliancesearch.simulator.SimulatedMisp;
+
+/**
+ * Scenarios 1–5 of docs/benchmarks.md, each measured in the same run as its baseline. Scenarios 1, 3 and 4 share
+ * one portal whose members are onboarded step by step; scenario 2 has a portal with member concurrency 1; scenario 5
+ * a portal with a small heap.
+ */
+public final class Scenarios {
+    private static final int DEFAULT_TIMEOUT_MS = 10_000;
+    private static final Pattern GC_HEAP = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+
+    private final Stack stack;
+    private final BenchSizes sizes;
+    private final Set<Integer> selected;
+    private final ResultTable table;
+    private final MispDirect direct;
+    private LoadResult parallelAtSequentialCount;
+
+    public Scenarios(Stack stack, BenchSizes sizes, Set<Integer> selected, ResultTable table) {
+        this.stack = stack;
+        this.sizes = sizes;
+        this.selected = selected;
+        this.table = table;
+        this.direct = new MispDirect(sizes.pageSize());
+    }
+
+    public void run() throws IOException, InterruptedException {
+        if (selected.contains(1) || selected.contains(2) || selected.contains(3) || selected.contains(4)) {
+            sharedPortal();
+        }
+        if (selected.contains(2)) {
+            sequentialPortal();
+        }
+        if (selected.contains(5)) {
+            memoryPortal();
+        }
+    }
+
+    private SimulatedMisp member(int i) {
+        return stack.members().get(i);
+    }
+
+    // ---- scenarios 1, 3, 4 (and the parallel side of 2) on one portal ----
+
+    private void sharedPortal() throws IOException, InterruptedException {
+        PortalProcess portal = stack.startPortal("shared", Map.of(), List.of());
+        try {
+            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            TreeSet<Integer> points = new TreeSet<>();
+            if (selected.contains(1)) {
+                points.addAll(sizes.memberCounts());
+            }
+            if (selected.contains(2)) {
+                points.add(sizes.sequentialMembers());
+            }
+            if (selected.contains(3)) {
+                points.add(sizes.hungAmong());
+            }
+            if (selected.contains(4)) {
+                points.add(sizes.throughputMembers());
+            }
+            List<String> ids = new ArrayList<>();
+            for (int point : points) {
+                while (ids.size() < point) {
+                    ids.add(client.addMember(member(ids.size()), DEFAULT_TIMEOUT_MS));
+                }
+                if (point == sizes.throughputMembers() && selected.contains(4)) {
+                    throughput(client, point);
+                }
+                if ((selected.contains(1) && sizes.memberCounts().contains(point))
+                        || (selected.contains(2) && point == sizes.sequentialMembers())) {
+                    overhead(client, point);
+                }
+                if (point == sizes.hungAmong() && selected.contains(3)) {
+                    hungMember(client, point, ids.get(point - 1));
+                }
+            }
+        } finally {
+            stack.stopPortal(portal);
+        }
+    }
+
+    /** Scenario 1: the portal's latency against one member's own latency, same request, same run. */
+    private void overhead(PortalClient client, int members) {
+        System.out.printf(Locale.ROOT, "Scenario 1: %d member(s), %d hits each, %d ms latency%n", members,
+                sizes.hits(), sizes.latencyMs());
+        LoadResult own = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> direct.search(member(n % members), Stack.BULK_VALUE));
+        int expected = members * sizes.hits();
+        LoadResult portal = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> checked(client.search(Stack.BULK_VALUE), expected));
+        if (members == sizes.sequentialMembers()) {
+            parallelAtSequentialCount = portal;
+        }
+        if (!selected.contains(1)) {
+            return;
+        }
+        // Not the target's baseline: the slowest of all members asked at once straight from the driver, i.e. what
+        // the members alone cost when they share this machine's cores (they run in the driver's JVM).
+        List<SimulatedMisp> all = stack.members().subList(0, members);
+        LoadResult allAtOnce = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> direct.searchAll(all, Stack.BULK_VALUE));
+        double r50 = portal.latency().p50Millis() / own.latency().p50Millis();
+        double r95 = portal.latency().p95Millis() / own.latency().p95Millis();
+        boolean judged = members == 20 || (sizes.smoke() && members == sizes.memberCounts().get(
+                sizes.memberCounts().size() - 1));
+        String met = !judged
+                ? String.format(Locale.ROOT, "n/a (ratio p50 %.2f, p95 %.2f)", r50, r95)
+                : verdict(r50 <= 1.10 && portal.errors() == 0, String.format(Locale.ROOT,
+                        "ratio p50 %.2f, p95 %.2f", r50, r95));
+        table.add(new Row("1 overhead: " + members + " member(s) × " + sizes.hits() + " hits, " + sizes.latencyMs()
+                + " ms", "portal HTTP API (" + sizes.measured() + " searches, 1 client)",
+                latencies(portal) + errors(portal),
+                "one member directly, same body: " + latencies(own) + "; all " + members
+                        + " directly at once, slowest: " + latencies(allAtOnce),
+                judged ? "p50 ratio ≤ 1.10 at 20 members" : "(reported)", met));
+    }
+
+    /** Scenario 4: closed-loop throughput from many clients, distinct values so that no searches coalesce. */
+    private void throughput(PortalClient client, int members) throws InterruptedException {
+        System.out.printf(Locale.ROOT, "Scenario 4: %d clients, %d members at %d ms, %d s%n",
+                sizes.throughputClients(), members, sizes.throughputLatencyMs(),
+                sizes.throughputDuration().toSeconds());
+        for (int i = 0; i < members; i++) {
+            member(i).setFault(Fault.latency(sizes.throughputLatencyMs()));
+        }
+        int expected = members * sizes.throughputHits();
+        LoadDriver.Call call = n -> checked(client.search(Stack.throughputValue(sizes, n)), expected);
+        try {
+            LoadDriver.closedLoop(sizes.throughputClients(), sizes.throughputWarmUp(), call);
+            LoadResult r = LoadDriver.closedLoop(sizes.throughputClients(), sizes.throughputDuration(), call);
+            boolean met = r.perSecond() >= 300 && r.errors() == 0;
+            table.add(new Row("4 throughput: " + sizes.throughputClients() + " clients, " + members + " members at "
+                    + sizes.throughputLatencyMs() + " ms, " + sizes.throughputDuration().toSeconds() + " s",
+                    "portal HTTP API",
+                    String.format(Locale.ROOT, "%.0f searches/s (%d searches), p50 %.1f ms, p99 %.1f ms, errors %d",
+                            r.perSecond(), r.calls(), r.latency().p50Millis(), r.latency().p99Millis(), r.errors())
+                            + (r.firstError() == null ? "" : " (first: " + r.firstError() + ")"),
+                    "—", "≥ 300 searches/s, 0 errors",
+                    verdict(met, String.format(Locale.ROOT, "%.0f/s", r.perSecond()))));
+        } finally {
+            for (int i = 0; i < members; i++) {
+                member(i).setFault(Fault.latency(sizes.latencyMs()));
+            }
+        }
+    }
+
+    /** Scenario 3: one member hangs; first its timeout bounds the search, then its open circuit. */
+    private void hungMember(PortalClient client, int members, String hungId) throws IOException,
+            InterruptedException {
+        SimulatedMisp hung = member(members - 1);
+        System.out.printf(Locale.ROOT, "Scenario 3: %s hangs among %d members, timeout %d ms%n", hung.name(),
+                members, sizes.hungTimeoutMs());
+        client.updateMember(hungId, hung, sizes.hungTimeoutMs());
+        int healthy = members - 1;
+        LoadResult own = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> direct.search(member(n % healthy), Stack.BULK_VALUE));
+        hung.setFault(Fault.hung());
+        try {
+            List<Long> whileTimingOut = new ArrayList<>();
+            List<Long> circuitOpen = new ArrayList<>();
+            int expected = healthy * sizes.hits();
+            // Until the circuit opens (the breaker's window of 10 calls), each search waits for the timeout.
+            for (int i = 0; i < 40 && circuitOpen.isEmpty(); i++) {
+                long t0 = System.nanoTime();
+                SearchReply r = client.search(Stack.BULK_VALUE);
+                long took = System.nanoTime() - t0;
+                requireHealthy(r, expected, healthy);
+                if (r.memberStatuses().getOrDefault("TIMEOUT", 0) == 1) {
+                    whileTimingOut.add(took);
+                } else if (r.memberStatuses().getOrDefault("CIRCUIT_OPEN", 0) == 1) {
+                    circuitOpen.add(took);
+                }
+            }
+            if (circuitOpen.isEmpty()) {
+                throw new IllegalStateException("the hung member's circuit did not open");
+            }
+            for (int i = 1; i < sizes.measured(); i++) {
+                long t0 = System.nanoTime();
+                SearchReply r = client.search(Stack.BULK_VALUE);
+                long took = System.nanoTime() - t0;
+                requireHealthy(r, expected, healthy);
+                if (r.memberStatuses().getOrDefault("CIRCUIT_OPEN", 0) != 1) {
+                    throw new IllegalStateException("circuit closed again during the measurement: "
+                            + r.memberStatuses());
+                }
+                circuitOpen.add(took);
+            }
+            LatencyStats timingOut = LatencyStats.of(toArray(whileTimingOut));
+            LatencyStats open = LatencyStats.of(toArray(circuitOpen));
+            double limit = sizes.hungTimeoutMs() + 100;
+            table.add(new Row("3a hung member among " + members + ", timeout " + sizes.hungTimeoutMs() + " ms",
+                    "portal HTTP API (" + timingOut.count() + " searches until the circuit opened)",
+                    String.format(Locale.ROOT, "p50 %.0f ms, max %.0f ms", timingOut.p50Millis(),
+                            timingOut.maxMillis()),
+                    "member timeout " + sizes.hungTimeoutMs() + " ms",
+                    String.format(Locale.ROOT, "every search ≤ %.0f ms", limit),
+                    verdict(timingOut.maxMillis() <= limit,
+                            String.format(Locale.ROOT, "max %.0f ms", timingOut.maxMillis()))));
+            double openLimit = own.latency().p50Millis() + 20;
+            table.add(new Row("3b same, circuit open", "portal HTTP API (" + open.count() + " searches)",
+                    String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms", open.p50Millis(), open.p95Millis()),
+                    "healthy members directly: " + latencies(own),
+                    "p50 ≤ healthy p50 + 20 ms",
+                    verdict(open.p50Millis() <= openLimit, String.format(Locale.ROOT, "%.0f ms vs %.0f ms",
+                            open.p50Millis(), openLimit))));
+        } finally {
+            hung.setFault(Fault.latency(sizes.latencyMs()));
+            // a new registration of the member: fresh guard, circuit closed, default timeout again
+            client.updateMember(hungId, hung, DEFAULT_TIMEOUT_MS);
+        }
+    }
+
+    // ---- scenario 2: the same connector asking one member after another ----
+
+    private void sequentialPortal() throws IOException, InterruptedException {
+        int members = sizes.sequentialMembers();
+        PortalProcess portal = stack.startPortal("sequential", Map.of("alliance.connector.member-concurrency", "1"),
+                List.of());
+        try {
+            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            for (int i = 0; i < members; i++) {
+                client.addMember(member(i), DEFAULT_TIMEOUT_MS);
+            }
+            System.out.printf(Locale.ROOT, "Scenario 2: %d members one after another%n", members);
+            int expected = members * sizes.hits();
+            LoadResult sequential = LoadDriver.sequential(1, sizes.sequentialMeasured(),
+                    n -> checked(client.search(Stack.BULK_VALUE), expected));
+            LoadResult parallel = parallelAtSequentialCount;
+            double speedUp = sequential.latency().p50Millis() / parallel.latency().p50Millis();
+            table.add(new Row("2 against sequential fan-out: " + members + " members × " + sizes.hits() + " hits, "
+                    + sizes.latencyMs() + " ms", "portal HTTP API, default vs member-concurrency=1",
+                    "parallel: " + latencies(parallel) + errors(parallel),
+                    "sequential: " + latencies(sequential) + errors(sequential),
+                    "≥ 15× faster (p50)",
+                    verdict(speedUp >= 15, String.format(Locale.ROOT, "%.1f×", speedUp))));
+        } finally {
+            stack.stopPortal(portal);
+        }
+    }
+
+    // ---- scenario 5: many large answers in a small heap ----
+
+    private void memoryPortal() throws IOException, InterruptedException {
+        int members = sizes.memoryMembers();
+        Path gcLog = stack.work().resolve("logs/portal-memory-gc.log");
+        PortalProcess portal = stack.startPortal("memory",
+                // above the member's record count: a full last page at the cap would end as PARTIAL
+                Map.of("alliance.connector.max-results-per-member",
+                        Integer.toString(sizes.memoryHits() + sizes.pageSize()),
+                        "alliance.connector.timeout", "60s", "alliance.connector.deadline", "120s"),
+                List.of("-Xmx" + sizes.memoryHeap(), "-Xlog:gc:file=" + gcLog));
+        try {
+            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            for (int i = 0; i < members; i++) {
+                client.addMember(member(i), 60_000);
+            }
+            System.out.printf(Locale.ROOT, "Scenario 5: %d members × %d hits, portal -Xmx%s%n", members,
+                    sizes.memoryHits(), sizes.memoryHeap());
+            long rssBefore = ProcStatus.peakRssKb(portal.pid());
+            AtomicLong peakSampled = new AtomicLong();
+            AtomicBoolean sampling = new AtomicBoolean(true);
+            Thread sampler = new Thread(() -> {
+                while (sampling.get()) {
+                    try {
+                        peakSampled.accumulateAndGet(heapUsed(client.metrics()), Math::max);
+                        Thread.sleep(100);
+                    } catch (IOException e) {
+                        // a busy portal may miss a sample
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            sampler.setDaemon(true);
+            long gcOffset = Files.exists(gcLog) ? Files.size(gcLog) : 0;
+            sampler.start();
+            int expected = members * sizes.memoryHits();
+            LoadResult r;
+            try {
+                // one search first: a portal that ran out of heap answers slowly or never, no use asking twice
+                r = LoadDriver.sequential(0, 1, n -> checked(client.search(Stack.BIG_VALUE), expected));
+                if (r.errors() == 0) {
+                    r = LoadDriver.sequential(0, 3, n -> checked(client.search(Stack.BIG_VALUE), expected));
+                }
+            } finally {
+                sampling.set(false);
+                sampler.join(5_000);
+            }
+            long peakGcMb = peakHeapBeforeGcMb(gcLog, gcOffset);
+            long rssPeak = ProcStatus.peakRssKb(portal.pid());
+            boolean completed = r.errors() == 0 && portal.isAlive();
+            table.add(new Row("5 memory: " + members + " members × " + String.format(Locale.ROOT, "%,d",
+                    sizes.memoryHits()) + " hits, portal -Xmx" + sizes.memoryHeap(),
+                    "portal HTTP API (" + r.calls() + " search(es), one at a time)",
+                    String.format(Locale.ROOT, "%s; %s; peak heap %d MB (GC log, before collection), %d MB sampled"
+                            + " from /q/metrics; peak RSS %d MB (VmHWM; %d MB before the searches)",
+                            completed ? "completed, every member OK with all hits" : "FAILED: " + r.firstError(),
+                            latencies(r), peakGcMb, peakSampled.get() / (1024 * 1024), rssPeak / 1024,
+                            rssBefore / 1024),
+                    "—", "completes with -Xmx" + sizes.memoryHeap() + "; report heap and RSS",
+                    verdict(completed, completed ? "completed" : "did not complete")));
+        } finally {
+            stack.stopPortal(portal);
+        }
+    }
+
+    // ---- helpers ----
+
+    /** Null when the search returned every member OK with the expected number of records. */
+    static String checked(SearchReply r, int expectedAttributes) {
+        String unexpected = r.unexpected();
+        if (unexpected != null) {
+            return unexpected;
+        }
+        return r.attributes() == expectedAttributes
+                ? null
+                : "expected " + expectedAttributes + " attributes, got " + r.attributes();
+    }
+
+    private static void requireHealthy(SearchReply r, int expected, int healthy) {
+        if (r.httpStatus() != 200 || r.memberStatuses().getOrDefault("OK", 0) != healthy
+                || r.attributes() != expected) {
+            throw new IllegalStateException("healthy members did not all answer: HTTP " + r.httpStatus() + " "
+                    + r.memberStatuses() + ", " + r.attributes() + " attributes");
+        }
+    }
+
+    /** Sum of {@code jvm_memory_used_bytes{area="heap"}} over the heap pools. */
+    static long heapUsed(String prometheus) {
+        long sum = 0;
+        for (String line : prometheus.split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    /** The largest heap occupancy before a collection in the unified GC log, from {@code offset} on. */
+    static long peakHeapBeforeGcMb(Path gcLog, long offset) throws IOException {
+        if (!Files.exists(gcLog)) {
+            return -1;
+        }
+        String text = Files.readString(gcLog);
+        Matcher m = GC_HEAP.matcher(text.substring((int) Math.min(offset, text.length())));
+        long peak = -1;
+        while (m.find()) {
+            peak = Math.max(peak, Long.parseLong(m.group(1)));
+        }
+        return peak;
+    }
+
+    static String verdict(boolean met, String detail) {
+        return (met ? "yes" : "**no**") + " (" + detail + ")";
+    }
+
+    private static String latencies(LoadResult r) {
+        return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms", r.latency().p50Millis(),
+                r.latency().p95Millis());
+    }
+
+    private static String errors(LoadResult r) {
+        return r.errors() == 0 ? "" : ", " + r.errors() + " errors (first: " + r.firstError() + ")";
+    }
+
+    private static long[] toArray(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).toArray();
+    }
+}
