@@ -23,10 +23,10 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Fans a search out to every enabled member at once (or {@code member-concurrency} at a time). Each member's branch recovers on its own (every failure becomes a
- * status) before the branches are combined, so one member can never fail or delay the search beyond the deadline.
- * Identical searches running at the same moment share each member's answer (coalescing); optionally, complete answers
- * are reused for a short time (cache, off by default).
+ * Fans a search out to every enabled member at once (or {@code member-concurrency} at a time). Each member's branch
+ * recovers on its own (every failure becomes a status) before the branches are combined, so one member can never fail
+ * or delay the search beyond the deadline. Identical searches running at the same moment share each member's answer
+ * (coalescing); optionally, complete answers are reused for a short time (cache, off by default).
  */
 @ApplicationScoped
 public class FederatedSearchService implements FederatedSearch {

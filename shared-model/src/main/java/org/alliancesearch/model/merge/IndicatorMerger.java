@@ -37,8 +37,8 @@ import org.alliancesearch.model.result.MemberRef;
  *
  * <p>
  * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
- * and where one copy has to stand for several (an event's info and link) the copy from the member with the smallest id
- * is taken.
+ * and where one copy has to stand for several (an event's info and link) the copy from the instance of the
+ * organisation that created the event is taken, else the one from the member with the smallest id.
  */
 public final class IndicatorMerger {
     /** More organisations first, then the most recently seen, then by value and family. */
@@ -394,7 +394,16 @@ public final class IndicatorMerger {
         }
     }
 
-    /** One event of an indicator: the copy from the member with the smallest id stands for it. */
+    /**
+     * One event of an indicator: the copy from its creator's own instance stands for it, else the one from the member
+     * with the smallest id.
+     */
+    /** Whether this copy of an event comes from the instance of the organisation that created it. */
+    static boolean fromCreator(MispEvent e, MemberRef m) {
+        String orgc = e.orgcName();
+        return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
+    }
+
     static final class EventCopy {
         final EventFacts key;
         MispEvent event;
@@ -410,7 +419,12 @@ public final class IndicatorMerger {
             if (e == event && m == member) {
                 return;
             }
-            int c = m.id().compareTo(member.id());
+            // The creator's own instance speaks for its event, so another member's (possibly doctored) copy never
+            // replaces it; member organisations are set by the admin, not by members.
+            int c = Boolean.compare(fromCreator(event, member), fromCreator(e, m));
+            if (c == 0) {
+                c = m.id().compareTo(member.id());
+            }
             if (c == 0) {
                 c = compareNullable(m.name(), member.name());
             }

@@ -43,6 +43,25 @@ class IndicatorMergerTest {
 
     @Nested
     class Dedup {
+        /** The creator's instance speaks for its event, whichever member id sorts first. */
+        @Test
+        void theCreatorsCopyOfAnEventIsTheOneShown() {
+            MemberRef creator = member("z-creator", "Org A");
+            MemberRef other = member("a-other", "Org B");
+            MispEvent mine = event(E1, "Org A");
+            MispEvent theirs = new MispEvent("7", E1, "renamed by Org B", LocalDate.of(2024, 1, 1), "Org A", null, 2,
+                    true, Instant.EPOCH, 1, List.of());
+            for (boolean creatorFirst : new boolean[]{true, false}) {
+                MemberHit a = hit(creator, attr("u1", "ip-dst", "1.2.3.4").event(mine));
+                MemberHit b = hit(other, attr("u1", "ip-dst", "1.2.3.4").event(theirs));
+                MergedIndicator i = only(creatorFirst ? merge(a, b) : merge(b, a));
+                assertThat(i.events()).singleElement().satisfies(e -> {
+                    assertThat(e.info()).isEqualTo("event " + E1);
+                    assertThat(e.memberId()).isEqualTo("z-creator");
+                });
+            }
+        }
+
         @Test
         void sameUuidFromSeveralMembersIsOneAttributeSeenAtSeveralMembers() {
             MispEvent e = event(E1, "CIRCL");
