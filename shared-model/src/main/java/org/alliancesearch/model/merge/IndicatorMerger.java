@@ -239,8 +239,14 @@ public final class IndicatorMerger {
         ArrayList<String> moreTypes;
         ArrayList<String> moreCategories;
         ArrayList<String> moreOrganisations;
-        /** The event of the copies with the copy that stands for it; more than one only for events without a uuid. */
-        EventCopy event;
+        /**
+         * The event of the copies, with the copy that stands for it (event object and member), kept inline: the
+         * indicator copies them into arrays of its own, so that building its events does not chase an object per event.
+         * More than one event only for events without a uuid.
+         */
+        EventFacts eventKey;
+        MispEvent eventSource;
+        MemberRef eventMember;
         ArrayList<EventCopy> moreEvents;
 
         AttributeCopies(IndicatorAggregate indicator, String eventUuid) {
@@ -334,12 +340,17 @@ public final class IndicatorMerger {
         }
 
         void offerEvent(EventFacts facts, MispEvent e, MemberRef member) {
-            if (event == null) {
-                event = new EventCopy(facts, e, member);
+            if (eventKey == null) {
+                eventKey = facts;
+                eventSource = e;
+                eventMember = member;
                 return;
             }
-            if (event.key == facts) {
-                event.offer(e, member);
+            if (eventKey == facts) {
+                if (EventCopy.replaces(e, member, eventSource, eventMember)) {
+                    eventSource = e;
+                    eventMember = member;
+                }
                 return;
             }
             if (moreEvents == null) {
@@ -416,8 +427,16 @@ public final class IndicatorMerger {
         }
 
         void offer(MispEvent e, MemberRef m) {
+            if (replaces(e, m, event, member)) {
+                event = e;
+                member = m;
+            }
+        }
+
+        /** Whether the copy (e, m) stands for its event rather than the copy (event, member) chosen so far. */
+        static boolean replaces(MispEvent e, MemberRef m, MispEvent event, MemberRef member) {
             if (e == event && m == member) {
-                return;
+                return false;
             }
             // The creator's own instance speaks for its event, so another member's (possibly doctored) copy never
             // replaces it; member organisations are set by the admin, not by members.
@@ -451,10 +470,7 @@ public final class IndicatorMerger {
                 c = Integer.compare(e.threatLevelId() == null ? 0 : e.threatLevelId(),
                         event.threatLevelId() == null ? 0 : event.threatLevelId());
             }
-            if (c < 0) {
-                event = e;
-                member = m;
-            }
+            return c < 0;
         }
 
         private static int compareNullable(String a, String b) {
@@ -501,6 +517,8 @@ public final class IndicatorMerger {
         private MemberRef lastMember;
         private int lastMemberSlot;
         private String lastMemberOrganisation;
+        private String lastCategory;
+        private String lastCategoryInterned;
 
         Run(TagPolicy policy, int hitCount) {
             this.policy = policy;
@@ -522,7 +540,8 @@ public final class IndicatorMerger {
                 int to = Math.min(n, from + Prefetch.BLOCK);
                 prefetch.read(all, from, to);
                 for (int i = from; i < to; i++) {
-                    if (collect(all[i], prefetch.keys[i - from], prefetch.keyHashes[i - from])) {
+                    if (collect(all[i], prefetch.found[i - from], prefetch.keys[i - from],
+                            prefetch.keyHashes[i - from])) {
                         duplicates++;
                     }
                 }
@@ -591,7 +610,7 @@ public final class IndicatorMerger {
          * another member's uuid with other content gets an attribute of its own, and can neither relabel the other
          * member's record nor take it over, whichever answer comes first.
          */
-        private boolean collect(MemberHit hit, IndicatorKey knownKey, int knownKeyHash) {
+        private boolean collect(MemberHit hit, IndicatorAggregate known, IndicatorKey knownKey, int knownKeyHash) {
             MispAttribute a = hit.attribute();
             MispEvent e = a.event();
             MemberRef member = hit.member();
@@ -599,8 +618,8 @@ public final class IndicatorMerger {
                 memberSlot(member);
             }
             String type = type(a.type());
-            IndicatorAggregate indicator = indicator(type, a.value(), knownKey, knownKeyHash);
-            String eventUuid = e == null || e.uuid() == null || e.uuid().isEmpty() ? null : e.uuid();
+            IndicatorAggregate indicator = known != null ? known : indicator(type, a.value(), knownKey, knownKeyHash);
+            String eventUuid = e == null || !hasText(e.uuid()) ? null : e.uuid();
             Object key = attributeKey(hit);
             AttributeCopies head = attributes.get(key);
             AttributeCopies copies = head;
@@ -624,8 +643,14 @@ public final class IndicatorMerger {
             }
             copies.addMember(lastMemberSlot);
             copies.addType(type);
-            if (a.category() != null) {
-                copies.addCategory(intern(a.category()));
+            String category = a.category();
+            if (category != null) {
+                // Answers repeat a handful of categories, often as the same string object: skip the map for those.
+                if (category != lastCategory) {
+                    lastCategory = category;
+                    lastCategoryInterned = intern(category);
+                }
+                copies.addCategory(lastCategoryInterned);
             }
             copies.toIds |= a.toIds();
             copies.add(a.timestamp());
@@ -704,6 +729,11 @@ public final class IndicatorMerger {
             private final int[] valueHashes = new int[BLOCK];
             /** The key of a spelling that was not known when the block was read ahead, else null. */
             final IndicatorKey[] keys = new IndicatorKey[BLOCK];
+            /**
+             * The indicator of a spelling that was known when the block was read ahead, else null (the table has no
+             * removal, so it is still right when the hit is merged).
+             */
+            final IndicatorAggregate[] found = new IndicatorAggregate[BLOCK];
             final int[] keyHashes = new int[BLOCK];
             int sum;
 
@@ -732,12 +762,12 @@ public final class IndicatorMerger {
                     valueHashes[k] = v == null ? 0 : v.hashCode();
                 }
                 for (int k = 0; k < len; k++) {
-                    // length() reads the characters; the stored spelling is what the lookup compares with.
-                    String u = uuids[k];
+                    // The last character brings in the whole of a short value (a hash or URL spans two cache lines); the
+                    // stored spelling is what the lookup compares with.
                     String v = values[k];
-                    s += (u == null ? 0 : u.length()) + (v == null
+                    s += (v == null
                             ? 0
-                            : v.length() + spellings.touchSlot(
+                            : (v.isEmpty() ? 0 : v.charAt(v.length() - 1)) + spellings.touchSlot(
                                     valueHashes[k]));
                     Object first = tagLists[k].isEmpty() ? null : tagLists[k].get(0);
                     s += first == null ? 0 : 1;
@@ -745,17 +775,25 @@ public final class IndicatorMerger {
                 for (int k = 0; k < len; k++) {
                     s += values[k] == null ? 0 : spellings.touchValue(valueHashes[k]);
                 }
-                // A spelling not seen yet is normalised now, so that the indicator table is read ahead as well.
+                // Known spellings are looked up in a loop of their own (no call in it, so lookups overlap); a spelling
+                // not seen yet is then normalised, so that the indicator table is read ahead as well.
+                for (int k = 0; k < len; k++) {
+                    String v = values[k];
+                    String t = rawTypes[k];
+                    found[k] = v == null || t == null ? null : spellings.get(t, v, valueHashes[k]);
+                }
                 for (int k = 0; k < len; k++) {
                     keys[k] = null;
                     String v = values[k];
                     String t = rawTypes[k];
-                    if (v != null && t != null && spellings.get(t, v, valueHashes[k]) == null) {
+                    if (found[k] == null && v != null && t != null) {
                         IndicatorKey key = Indicators.key(t, v);
                         keys[k] = key;
                         keyHashes[k] = key.value().hashCode();
-                        s += indicators.touchSlot(keyHashes[k]);
                     }
+                }
+                for (int k = 0; k < len; k++) {
+                    s += keys[k] == null ? 0 : indicators.touchSlot(keyHashes[k]);
                 }
                 for (int k = 0; k < len; k++) {
                     s += keys[k] == null ? 0 : indicators.touchValue(keyHashes[k]);
@@ -795,9 +833,9 @@ public final class IndicatorMerger {
         private TagPolicy.Verdict verdict(AttributeCopies copies) {
             int flags = copies.flags;
             int rank = copies.tlpRank;
-            if (copies.event != null) {
-                flags |= copies.event.key.flags;
-                rank = Math.max(rank, copies.event.key.tlpRank);
+            if (copies.eventKey != null) {
+                flags |= copies.eventKey.flags;
+                rank = Math.max(rank, copies.eventKey.tlpRank);
                 if (copies.moreEvents != null) {
                     for (EventCopy c : copies.moreEvents) {
                         flags |= c.key.flags;
@@ -900,9 +938,17 @@ public final class IndicatorMerger {
             return (h ^ (h >>> 16)) * 0x9E3779B1;
         }
 
+        /**
+         * Whether a string is neither null nor empty, decided from its hash where it can: the hash is needed for the
+         * lookup anyway and kept in the string, while its characters (a uuid's) are otherwise never read.
+         */
+        private static boolean hasText(String s) {
+            return s != null && (s.hashCode() != 0 || !s.isEmpty());
+        }
+
         private static Object attributeKey(MemberHit hit) {
             String uuid = hit.attribute().uuid();
-            if (uuid != null && !uuid.isEmpty()) {
+            if (hasText(uuid)) {
                 return uuid;
             }
             // Without a uuid an attribute cannot be matched across members: it stays one attribute of its member.
@@ -914,7 +960,7 @@ public final class IndicatorMerger {
             if (e == null) {
                 return null;
             }
-            if (e.uuid() != null && !e.uuid().isEmpty()) {
+            if (hasText(e.uuid())) {
                 return e.uuid();
             }
             return e.id() == null ? null : member.id() + "\u0000" + e.id();

@@ -57,7 +57,7 @@ final class SpellingTable {
     /** Reads the characters of the value stored in the first slot for this hash. */
     int touchValue(int hash) {
         String v = (String) slots[(spread(hash) & mask) * STRIDE + 1];
-        return v == null || v.isEmpty() ? 0 : v.charAt(0);
+        return v == null || v.isEmpty() ? 0 : v.charAt(v.length() - 1);
     }
 
     private void insert(int hash, Object type, String value, IndicatorAggregate indicator) {

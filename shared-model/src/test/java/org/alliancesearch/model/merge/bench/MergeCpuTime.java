@@ -14,7 +14,8 @@ import org.alliancesearch.model.result.MemberHit;
 /**
  * The same workload as {@link MergeBenchmark}, measured as CPU time of the merging thread plus garbage collection
  * time, for machines where other processes compete for the cores and wall-clock throughput says more about the
- * neighbours than about the merge. Prints the median of the runs after warm-up.
+ * neighbours than about the merge. Prints the median of the runs after warm-up (system properties
+ * {@code merge.warmups}, default 10, and {@code merge.runs}, default 15).
  *
  * <p>
  * Run: {@code mvn -B -pl shared-model test-compile exec:exec@merge-cputime} (see docs/benchmarks.md).
@@ -24,8 +25,9 @@ public final class MergeCpuTime {
     }
 
     public static void main(String[] args) {
-        int warmups = 5;
-        int runs = 9;
+        // Enough warm-up for the JIT to settle on its final code for both shapes (the first runs of a shape vary by 2x).
+        int warmups = Integer.getInteger("merge.warmups", 10);
+        int runs = Integer.getInteger("merge.runs", 15);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         IndicatorMerger merger = new IndicatorMerger();
         AlliancePolicy policy = AlliancePolicy.defaults();
