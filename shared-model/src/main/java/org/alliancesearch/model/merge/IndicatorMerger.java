@@ -518,6 +518,9 @@ public final class IndicatorMerger {
         private int lastMemberSlot;
         private String lastMemberOrganisation;
         private String lastCategory;
+        private MispEvent lastEvent;
+        private MemberRef lastEventMember;
+        private EventFacts lastFacts;
         private String lastCategoryInterned;
 
         Run(TagPolicy policy, int hitCount) {
@@ -657,13 +660,23 @@ public final class IndicatorMerger {
             copies.add(a.firstSeen());
             copies.add(a.lastSeen());
             EventFacts facts = null;
-            Object eventKey = eventKey(member, e);
-            if (eventKey != null) {
-                facts = events.get(eventKey);
-                if (facts == null) {
-                    facts = new EventFacts(events.size());
-                    events.putNew(eventKey, facts);
+            if (e != null && e == lastEvent && member == lastEventMember) {
+                // A member lists an event's attributes together: the next hit mostly has the same event object.
+                facts = lastFacts;
+            } else {
+                Object eventKey = eventKey(member, e);
+                if (eventKey != null) {
+                    facts = events.get(eventKey);
+                    if (facts == null) {
+                        facts = new EventFacts(events.size());
+                        events.putNew(eventKey, facts);
+                    }
                 }
+                lastEvent = e;
+                lastEventMember = member;
+                lastFacts = facts;
+            }
+            if (facts != null) {
                 copies.offerEvent(facts, e, member);
             }
             int flags = copies.flags;
