@@ -117,20 +117,20 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         attributeCount++;
         copyCount += copies.copyCount;
         members.w0 |= copies.memberBits;
-        if (copies.moreMembers != null) {
-            members.addAll(copies.moreMembers);
+        if (copies.moreMembers() != null) {
+            members.addAll(copies.moreMembers());
         }
         copies.addTagsTo(tags);
-        addDistinct(types, copies.type, copies.moreTypes);
-        addDistinct(categories, copies.category, copies.moreCategories);
-        addDistinct(organisations, copies.organisation, copies.moreOrganisations);
+        addDistinct(types, copies.type, copies.moreTypes());
+        addDistinct(categories, copies.category, copies.moreCategories());
+        addDistinct(organisations, copies.organisation, copies.moreOrganisations());
         toIds |= copies.toIds;
         // The seen range is this object's own fields (not an object of its own): one cache miss less per attribute.
         add((IndicatorMerger.SeenRange) copies);
         if (copies.eventKey != null) {
             addEvent(copies.eventKey, copies.eventSource, copies.eventMember);
-            if (copies.moreEvents != null) {
-                for (IndicatorMerger.EventCopy c : copies.moreEvents) {
+            if (copies.moreEvents() != null) {
+                for (IndicatorMerger.EventCopy c : copies.moreEvents()) {
                     addEvent(c.key, c.event, c.member);
                 }
             }

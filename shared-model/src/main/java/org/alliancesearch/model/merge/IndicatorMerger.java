@@ -220,25 +220,26 @@ public final class IndicatorMerger {
         final IndicatorAggregate indicator;
         final String eventUuid;
         AttributeCopies sameUuid;
-        int flags;
-        int tlpRank;
+        /** Tag facts ({@link IndicatorMerger#DROP} …) and TLP rank; bytes, as this object is made once per attribute. */
+        byte flags;
+        byte tlpRank;
         boolean deleted;
         boolean toIds;
         int copyCount;
-        /** Tag spellings of the copies and of their events: the first 128 inline, more on demand. */
+        /** Tag spellings of the copies and of their events: the first 128 inline, more in {@link #more}. */
         long tags0;
         long tags1;
-        TagSet moreTags;
-        /** Member slots of the copies: the first 64 inline (one object less per attribute), more on demand. */
+        /** Member slots of the copies: the first 64 inline (one object less per attribute), more in {@link #more}. */
         long memberBits;
-        TagSet moreMembers;
-        /** Interned strings (compared by identity); a second distinct value is rare. */
+        /** Interned strings (compared by identity); a second distinct value is rare and kept in {@link #more}. */
         String type;
         String category;
         String organisation;
-        ArrayList<String> moreTypes;
-        ArrayList<String> moreCategories;
-        ArrayList<String> moreOrganisations;
+        /**
+         * What few attributes have (a 129th tag spelling, a 65th member, a second type, category, organisation or
+         * event): one reference here instead of six keeps this object, made once per attribute, small.
+         */
+        Overflow more;
         /**
          * The event of the copies, with the copy that stands for it (event object and member), kept inline: the
          * indicator copies them into arrays of its own, so that building its events does not chase an object per event.
@@ -247,11 +248,37 @@ public final class IndicatorMerger {
         EventFacts eventKey;
         MispEvent eventSource;
         MemberRef eventMember;
-        ArrayList<EventCopy> moreEvents;
 
         AttributeCopies(IndicatorAggregate indicator, String eventUuid) {
             this.indicator = indicator;
             this.eventUuid = eventUuid;
+        }
+
+        private Overflow more() {
+            if (more == null) {
+                more = new Overflow();
+            }
+            return more;
+        }
+
+        TagSet moreMembers() {
+            return more == null ? null : more.members;
+        }
+
+        ArrayList<String> moreTypes() {
+            return more == null ? null : more.types;
+        }
+
+        ArrayList<String> moreCategories() {
+            return more == null ? null : more.categories;
+        }
+
+        ArrayList<String> moreOrganisations() {
+            return more == null ? null : more.organisations;
+        }
+
+        ArrayList<EventCopy> moreEvents() {
+            return more == null ? null : more.events;
         }
 
         void addTag(int bit) {
@@ -260,10 +287,11 @@ public final class IndicatorMerger {
             } else if (bit < 128) {
                 tags1 |= 1L << bit;
             } else {
-                if (moreTags == null) {
-                    moreTags = new TagSet();
+                Overflow o = more();
+                if (o.tags == null) {
+                    o.tags = new TagSet();
                 }
-                moreTags.add(bit);
+                o.tags.add(bit);
             }
         }
 
@@ -271,10 +299,11 @@ public final class IndicatorMerger {
             tags0 |= set.w0;
             tags1 |= set.w1;
             if (set.more != null) {
-                if (moreTags == null) {
-                    moreTags = new TagSet();
+                Overflow o = more();
+                if (o.tags == null) {
+                    o.tags = new TagSet();
                 }
-                moreTags.addAll(set);
+                o.tags.addAll(set);
             }
         }
 
@@ -282,8 +311,8 @@ public final class IndicatorMerger {
         void addTagsTo(TagSet set) {
             set.w0 |= tags0;
             set.w1 |= tags1;
-            if (moreTags != null) {
-                set.addAll(moreTags);
+            if (more != null && more.tags != null) {
+                set.addAll(more.tags);
             }
         }
 
@@ -291,10 +320,11 @@ public final class IndicatorMerger {
             if (slot < 64) {
                 memberBits |= 1L << slot;
             } else {
-                if (moreMembers == null) {
-                    moreMembers = new TagSet();
+                Overflow o = more();
+                if (o.members == null) {
+                    o.members = new TagSet();
                 }
-                moreMembers.add(slot);
+                o.members.add(slot);
             }
         }
 
@@ -308,7 +338,7 @@ public final class IndicatorMerger {
             if (type == null) {
                 type = t;
             } else if (type != t) {
-                moreTypes = addMore(moreTypes, t);
+                more().types = addMore(more().types, t);
             }
         }
 
@@ -316,7 +346,7 @@ public final class IndicatorMerger {
             if (category == null) {
                 category = c;
             } else if (category != c) {
-                moreCategories = addMore(moreCategories, c);
+                more().categories = addMore(more().categories, c);
             }
         }
 
@@ -324,7 +354,7 @@ public final class IndicatorMerger {
             if (organisation == null) {
                 organisation = o;
             } else if (organisation != o) {
-                moreOrganisations = addMore(moreOrganisations, o);
+                more().organisations = addMore(more().organisations, o);
             }
         }
 
@@ -353,8 +383,10 @@ public final class IndicatorMerger {
                 }
                 return;
             }
+            ArrayList<EventCopy> moreEvents = more().events;
             if (moreEvents == null) {
                 moreEvents = new ArrayList<>(2);
+                more.events = moreEvents;
             }
             for (int i = 0, n = moreEvents.size(); i < n; i++) {
                 if (moreEvents.get(i).key == facts) {
@@ -364,6 +396,17 @@ public final class IndicatorMerger {
             }
             moreEvents.add(new EventCopy(facts, e, member));
         }
+    }
+
+    /** The rare parts of {@link AttributeCopies}. */
+    static final class Overflow {
+        TagSet tags;
+        TagSet members;
+        ArrayList<String> types;
+        ArrayList<String> categories;
+        ArrayList<String> organisations;
+        /** Further events; more than one event only for events without a uuid. */
+        ArrayList<EventCopy> events;
     }
 
     /**
@@ -694,8 +737,8 @@ public final class IndicatorMerger {
                     facts.tlpRank = Math.max(facts.tlpRank, tag.tlpRank);
                 }
             }
-            copies.flags = flags;
-            copies.tlpRank = rank;
+            copies.flags = (byte) flags;
+            copies.tlpRank = (byte) rank;
             String organisation;
             if (e == null) {
                 organisation = lastMemberOrganisation;
@@ -849,8 +892,8 @@ public final class IndicatorMerger {
             if (copies.eventKey != null) {
                 flags |= copies.eventKey.flags;
                 rank = Math.max(rank, copies.eventKey.tlpRank);
-                if (copies.moreEvents != null) {
-                    for (EventCopy c : copies.moreEvents) {
+                if (copies.moreEvents() != null) {
+                    for (EventCopy c : copies.moreEvents()) {
                         flags |= c.key.flags;
                         rank = Math.max(rank, c.key.tlpRank);
                     }
