@@ -22,9 +22,13 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
             String.CASE_INSENSITIVE_ORDER).thenComparing(Comparator.naturalOrder());
 
     final IndicatorKey key;
-    private final ArrayList<String> types = new ArrayList<>(2);
-    private final ArrayList<String> categories = new ArrayList<>(2);
-    private final ArrayList<String> organisations = new ArrayList<>(2);
+    /**
+     * Types, categories and creator organisations seen, each as one string or, for a second distinct one, an
+     * {@code ArrayList<String>}: most indicators have one of each, and no list object is then made for them.
+     */
+    private Object types;
+    private Object categories;
+    private Object organisations;
     /** Member slots ({@link Context#members()}). */
     private final IndicatorMerger.TagSet members = new IndicatorMerger.TagSet();
     /** Tag spellings ({@link Context#groupOfTag()}). */
@@ -121,9 +125,9 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
             members.addAll(copies.moreMembers());
         }
         copies.addTagsTo(tags);
-        addDistinct(types, copies.type, copies.moreTypes());
-        addDistinct(categories, copies.category, copies.moreCategories());
-        addDistinct(organisations, copies.organisation, copies.moreOrganisations());
+        types = addDistinct(types, copies.type, copies.moreTypes());
+        categories = addDistinct(categories, copies.category, copies.moreCategories());
+        organisations = addDistinct(organisations, copies.organisation, copies.moreOrganisations());
         toIds |= copies.toIds;
         // The seen range is this object's own fields (not an object of its own): one cache miss less per attribute.
         add((IndicatorMerger.SeenRange) copies);
@@ -137,25 +141,40 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         }
     }
 
-    /** Strings are interned by the merge: identity is equality. */
-    private static void addDistinct(ArrayList<String> list, String first, ArrayList<String> more) {
-        if (first != null) {
-            addDistinct(list, first);
-        }
+    /** Strings are interned by the merge: identity is equality. Returns the set (a string or a list) with them. */
+    private static Object addDistinct(Object set, String first, ArrayList<String> more) {
+        Object out = first == null ? set : addDistinct(set, first);
         if (more != null) {
             for (int i = 0, n = more.size(); i < n; i++) {
-                addDistinct(list, more.get(i));
+                out = addDistinct(out, more.get(i));
             }
         }
+        return out;
     }
 
-    private static void addDistinct(ArrayList<String> list, String value) {
+    @SuppressWarnings("unchecked")
+    private static Object addDistinct(Object set, String value) {
+        if (set == null || set == value) {
+            return value;
+        }
+        if (set instanceof String) {
+            ArrayList<String> list = new ArrayList<>(4);
+            list.add((String) set);
+            list.add(value);
+            return list;
+        }
+        ArrayList<String> list = (ArrayList<String>) set;
         for (int i = 0, n = list.size(); i < n; i++) {
             if (list.get(i) == value) {
-                return;
+                return list;
             }
         }
         list.add(value);
+        return list;
+    }
+
+    private static int size(Object set) {
+        return set == null ? 0 : set instanceof String ? 1 : ((ArrayList<?>) set).size();
     }
 
     /** Adds one copy of an event; the copy that stands for the event is chosen as in {@link IndicatorMerger.EventCopy}. */
@@ -231,12 +250,12 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
 
     /** Reads the parts {@link #add} writes; returns a number only to keep the reads. */
     int touch() {
-        return attributeCount + (int) members.w0 + (int) tags.w0 + types.size() + categories.size() + organisations
-                .size() + (eventKeys == null ? 0 : eventKeys.length);
+        return attributeCount + (int) members.w0 + (int) tags.w0 + size(types) + size(categories) + size(
+                organisations) + (eventKeys == null ? 0 : eventKeys.length);
     }
 
     int organisationCount() {
-        return organisations.size();
+        return size(organisations);
     }
 
     IndicatorMerger.SeenRange seen() {
@@ -251,7 +270,15 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
     }
 
     /** An immutable sorted copy; most indicators have one or two of each, which need no sort call. */
-    private static List<String> sortedText(ArrayList<String> list) {
+    @SuppressWarnings("unchecked")
+    private static List<String> sortedText(Object set) {
+        if (set == null) {
+            return List.of();
+        }
+        if (set instanceof String) {
+            return List.of((String) set);
+        }
+        ArrayList<String> list = (ArrayList<String>) set;
         switch (list.size()) {
             case 0 :
                 return List.of();
