@@ -269,7 +269,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
                 events(), attributeCount, copyCount);
     }
 
-    /** An immutable sorted copy; most indicators have one or two of each, which need no sort call. */
+    /** An immutable sorted copy; most indicators have one of each, and two need no sort call. */
     @SuppressWarnings("unchecked")
     private static List<String> sortedText(Object set) {
         if (set == null) {
@@ -278,20 +278,15 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         if (set instanceof String) {
             return List.of((String) set);
         }
+        // A list holds two or more (see addDistinct).
         ArrayList<String> list = (ArrayList<String>) set;
-        switch (list.size()) {
-            case 0 :
-                return List.of();
-            case 1 :
-                return List.of(list.get(0));
-            case 2 :
-                String a = list.get(0);
-                String b = list.get(1);
-                return TEXT.compare(a, b) <= 0 ? List.of(a, b) : List.of(b, a);
-            default :
-                list.sort(TEXT);
-                return List.copyOf(list);
+        if (list.size() == 2) {
+            String a = list.get(0);
+            String b = list.get(1);
+            return TEXT.compare(a, b) <= 0 ? List.of(a, b) : List.of(b, a);
         }
+        list.sort(TEXT);
+        return List.copyOf(list);
     }
 
     /** The first n elements as an immutable list, copied at most once. */

@@ -287,11 +287,7 @@ public final class IndicatorMerger {
             } else if (bit < 128) {
                 tags1 |= 1L << bit;
             } else {
-                Overflow o = more();
-                if (o.tags == null) {
-                    o.tags = new TagSet();
-                }
-                o.tags.add(bit);
+                more().tags().add(bit);
             }
         }
 
@@ -299,11 +295,7 @@ public final class IndicatorMerger {
             tags0 |= set.w0;
             tags1 |= set.w1;
             if (set.more != null) {
-                Overflow o = more();
-                if (o.tags == null) {
-                    o.tags = new TagSet();
-                }
-                o.tags.addAll(set);
+                more().tags().addAll(set);
             }
         }
 
@@ -320,11 +312,7 @@ public final class IndicatorMerger {
             if (slot < 64) {
                 memberBits |= 1L << slot;
             } else {
-                Overflow o = more();
-                if (o.members == null) {
-                    o.members = new TagSet();
-                }
-                o.members.add(slot);
+                more().members().add(slot);
             }
         }
 
@@ -407,6 +395,20 @@ public final class IndicatorMerger {
         ArrayList<String> organisations;
         /** Further events; more than one event only for events without a uuid. */
         ArrayList<EventCopy> events;
+
+        TagSet tags() {
+            if (tags == null) {
+                tags = new TagSet();
+            }
+            return tags;
+        }
+
+        TagSet members() {
+            if (members == null) {
+                members = new TagSet();
+            }
+            return members;
+        }
     }
 
     /**
@@ -448,16 +450,16 @@ public final class IndicatorMerger {
         }
     }
 
-    /**
-     * One event of an indicator: the copy from its creator's own instance stands for it, else the one from the member
-     * with the smallest id.
-     */
     /** Whether this copy of an event comes from the instance of the organisation that created it. */
     static boolean fromCreator(MispEvent e, MemberRef m) {
         String orgc = e.orgcName();
         return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
     }
 
+    /**
+     * One event of an indicator: the copy from its creator's own instance stands for it, else the one from the member
+     * with the smallest id.
+     */
     static final class EventCopy {
         final EventFacts key;
         MispEvent event;
@@ -561,10 +563,10 @@ public final class IndicatorMerger {
         private int lastMemberSlot;
         private String lastMemberOrganisation;
         private String lastCategory;
+        private String lastCategoryInterned;
         private MispEvent lastEvent;
         private MemberRef lastEventMember;
         private EventFacts lastFacts;
-        private String lastCategoryInterned;
 
         Run(TagPolicy policy, int hitCount) {
             this.policy = policy;
@@ -665,7 +667,10 @@ public final class IndicatorMerger {
             }
             String type = type(a.type());
             IndicatorAggregate indicator = known != null ? known : indicator(type, a.value(), knownKey, knownKeyHash);
-            String eventUuid = e == null || !hasText(e.uuid()) ? null : e.uuid();
+            String eventUuid = e == null ? null : e.uuid();
+            if (!hasText(eventUuid)) {
+                eventUuid = null;
+            }
             Object key = attributeKey(hit);
             AttributeCopies head = attributes.get(key);
             AttributeCopies copies = head;
@@ -707,7 +712,7 @@ public final class IndicatorMerger {
                 // A member lists an event's attributes together: the next hit mostly has the same event object.
                 facts = lastFacts;
             } else {
-                Object eventKey = eventKey(member, e);
+                Object eventKey = eventKey(member, e, eventUuid);
                 if (eventKey != null) {
                     facts = events.get(eventKey);
                     if (facts == null) {
@@ -1012,12 +1017,13 @@ public final class IndicatorMerger {
             return id == null ? new Object() : hit.member().id() + "\u0000" + id;
         }
 
-        private static Object eventKey(MemberRef member, MispEvent e) {
+        /** The event's uuid, else (no uuid) its id at this member, which matches nothing at other members. */
+        private static Object eventKey(MemberRef member, MispEvent e, String eventUuid) {
             if (e == null) {
                 return null;
             }
-            if (hasText(e.uuid())) {
-                return e.uuid();
+            if (eventUuid != null) {
+                return eventUuid;
             }
             return e.id() == null ? null : member.id() + "\u0000" + e.id();
         }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 
 import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.policy.AlliancePolicy;
@@ -59,6 +60,52 @@ class IndicatorMergerTest {
                     assertThat(e.info()).isEqualTo("event " + E1);
                     assertThat(e.memberId()).isEqualTo("z-creator");
                 });
+            }
+        }
+
+        /**
+         * Without uuids nothing can be matched across members: an empty attribute uuid and an event without uuid stay
+         * each member's own, even when the same event object arrives from two members one after the other.
+         */
+        @Test
+        void attributesAndEventsWithoutUuidStayEachMembersOwn() {
+            MispEvent local = new MispEvent("7", "", "local event", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MergedResult r = merge(hit(A, attr("", "domain", "x.example").event(local)),
+                    hit(A, attr("", "domain", "x.example").event(local)),
+                    hit(B, attr("", "domain", "x.example").event(local)));
+            MergedIndicator i = only(r);
+            assertThat(i.attributeCount()).isEqualTo(2);
+            assertThat(i.copyCount()).isEqualTo(3);
+            assertThat(r.totals().duplicates()).isEqualTo(1);
+            assertThat(i.events()).extracting(IndicatorEvent::memberId).containsExactly("a", "b");
+        }
+
+        /** More events than an indicator keeps in its arrays: each is listed once, from its creator's copy. */
+        @Test
+        void manyEventsOfOneIndicatorAreEachListedOnceFromTheCreator() {
+            MemberRef creator = member("z-creator", "Org A");
+            MemberRef other = member("a-other", "Org B");
+            List<MemberHit> hits = new ArrayList<>();
+            for (int n = 0; n < 40; n++) {
+                String uuid = String.format("%08d-1111-4111-8111-111111111111", n);
+                LocalDate date = LocalDate.of(2024, 1, 1).plusDays(n);
+                MispEvent mine = event(uuid, "Org A", date);
+                MispEvent copy = new MispEvent("9", uuid, "doctored", date, "Org A", null, 2, true, Instant.EPOCH, 1,
+                        List.of());
+                // Two attributes of the event, so that the indicator itself chooses between the event's copies.
+                hits.add(hit(creator, attr("c" + n, "domain", "x.example").event(mine)));
+                hits.add(hit(other, attr("o" + n, "domain", "x.example").event(copy)));
+            }
+            for (long seed = 1; seed <= 3; seed++) {
+                Collections.shuffle(hits, new Random(seed));
+                MergedIndicator i = only(merger.merge(hits, AlliancePolicy.defaults()));
+                assertThat(i.events()).hasSize(40).allSatisfy(e -> {
+                    assertThat(e.memberId()).isEqualTo("z-creator");
+                    assertThat(e.info()).isEqualTo("event " + e.uuid());
+                });
+                assertThat(i.events().get(0).date()).isEqualTo(LocalDate.of(2024, 1, 1).plusDays(39));
+                assertThat(i.events().get(39).date()).isEqualTo(LocalDate.of(2024, 1, 1));
             }
         }
 
