@@ -2,7 +2,7 @@
 # Benchmarks (docs/benchmarks.md): fan-out overhead, sequential baseline, hung member, throughput, memory, and the
 # merge engine (JMH), in one run, printed as a Markdown table.
 #   deploy/bench/run.sh [--smoke] [--scenario N]...
-# --smoke: tiny sizes, about a minute; checks that scenarios 1-5 still work (its figures mean nothing).
+# --smoke: tiny sizes, about 90 s; checks that scenarios 1-5 still work (its figures mean nothing).
 # --scenario N: only scenario N (1-6; repeatable). Without it: all six.
 # Starts the real Keycloak, simulated members in the driver's JVM and portal processes one after another; stops them
 # all at the end. Build output is reused when sources have not changed.
@@ -50,10 +50,11 @@ fi
 # Scenario 6: the merge engine with JMH (section "Merge engine (JMH)" of docs/benchmarks.md).
 # Not part of the smoke run: its input alone (a million hits in a 6 GB heap) takes longer than the whole smoke run.
 if [ -z "$smoke" ] && { [ -z "$selected" ] || [ -n "$merge_scenario" ]; }; then
-  args="MergeBenchmark -prof gc"
-  echo "Scenario 6: merge engine (JMH: $args)"
+  echo "Scenario 6: merge engine (JMH, arguments merge-benchmark.args of shared-model/pom.xml)"
+  # Written to a file first, so that a failed JMH run fails this script instead of vanishing in a pipe.
   mvn -B -q -pl shared-model test-compile exec:exec@merge-benchmark -Dspotless.check.skip=true \
-      "-Dmerge-benchmark.args=$args" | tee deploy/bench/target/merge-benchmark.txt \
-    | grep -E "^(Benchmark|MergeBenchmark)" | grep -Ev "gc\.(count|time|alloc\.rate )" || true
+    > deploy/bench/target/merge-benchmark.txt
+  grep -E "^(Benchmark|MergeBenchmark)" deploy/bench/target/merge-benchmark.txt \
+    | grep -Ev "gc\.(count|time|alloc\.rate )" || true
   echo "(hits/s is the score of MergeBenchmark.mergeAndPolicy; bytes per hit is gc.alloc.rate.norm; full output in deploy/bench/target/merge-benchmark.txt)"
 fi

@@ -21,16 +21,12 @@ public final class ResultTable {
 
     private final List<Row> rows = new ArrayList<>();
 
-    public synchronized void add(Row row) {
+    public void add(Row row) {
         rows.add(row);
     }
 
-    public synchronized List<Row> rows() {
-        return List.copyOf(rows);
-    }
-
     /** The table, with a header naming date, machine and command. */
-    public synchronized String markdown(String date, String machine, String command) {
+    public String markdown(String date, String machine, String command) {
         StringBuilder b = new StringBuilder();
         b.append("date: ").append(date).append('\n');
         b.append("machine: ").append(machine).append('\n');

@@ -33,13 +33,6 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
     /** A healthy server. */
     public static final Fault NONE = new Fault(0, 0, 0, false, 0, false, false, 0, false, false, false);
 
-    /** Every fault but {@code hang}. */
-    public Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate, boolean forbidden, int dripMillis,
-            boolean malformed, boolean truncated, int oversizedMegabytes, boolean hostile, boolean down) {
-        this(latencyMinMillis, latencyMaxMillis, errorRate, forbidden, dripMillis, malformed, truncated,
-                oversizedMegabytes, hostile, down, false);
-    }
-
     public Fault {
         if (latencyMinMillis < 0 || latencyMaxMillis < latencyMinMillis) {
             throw new IllegalArgumentException("latency range must be 0 <= min <= max");
@@ -110,7 +103,7 @@ public record Fault(int latencyMinMillis, int latencyMaxMillis, double errorRate
                         case "oversized" -> oversized = arg == null ? 8 : Integer.parseInt(arg);
                         case "hostile" -> hostile = true;
                         case "down" -> down = true;
-                        case "hang", "hung" -> hang = true;
+                        case "hang" -> hang = true;
                         default -> throw new IllegalArgumentException("unknown fault '" + key + "'");
                     }
                 } catch (NumberFormatException e) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** Values planted a known number of times: what benchmarks search for. */
 class PlantedValuesTest {
+    static final String HASH = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     static SimulatorCluster cluster;
 
     @BeforeAll
@@ -22,6 +23,7 @@ class PlantedValuesTest {
         cluster = SimulatorCluster.start(SimulatorOptions.builder().instances(2).events(5).attributesPerEvent(5)
                 .plant("bulk.bench.example", "domain", 2_500)
                 .plant("org-b", "only-b.bench.example", "ip-dst", 3)
+                .plant("org-a", HASH, "sha256", 2)
                 .build());
     }
 
@@ -55,6 +57,19 @@ class PlantedValuesTest {
     void aValuePlantedInOneInstanceIsOnlyThere() {
         assertThat(search(cluster.instance("org-b"), "only-b.bench.example")).hasSize(3);
         assertThat(search(cluster.instance("org-a"), "only-b.bench.example")).isEmpty();
+    }
+
+    /** Planted records look like generated ones: the category of their type, the TLP tag as the store colours it. */
+    @Test
+    void plantedRecordsHaveTheCategoryOfTheirTypeAndAnOrdinaryTlpTag() {
+        List<JsonNode> hits = Http.post(cluster.instance("org-a"), "/attributes/restSearch",
+                "{\"value\":\"" + HASH + "\",\"includeEventTags\":1}").attributes();
+        assertThat(hits).hasSize(2).allSatisfy(a -> {
+            assertThat(a.get("category").asText()).isEqualTo("Payload delivery");
+            JsonNode tlp = a.path("Tag").get(0);
+            assertThat(tlp.get("name").asText()).isEqualTo("tlp:green");
+            assertThat(tlp.get("colour").asText()).isEqualTo("#339900");
+        });
     }
 
     @Test

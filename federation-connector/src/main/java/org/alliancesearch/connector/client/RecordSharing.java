@@ -10,11 +10,12 @@ import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.misp.MispTag;
 
 /**
- * Shares equal parts between the attributes of one answer: every attribute of an event carries a copy of that event
- * (context and tags), and the searched values, types, categories, event ids, tag lists and timestamps repeat from record
- * to record. Keeping one instance of each is what lets 10 × 50,000 records fit into a 256 MB heap (docs/benchmarks.md,
- * scenario 5). Values compare by content (records), so the attributes are exactly what was read; only their
- * identities change. Lives as long as one answer.
+ * Shares equal parts between the attributes of one answered page (one HTTP response): every attribute of an event
+ * carries a copy of that event (context and tags), and the searched values, types, categories, event ids, tag lists and
+ * timestamps repeat from record to record. Keeping one instance of each is what lets 10 × 50,000 records fit into a
+ * 256 MB heap (docs/benchmarks.md, scenario 5). Values compare by content (records), so the attributes are exactly what
+ * was read; only their identities change. Lives as long as one page; an event spread over several pages is kept once
+ * per page.
  */
 final class RecordSharing {
     private final Map<Object, Object> seen = new HashMap<>();
@@ -30,11 +31,12 @@ final class RecordSharing {
         if (e == null) {
             return null;
         }
-        MispEvent known = one(e);
-        if (known != e) {
+        MispEvent known = (MispEvent) seen.get(e);
+        if (known != null) {
             return known;
         }
-        // first of its kind: share its parts with the other events of the answer too
+        // First of its kind: share its parts with the other events of the answer too. The shared copy is the map's key
+        // as well as its value, so that the event as read is not kept alive by the map.
         MispEvent shared = new MispEvent(text(e.id()), text(e.uuid()), text(e.info()), e.date(), text(e.orgcName()),
                 text(e.orgcUuid()), e.threatLevelId(), e.published(), instant(e.timestamp()), e.distribution(),
                 tags(e.tags()));

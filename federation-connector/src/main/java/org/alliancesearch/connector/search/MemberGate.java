@@ -15,6 +15,7 @@ final class MemberGate {
     private final int limit;
     private final Queue<Runnable> waiting = new ArrayDeque<>();
     private int running;
+    private boolean draining;
 
     MemberGate(int limit) {
         this.limit = Math.max(1, limit);
@@ -26,41 +27,65 @@ final class MemberGate {
             try {
                 started = branch.get();
             } catch (RuntimeException e) {
-                leave();
                 emitter.fail(e);
+                leave();
                 return;
             }
+            // The outcome goes out before the next branch starts, so that outcomes keep their order.
             started.subscribe().with(item -> {
-                leave();
                 emitter.complete(item);
-            }, failure -> {
                 leave();
+            }, failure -> {
                 emitter.fail(failure);
+                leave();
             });
         }));
     }
 
     private void enter(Runnable start) {
         synchronized (this) {
-            if (running >= limit) {
-                waiting.add(start);
-                return;
-            }
-            running++;
+            waiting.add(start);
         }
-        start.run();
+        drain();
     }
 
     private void leave() {
-        Runnable next;
         synchronized (this) {
-            next = waiting.poll();
-            if (next == null) {
-                running--;
-            }
+            running--;
         }
-        if (next != null) {
-            next.run();
+        drain();
+    }
+
+    /**
+     * Starts waiting branches while there is room. A branch that ends at once (its turn came after the deadline, or
+     * its answer was cached) calls {@link #leave} from inside {@code run}: that call finds the gate draining and
+     * returns, and this loop starts the next branch, instead of one stack frame deeper per waiting member.
+     */
+    private void drain() {
+        synchronized (this) {
+            if (draining) {
+                return;
+            }
+            draining = true;
+        }
+        while (true) {
+            Runnable next;
+            synchronized (this) {
+                if (running >= limit || waiting.isEmpty()) {
+                    draining = false;
+                    return;
+                }
+                next = waiting.poll();
+                running++;
+            }
+            try {
+                next.run();
+            } catch (RuntimeException e) {
+                synchronized (this) {
+                    draining = false;
+                }
+                throw e;
+            }
         }
     }
 }

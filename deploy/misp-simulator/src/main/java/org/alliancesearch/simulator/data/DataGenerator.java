@@ -42,6 +42,16 @@ public final class DataGenerator {
             {"md5", "Payload delivery", "8", "90"}, {"sha1", "Payload delivery", "6", "90"},
             {"sha256", "Payload delivery", "10", "95"}, {"filename", "Artifacts dropped", "5", "20"},
             {"domain|ip", "Network activity", "2", "85"}, {"filename|sha256", "Payload delivery", "1", "90"}};
+    /** The category the generated data gives a type ({@link #TYPES}); "Other" for a type it does not generate. */
+    static String categoryOf(String type) {
+        for (String[] t : TYPES) {
+            if (t[0].equals(type)) {
+                return t[1];
+            }
+        }
+        return "Other";
+    }
+
     private static final String[] WORDS = {"secure", "update", "login", "cdn", "mail", "cloud", "portal", "account",
             "verify", "office", "docs", "service", "auth", "sync", "static", "api", "news", "shop", "support", "track",
             "invoice", "delivery", "bank", "wallet", "drive", "share", "meeting", "hr", "payroll", "vpn"};

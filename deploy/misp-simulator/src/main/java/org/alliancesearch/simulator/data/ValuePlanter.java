@@ -33,12 +33,12 @@ public final class ValuePlanter {
             ev.published = true;
             ev.timestamp = referenceEpochSecond - 3_600;
             ev.publishTimestamp = referenceEpochSecond - 3_600;
-            ev.tags.add(new TagDraft("tlp:green", "#33FF00"));
+            ev.tags.add(new TagDraft("tlp:green"));
             for (int i = 0; i < size; i++) {
                 AttributeDraft a = new AttributeDraft();
                 a.uuid = uuid(org, planted.value(), "attribute", planted.hitsPerInstance() - left + i);
                 a.type = planted.type();
-                a.category = "Network activity";
+                a.category = DataGenerator.categoryOf(planted.type());
                 a.value = planted.value();
                 a.toIds = true;
                 a.timestamp = ev.timestamp;
