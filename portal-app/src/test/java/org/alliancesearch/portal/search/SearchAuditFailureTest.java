@@ -24,10 +24,14 @@ import org.alliancesearch.portal.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.smallrye.mutiny.Uni;
 
 /** A search the audit cannot record is refused with 503 and a reason, never shown unrecorded and never a 500. */
@@ -76,5 +80,33 @@ class SearchAuditFailureTest {
                 .header("Accept-Language", "ja").cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
                 .formParam("values", MispMembers.OVERLAP).post("/search").then().statusCode(503).extract().asString();
         assertThat(html).contains("監査ログに記録できなかった").doesNotContain("id=\"result-table\"");
+    }
+
+    @Test
+    void anExportIsRefusedOnTheSearchPageAndNoFileIsSent() {
+        PagesTest.Csrf csrf = PagesTest.csrf("/search");
+        Response response = given()
+                .auth().oauth2(Tokens.token("audrey", "org-a", List.of("member"))).cookies(csrf.cookies())
+                .formParam("csrf-token", csrf.token()).formParam("values", MispMembers.OVERLAP)
+                .formParam("format", "csv").post("/search/export");
+        response.then().statusCode(503).header("Retry-After", "5").contentType(ContentType.HTML);
+        assertThat(response.header("Content-Disposition")).isNull();
+        assertThat(response.asString()).contains("could not be written to the search audit")
+                .doesNotContain(MispMembers.OVERLAP + ",");
+    }
+
+    @Test
+    void theStreamEndsWithTheReasonInsteadOfAResult() throws Exception {
+        PagesTest.Csrf csrf = PagesTest.csrf("/search");
+        String body = given().auth().oauth2(Tokens.token("audrey", "org-a", List.of("member")))
+                .cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .formParam("values", MispMembers.OVERLAP).header("Accept", "application/x-ndjson")
+                .post("/search/stream").then().statusCode(200).extract().asString();
+        List<String> lines = body.lines().filter(l -> !l.isBlank()).toList();
+        JsonNode last = new ObjectMapper()
+                .readTree(lines.get(lines.size() - 1));
+        assertThat(last.path("type").asText()).isEqualTo("error");
+        assertThat(last.path("html").asText()).contains("could not be written to the search audit");
+        assertThat(body).doesNotContain("\"type\":\"result\"");
     }
 }

@@ -40,16 +40,23 @@ public class ExceptionMappers {
         this.pages = pages;
     }
 
-    static boolean isApi(HttpServerRequest request) {
+    /** Whether a request is for the API (problem documents) rather than a page. */
+    public static boolean isApi(HttpServerRequest request) {
         String path = request.path();
         return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 
-    private Response problem(HttpServerRequest request, int status, String kind, String title, String detail,
+    /** An {@code application/problem+json} answer; {@code no-store}, as problems are about one request. */
+    public static Response problem(HttpServerRequest request, int status, String kind, String title, String detail,
             List<FieldError> errors) {
+        return problemBuilder(request, status, kind, title, detail, errors).build();
+    }
+
+    /** The same, for a caller that adds headers. */
+    public static Response.ResponseBuilder problemBuilder(HttpServerRequest request, int status, String kind,
+            String title, String detail, List<FieldError> errors) {
         Problem body = new Problem(ProblemTypes.uri(kind), title, status, detail, request.path(), errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).header("Cache-Control", "no-store")
-                .build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).header("Cache-Control", "no-store");
     }
 
     @ServerExceptionMapper

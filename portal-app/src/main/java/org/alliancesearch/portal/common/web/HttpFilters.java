@@ -17,7 +17,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * HTTP filters that run before authentication: security headers on every page, and a problem document (not a redirect
- * to the login page) for API calls that carry no bearer token.
+ * to the login page) for API calls that carry no bearer token; and a failure handler that answers a bearer token that
+ * fails authentication with a problem document too.
  */
 @ApplicationScoped
 public class HttpFilters {
@@ -48,13 +49,20 @@ public class HttpFilters {
             rc.next();
             return;
         }
-        AppMessages msg = languages
-                .messages(languages.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
-        Problem problem = new Problem(ProblemTypes.uri("unauthorized"), msg.problem_unauthorized(), 401,
-                msg.detail_token_invalid(), rc.normalizedPath(), null);
+        unauthorized(rc, messages(rc).detail_token_invalid(), "Bearer error=\"invalid_token\"");
+    }
+
+    private AppMessages messages(RoutingContext rc) {
+        return languages.messages(languages.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+    }
+
+    /** A 401 problem document with its challenge. */
+    private void unauthorized(RoutingContext rc, String detail, String challenge) {
+        Problem problem = new Problem(ProblemTypes.uri("unauthorized"), messages(rc).problem_unauthorized(), 401,
+                detail, rc.normalizedPath(), null);
         rc.response().setStatusCode(401)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"")
+                .putHeader("WWW-Authenticate", challenge)
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(Json.encode(problem));
     }
@@ -75,15 +83,7 @@ public class HttpFilters {
     private void bearerRequiredOnApi(RoutingContext rc) {
         String path = rc.normalizedPath();
         if ((path.equals("/api") || path.startsWith("/api/")) && !hasBearer(rc.request())) {
-            AppMessages msg = languages
-                    .messages(languages.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
-            Problem problem = new Problem(ProblemTypes.uri("unauthorized"), msg.problem_unauthorized(), 401,
-                    msg.detail_unauthorized(), path, null);
-            rc.response().setStatusCode(401)
-                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                    .putHeader("WWW-Authenticate", "Bearer")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .end(Json.encode(problem));
+            unauthorized(rc, messages(rc).detail_unauthorized(), "Bearer");
             return;
         }
         if (path.startsWith("/api/")) {

@@ -33,7 +33,6 @@ import org.alliancesearch.portal.saved.service.SavedSearchService;
 import org.alliancesearch.portal.saved.service.SavedSearchView;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SearchTexts;
-import org.alliancesearch.portal.search.service.RateLimitedException;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.view.ResultViews;
 import org.alliancesearch.portal.search.view.SearchForm;
@@ -192,12 +191,8 @@ public class SavedPages {
             return SearchPages.resultsFragment(view, csrf.token).setLocale(locale).createUni()
                     .flatMap(html -> pages.render(Templates.run(pages.context(), run.saved().name(),
                             run.saved().id(), html)));
-        }).onFailure(RateLimitedException.class).recoverWithItem(e -> {
-            RateLimitedException r = (RateLimitedException) e;
-            return Response.status(429).type("text/plain;charset=UTF-8")
-                    .entity(msg.search_rate_limited(r.limit(), r.retryAfterSeconds()))
-                    .header("Retry-After", r.retryAfterSeconds()).build();
         });
+        // A refused run (rate limit, audit down) is answered by the search feature's mapper: 429/503 with the reason.
     }
 
     private Uni<Response> invalid(SavedForm form, String action, String title, ProblemException e) {

@@ -1,14 +1,16 @@
 package org.alliancesearch.portal.search.service;
 
-/** A user started too many searches in the last minute. */
-public class RateLimitedException extends RuntimeException {
+import org.alliancesearch.portal.search.i18n.SearchMessages;
+
+/** A user started too many searches in the last minute (429). */
+public class RateLimitedException extends SearchRefusedException {
     private static final long serialVersionUID = 1L;
 
     private final int limit;
     private final long retryAfterSeconds;
 
     public RateLimitedException(int limit, long retryAfterSeconds) {
-        super("rate limit of " + limit + " searches per minute reached", null, false, false);
+        super("rate limit of " + limit + " searches per minute reached");
         this.limit = limit;
         this.retryAfterSeconds = retryAfterSeconds;
     }
@@ -17,7 +19,33 @@ public class RateLimitedException extends RuntimeException {
         return limit;
     }
 
+    @Override
     public long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    @Override
+    public int status() {
+        return 429;
+    }
+
+    @Override
+    public String kind() {
+        return "rate-limited";
+    }
+
+    @Override
+    public String title(SearchMessages msg) {
+        return msg.search_rate_limited_title();
+    }
+
+    @Override
+    public String text(SearchMessages msg) {
+        return msg.search_rate_limited(limit, retryAfterSeconds);
+    }
+
+    @Override
+    public String detail(SearchMessages msg) {
+        return msg.detail_rate_limited(limit, retryAfterSeconds);
     }
 }

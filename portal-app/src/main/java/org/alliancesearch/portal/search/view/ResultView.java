@@ -16,14 +16,14 @@ public record ResultView(String searchId, List<MemberChip> members, List<Row> ro
         return rows.isEmpty();
     }
 
-    /** How many members answered (a member that failed or is switched off did not). */
+    /** How many members answered. */
     public int answeredCount() {
-        return (int) members.stream().filter(m -> !m.failed() && !"disabled".equals(m.status())).count();
+        return (int) members.stream().filter(MemberChip::answered).count();
     }
 
     /** Whether "no member has this" is true: at least one member answered (nobody answering is not "nothing"). */
     public boolean anyAnswered() {
-        return members.stream().anyMatch(m -> !m.failed() && !"disabled".equals(m.status()));
+        return members.stream().anyMatch(MemberChip::answered);
     }
 
     /**
@@ -35,6 +35,10 @@ public record ResultView(String searchId, List<MemberChip> members, List<Row> ro
      */
     public record MemberChip(String name, String organisation, String status, String label, String text,
             boolean failed) {
+        /** Whether the member answered (a member that failed or is switched off did not). */
+        public boolean answered() {
+            return !failed && !"disabled".equals(status);
+        }
     }
 
     /** One indicator row. Sort keys are plain text for the small sorting script. */

@@ -29,8 +29,7 @@ import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.search.rest.SearchExports;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
-import org.alliancesearch.portal.search.service.RateLimitedException;
-import org.alliancesearch.portal.search.service.SearchNotRecordedException;
+import org.alliancesearch.portal.search.service.SearchRefusedException;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.SearchValidation;
 import org.alliancesearch.portal.search.service.Searcher;
@@ -122,20 +121,17 @@ public class SearchPages {
                 .flatMap(done -> Templates.results(new ResultViews(msg, locale).result(done, view, null), csrf.token)
                         .setLocale(locale).createUni())
                 .flatMap(html -> page(form.confirmed(), List.of(), false, List.of(), null, html))
-                .onFailure(RateLimitedException.class).recoverWithUni(e -> rateLimited(form, (RateLimitedException) e))
-                .onFailure(SearchNotRecordedException.class)
-                .recoverWithUni(e -> pages.render(Templates.search(pages.context(), form.view(), List.of(), false,
-                        List.of(), msg.search_not_recorded(), null), Response.Status.SERVICE_UNAVAILABLE));
+                .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
     }
 
     private Uni<CompletedSearch> start(PreparedSearch prepared, String source) {
         return search.start(prepared, Searcher.of(user), source, null).flatMap(live -> live.result());
     }
 
-    private Uni<Response> rateLimited(SearchForm form, RateLimitedException e) {
-        String text = msg().search_rate_limited(e.limit(), e.retryAfterSeconds());
-        return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, List.of(), text, null),
-                Response.Status.TOO_MANY_REQUESTS)
+    /** The form again, with why the search was refused and when to try again. */
+    private Uni<Response> refused(SearchForm form, SearchRefusedException e) {
+        return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, List.of(), e.text(msg()),
+                null), Response.Status.fromStatusCode(e.status()))
                 .map(r -> Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build());
     }
 
@@ -172,14 +168,10 @@ public class SearchPages {
                             null)).toMulti();
                     return Multi.createBy().concatenating().streams(first, members, last);
                 })
-                .onFailure(RateLimitedException.class).recoverWithItem(e -> {
-                    RateLimitedException r = (RateLimitedException) e;
-                    return new StreamEvent("error", Templates.problems(List.of(),
-                            msg.search_rate_limited(r.limit(), r.retryAfterSeconds())).setLocale(locale).render(),
-                            null);
-                })
-                .onFailure(SearchNotRecordedException.class).recoverWithItem(e -> new StreamEvent("error",
-                        Templates.problems(List.of(), msg.search_not_recorded()).setLocale(locale).render(), null));
+                .onFailure(SearchRefusedException.class).recoverWithItem(e -> new StreamEvent("error",
+                        Templates.problems(List.of(), ((SearchRefusedException) e).text(msg)).setLocale(locale)
+                                .render(),
+                        null));
     }
 
     /** The result as a file: runs the search again (nothing is kept between requests). */
@@ -198,7 +190,7 @@ public class SearchPages {
                     msg.search_invalid(), null), Response.Status.BAD_REQUEST);
         }
         return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format))
-                .onFailure(RateLimitedException.class).recoverWithUni(e -> rateLimited(form, (RateLimitedException) e));
+                .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
     }
 
     /** The result fragment, for other pages that show a result (saved searches). */
