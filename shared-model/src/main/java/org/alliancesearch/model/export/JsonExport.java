@@ -91,18 +91,15 @@ public final class JsonExport implements ResultExport {
         g.writeEndObject();
     }
 
+    /**
+     * The counts of what is shown. What the policy removed is never written: an export is member-facing, and a count
+     * of hidden records would tell that someone holds the value under a restricted marking.
+     */
     private static void totals(JsonGenerator g, MergeTotals t) throws IOException {
         g.writeObjectFieldStart("totals");
         g.writeNumberField("indicators", t.indicators());
         g.writeNumberField("attributes", t.attributes());
         g.writeNumberField("duplicates", t.duplicates());
-        g.writeNumberField("removedByPolicy", t.removedByPolicy());
-        g.writeNumberField("deleted", t.deleted());
-        g.writeObjectFieldStart("removedBy");
-        g.writeNumberField("droppingTag", t.removedBy().droppingTag());
-        g.writeNumberField("overMaxTlp", t.removedBy().overMaxTlp());
-        g.writeNumberField("excludedByFilter", t.removedBy().excludedByFilter());
-        g.writeEndObject();
         g.writeEndObject();
     }
 

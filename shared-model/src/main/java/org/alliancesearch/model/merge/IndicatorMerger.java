@@ -600,6 +600,8 @@ public final class IndicatorMerger {
             int overMaxTlp = 0;
             int excludedByFilter = 0;
             TagSet keptTags = new TagSet();
+            int[] shownBySlot = new int[memberList.size()];
+            int[] removedBySlot = new int[memberList.size()];
             int touchedIndicators = 0;
             for (int a = 0, n = attributeList.size(); a < n; a++) {
                 if ((a & (Prefetch.BLOCK - 1)) == 0) {
@@ -614,12 +616,22 @@ public final class IndicatorMerger {
                     continue;
                 }
                 switch (verdict(copies)) {
-                    case DROPPING_TAG -> droppingTag++;
-                    case OVER_MAX_TLP -> overMaxTlp++;
-                    case EXCLUDED_BY_FILTER -> excludedByFilter++;
+                    case DROPPING_TAG -> {
+                        droppingTag++;
+                        countMembers(copies, removedBySlot);
+                    }
+                    case OVER_MAX_TLP -> {
+                        overMaxTlp++;
+                        countMembers(copies, removedBySlot);
+                    }
+                    case EXCLUDED_BY_FILTER -> {
+                        excludedByFilter++;
+                        countMembers(copies, removedBySlot);
+                    }
                     case KEEP -> {
                         copies.indicator.add(copies);
                         copies.addTagsTo(keptTags);
+                        countMembers(copies, shownBySlot);
                     }
                 }
             }
@@ -648,8 +660,36 @@ public final class IndicatorMerger {
             List<MergedIndicator> sorted = merged.sorted();
             MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
                     excludedByFilter);
+            HashMap<String, MergedResult.MemberTally> byMember = new HashMap<>();
+            for (int slot = 0; slot < memberList.size(); slot++) {
+                byMember.merge(memberList.get(slot).id(),
+                        new MergedResult.MemberTally(shownBySlot[slot], removedBySlot[slot]),
+                        MergedResult.MemberTally::plus);
+            }
             return new MergedResult(sorted, new MergeTotals(sorted.size(), hitCount, duplicates, removed.total(),
-                    deleted, removed));
+                    deleted, removed), byMember);
+        }
+
+        /** Counts one attribute for each member that sent a copy of it. */
+        private static void countMembers(AttributeCopies copies, int[] bySlot) {
+            long bits = copies.memberBits;
+            while (bits != 0) {
+                bySlot[Long.numberOfTrailingZeros(bits)]++;
+                bits &= bits - 1;
+            }
+            TagSet more = copies.moreMembers();
+            if (more != null) {
+                for (int w = 0, words = more.words(); w < words; w++) {
+                    long word = more.word(w);
+                    while (word != 0) {
+                        int slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (slot >= 64) {
+                            bySlot[slot]++;
+                        }
+                    }
+                }
+            }
         }
 
         /**

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.policy.Tlp;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -47,8 +48,8 @@ public final class MispRestSearch {
 
     /**
      * The JSON body for one batch and one page: {@code returnFormat: json}, the values, {@code type} and
-     * {@code category} lists when set, {@code tags} as {@code {"OR": [included], "NOT": [excluded and the policy's
-     * dropping tags]}} with {@code *} wildcards as MISP's {@code %}, {@code from}/{@code to} as {@code Y-m-d},
+     * {@code category} lists when set, {@code tags} as {@code {"OR": [included], "NOT": [excluded, the policy's
+     * dropping tags and the TLP levels above its maximum]}} with {@code *} wildcards as MISP's {@code %}, {@code from}/{@code to} as {@code Y-m-d},
      * {@code to_ids}/{@code published} as 0/1 when set, {@code includeEventTags: 1}, {@code includeContext: 1},
      * {@code deleted: 0}, and explicit {@code limit} and {@code page}.
      *
@@ -83,7 +84,9 @@ public final class MispRestSearch {
         if (!prepared.categories().isEmpty()) {
             body.set("category", array(prepared.categories()));
         }
-        ObjectNode tags = tags(prepared.includeTags(), prepared.excludeTags(), effectivePolicy.dropTags());
+        List<String> notSent = new ArrayList<>(effectivePolicy.dropTags());
+        notSent.addAll(aboveCeiling(effectivePolicy.maxTlp()));
+        ObjectNode tags = tags(prepared.includeTags(), prepared.excludeTags(), notSent);
         if (tags.size() > 0) {
             body.set("tags", tags);
         }
@@ -105,6 +108,20 @@ public final class MispRestSearch {
         body.put("limit", limit);
         body.put("page", page);
         return body;
+    }
+
+    /**
+     * The TLP tags above a ceiling, most restrictive first ({@code tlp:red}, {@code tlp:amber+strict}, …), in their
+     * TLP 2.0 names: members are asked not to send what the portal would remove anyway. The merge checks the TLP again
+     * (members may ignore filters, or spell a level another way).
+     */
+    public static List<String> aboveCeiling(Tlp ceiling) {
+        List<String> above = new ArrayList<>();
+        Tlp[] levels = Tlp.values();
+        for (int i = levels.length - 1; i >= 0 && levels[i].isMoreRestrictiveThan(ceiling); i--) {
+            above.add(levels[i].tagName());
+        }
+        return List.copyOf(above);
     }
 
     private static ObjectNode tags(List<String> include, List<String> exclude, List<String> drop) {

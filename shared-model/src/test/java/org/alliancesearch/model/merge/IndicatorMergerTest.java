@@ -410,6 +410,10 @@ class IndicatorMergerTest {
             assertThat(i.attributeCount()).isEqualTo(1);
             assertThat(r.totals().removedByPolicy()).isEqualTo(1);
             assertThat(r.totals().removedBy()).isEqualTo(new MergeTotals.PolicyRemovals(1, 0, 0));
+            // per member: what is shown, and (for administrators) what was removed
+            assertThat(r.tally("a")).isEqualTo(new MergedResult.MemberTally(1, 0));
+            assertThat(r.tally("c")).isEqualTo(new MergedResult.MemberTally(0, 1));
+            assertThat(r.tally("nobody")).isEqualTo(MergedResult.MemberTally.NONE);
         }
 
         @Test
@@ -418,6 +422,9 @@ class IndicatorMergerTest {
                     hit(B, attr("u1", "domain", "x.example").tags("TLP:RED")));
             assertThat(r.indicators()).isEmpty();
             assertThat(r.totals().duplicates()).isEqualTo(1);
+            // the member whose own copy is clean shows nothing either: its count would tell the record exists
+            assertThat(r.tally("a")).isEqualTo(new MergedResult.MemberTally(0, 1));
+            assertThat(r.tally("b")).isEqualTo(new MergedResult.MemberTally(0, 1));
             assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
         }
 

@@ -40,7 +40,7 @@ class MispRestSearchTest {
                  "type": ["url", "ip-dst"],
                  "category": ["Network activity"],
                  "tags": {"OR": ["tlp:%", "osint:source-type=\\"blog-post\\""],
-                          "NOT": ["false-positive%", "tlp:red", "PAP:RED"]},
+                          "NOT": ["false-positive%", "tlp:red", "PAP:RED", "tlp:amber+strict"]},
                  "from": "2024-01-05", "to": "2024-03-31",
                  "to_ids": 1, "published": 0,
                  "includeEventTags": 1, "includeContext": 1, "deleted": 0,
@@ -54,7 +54,7 @@ class MispRestSearchTest {
     @Test
     void minimalBodyLeavesUnsetFiltersOut() {
         ObjectNode body = MispRestSearch.body(SearchQuery.ofValues(List.of("evil.com")), List.of("evil.com"),
-                new AlliancePolicy(Tlp.AMBER, List.of()), 50, 1);
+                new AlliancePolicy(Tlp.RED, List.of()), 50, 1);
         assertThat(body.fieldNames()).toIterable().containsExactly("returnFormat", "value", "includeEventTags",
                 "includeContext", "deleted", "limit", "page");
         assertThat(body.get("to_ids")).isNull();
@@ -65,12 +65,29 @@ class MispRestSearchTest {
     void policyDropTagsAreAlwaysExcludedEvenWithoutUserTags() {
         ObjectNode body = MispRestSearch.body(SearchQuery.ofValues(List.of("evil.com")), List.of("evil.com"),
                 new AlliancePolicy(Tlp.AMBER, List.of("tlp:red", "PAP:*", "TLP:RED")), 50, 1);
-        assertThat(body.get("tags").get("NOT")).extracting(JsonNode::asText).containsExactly("tlp:red", "PAP:%");
+        assertThat(body.get("tags").get("NOT")).extracting(JsonNode::asText).containsExactly("tlp:red", "PAP:%",
+                "tlp:amber+strict");
         assertThat(body.get("tags").has("OR")).isFalse();
         ObjectNode withDefaults = MispRestSearch.body(SearchQuery.ofValues(List.of("evil.com")), List.of("evil.com"),
                 null, 50, 1);
         assertThat(withDefaults.get("tags").get("NOT")).extracting(JsonNode::asText).containsExactly("tlp:red",
-                "PAP:RED");
+                "PAP:RED", "tlp:amber+strict");
+    }
+
+    @Test
+    void theTlpLevelsAboveTheCeilingAreExcludedAtTheSource() {
+        SearchQuery query = SearchQuery.ofValues(List.of("evil.com"));
+        assertThat(MispRestSearch.body(query, List.of("evil.com"), new AlliancePolicy(Tlp.GREEN, List.of()), 50, 1)
+                .get("tags").get("NOT")).extracting(JsonNode::asText)
+                .containsExactly("tlp:red", "tlp:amber+strict", "tlp:amber");
+        assertThat(MispRestSearch.body(query, List.of("evil.com"), new AlliancePolicy(Tlp.CLEAR, List.of()), 50, 1)
+                .get("tags").get("NOT")).extracting(JsonNode::asText)
+                .containsExactly("tlp:red", "tlp:amber+strict", "tlp:amber", "tlp:green");
+        assertThat(MispRestSearch.body(query, List.of("evil.com"),
+                new AlliancePolicy(Tlp.AMBER_STRICT, List.of("PAP:RED")), 50, 1).get("tags").get("NOT"))
+                .extracting(JsonNode::asText).containsExactly("PAP:RED", "tlp:red");
+        // tlp:clear (and tlp:white) is never above a ceiling
+        assertThat(MispRestSearch.aboveCeiling(Tlp.CLEAR)).doesNotContain("tlp:clear", "tlp:white");
     }
 
     @Test
