@@ -93,9 +93,11 @@ class SearchApiTest {
                 .orElseThrow();
         assertThat(urlOfB).isEqualTo(MispMembers.url("org-b") + "/events/view/" + MispMembers.EVENT_B);
         assertThat(json.getInt("totals.indicators")).isEqualTo(1);
-        assertThat(json.getInt("totals.attributes")).isEqualTo(4);
+        // only what is shown is counted: org-c's red record is in no count
+        assertThat(json.getInt("totals.attributes")).isEqualTo(3);
         assertThat(json.getInt("totals.duplicates")).isEqualTo(1);
-        assertThat(json.getInt("totals.removedByPolicy")).isEqualTo(1);
+        assertThat(json.getMap("totals")).doesNotContainKey("removedByPolicy");
+        assertThat(memberOf(json, members.get("org-c")).getInt("hits")).isZero();
         assertThat(json.prettify()).doesNotContain("Secret C");
     }
 
@@ -106,9 +108,9 @@ class SearchApiTest {
         assertThat(json.getList("indicators.value", String.class)).containsExactly(MispMembers.ONLY_B);
         assertThat(json.getList("indicators[0].types", String.class)).containsExactly("ip-src");
         assertThat(json.getList("indicators[0].events.info", String.class)).containsExactly("Green at B");
-        assertThat(json.getInt("totals.removedByPolicy")).isEqualTo(1);
-        assertThat(json.getInt("totals.attributes")).isEqualTo(2);
-        assertThat(json.prettify()).doesNotContain("Red at B");
+        assertThat(json.getInt("totals.attributes")).isEqualTo(1);
+        assertThat(memberOf(json, members.get("org-b")).getInt("hits")).isEqualTo(1);
+        assertThat(json.prettify()).doesNotContain("Red at B").doesNotContain("removedByPolicy");
     }
 
     @Test
@@ -118,8 +120,9 @@ class SearchApiTest {
         assertThat(json.getList("indicators.value", String.class)).containsExactly(MispMembers.MEMBER_OVERRIDE);
         assertThat(json.getList("indicators[0].organisations", String.class)).containsExactly("org-b");
         assertThat(json.getList("indicators[0].events.info", String.class)).containsExactly("Amber at B");
-        assertThat(json.getInt("totals.removedByPolicy")).isEqualTo(1);
-        assertThat(json.getInt("totals.attributes")).isEqualTo(2);
+        assertThat(json.getInt("totals.attributes")).isEqualTo(1);
+        assertThat(memberOf(json, members.get("org-a")).getInt("hits")).isZero();
+        assertThat(memberOf(json, members.get("org-b")).getInt("hits")).isEqualTo(1);
     }
 
     @Test

@@ -66,8 +66,12 @@ class SearchAuditApiTest {
         assertThat(r.getList("valueHashes", String.class)).containsExactly(ValueHashes.sha256(MispMembers.OVERLAP));
         assertThat(r.getList("members.memberId", String.class)).containsAll(members.values());
         assertThat(r.getInt("indicators")).isEqualTo(1);
+        // the admin sees what the members sent before the policy and what it removed, per member too
         assertThat(r.getInt("attributes")).isEqualTo(4);
         assertThat(r.getInt("removedByPolicy")).isEqualTo(1);
+        Map<String, Object> orgC = r.getList("members", Map.class).stream()
+                .filter(m -> members.get("org-c").equals(m.get("memberId"))).findFirst().orElseThrow();
+        assertThat(orgC).containsEntry("hits", 0).containsEntry("received", 1).containsEntry("removedByPolicy", 1);
 
         // nothing in the table holds the plain value
         List<Map<String, String>> stored = Db.rows("select * from search_audit where id = ?", UUID.fromString(id));

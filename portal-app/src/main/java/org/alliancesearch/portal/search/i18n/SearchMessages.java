@@ -128,7 +128,7 @@ public interface SearchMessages {
     String search_results();
 
     @Message
-    String search_results_count(int indicators, int attributes, int duplicates, int removed);
+    String search_results_count(int indicators, int attributes, int duplicates);
 
     @Message
     String search_empty();
@@ -489,4 +489,13 @@ public interface SearchMessages {
 
     @Message
     String detail_invalid_audit();
+
+    @Message
+    String audit_member_counts(int hits, int removed);
+
+    @Message
+    String status_ok_live(String member, String latency);
+
+    @Message
+    String status_partial_live(String member, String latency);
 }

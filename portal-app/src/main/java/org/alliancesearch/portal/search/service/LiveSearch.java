@@ -12,7 +12,8 @@ import io.smallrye.mutiny.Uni;
  *
  * @param id the search id (and the id of its audit row)
  * @param memberCount how many members are asked
- * @param outcomes each member's outcome as it arrives
+ * @param outcomes each member's status as it arrives, without counts (hit and skipped counts are 0): counts come
+ *        with the result, after the policy and the audit row
  * @param result the completed search, after the audit row is written
  */
 public record LiveSearch(UUID id, int memberCount, Multi<MemberOutcome> outcomes, Uni<CompletedSearch> result) {

@@ -24,7 +24,7 @@ public record SearchResponse(String searchId, List<Member> members, List<Indicat
      * One member's part.
      *
      * @param status OK, PARTIAL, TIMEOUT, UNAUTHORIZED, ERROR, CIRCUIT_OPEN, REJECTED or DISABLED
-     * @param hits attributes the member returned
+     * @param hits distinct attributes of this member that the answer shows (after the policy)
      * @param skipped records the member sent that could not be read
      * @param message why it did not answer completely (null when OK)
      */
@@ -53,12 +53,13 @@ public record SearchResponse(String searchId, List<Member> members, List<Indicat
     }
 
     /**
+     * Counts of what is shown only: what the policy removed is never counted here (the search audit keeps it for
+     * administrators), so that a value held only under a hidden marking answers like a value nobody holds.
+     *
      * @param indicators distinct indicators shown
-     * @param attributes attributes received from all members (every copy)
-     * @param duplicates synchronised copies of an attribute already counted (same uuid)
-     * @param removedByPolicy distinct attributes the alliance policy (or a member's stricter one) or the search's tag
-     *        filter removed
+     * @param attributes attribute copies behind the indicators shown (synchronised copies counted each time)
+     * @param duplicates of those, synchronised copies of an attribute already counted (same uuid)
      */
-    public record Totals(int indicators, int attributes, int duplicates, int removedByPolicy) {
+    public record Totals(int indicators, int attributes, int duplicates) {
     }
 }

@@ -1,12 +1,15 @@
 package org.alliancesearch.portal.search.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,6 +35,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -105,7 +109,10 @@ public class SearchService {
             result.subscribe().with(ignored -> {
             }, ignored -> {
             });
-            return new LiveSearch(id, memberCount, run.outcomes(), result);
+            // While the search runs, each member's status only: its raw count would tell hidden records apart.
+            Multi<MemberOutcome> statuses = run.outcomes().map(o -> new MemberOutcome(o.member(), o.status(),
+                    o.latencyMs(), 0, 0, message(o.message(), 0), List.of()));
+            return new LiveSearch(id, memberCount, statuses, result);
         }));
     }
 
@@ -114,7 +121,8 @@ public class SearchService {
         boolean stricter = result.members().stream().anyMatch(o -> !o.hits().isEmpty()
                 && perMember.containsKey(o.member().id()) && !perMember.get(o.member().id()).equals(alliance));
         MergedResult merged;
-        Set<String> removedByMember = new HashSet<>();
+        Set<String> removedByOverride = new HashSet<>();
+        Map<String, Integer> removedByMember = new HashMap<>();
         if (!stricter) {
             // the connector merged with the alliance policy and the query's tag filter already
             merged = result.merged();
@@ -131,25 +139,61 @@ public class SearchService {
                 for (MemberHit hit : outcome.hits()) {
                     if (policy.verdict(tags(hit)) == TagPolicy.Verdict.KEEP) {
                         kept.add(hit);
-                    } else {
-                        removedByMember.add(hit.member().id() + "/" + hit.attribute().uuid());
+                    } else if (removedByOverride.add(hit.member().id() + "/" + hit.attribute().uuid())) {
+                        removedByMember.merge(hit.member().id(), 1, Integer::sum);
                     }
                 }
             }
             merged = merger.merge(kept, alliance, prepared.query());
         }
-        MergeTotals t = merged.totals();
-        int attributes = t.attributes() + removedByMember.size();
-        SearchResponse.Totals totals = new SearchResponse.Totals(t.indicators(), attributes, t.duplicates(),
-                t.removedByPolicy() + removedByMember.size());
-        List<SearchResponse.Member> memberRows = result.members().stream()
+        merged.byMember().forEach((member, tally) -> {
+            if (tally.removedByPolicy() > 0) {
+                removedByMember.merge(member, tally.removedByPolicy(), Integer::sum);
+            }
+        });
+        CompletedSearch.Removed removed = new CompletedSearch.Removed(
+                merged.totals().removedByPolicy() + removedByOverride.size(), removedByMember,
+                result.members().stream().collect(Collectors.toMap(o -> o.member().id(), MemberOutcome::hitCount,
+                        Integer::sum)));
+        // Member-facing from here: only what passed the policy is counted, so that a value held only under a hidden
+        // marking answers exactly like a value nobody holds.
+        MergedResult shown = shown(merged);
+        MergeTotals t = shown.totals();
+        SearchResponse.Totals totals = new SearchResponse.Totals(t.indicators(), t.attributes(), t.duplicates());
+        List<MemberOutcome> outcomes = result.members().stream()
+                .map(o -> {
+                    int hits = merged.tally(o.member().id()).shown();
+                    return new MemberOutcome(o.member(), o.status(), o.latencyMs(), hits, o.skipped(),
+                            message(o.message(), hits), List.of());
+                })
+                .toList();
+        List<SearchResponse.Member> memberRows = outcomes.stream()
                 .map(o -> new SearchResponse.Member(o.member().id(), o.member().name(), o.member().organisation(),
                         o.status().name(), o.latencyMs(), o.hitCount(), o.skipped(), o.message()))
                 .toList();
-        List<SearchResponse.Indicator> indicators = merged.indicators().stream().map(i -> indicator(i, null))
+        List<SearchResponse.Indicator> indicators = shown.indicators().stream().map(i -> indicator(i, null))
                 .toList();
-        return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null), merged,
-                result.members());
+        return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null), shown,
+                outcomes, removed);
+    }
+
+    private static final Pattern KEPT = Pattern.compile("\\b\\d+ attributes kept");
+
+    /** A member's message with the count of attributes it names replaced by the count shown. */
+    static String message(String message, int shown) {
+        return message == null ? null : KEPT.matcher(message).replaceAll(shown + " attributes kept");
+    }
+
+    /** The merged result without what the policy removed: its totals count the records shown, and nothing else. */
+    static MergedResult shown(MergedResult merged) {
+        int copies = 0;
+        int duplicates = 0;
+        for (MergedIndicator i : merged.indicators()) {
+            copies += i.copyCount();
+            duplicates += i.copyCount() - i.attributeCount();
+        }
+        return new MergedResult(merged.indicators(),
+                new MergeTotals(merged.indicators().size(), copies, duplicates, 0));
     }
 
     private static List<String> tags(MemberHit hit) {

@@ -52,18 +52,32 @@ public final class ResultViews {
             rows.add(row(merged.get(i), Boolean.TRUE.equals(api.isNew())));
         }
         SearchResponse.Totals t = done.response().totals();
-        String summary = msg.search_results_count(t.indicators(), t.attributes(), t.duplicates(),
-                t.removedByPolicy());
+        String summary = msg.search_results_count(t.indicators(), t.attributes(), t.duplicates());
         return new ResultView(done.response().searchId(), chips, rows, summary, notAnswered, chips.isEmpty(),
                 newCount, form);
     }
 
+    /** A member's chip in the finished result: its count is of the records shown (after the policy). */
     public ResultView.MemberChip chip(MemberOutcome o) {
+        return chip(o, true);
+    }
+
+    /**
+     * A member's chip while the search runs: its status without a count. Counts come with the result, once the policy
+     * has been applied and the search audited: a raw count would tell that a member holds hidden records.
+     */
+    public ResultView.MemberChip liveChip(MemberOutcome o) {
+        return chip(o, false);
+    }
+
+    private ResultView.MemberChip chip(MemberOutcome o, boolean counted) {
         String name = o.member().name();
         String latency = latency(o.latencyMs());
         String text = switch (o.status()) {
-            case OK -> msg.status_ok(name, o.hitCount(), latency);
-            case PARTIAL -> msg.status_partial(name, o.hitCount(), latency);
+            case OK -> counted ? msg.status_ok(name, o.hitCount(), latency) : msg.status_ok_live(name, latency);
+            case PARTIAL -> counted
+                    ? msg.status_partial(name, o.hitCount(), latency)
+                    : msg.status_partial_live(name, latency);
             case TIMEOUT -> msg.status_timeout(name, latency);
             case UNAUTHORIZED -> msg.status_unauthorized(name);
             case ERROR -> msg.status_error(name, o.message() == null ? "" : o.message());

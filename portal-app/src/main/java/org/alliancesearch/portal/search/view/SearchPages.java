@@ -43,8 +43,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * The search page. Nothing is kept between requests: without JavaScript the form POSTs to {@code /search} and the
  * answer is the whole result; with JavaScript {@code /js/search.js} POSTs the same form to {@code /search/stream},
- * which answers on one response, as NDJSON, each member's outcome as it arrives and then the result table, all
- * rendered (and escaped) here.
+ * which answers on one response, as NDJSON, each member's status as it arrives (without counts) and then the result
+ * table with the counts after the policy, once the search is audited, all rendered (and escaped) here.
  */
 @Path("/search")
 @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
@@ -160,7 +160,7 @@ public class SearchPages {
                     Multi<StreamEvent> first = Multi.createFrom().item(new StreamEvent("start", null,
                             Templates.progress(0, total).setLocale(locale).render()));
                     Multi<StreamEvent> members = live.outcomes().map(o -> new StreamEvent("member",
-                            Templates.member(views.chip(o)).setLocale(locale).render(),
+                            Templates.member(views.liveChip(o)).setLocale(locale).render(),
                             Templates.progress(answered.incrementAndGet(), total).setLocale(locale).render()));
                     Multi<StreamEvent> last = live.result().map(done -> new StreamEvent("result",
                             Templates.results(views.result(done, view, null), csrf.token).setLocale(locale)

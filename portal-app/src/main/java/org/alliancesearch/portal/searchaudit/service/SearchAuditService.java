@@ -66,15 +66,20 @@ public class SearchAuditService implements SearchRecorder {
         e.valueHashes = String.join("\n", values.stream().map(ValueHashes::sha256).toList());
         List<SearchAuditView.MemberAsked> asked = done.outcomes().stream()
                 .map(o -> new SearchAuditView.MemberAsked(o.member().id(), o.member().name(),
-                        o.member().organisation(), o.status().name(), o.latencyMs(), o.hitCount()))
+                        o.member().organisation(), o.status().name(), o.latencyMs(), o.hitCount(),
+                        done.removed().received().getOrDefault(o.member().id(), o.hitCount()),
+                        done.removed().of(o.member().id())))
                 .toList();
         e.membersJson = write(asked);
         e.memberCount = asked.size();
         e.failedCount = (int) done.outcomes().stream()
                 .filter(o -> o.status() != MemberStatus.OK && o.status() != MemberStatus.DISABLED).count();
         e.indicatorCount = done.response().totals().indicators();
-        e.attributeCount = done.response().totals().attributes();
-        e.removedByPolicy = done.response().totals().removedByPolicy();
+        // for the admin: attributes received before the policy, where known
+        e.attributeCount = done.removed().received().isEmpty()
+                ? done.response().totals().attributes()
+                : done.removed().received().values().stream().mapToInt(Integer::intValue).sum();
+        e.removedByPolicy = done.removed().total();
         return e;
     }
 

@@ -17,9 +17,15 @@ public record SearchAuditView(String id, OffsetDateTime at, String user, String 
         String savedSearchId, int valueCount, List<String> values, List<String> valueHashes, List<MemberAsked> members,
         int failedMembers, int indicators, int attributes, int removedByPolicy) {
 
-    /** A member asked and its answer. */
+    /**
+     * A member asked and its answer.
+     *
+     * @param hits its distinct attributes shown to the searcher (after the policy)
+     * @param received attributes read from it before the policy (null in rows written before it was recorded)
+     * @param removedByPolicy its distinct attributes the policy removed (null in rows written before it was recorded)
+     */
     public record MemberAsked(String memberId, String member, String organisation, String status, long latencyMs,
-            int hits) {
+            int hits, Integer received, Integer removedByPolicy) {
     }
 
     /** A page of audited searches, newest first. */

@@ -19,6 +19,7 @@ import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.searchaudit.service.AuditQuery;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
@@ -50,7 +51,7 @@ public class SearchAuditPages {
     }
 
     /** A member asked. */
-    public record Member(String name, String status, String latency) {
+    public record Member(String name, String status, String latency, String counts) {
     }
 
     private final SearchAuditService audit;
@@ -76,7 +77,8 @@ public class SearchAuditPages {
         DateTimeFormatter at = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale);
         return audit.find(q.user(), q.organisation(), q.from(), q.to(), q.value(), q.page() - 1, q.size())
                 .flatMap(found -> {
-                    List<Row> rows = found.items().stream().map(v -> row(v, at)).toList();
+                    SearchMessages msg = SearchTexts.of(locale);
+                    List<Row> rows = found.items().stream().map(v -> row(v, at, msg)).toList();
                     int pageCount = (int) Math.max(1, (found.total() + q.size() - 1) / q.size());
                     String base = "/admin/audit?" + param("user", user) + param("organisation", organisation)
                             + param("from", from) + param("to", to) + param("value", value) + "page=";
@@ -87,9 +89,11 @@ public class SearchAuditPages {
                 });
     }
 
-    private static Row row(SearchAuditView v, DateTimeFormatter at) {
+    private static Row row(SearchAuditView v, DateTimeFormatter at, SearchMessages msg) {
         List<Member> members = v.members().stream()
-                .map(m -> new Member(m.member(), m.status(), m.latencyMs() + " ms")).toList();
+                .map(m -> new Member(m.member(), m.status(), m.latencyMs() + " ms",
+                        m.removedByPolicy() == null ? null : msg.audit_member_counts(m.hits(), m.removedByPolicy())))
+                .toList();
         return new Row(at.format(v.at().atZoneSameInstant(java.time.ZoneOffset.UTC)) + " UTC", v.user(),
                 v.organisation(), v.source(), v.values(), v.valueCount(), members, v.indicators(), v.attributes(),
                 v.removedByPolicy());

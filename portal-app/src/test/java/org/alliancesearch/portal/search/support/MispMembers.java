@@ -38,6 +38,16 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
     public static final int SLOW_DELAY_MS = 4000;
     /** org-a (whose override allows at most tlp:green) and org-b both hold it as tlp:amber. */
     public static final String MEMBER_OVERRIDE = "198.51.100.8";
+    /** org-c holds it only under tlp:red. */
+    public static final String HIDDEN_RED = "198.51.100.31";
+    /** org-c holds it only under PAP:RED, a dropping tag of the default policy (no TLP tag). */
+    public static final String HIDDEN_DROP = "198.51.100.32";
+    /** org-c holds it only under tlp:amber+strict, above the alliance's tlp:amber ceiling. */
+    public static final String HIDDEN_STRICT = "198.51.100.33";
+    /** org-a holds it only under tlp:amber, above org-a's own tlp:green ceiling. */
+    public static final String HIDDEN_OVERRIDE = "198.51.100.34";
+    /** Nobody holds it. */
+    public static final String NOBODY = "198.51.100.39";
     public static final String HOSTILE_INFO = "<script>alert('info')</script><b>bold</b>";
     public static final String HOSTILE_TAG = "<img src=x onerror=alert('tag')>";
 
@@ -97,6 +107,16 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
                         "ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad02", "Green at B", "org-b", "2026-06-06", "tlp:green"),
                 attribute("ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad03", "ip-dst", ONLY_B,
                         "ad5b2a6d-5b1f-4ad2-8cab-6f7a8b9cad04", "Red at B", "org-b", "2026-06-07", "tlp:red")));
+        stub("org-c", HIDDEN_RED, attributes(attribute("be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe01", "ip-dst",
+                HIDDEN_RED, "be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe02", "Hidden red", "org-c", "2026-05-05", "tlp:red")));
+        stub("org-c", HIDDEN_DROP, attributes(attribute("be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe03", "ip-dst",
+                HIDDEN_DROP, "be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe04", "Hidden pap", "org-c", "2026-05-05", "PAP:RED")));
+        stub("org-c", HIDDEN_STRICT, attributes(attribute("be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe05", "ip-dst",
+                HIDDEN_STRICT, "be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe06", "Hidden strict", "org-c", "2026-05-05",
+                "tlp:amber+strict")));
+        stub("org-a", HIDDEN_OVERRIDE, attributes(attribute("be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe07", "ip-dst",
+                HIDDEN_OVERRIDE, "be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe08", "Hidden amber", "org-a", "2026-05-05",
+                "tlp:amber")));
         SERVERS.get("org-c").stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
                 .withRequestBody(containing("\"" + SLOW + "\"")).willReturn(json(EMPTY).withFixedDelay(SLOW_DELAY_MS)));
         return Map.of();

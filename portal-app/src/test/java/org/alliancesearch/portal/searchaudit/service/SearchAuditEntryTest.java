@@ -31,10 +31,11 @@ class SearchAuditEntryTest {
     private final MemberRef a = new MemberRef("m-a", "MISP A", "org-a", "http://127.0.0.1:1");
     private final MemberRef c = new MemberRef("m-c", "MISP C", "org-c", "http://127.0.0.1:2");
     private final CompletedSearch done = new CompletedSearch(
-            new SearchResponse("x", List.of(), List.of(), new SearchResponse.Totals(3, 7, 1, 2), null),
+            new SearchResponse("x", List.of(), List.of(), new SearchResponse.Totals(3, 7, 1), null),
             new IndicatorMerger().merge(List.of(), null),
             List.of(new MemberOutcome(a, MemberStatus.OK, 12, 7, 0, null, null),
-                    new MemberOutcome(c, MemberStatus.TIMEOUT, 10_000, 0, 0, "timed out", null)));
+                    new MemberOutcome(c, MemberStatus.TIMEOUT, 10_000, 0, 0, "timed out", null)),
+            new CompletedSearch.Removed(2, java.util.Map.of("m-a", 2), java.util.Map.of("m-a", 9)));
 
     @Test
     void hashedRowsKeepOnlyTheHashes() {
@@ -48,8 +49,13 @@ class SearchAuditEntryTest {
         assertThat(e.failedCount).isEqualTo(1);
         assertThat(e.membersJson).contains("\"status\":\"TIMEOUT\"").contains("\"memberId\":\"m-a\"");
         assertThat(e.indicatorCount).isEqualTo(3);
-        assertThat(e.attributeCount).isEqualTo(7);
+        // received before the policy (the response counts only what was shown)
+        assertThat(e.attributeCount).isEqualTo(9);
         assertThat(e.removedByPolicy).isEqualTo(2);
+        // per member, for administrators: shown, received before the policy, removed by it
+        assertThat(e.membersJson).contains("\"memberId\":\"m-a\"")
+                .contains("\"hits\":7,\"received\":9,\"removedByPolicy\":2")
+                .contains("\"hits\":0,\"received\":0,\"removedByPolicy\":0");
         assertThat(e.toString() + e.membersJson + e.valueHashes).doesNotContain("1.2.3.4");
     }
 
