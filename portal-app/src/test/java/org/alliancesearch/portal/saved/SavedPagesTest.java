@@ -58,7 +58,9 @@ class SavedPagesTest {
                 .doesNotContain("watch").doesNotContain(MispMembers.OVERLAP);
         given().auth().oauth2(CAROL).get("/saved/not-a-uuid").then().statusCode(404);
 
-        Db.update("update saved_search set last_keys = 'feedbeef' where id = ?::uuid", id);
+        // as if caroline's own last run had found something else
+        Db.update("insert into saved_search_mark (saved_search_id, viewer_sub, last_run_at, last_keys)"
+                + " values (?::uuid, 'id-caroline', now(), 'feedbeef')", id);
         String run = given().auth().oauth2(CAROLINE).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
                 .post("/saved/" + id + "/run").then().statusCode(200).extract().asString();
         assertThat(run).contains("1 indicators are new since the last run.").contains("class=\"is-new\"")

@@ -112,9 +112,15 @@ class SavedSearchApiTest {
         given().auth().oauth2(ANNA).get("/api/v1/saved-searches/" + id).then().statusCode(200)
                 .body("lastIndicatorCount", equalTo(1)).body("lastRunAt", org.hamcrest.Matchers.notNullValue());
 
-        // make the last run look as if it had found something else: the indicator is new again
-        Db.update("update saved_search set last_keys = 'feedbeef' where id = ?::uuid", id);
-        JsonPath second = given().auth().oauth2(ANNA).post("/api/v1/saved-searches/" + id + "/run").then()
+        // make alice's last run look as if it had found something else: the indicator is new again, for her only
+        Db.update("update saved_search_mark set last_keys = 'feedbeef' where saved_search_id = ?::uuid"
+                + " and viewer_sub = 'id-alice'", id);
+        JsonPath annasFirst = given().auth().oauth2(ANNA).post("/api/v1/saved-searches/" + id + "/run").then()
+                .statusCode(200).extract().jsonPath();
+        // a colleague neither sees nor consumes the owner's "new" marks
+        assertThat(annasFirst.getInt("newSinceLastRun")).isZero();
+        assertThat(annasFirst.getBoolean("indicators[0].new")).isFalse();
+        JsonPath second = given().auth().oauth2(ALICE).post("/api/v1/saved-searches/" + id + "/run").then()
                 .statusCode(200).extract().jsonPath();
         assertThat(second.getInt("newSinceLastRun")).isEqualTo(1);
         assertThat(second.getBoolean("indicators[0].new")).isTrue();
@@ -123,11 +129,58 @@ class SavedSearchApiTest {
                 .statusCode(200).extract().jsonPath();
         assertThat(third.getInt("newSinceLastRun")).isZero();
         assertThat(third.getBoolean("indicators[0].new")).isFalse();
-        // stored as hashes, never as values
-        assertThat(Db.rows("select last_keys from saved_search where id = ?::uuid", id).get(0).get("last_keys"))
-                .doesNotContain(MispMembers.OVERLAP).hasSize(64);
+        // stored per viewer, as hashes, never as values
+        List<Map<String, String>> marks = Db.rows(
+                "select viewer_sub, last_keys from saved_search_mark where saved_search_id = ?::uuid order by 1", id);
+        assertThat(marks).extracting(m -> m.get("viewer_sub")).containsExactly("id-alice", "id-anna");
+        assertThat(marks).allSatisfy(m -> assertThat(m.get("last_keys")).doesNotContain(MispMembers.OVERLAP)
+                .hasSize(64));
         // the run is audited as a saved-search run
-        assertThat(Db.rows("select source from search_audit where saved_search_id = ?::uuid", id)).hasSize(3)
+        assertThat(Db.rows("select source from search_audit where saved_search_id = ?::uuid", id)).hasSize(4)
                 .allSatisfy(r -> assertThat(r.get("source")).isEqualTo("saved"));
+    }
+
+    @Test
+    void searchesBelongToTheTokenSubjectNotTheUserName() throws Exception {
+        String rita = Tokens.token("rita", "sub-rita-1", "org-a", List.of("member"));
+        // another person later given the same user name (and organisation) by the identity provider
+        String newRita = Tokens.token("rita", "sub-rita-2", "org-a", List.of("member"));
+        String id = create(rita, "rita's own", "PRIVATE", "192.0.2.20");
+
+        assertThat(visibleIds(newRita)).doesNotContain(id);
+        given().auth().oauth2(newRita).get("/api/v1/saved-searches/" + id).then().statusCode(404);
+        given().auth().oauth2(newRita).post("/api/v1/saved-searches/" + id + "/run").then().statusCode(404);
+        given().auth().oauth2(newRita).delete("/api/v1/saved-searches/" + id).then().statusCode(404);
+        String shared = create(rita, "rita's shared", "ORGANISATION", "192.0.2.21");
+        given().auth().oauth2(newRita).get("/api/v1/saved-searches/" + shared).then().statusCode(200)
+                .body("mine", equalTo(false));
+        given().auth().oauth2(newRita).contentType(ContentType.JSON)
+                .body(Map.of("name", "taken", "visibility", "PRIVATE", "query",
+                        Map.of("values", List.of("192.0.2.21"))))
+                .put("/api/v1/saved-searches/" + shared).then().statusCode(403);
+
+        // the owner renamed keeps her searches, shown under her new name
+        String renamed = Tokens.token("rita.k", "sub-rita-1", "org-a", List.of("member"));
+        assertThat(visibleIds(renamed)).contains(id, shared);
+        given().auth().oauth2(renamed).get("/api/v1/saved-searches/" + id).then().statusCode(200)
+                .body("mine", equalTo(true)).body("owner", equalTo("rita.k"));
+    }
+
+    @Test
+    void searchesSavedBeforeSubjectsAreBoundToTheirOwnersFirstVisit() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        Db.update("insert into saved_search (id, owner, organisation, name, visibility, query_json, created_at,"
+                + " updated_at) values (?::uuid, 'lex', 'org-a', 'old one', 'PRIVATE', '{\"values\":[\"192.0.2.30\"]}',"
+                + " now(), now())", id);
+        String lex = Tokens.token("lex", "sub-lex-1", "org-a", List.of("member"));
+        assertThat(visibleIds(lex)).contains(id);
+        given().auth().oauth2(lex).get("/api/v1/saved-searches/" + id).then().statusCode(200).body("mine",
+                equalTo(true));
+        assertThat(Db.rows("select owner_sub from saved_search where id = ?::uuid", id).get(0).get("owner_sub"))
+                .isEqualTo("sub-lex-1");
+        // bound: a later user with the freed name does not get it
+        String otherLex = Tokens.token("lex", "sub-lex-2", "org-a", List.of("member"));
+        assertThat(visibleIds(otherLex)).doesNotContain(id);
+        given().auth().oauth2(otherLex).get("/api/v1/saved-searches/" + id).then().statusCode(404);
     }
 }

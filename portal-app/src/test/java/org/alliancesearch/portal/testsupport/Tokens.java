@@ -12,8 +12,13 @@ public final class Tokens {
     }
 
     public static String token(String user, String org, List<String> roles) {
+        return token(user, "id-" + user, org, roles);
+    }
+
+    /** A token with its own subject ({@code sub}), e.g. a user renamed, or a new user given a freed user name. */
+    public static String token(String user, String subject, String org, List<String> roles) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(user)
-                .subject("id-" + user)
+                .subject(subject)
                 .issuer("https://server.example.com")
                 .audience("portal")
                 .claim("realm_access", Map.of("roles", roles));

@@ -38,6 +38,24 @@ public class CurrentUser {
         return identity.getPrincipal().getName();
     }
 
+    /**
+     * The token's subject ({@code sub}): the identity provider's stable id of the user, which stays when the user is
+     * renamed and is never given to another user, unlike the user name. What a user owns is bound to it.
+     */
+    public String subject() {
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            String sub = jwt.getSubject();
+            if (sub != null && !sub.isBlank()) {
+                return sub;
+            }
+        }
+        // no subject claim (not a Keycloak token): the principal's name is all there is
+        return identity.getPrincipal().getName();
+    }
+
     public Optional<String> organisation() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();

@@ -15,8 +15,16 @@ public class SavedSearch {
     @Id
     public UUID id;
 
+    /** The owner's user name, for display; kept current when the owner comes back under a new name. */
     @Column(nullable = false)
     public String owner;
+
+    /**
+     * The owner's token subject ({@code sub}): who owns the search. Null only for a search saved before subjects were
+     * kept, until its owner (by name and organisation) first comes back.
+     */
+    @Column(name = "owner_sub")
+    public String ownerSub;
 
     /** The owner's organisation when it was saved; sharing with "my organisation" means this one. */
     @Column(nullable = false)
@@ -48,8 +56,4 @@ public class SavedSearch {
 
     @Column(name = "last_indicator_count")
     public Integer lastIndicatorCount;
-
-    /** SHA-256 of each indicator key of the last run, one per line. */
-    @Column(name = "last_keys")
-    public String lastKeys;
 }

@@ -16,6 +16,8 @@ import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.saved.persistence.SavedSearch;
+import org.alliancesearch.portal.saved.persistence.SavedSearchMark;
+import org.alliancesearch.portal.saved.persistence.SavedSearchMarkRepository;
 import org.alliancesearch.portal.saved.persistence.SavedSearchRepository;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.service.CompletedSearch;
@@ -42,11 +44,14 @@ public class SavedSearchService {
     static final int MAX_DESCRIPTION = 2000;
 
     private final SavedSearchRepository repository;
+    private final SavedSearchMarkRepository marks;
     private final SearchService search;
     private final ObjectMapper json;
 
-    public SavedSearchService(SavedSearchRepository repository, SearchService search, ObjectMapper json) {
+    public SavedSearchService(SavedSearchRepository repository, SavedSearchMarkRepository marks, SearchService search,
+            ObjectMapper json) {
         this.repository = repository;
+        this.marks = marks;
         this.search = search;
         this.json = json;
     }
@@ -56,12 +61,13 @@ public class SavedSearchService {
     }
 
     public Uni<List<SavedSearchView>> list(Searcher who) {
-        return Panache.withSession(() -> repository.visibleTo(who.user(), who.organisation()))
+        return Panache.withTransaction(() -> repository.bind(who.user(), who.subject(), who.organisation())
+                .flatMap(bound -> repository.visibleTo(who.user(), who.subject(), who.organisation())))
                 .map(rows -> rows.stream().map(r -> view(r, who)).toList());
     }
 
     public Uni<SavedSearchView> get(String id, Searcher who, SearchMessages msg) {
-        return Panache.withSession(() -> visible(id, who, msg)).map(r -> view(r, who));
+        return Panache.withTransaction(() -> visible(id, who, msg)).map(r -> view(r, who));
     }
 
     public Uni<SavedSearchView> create(SavedSearchInput input, Searcher who, SearchMessages msg) {
@@ -69,6 +75,7 @@ public class SavedSearchService {
             SavedSearch row = new SavedSearch();
             row.id = UUID.randomUUID();
             row.owner = who.user();
+            row.ownerSub = who.subject();
             row.organisation = who.organisation();
             apply(row, valid);
             row.createdAt = now();
@@ -95,7 +102,9 @@ public class SavedSearchService {
             UUID uuid = parse(id, msg);
             Uni<SavedSearch> found = who.admin()
                     ? repository.findById(uuid)
-                    : repository.visible(uuid, who.user(), who.organisation());
+                    : repository.bind(who.user(), who.subject(), who.organisation())
+                            .flatMap(bound -> repository.visible(uuid, who.user(), who.subject(),
+                                    who.organisation()));
             return found.flatMap(row -> {
                 if (row == null) {
                     return Uni.createFrom().failure(notFound(id, msg));
@@ -109,17 +118,30 @@ public class SavedSearchService {
         });
     }
 
-    /** Runs a saved search the caller may see and marks the indicators the previous run did not have. */
+    /**
+     * Runs a saved search the caller may see and marks the indicators the caller's own previous run did not have
+     * (each viewer has their own marks; on a viewer's first run nothing is new).
+     */
     public Uni<Run> run(String id, Searcher who, SearchMessages msg) {
-        return Panache.withSession(() -> visible(id, who, msg)).flatMap(row -> {
-            PreparedSearch prepared = SearchValidation.prepare(read(row.queryJson), msg);
-            Set<String> previous = row.lastKeys == null
-                    ? null
-                    : new HashSet<>(Arrays.asList(row.lastKeys.split("\n")));
-            return search.start(prepared, who, SearchService.SOURCE_SAVED, row.id)
-                    .flatMap(live -> live.result())
-                    .flatMap(done -> remember(row.id, who, done).map(saved -> mark(saved, done, previous)));
-        });
+        return Panache.withTransaction(() -> visible(id, who, msg)
+                .flatMap(row -> marks.of(row.id, who.subject()).map(mark -> new Found(row, mark))))
+                .flatMap(found -> {
+                    SavedSearch row = found.row();
+                    SavedSearchMark mark = found.mark();
+                    PreparedSearch prepared = SearchValidation.prepare(read(row.queryJson), msg);
+                    Set<String> previous = mark == null
+                            ? null
+                            : mark.lastKeys.isEmpty()
+                                    ? Set.of()
+                                    : new HashSet<>(Arrays.asList(mark.lastKeys.split("\n")));
+                    return search.start(prepared, who, SearchService.SOURCE_SAVED, row.id)
+                            .flatMap(live -> live.result())
+                            .flatMap(done -> remember(row.id, who, done).map(saved -> mark(saved, done, previous)));
+                });
+    }
+
+    /** A saved search and the caller's marks of it (null before their first run). */
+    private record Found(SavedSearch row, SavedSearchMark mark) {
     }
 
     private Uni<SavedSearchView> remember(UUID id, Searcher who, CompletedSearch done) {
@@ -127,15 +149,15 @@ public class SavedSearchService {
         for (MergedIndicator i : done.merged().indicators()) {
             keys.add(SearchService.indicatorKeyHash(i));
         }
-        return Panache.withTransaction(() -> repository.findById(id).map(row -> {
+        OffsetDateTime at = now();
+        return Panache.withTransaction(() -> repository.findById(id).flatMap(row -> {
             if (row == null) {
-                return null; // deleted meanwhile
+                return Uni.createFrom().nullItem(); // deleted meanwhile
             }
-            row.lastRunAt = now();
+            row.lastRunAt = at;
             row.lastRunBy = who.user();
             row.lastIndicatorCount = done.merged().indicators().size();
-            row.lastKeys = String.join("\n", keys);
-            return view(row, who);
+            return marks.remember(id, who.subject(), at, String.join("\n", keys)).map(stored -> view(row, who));
         }));
     }
 
@@ -153,13 +175,15 @@ public class SavedSearchService {
         SearchResponse r = done.response();
         SearchResponse marked = new SearchResponse(r.searchId(), r.members(), indicators, r.totals(),
                 newKeys.size());
-        return new Run(saved, new CompletedSearch(marked, done.merged(), done.outcomes()), newKeys);
+        return new Run(saved, new CompletedSearch(marked, done.merged(), done.outcomes(), done.removed()), newKeys);
     }
 
+    /** The search if the caller may see it, else 404; binds the caller's older searches first (in a transaction). */
     private Uni<SavedSearch> visible(String id, Searcher who, SearchMessages msg) {
         UUID uuid = parse(id, msg);
-        return repository.visible(uuid, who.user(), who.organisation()).onItem().ifNull()
-                .failWith(() -> notFound(id, msg));
+        return repository.bind(who.user(), who.subject(), who.organisation())
+                .flatMap(bound -> repository.visible(uuid, who.user(), who.subject(), who.organisation()))
+                .onItem().ifNull().failWith(() -> notFound(id, msg));
     }
 
     private static UUID parse(String id, SearchMessages msg) {
@@ -175,8 +199,12 @@ public class SavedSearchService {
         return ProblemException.notFound(msg.detail_saved_not_found(shown));
     }
 
+    /** The owner is the subject that saved it; a search saved before subjects were kept, by name until bound. */
     private static boolean owns(SavedSearch row, Searcher who) {
-        return row.owner.equals(who.user()) && row.organisation.equals(who.organisation());
+        if (!row.organisation.equals(who.organisation())) {
+            return false;
+        }
+        return row.ownerSub != null ? row.ownerSub.equals(who.subject()) : row.owner.equals(who.user());
     }
 
     private record Valid(String name, String description, Visibility visibility, SearchRequest query) {
