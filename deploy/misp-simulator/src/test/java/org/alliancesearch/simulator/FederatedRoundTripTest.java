@@ -109,6 +109,23 @@ class FederatedRoundTripTest {
     }
 
     @Test
+    void membersAreAskedNotToSendTlpLevelsAboveTheCeiling() {
+        SimulatedMisp misp = cluster.instance("org-a");
+        List<String> strictValues = Http.post(misp, "/attributes/restSearch",
+                "{\"tags\":[\"tlp:amber+strict\"],\"type\":[\"ip-dst\",\"ip-src\",\"domain\"],\"limit\":20}")
+                .attributes().stream().map(a -> a.get("value").asText()).distinct().toList();
+        assertThat(strictValues).as("the generated data holds tlp:amber+strict records").isNotEmpty();
+
+        FederatedResult r = run(strictValues.toArray(String[]::new));
+
+        // an honest member sends none of them (the default ceiling is tlp:amber); other copies of the values may come
+        assertThat(r.members()).allSatisfy(m -> assertThat(m.hits()).allSatisfy(h -> {
+            assertThat(h.attribute().tags()).noneMatch(t -> t.name().equalsIgnoreCase("tlp:amber+strict"));
+            assertThat(h.attribute().event().tags()).noneMatch(t -> t.name().equalsIgnoreCase("tlp:amber+strict"));
+        }));
+    }
+
+    @Test
     void aDownMemberIsReportedAndTheOthersStillAnswer() {
         cluster.instance("org-b").setFault(Fault.serverDown());
         cluster.instance("org-c").setFault(Fault.parse("hostile"));
