@@ -137,6 +137,10 @@ class PolicyLeakTest {
                 .jsonPath();
         assertThat(none.getInt("items[0].removedByPolicy")).isZero();
         assertThat(none.getList("items[0].members.removedByPolicy", Integer.class)).containsOnly(0);
+        // the admin page says it too, per member
+        String page = given().auth().oauth2(Tokens.admin()).queryParam("user", user).queryParam("value", hidden)
+                .get("/admin/audit").then().statusCode(200).extract().asString();
+        assertThat(page).contains("MISP " + holder + ": OK").contains("0 shown, 1 removed by the policy");
     }
 
     private static String runSaved(String token, String value) {
