@@ -21,6 +21,7 @@ import org.alliancesearch.model.merge.IndicatorMerger;
 import org.alliancesearch.model.merge.MergeTotals;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.merge.OrganisationClaims;
 import org.alliancesearch.model.misp.MispTag;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
@@ -136,7 +137,9 @@ public class SearchService {
                     }
                 }
             }
-            merged = merger.merge(kept, alliance, prepared.query());
+            // Claims are checked against every hit the members returned, before their own stricter policies.
+            merged = merger.merge(kept, alliance, prepared.query(), OrganisationClaims.check(result.members().stream()
+                    .map(MemberOutcome::member).toList(), allHits(result)));
         }
         MergeTotals t = merged.totals();
         int attributes = t.attributes() + removedByMember.size();
@@ -150,6 +153,12 @@ public class SearchService {
                 .toList();
         return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null), merged,
                 result.members());
+    }
+
+    private static List<MemberHit> allHits(FederatedResult result) {
+        List<MemberHit> all = new ArrayList<>();
+        result.members().forEach(o -> all.addAll(o.hits()));
+        return all;
     }
 
     private static List<String> tags(MemberHit hit) {
@@ -166,11 +175,12 @@ public class SearchService {
         List<SearchResponse.Event> events = i.events().stream().map(SearchService::event).toList();
         return new SearchResponse.Indicator(i.value(), i.family(), i.types(), i.categories(), i.organisations(),
                 i.members().stream().map(IndicatorMember::name).toList(), i.tlp() == null ? null : i.tlp().tagName(),
-                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew);
+                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew, i.unconfirmedOrganisations());
     }
 
     private static SearchResponse.Event event(IndicatorEvent e) {
-        return new SearchResponse.Event(e.uuid(), e.info(), e.date(), e.organisation(), e.memberName(), e.url());
+        return new SearchResponse.Event(e.uuid(), e.info(), e.date(), e.organisation(), e.memberName(), e.url(),
+                e.unconfirmedOrganisation());
     }
 
     /** The key that identifies an indicator across runs (type family and canonical value), hashed. */
