@@ -434,10 +434,11 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
                 }
             }
         }
-        if (cached != null && cached.sameAs(m, e)) {
+        boolean unconfirmed = claims.unconfirmed(e);
+        if (cached != null && cached.sameAs(m, e) && (cached.event.unconfirmedOrganisation() != null) == unconfirmed) {
             return cached;
         }
-        BuiltEvent built = new BuiltEvent(m, e, event(e, m, claims.unconfirmed(e)));
+        BuiltEvent built = new BuiltEvent(m, e, event(e, m, unconfirmed));
         if (cached == null) {
             facts.built = built;
         } else if (facts.moreBuilt == null || facts.moreBuilt.size() < 8) {

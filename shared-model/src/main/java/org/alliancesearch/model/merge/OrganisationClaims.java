@@ -29,7 +29,8 @@ import org.alliancesearch.model.result.MemberRef;
  * the admin gave it or as its MISP reports it. A claim that names the organisation of the member that returned the
  * record is the member speaking for itself; a claim that names another alliance organisation X is confirmed only if a
  * member of X returned the same attribute (same uuid, indicator and event uuid) in this search, and an event's claim
- * only if a member of X returned an attribute of that event. Claims naming no alliance organisation (copies
+ * only if a member of X returned an attribute of that event and every record the member placed in it is confirmed.
+ * Claims naming no alliance organisation (copies
  * synchronised from outside) stand. The merge files an unconfirmed claim under
  * {@link MergedIndicator#unconfirmedOrganisations()}, never under its organisations, and marks the event.
  *
@@ -140,16 +141,37 @@ public final class OrganisationClaims {
         }
         Set<MemberHit> unconfirmedHits = Collections.newSetFromMap(new IdentityHashMap<>());
         Set<MispEvent> unconfirmedEvents = Collections.newSetFromMap(new IdentityHashMap<>());
+        // A member's copy of an event is unconfirmed when the claimed organisation did not return the event, or when
+        // any record the member placed in it is unconfirmed (a record planted in the owner's real event): for every
+        // copy of that event uuid from that member, whichever page object holds it, so the result keeps no order.
+        Set<String> unconfirmedEventCopies = new HashSet<>();
         for (int i = 0; i < suspects.size(); i++) {
             MemberHit hit = suspects.get(i);
             MispAttribute a = hit.attribute();
             String eventUuid = eventUuid(a);
+            boolean eventUnconfirmed = false;
             for (int t : suspectTargets.get(i)) {
                 if (isBlank(a.uuid()) || !attributes.contains(attributeKey(t, a, eventUuid))) {
                     unconfirmedHits.add(hit);
+                    eventUnconfirmed = true;
                 }
                 if (eventUuid == null || !events.contains(t + "\u0000" + eventUuid)) {
+                    eventUnconfirmed = true;
+                }
+            }
+            if (eventUnconfirmed) {
+                if (eventUuid == null) {
                     unconfirmedEvents.add(a.event());
+                } else {
+                    unconfirmedEventCopies.add(hit.member().id() + "\u0000" + eventUuid);
+                }
+            }
+        }
+        if (!unconfirmedEventCopies.isEmpty()) {
+            for (MemberHit hit : suspects) {
+                String eventUuid = eventUuid(hit.attribute());
+                if (eventUuid != null && unconfirmedEventCopies.contains(hit.member().id() + "\u0000" + eventUuid)) {
+                    unconfirmedEvents.add(hit.attribute().event());
                 }
             }
         }

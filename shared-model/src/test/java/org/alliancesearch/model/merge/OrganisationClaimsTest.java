@@ -103,6 +103,29 @@ class OrganisationClaimsTest {
     }
 
     @Test
+    void aRecordPlantedInTheOwnersRealEventDoesNotShowTheEventAsTheOwners() {
+        MergedResult r = merge(alliance,
+                hit(a, attr("u1", "domain", "honest.example").event(event(E1, "Org A"))),
+                hit(hostile, attr("u9", "domain", "planted.example").event(event(E1, "Org A"))),
+                hit(hostile, attr("u1", "domain", "honest.example").event(event(E1, "Org A"))));
+
+        MergedIndicator planted = r.indicators().stream().filter(i -> i.value().equals("planted.example"))
+                .findFirst().orElseThrow();
+        assertThat(planted.organisations()).isEmpty();
+        assertThat(planted.events()).singleElement().satisfies(e -> {
+            assertThat(e.organisation()).isNull();
+            assertThat(e.unconfirmedOrganisation()).isEqualTo("Org A");
+        });
+        MergedIndicator honest = r.indicators().stream().filter(i -> i.value().equals("honest.example"))
+                .findFirst().orElseThrow();
+        assertThat(honest.organisations()).containsExactly("Org A");
+        assertThat(honest.events()).singleElement().satisfies(e -> {
+            assertThat(e.organisation()).isEqualTo("Org A");
+            assertThat(e.memberId()).isEqualTo("a");
+        });
+    }
+
+    @Test
     void aClaimNamesAMemberByItsMispOrganisationUuidOrName() {
         MemberRef learned = new MemberRef("a", "MISP a", "Org A", "https://misp.a.example", A_UUID, "Org A Japan");
         List<MemberRef> members = List.of(learned, b, hostile);
