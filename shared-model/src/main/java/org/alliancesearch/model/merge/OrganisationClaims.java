@@ -204,7 +204,10 @@ public final class OrganisationClaims {
         private final List<Set<String>> uuids = new ArrayList<>();
         private final List<Set<String>> names = new ArrayList<>();
         private final Map<MemberRef, Integer> ofMember = new HashMap<>();
-        private final Map<String, int[]> claims = new HashMap<>();
+        private static final int[] NONE_NAMED = new int[0];
+        /** The organisations a claimed name or uuid (as sent) names, by the string as sent. */
+        private final Map<String, int[]> byRawName = new HashMap<>();
+        private final Map<String, int[]> byRawUuid = new HashMap<>();
 
         Organisations(Collection<MemberRef> alliance) {
             // Members with a known MISP organisation uuid first, so that a member without one joins by name.
@@ -252,25 +255,59 @@ public final class OrganisationClaims {
             return org == null ? -1 : org;
         }
 
-        /** The alliance organisations other than {@code own} that a claim names, by uuid or by name. */
+        /**
+         * The alliance organisations other than {@code own} that a claim names, by uuid or by name. Looked up by the
+         * strings as the member sent them (their hashes are kept in the strings): no allocation for the usual claim.
+         */
         int[] othersNamed(String orgcName, String orgcUuid, int own) {
-            String name = fold(orgcName);
-            String uuid = isBlank(orgcUuid) ? "" : fold(orgcUuid);
-            String cacheKey = own + "\u0000" + uuid + "\u0000" + name;
-            int[] cached = claims.get(cacheKey);
-            if (cached != null) {
-                return cached;
+            int[] byName = byRawName.get(orgcName);
+            if (byName == null) {
+                byName = named(names, fold(orgcName));
+                byRawName.put(orgcName, byName);
             }
-            int[] out = new int[uuids.size()];
+            int[] byUuid = NONE_NAMED;
+            if (orgcUuid != null) {
+                byUuid = byRawUuid.get(orgcUuid);
+                if (byUuid == null) {
+                    byUuid = isBlank(orgcUuid) ? NONE_NAMED : named(uuids, fold(orgcUuid));
+                    byRawUuid.put(orgcUuid, byUuid);
+                }
+            }
+            int[] all = byUuid.length == 0 || Arrays.equals(byName, byUuid) ? byName : union(byName, byUuid);
+            if (all.length == 0 || (all.length == 1 && all[0] != own)) {
+                return all;
+            }
             int n = 0;
-            for (int i = 0; i < uuids.size(); i++) {
-                if (i != own && ((!uuid.isEmpty() && uuids.get(i).contains(uuid)) || names.get(i).contains(name))) {
+            int[] out = new int[all.length];
+            for (int org : all) {
+                if (org != own) {
+                    out[n++] = org;
+                }
+            }
+            return n == 0 ? NONE_NAMED : Arrays.copyOf(out, n);
+        }
+
+        private static int[] named(List<Set<String>> known, String folded) {
+            int[] out = new int[known.size()];
+            int n = 0;
+            for (int i = 0; i < known.size(); i++) {
+                if (known.get(i).contains(folded)) {
                     out[n++] = i;
                 }
             }
-            int[] targets = Arrays.copyOf(out, n);
-            claims.put(cacheKey, targets);
-            return targets;
+            return n == 0 ? NONE_NAMED : Arrays.copyOf(out, n);
+        }
+
+        private static int[] union(int[] a, int[] b) {
+            int[] out = Arrays.copyOf(a, a.length + b.length);
+            int n = a.length;
+            for (int x : b) {
+                if (Arrays.stream(a).noneMatch(y -> y == x)) {
+                    out[n++] = x;
+                }
+            }
+            Arrays.sort(out, 0, n);
+            return Arrays.copyOf(out, n);
         }
     }
 }

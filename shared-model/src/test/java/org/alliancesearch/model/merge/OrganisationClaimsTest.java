@@ -20,6 +20,9 @@ import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.result.MemberRef;
 import org.junit.jupiter.api.Test;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+
 /** A member speaks for its own organisation and for outsiders, never for another member's organisation. */
 class OrganisationClaimsTest {
     private static final String E1 = "5f1e0000-0000-4000-8000-000000000001";
@@ -183,6 +186,40 @@ class OrganisationClaimsTest {
             assertThat(merger.merge(shuffled, AlliancePolicy.defaults(), (SearchQuery) null,
                     OrganisationClaims.check(alliance, shuffled))).isEqualTo(expected);
         }
+    }
+
+    /** Hits of the three members with claims for each other's organisations, outsiders and themselves. */
+    private List<MemberHit> randomHits(long seed) {
+        Random random = new Random(seed);
+        List<MemberHit> hits = new ArrayList<>();
+        int count = 1 + random.nextInt(40);
+        for (int k = 0; k < count; k++) {
+            MemberRef who = alliance.get(random.nextInt(3));
+            String orgc = List.of("Org A", "org b ", "Hostile Org", "Outside", "ORG A").get(random.nextInt(5));
+            hits.add(hit(who, attr("u" + random.nextInt(8), "domain", "v" + random.nextInt(4) + ".example")
+                    .event(event("5f1e0000-0000-4000-8000-00000000002" + random.nextInt(3), orgc))));
+        }
+        return hits;
+    }
+
+    @Property(tries = 300)
+    void noMembersOrganisationCountsWithoutItsOwnMember(@ForAll long seed) {
+        List<MemberHit> hits = randomHits(seed);
+        MergedResult r = merger.merge(hits, AlliancePolicy.defaults(), (SearchQuery) null,
+                OrganisationClaims.check(alliance, hits));
+        for (MergedIndicator i : r.indicators()) {
+            List<String> members = i.members().stream().map(IndicatorMember::id).toList();
+            for (String org : i.organisations()) {
+                String folded = org.strip().toLowerCase(java.util.Locale.ROOT);
+                alliance.stream().filter(m -> m.organisation().toLowerCase(java.util.Locale.ROOT).equals(folded))
+                        .forEach(m -> assertThat(members).as("%s counted for %s", i.value(), org).contains(m.id()));
+            }
+            assertThat(i.unconfirmedOrganisations()).allSatisfy(o -> assertThat(i.organisations()).doesNotContain(o));
+        }
+        List<MemberHit> reversed = new ArrayList<>(hits);
+        Collections.reverse(reversed);
+        assertThat(merger.merge(reversed, AlliancePolicy.defaults(), (SearchQuery) null,
+                OrganisationClaims.check(alliance, reversed))).isEqualTo(r);
     }
 
     @Test
