@@ -482,13 +482,10 @@ public final class IndicatorMerger {
 
     /** Whether this copy of an event comes from the instance of the organisation that created it. */
     static boolean fromCreator(MispEvent e, MemberRef m) {
+        // By the organisation the admin gave only: what a member's MISP says of itself must not let it stand for
+        // another member's events.
         String orgc = e.orgcName();
-        if (orgc != null && ((m.organisation() != null && orgc.equalsIgnoreCase(m.organisation()))
-                || (m.mispOrganisation() != null && orgc.equalsIgnoreCase(m.mispOrganisation())))) {
-            return true;
-        }
-        String uuid = e.orgcUuid();
-        return uuid != null && m.mispOrganisationUuid() != null && uuid.equalsIgnoreCase(m.mispOrganisationUuid());
+        return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
     }
 
     /**

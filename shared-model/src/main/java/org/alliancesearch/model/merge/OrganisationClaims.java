@@ -35,8 +35,10 @@ import org.alliancesearch.model.result.MemberRef;
  * {@link MergedIndicator#unconfirmedOrganisations()}, never under its organisations, and marks the event.
  *
  * <p>
- * Members are one organisation when their MISP organisation uuids are equal, or (where one is not known yet) when
- * they share a name. Built by one pass over the hits; a second pass runs only when some record claims another
+ * Members are one organisation when the admin gave them the same organisation name (trimmed, ignoring case); what a
+ * member's MISP reports of its own organisation only adds the names and uuid that organisation is known by (so a MISP
+ * claiming another member's organisation as its own gains nothing: that organisation is then named by both, and a
+ * claim for it still needs the other's confirmation). Built by one pass over the hits; a second pass runs only when some record claims another
  * alliance organisation (a synchronised copy, or a forgery). Immutable once built.
  */
 public final class OrganisationClaims {
@@ -210,37 +212,26 @@ public final class OrganisationClaims {
         private final Map<String, int[]> byRawUuid = new HashMap<>();
 
         Organisations(Collection<MemberRef> alliance) {
-            // Members with a known MISP organisation uuid first, so that a member without one joins by name.
-            List<MemberRef> ordered = new ArrayList<>(alliance);
-            ordered.sort((a, b) -> Boolean.compare(isBlank(a.mispOrganisationUuid()), isBlank(b
-                    .mispOrganisationUuid())));
-            for (MemberRef m : ordered) {
-                String uuid = isBlank(m.mispOrganisationUuid()) ? null : fold(m.mispOrganisationUuid());
-                List<String> own = new ArrayList<>(2);
-                if (!isBlank(m.organisation())) {
-                    own.add(fold(m.organisation()));
-                }
-                if (!isBlank(m.mispOrganisation())) {
-                    own.add(fold(m.mispOrganisation()));
-                }
-                int org = -1;
-                for (int i = 0; i < uuids.size() && org < 0; i++) {
-                    Set<String> known = uuids.get(i);
-                    boolean sameUuid = uuid != null && known.contains(uuid);
-                    boolean byName = (uuid == null || known.isEmpty()) && own.stream().anyMatch(names.get(i)::contains);
-                    if (sameUuid || byName) {
-                        org = i;
-                    }
-                }
-                if (org < 0) {
+            // One organisation per name the admin gave (trimmed, ignoring case): what a member's own MISP says of
+            // itself adds names and a uuid to its organisation, but never joins it to another, so that a hostile
+            // MISP reporting another member's organisation as its own cannot speak for that organisation.
+            Map<String, Integer> byAdminName = new HashMap<>();
+            for (MemberRef m : alliance) {
+                String admin = fold(m.organisation());
+                Integer org = byAdminName.get(admin);
+                if (org == null) {
                     org = uuids.size();
+                    byAdminName.put(admin, org);
                     uuids.add(new HashSet<>());
                     names.add(new HashSet<>());
+                    names.get(org).add(admin);
                 }
-                if (uuid != null) {
-                    uuids.get(org).add(uuid);
+                if (!isBlank(m.mispOrganisationUuid())) {
+                    uuids.get(org).add(fold(m.mispOrganisationUuid()));
                 }
-                names.get(org).addAll(own);
+                if (!isBlank(m.mispOrganisation())) {
+                    names.get(org).add(fold(m.mispOrganisation()));
+                }
                 ofMember.put(m, org);
             }
         }

@@ -157,6 +157,21 @@ class OrganisationClaimsTest {
     }
 
     @Test
+    void aMispReportingAnotherMembersOrganisationAsItsOwnGainsNothing() {
+        MemberRef learnedA = new MemberRef("a", "MISP a", "Org A", "https://misp.a.example", A_UUID, "Org A");
+        MemberRef impostor = new MemberRef("h", "MISP h", "Hostile Org", "https://misp.h.example", A_UUID, "Org A");
+        MispEvent claim = new MispEvent("1", E1, "forged", LocalDate.of(2024, 1, 1), "Org A", A_UUID, 2, true,
+                Instant.EPOCH, 1, List.of());
+
+        MergedIndicator i = only(merge(List.of(learnedA, b, impostor),
+                hit(impostor, attr("u1", "domain", "evil.example").event(claim)),
+                hit(impostor, attr("u2", "domain", "evil.example").event(event(E2, "Hostile Org")))));
+
+        assertThat(i.organisations()).containsExactly("Hostile Org");
+        assertThat(i.unconfirmedOrganisations()).containsExactly("Org A");
+    }
+
+    @Test
     void aConfirmedClaimElsewhereInTheIndicatorIsNotListedAsUnconfirmed() {
         MergedIndicator i = only(merge(alliance,
                 hit(a, attr("u1", "domain", "evil.example").event(event(E1, "Org A"))),
