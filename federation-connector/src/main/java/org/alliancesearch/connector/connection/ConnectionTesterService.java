@@ -66,7 +66,13 @@ public class ConnectionTesterService implements ConnectionTester {
                     "the server does not answer like MISP");
         }
         return new ConnectionReport(MemberStatus.OK, v, org, text(role.get("name")), permissions(role), latencyMs,
-                null);
+                null, uuid(me.path("Organisation").get("uuid")));
+    }
+
+    /** A well-formed uuid in lower case, else null: a member's word is stored only in a shape that cannot surprise. */
+    private static String uuid(JsonNode n) {
+        String s = n == null || !n.isTextual() ? null : n.asText().strip().toLowerCase(java.util.Locale.ROOT);
+        return s != null && s.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? s : null;
     }
 
     private static List<String> permissions(JsonNode role) {

@@ -11,6 +11,7 @@ import org.alliancesearch.model.merge.MergedResult;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
+import org.alliancesearch.model.result.MemberRef;
 import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Multi;
@@ -67,7 +68,7 @@ final class FederatedSearchRun implements SearchRun {
     static FederatedResult merge(List<MemberOutcome> members, AlliancePolicy policy, SearchQuery query,
             HitMerger merger) {
         try {
-            return new FederatedResult(members, merger.merge(hits(members), policy, query));
+            return new FederatedResult(members, merger.merge(hits(members), policy, query, alliance(members)));
         } catch (RuntimeException e) {
             LOG.errorf("merging the answers failed (%s); retrying member by member", e.getClass().getName());
         }
@@ -85,8 +86,13 @@ final class FederatedSearchRun implements SearchRun {
                         "answer could not be merged", List.of()));
             }
         }
-        MergedResult merged = merger.merge(hits(kept), policy, query);
+        MergedResult merged = merger.merge(hits(kept), policy, query, alliance(members));
         return new FederatedResult(kept, merged);
+    }
+
+    /** Every member asked: no member may speak for another's organisation, whether that one answered or not. */
+    private static List<MemberRef> alliance(List<MemberOutcome> members) {
+        return members.stream().map(MemberOutcome::member).toList();
     }
 
     private static List<MemberHit> hits(List<MemberOutcome> members) {

@@ -1,14 +1,17 @@
 package org.alliancesearch.connector.search;
 
 import java.util.Collection;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.model.merge.IndicatorMerger;
 import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.merge.OrganisationClaims;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
+import org.alliancesearch.model.result.MemberRef;
 
 /** Merges, deduplicates and policy-filters the members' hits with the shared model's merger. */
 @ApplicationScoped
@@ -18,5 +21,17 @@ public class HitMerger {
     /** Also applies the query's own include/exclude tags again, since members may ignore filters. */
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query) {
         return merger.merge(hits, policy, query);
+    }
+
+    /**
+     * Merges like {@link #merge(Collection, AlliancePolicy, SearchQuery)}; a record claiming to be created by another
+     * alliance member's organisation counts for it only when that member returned the record too
+     * ({@link OrganisationClaims}).
+     *
+     * @param alliance every member asked, answered or not
+     */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query,
+            List<MemberRef> alliance) {
+        return merger.merge(hits, policy, query, OrganisationClaims.check(alliance, hits));
     }
 }

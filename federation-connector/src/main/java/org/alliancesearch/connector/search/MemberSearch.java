@@ -9,6 +9,7 @@ import org.alliancesearch.connector.config.ConnectorConfig;
 import org.alliancesearch.connector.guard.FailureMapping;
 import org.alliancesearch.connector.guard.FailureMapping.Failure;
 import org.alliancesearch.connector.registry.MemberInstance;
+import org.alliancesearch.model.indicator.SearchedValues;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
@@ -24,7 +25,9 @@ import io.smallrye.mutiny.Uni;
  * One member's part of one search: every value batch (a few at a time), each paged with {@code limit}/{@code page}
  * until a short page or the result cap. {@code X-Result-Count} is not a total, so only the size of a page decides; a
  * page shortened by the member's warninglists ({@code X-Skipped-Elements-Count}) still counts as full. What was read
- * is kept when a later call fails, the cap is hit or the deadline passes (status PARTIAL).
+ * is kept when a later call fails, the cap is hit or the deadline passes (status PARTIAL). A record whose value (or
+ * either half of a composite value) answers none of the searched values ({@link SearchedValues}) is dropped and
+ * counted as skipped: one member cannot add values to an answer.
  */
 final class MemberSearch {
     private final MemberInstance member;
@@ -40,6 +43,8 @@ final class MemberSearch {
     private final MemberRef ref;
 
     private final List<MemberHit> hits = new ArrayList<>();
+    /** What the member may answer with: the searched values (set when the batches are made). */
+    private volatile SearchedValues searched;
     private int skipped;
     private Failure failure;
     private String cutMessage;
@@ -75,6 +80,9 @@ final class MemberSearch {
             // An empty value filter matches a member's whole database: never sent.
             return Uni.createFrom().item(answer(MemberStatus.OK, null));
         }
+        List<String> values = new ArrayList<>();
+        batches.forEach(values::addAll);
+        searched = SearchedValues.of(values);
         return Multi.createFrom()
                 .iterable(batches)
                 .onItem()
@@ -125,6 +133,11 @@ final class MemberSearch {
             if (hits.size() >= cap) {
                 capped = true;
                 break;
+            }
+            if (!searched.matches(a.type(), a.value())) {
+                // A member speaks only to what was asked: a value nobody searched is not taken from it.
+                skipped++;
+                continue;
             }
             hits.add(new MemberHit(ref, a));
         }

@@ -48,6 +48,7 @@ class ConnectionTesterTest extends MemberServersSupport {
         assertThat(r.status()).isEqualTo(MemberStatus.OK);
         assertThat(r.mispVersion()).isEqualTo("2.5.1");
         assertThat(r.organisation()).isEqualTo("CIRCL");
+        assertThat(r.organisationUuid()).isEqualTo("55f6ea5e-2c60-40e5-964f-47a8950d210f");
         assertThat(r.role()).isEqualTo("Sync user");
         assertThat(r.permissions()).containsExactly("perm_add", "perm_auth", "perm_sync");
         assertThat(r.latencyMs()).isGreaterThanOrEqualTo(0);

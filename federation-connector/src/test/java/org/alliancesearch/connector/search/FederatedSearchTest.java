@@ -60,7 +60,9 @@ class FederatedSearchTest extends MemberServersSupport {
         MemberEndpoint a = member("a", 0);
         member("b", 1);
 
-        FederatedResult r = run(values("sednit", "www.welivesecurity.com"));
+        // Searched by every value the event holds: a member's records must answer the search.
+        FederatedResult r = run(SearchQuery.ofValues(attributes.stream().map(at -> at.get("value").asText()).distinct()
+                .toList()));
 
         int expected = Math.min(90, attributes.size());
         for (String id : List.of("a", "b")) {
@@ -132,7 +134,8 @@ class FederatedSearchTest extends MemberServersSupport {
     void stopsAtTheQueryLimitAndSaysSo() {
         servers[0].stubFor(restSearch().willReturn(aResponse().withBody(MispFixtures.page("c", 0, 50))));
         member("a", 0);
-        SearchQuery q = new SearchQuery(List.of("198.51.0.1"), null, null, null, null, null, null, null, null, 70);
+        SearchQuery q = new SearchQuery(List.of("198.51.0.1", SYNTHETIC), null, null, null, null, null, null, null,
+                null, 70);
 
         MemberOutcome o = of(run(q), "a");
 

@@ -133,7 +133,16 @@ public abstract class MemberServersSupport {
         return r.members().stream().filter(m -> m.member().id().equals(id)).findFirst().orElseThrow();
     }
 
+    /**
+     * A query for these values and for every synthetic attribute of {@link MispFixtures#attribute} (the pattern
+     * {@value #SYNTHETIC}): a member's records must answer the search, or they are dropped as not asked for.
+     */
     protected static SearchQuery values(String... values) {
-        return SearchQuery.ofValues(List.of(values));
+        List<String> all = new ArrayList<>(List.of(values));
+        all.add(SYNTHETIC);
+        return SearchQuery.ofValues(all);
     }
+
+    /** The values of {@link MispFixtures#attribute}, as a MISP {@code LIKE} pattern. */
+    protected static final String SYNTHETIC = "198.51.%";
 }

@@ -31,7 +31,7 @@ public final class CsvExport implements ResultExport {
     /** The columns, in order. */
     public static final List<String> HEADER = List.of("value", "family", "types", "categories", "tlp",
             "organisations", "organisation_count", "members", "tags", "to_ids", "first_seen", "last_seen",
-            "event_count", "events", "event_urls", "attribute_count", "copy_count");
+            "event_count", "events", "event_urls", "attribute_count", "copy_count", "unconfirmed_organisations");
 
     /**
      * @param bom start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8 (Japanese text)
@@ -111,6 +111,7 @@ public final class CsvExport implements ResultExport {
             cells.add(String.join(SEPARATOR, urls));
             cells.add(Integer.toString(i.attributeCount()));
             cells.add(Integer.toString(i.copyCount()));
+            cells.add(String.join(SEPARATOR, i.unconfirmedOrganisations()));
             row(w, cells);
         }
         w.flush();

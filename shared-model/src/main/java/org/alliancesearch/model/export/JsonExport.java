@@ -55,6 +55,7 @@ public final class JsonExport implements ResultExport {
         strings(g, "types", i.types());
         strings(g, "categories", i.categories());
         strings(g, "organisations", i.organisations());
+        strings(g, "unconfirmedOrganisations", i.unconfirmedOrganisations());
         g.writeArrayFieldStart("members");
         for (IndicatorMember m : i.members()) {
             g.writeStartObject();
@@ -75,6 +76,9 @@ public final class JsonExport implements ResultExport {
             g.writeStringField("info", e.info());
             g.writeStringField("date", e.date() == null ? null : e.date().toString());
             g.writeStringField("organisation", e.organisation());
+            if (e.unconfirmedOrganisation() != null) {
+                g.writeStringField("unconfirmedOrganisation", e.unconfirmedOrganisation());
+            }
             g.writeStringField("memberId", e.memberId());
             g.writeStringField("member", e.memberName());
             if (e.threatLevel() == null) {

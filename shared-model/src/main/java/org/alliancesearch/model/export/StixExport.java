@@ -131,7 +131,10 @@ public final class StixExport implements ResultExport {
         o.put("description", "Seen by " + i.organisations().size()
                 + (i.organisations().size() == 1 ? " organisation" : " organisations") + " ("
                 + String.join(", ", i.organisations()) + ") in " + i.events().size()
-                + (i.events().size() == 1 ? " event" : " events") + "; MISP types: " + String.join(", ", i.types()));
+                + (i.events().size() == 1 ? " event" : " events") + "; MISP types: " + String.join(", ", i.types())
+                + (i.unconfirmedOrganisations().isEmpty()
+                        ? ""
+                        : "; claimed for, unconfirmed: " + String.join(", ", i.unconfirmedOrganisations())));
         o.putArray("indicator_types").add("malicious-activity");
         o.put("pattern", pattern);
         o.put("pattern_type", "stix");

@@ -47,4 +47,55 @@ public final class Indicators {
         }
         return new IndicatorKey(rule.family(), canonical);
     }
+
+    /**
+     * Whether the canonical IP address (or network) {@code address} lies inside the canonical CIDR network
+     * {@code network} ({@code 192.0.2.0/24}, {@code 2001:db8::/32}). False for anything that is not one.
+     */
+    public static boolean networkContains(String network, String address) {
+        if (network == null || address == null) {
+            return false;
+        }
+        int slash = network.indexOf('/');
+        if (slash <= 0) {
+            return false;
+        }
+        int prefix;
+        try {
+            prefix = Integer.parseInt(network.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        int addressSlash = address.indexOf('/');
+        String host = addressSlash < 0 ? address : address.substring(0, addressSlash);
+        if (addressSlash >= 0) {
+            try {
+                if (Integer.parseInt(address.substring(addressSlash + 1)) < prefix) {
+                    return false;
+                }
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        String base = network.substring(0, slash);
+        if (base.indexOf(':') < 0) {
+            if (prefix < 0 || prefix > 32 || host.indexOf(':') >= 0) {
+                return false;
+            }
+            long b = IpAddresses.parseIpv4(base, 0, base.length());
+            long h = IpAddresses.parseIpv4(host, 0, host.length());
+            return b >= 0 && h >= 0 && IpAddresses.maskIpv4(b, prefix) == IpAddresses.maskIpv4(h, prefix);
+        }
+        if (prefix < 0 || prefix > 128) {
+            return false;
+        }
+        int[] b = IpAddresses.parseIpv6(base);
+        int[] h = host.indexOf(':') < 0 ? null : IpAddresses.parseIpv6(host);
+        if (b == null || h == null) {
+            return false;
+        }
+        IpAddresses.maskIpv6(b, prefix);
+        IpAddresses.maskIpv6(h, prefix);
+        return java.util.Arrays.equals(b, h);
+    }
 }

@@ -29,6 +29,8 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
     private Object types;
     private Object categories;
     private Object organisations;
+    /** Creator claims not confirmed ({@link OrganisationClaims}), like {@link #organisations}; null nearly always. */
+    private Object unconfirmed;
     /** Member slots ({@link Context#members()}). */
     private final IndicatorMerger.TagSet members = new IndicatorMerger.TagSet();
     /** Tag spellings ({@link Context#groupOfTag()}). */
@@ -70,8 +72,14 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         final IndicatorMember[] memberByRank;
         /** Scratch bitset of ranks, all zero between uses. */
         private long[] scratch;
+        final OrganisationClaims claims;
 
         Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members) {
+            this(groupOfTag, members, OrganisationClaims.none());
+        }
+
+        Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members, OrganisationClaims claims) {
+            this.claims = claims;
             // Only groups with a spelling shown (a kept record carries it) are listed anywhere.
             int groupCount = 0;
             for (IndicatorMerger.TagGroup g : groupOfTag) {
@@ -128,6 +136,9 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         types = addDistinct(types, copies.type, copies.moreTypes());
         categories = addDistinct(categories, copies.category, copies.moreCategories());
         organisations = addDistinct(organisations, copies.organisation, copies.moreOrganisations());
+        if (copies.unconfirmedOrganisations() != null) {
+            unconfirmed = addDistinct(unconfirmed, null, copies.unconfirmedOrganisations());
+        }
         toIds |= copies.toIds;
         // The seen range is this object's own fields (not an object of its own): one cache miss less per attribute.
         add((IndicatorMerger.SeenRange) copies);
@@ -264,9 +275,24 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
 
     MergedIndicator build(Context context) {
         // Lists are made immutable here, once: the record's List.copyOf then keeps them instead of copying again.
-        return new MergedIndicator(key.value(), key.family(), sortedText(types), sortedText(categories),
-                sortedText(organisations), members(context), tags(context), tlp, toIds, first, last,
-                events(), attributeCount, copyCount);
+        List<String> orgs = sortedText(organisations);
+        return new MergedIndicator(key.value(), key.family(), sortedText(types), sortedText(categories), orgs,
+                members(context), tags(context), tlp, toIds, first, last, events(context), attributeCount, copyCount,
+                unconfirmed(orgs));
+    }
+
+    /** The unconfirmed claims for organisations that no confirmed record of this indicator names. */
+    private List<String> unconfirmed(List<String> confirmed) {
+        if (unconfirmed == null) {
+            return List.of();
+        }
+        ArrayList<String> out = new ArrayList<>();
+        for (String o : sortedText(unconfirmed)) {
+            if (!confirmed.contains(o)) {
+                out.add(o);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** An immutable sorted copy; most indicators have one of each, and two need no sort call. */
@@ -368,20 +394,20 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return count;
     }
 
-    private List<IndicatorEvent> events() {
+    private List<IndicatorEvent> events(Context context) {
         BuiltEvent[] built;
         if (eventMap != null) {
             built = new BuiltEvent[eventMap.size()];
             int i = 0;
             for (IndicatorMerger.EventCopy copy : eventMap.values()) {
-                built[i++] = event(copy.key, copy.event, copy.member);
+                built[i++] = event(copy.key, copy.event, copy.member, context.claims);
             }
         } else if (eventCount == 0) {
             return List.of();
         } else {
             built = new BuiltEvent[eventCount];
             for (int i = 0; i < eventCount; i++) {
-                built[i] = event(eventKeys[i], eventSources[i], eventMembers[i]);
+                built[i] = event(eventKeys[i], eventSources[i], eventMembers[i], context.claims);
             }
         }
         if (built.length > 1) {
@@ -394,7 +420,8 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return immutable(out, out.length);
     }
 
-    private static BuiltEvent event(IndicatorMerger.EventFacts facts, MispEvent e, MemberRef m) {
+    private static BuiltEvent event(IndicatorMerger.EventFacts facts, MispEvent e, MemberRef m,
+            OrganisationClaims claims) {
         BuiltEvent cached = facts.built;
         if (cached != null && cached.member == m && cached.source == e) {
             return cached;
@@ -407,10 +434,11 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
                 }
             }
         }
-        if (cached != null && cached.sameAs(m, e)) {
+        boolean unconfirmed = claims.unconfirmed(e);
+        if (cached != null && cached.sameAs(m, e) && (cached.event.unconfirmedOrganisation() != null) == unconfirmed) {
             return cached;
         }
-        BuiltEvent built = new BuiltEvent(m, e, event(e, m));
+        BuiltEvent built = new BuiltEvent(m, e, event(e, m, unconfirmed));
         if (cached == null) {
             facts.built = built;
         } else if (facts.moreBuilt == null || facts.moreBuilt.size() < 8) {
@@ -422,11 +450,16 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return built;
     }
 
-    private static IndicatorEvent event(MispEvent e, MemberRef m) {
+    /**
+     * The event as shown. A creator claim that is not confirmed is not shown as the creator: the organisation is then
+     * null and the claim is kept as {@link IndicatorEvent#unconfirmedOrganisation()}.
+     */
+    private static IndicatorEvent event(MispEvent e, MemberRef m, boolean unconfirmed) {
         String orgc = e.orgcName();
         String uuid = e.uuid();
-        return new IndicatorEvent(uuid, e.info(), e.date(), orgc != null && !orgc.isBlank() ? orgc : m.organisation(),
-                m.id(), m.name(), e.threatLevelId(), eventUrl(m.baseUrl(), uuid));
+        String organisation = orgc != null && !orgc.isBlank() ? orgc : m.organisation();
+        return new IndicatorEvent(uuid, e.info(), e.date(), unconfirmed ? null : organisation, m.id(), m.name(),
+                e.threatLevelId(), eventUrl(m.baseUrl(), uuid), unconfirmed ? organisation : null);
     }
 
     /** {@code <base>/events/view/<uuid>}, only for a well-formed uuid so that a member cannot inject a path. */

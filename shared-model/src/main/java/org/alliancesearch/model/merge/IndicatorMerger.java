@@ -60,8 +60,27 @@ public final class IndicatorMerger {
      * hits. A null policy is {@link AlliancePolicy#defaults()}.
      */
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, TagFilter filter) {
+        return merge(hits, policy, filter, OrganisationClaims.none());
+    }
+
+    /**
+     * Merges like {@link #merge(Collection, AlliancePolicy, SearchQuery)} and files the creator claims that
+     * {@code claims} found unconfirmed under {@link MergedIndicator#unconfirmedOrganisations()}.
+     */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query,
+            OrganisationClaims claims) {
+        return merge(hits, policy,
+                query == null ? TagFilter.none() : new TagFilter(query.includeTags(), query.excludeTags()), claims);
+    }
+
+    /**
+     * Merges, deduplicates and applies the policy and the tag filter; a creator claim that {@code claims} found
+     * unconfirmed counts under no organisation. A null policy is {@link AlliancePolicy#defaults()}.
+     */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, TagFilter filter,
+            OrganisationClaims claims) {
         TagPolicy tagPolicy = TagPolicy.of(policy == null ? AlliancePolicy.defaults() : policy, filter);
-        return new Run(tagPolicy, hits.size()).run(hits);
+        return new Run(tagPolicy, hits.size(), claims == null ? OrganisationClaims.none() : claims).run(hits);
     }
 
     private static int compareIndicators(MergedIndicator a, MergedIndicator b) {
@@ -277,6 +296,10 @@ public final class IndicatorMerger {
             return more == null ? null : more.organisations;
         }
 
+        ArrayList<String> unconfirmedOrganisations() {
+            return more == null ? null : more.unconfirmed;
+        }
+
         ArrayList<EventCopy> moreEvents() {
             return more == null ? null : more.events;
         }
@@ -338,6 +361,11 @@ public final class IndicatorMerger {
             }
         }
 
+        /** A creator claim for another member's organisation that its member did not confirm: rare, kept aside. */
+        void addUnconfirmedOrganisation(String o) {
+            more().unconfirmed = addMore(more().unconfirmed, o);
+        }
+
         void addOrganisation(String o) {
             if (organisation == null) {
                 organisation = o;
@@ -393,6 +421,8 @@ public final class IndicatorMerger {
         ArrayList<String> types;
         ArrayList<String> categories;
         ArrayList<String> organisations;
+        /** Creator claims that are not confirmed ({@link OrganisationClaims}). */
+        ArrayList<String> unconfirmed;
         /** Further events; more than one event only for events without a uuid. */
         ArrayList<EventCopy> events;
 
@@ -452,6 +482,8 @@ public final class IndicatorMerger {
 
     /** Whether this copy of an event comes from the instance of the organisation that created it. */
     static boolean fromCreator(MispEvent e, MemberRef m) {
+        // By the organisation the admin gave only: what a member's MISP says of itself must not let it stand for
+        // another member's events.
         String orgc = e.orgcName();
         return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
     }
@@ -499,6 +531,12 @@ public final class IndicatorMerger {
                 c = compareNullable(m.baseUrl(), member.baseUrl());
             }
             if (c == 0) {
+                c = compareNullable(m.mispOrganisationUuid(), member.mispOrganisationUuid());
+            }
+            if (c == 0) {
+                c = compareNullable(m.mispOrganisation(), member.mispOrganisation());
+            }
+            if (c == 0) {
                 c = compareNullable(e.id(), event.id());
             }
             if (c == 0) {
@@ -536,6 +574,9 @@ public final class IndicatorMerger {
     private static final class Run {
         private final TagPolicy policy;
         private final int hitCount;
+        private final OrganisationClaims claims;
+        /** False in the usual case (every claim stands): no lookup per hit then. */
+        private final boolean checkClaims;
         /** Distinct tag names, open addressing by the name's hash. */
         private Tag[] tagTable = new Tag[512];
         private final ArrayList<Tag> tagList = new ArrayList<>(256);
@@ -568,9 +609,11 @@ public final class IndicatorMerger {
         private MemberRef lastEventMember;
         private EventFacts lastFacts;
 
-        Run(TagPolicy policy, int hitCount) {
+        Run(TagPolicy policy, int hitCount, OrganisationClaims claims) {
             this.policy = policy;
             this.hitCount = hitCount;
+            this.claims = claims;
+            this.checkClaims = !claims.isEmpty();
             this.attributes = new KeyTable<>(hitCount);
             this.attributeList = new ArrayList<>(hitCount);
             this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
@@ -649,7 +692,7 @@ public final class IndicatorMerger {
                 groupOfTag.add(tag.group);
             }
             ResultOrder merged = new ResultOrder(indicatorList.size());
-            IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList);
+            IndicatorAggregate.Context context = new IndicatorAggregate.Context(groupOfTag, memberList, claims);
             readAheadSum = touched + touchedIndicators;
             for (int i = 0, n = indicatorList.size(); i < n; i++) {
                 IndicatorAggregate indicator = indicatorList.get(i);
@@ -809,7 +852,11 @@ public final class IndicatorMerger {
                 }
                 organisation = organisation(e.orgcName());
             }
-            copies.addOrganisation(organisation != null ? organisation : lastMemberOrganisation);
+            if (checkClaims && claims.unconfirmed(hit)) {
+                copies.addUnconfirmedOrganisation(organisation != null ? organisation : lastMemberOrganisation);
+            } else {
+                copies.addOrganisation(organisation != null ? organisation : lastMemberOrganisation);
+            }
             return duplicate;
         }
 

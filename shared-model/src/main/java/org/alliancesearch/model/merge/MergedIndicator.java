@@ -25,16 +25,29 @@ import org.alliancesearch.model.policy.Tlp;
  * @param events the events it appears in, one per event uuid, sorted by date (newest first), then uuid
  * @param attributeCount distinct attributes (by uuid and content)
  * @param copyCount attribute copies received from members (synchronised copies counted each time)
+ * @param unconfirmedOrganisations creator organisations claimed by a member for another alliance member's
+ *        organisation without that member returning the record ({@link OrganisationClaims}); never in
+ *        {@code organisations} nor counted, and empty nearly always
  */
 public record MergedIndicator(String value, String family, List<String> types, List<String> categories,
         List<String> organisations, List<IndicatorMember> members, List<String> tags, Tlp tlp, boolean toIds,
-        Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount) {
+        Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount,
+        List<String> unconfirmedOrganisations) {
     public MergedIndicator {
+        unconfirmedOrganisations = unconfirmedOrganisations == null ? List.of() : List.copyOf(unconfirmedOrganisations);
         types = List.copyOf(types);
         categories = List.copyOf(categories);
         organisations = List.copyOf(organisations);
         members = List.copyOf(members);
         tags = List.copyOf(tags);
         events = List.copyOf(events);
+    }
+
+    /** An indicator without unconfirmed claims. */
+    public MergedIndicator(String value, String family, List<String> types, List<String> categories,
+            List<String> organisations, List<IndicatorMember> members, List<String> tags, Tlp tlp, boolean toIds,
+            Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount) {
+        this(value, family, types, categories, organisations, members, tags, tlp, toIds, firstSeen, lastSeen, events,
+                attributeCount, copyCount, List.of());
     }
 }

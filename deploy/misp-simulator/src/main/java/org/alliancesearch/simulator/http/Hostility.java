@@ -37,15 +37,18 @@ final class Hostility {
         return active ? HTML + comment + ODD_UNICODE : comment;
     }
 
-    /** Values rotate through four shapes so that some records stay plain. */
+    /**
+     * Values rotate through four shapes so that some records stay plain, the first of an answer among them: a client
+     * drops a value nobody searched, and the plain records still bring the rest of the markup to its pages.
+     */
     String value(String value, int ordinal) {
         if (!active) {
             return value;
         }
         return switch (ordinal % 4) {
-            case 0 -> SCRIPT + value;
-            case 1 -> value + ODD_UNICODE;
-            case 2 -> value + "A".repeat(LONG_LENGTH);
+            case 1 -> SCRIPT + value;
+            case 2 -> value + ODD_UNICODE;
+            case 3 -> value + "A".repeat(LONG_LENGTH);
             default -> value;
         };
     }

@@ -64,6 +64,16 @@ public class MemberInstance {
     @Column(name = "policy_drop_tags")
     public String policyDropTags;
 
+    /**
+     * The member's own MISP organisation (uuid, name) as its {@code users/view/me} reports it, learned when it is
+     * onboarded or tested; null until then.
+     */
+    @Column(name = "misp_org_uuid")
+    public String mispOrgUuid;
+
+    @Column(name = "misp_org_name")
+    public String mispOrgName;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

@@ -82,7 +82,8 @@ public class MemberSecrets {
 
     /** The connector's view of a member, with its secrets decrypted in memory. */
     MemberEndpoint endpoint(MemberInstance m) {
-        MemberRef ref = new MemberRef(m.id.toString(), m.name, m.organisation, m.baseUrl);
+        MemberRef ref = new MemberRef(m.id.toString(), m.name, m.organisation, m.baseUrl, m.mispOrgUuid,
+                m.mispOrgName);
         return new MemberEndpoint(ref, URI.create(m.baseUrl), ApiKey.of(apiKey(m)), m.verifyTls, m.caPem,
                 m.clientCertPem, clientKey(m), Duration.ofMillis(m.timeoutMs), m.enabled);
     }

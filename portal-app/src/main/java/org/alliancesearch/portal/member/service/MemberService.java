@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.connector.ConnectionTester;
@@ -48,6 +49,9 @@ public class MemberService {
     private final CurrentUser user;
     private final MembersConfig config;
     private final MemberUrlValidator urls;
+    /** Learns each member's own MISP organisation (the one it may speak for). */
+    @Inject
+    MemberOrganisations organisations;
 
     public MemberService(MemberRepository repository, MemberSecrets secrets, MemberRegistrySync registrySync,
             ConnectionTester tester, MemberHealthView healthView, AuditLog audit, CurrentUser user,
@@ -88,6 +92,7 @@ public class MemberService {
         })).onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
                 .invoke(m -> LOG.infof("Member %s (%s, %s) created by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
+                .invoke(m -> organisations.learnLater(m.id))
                 .map(MemberService::view);
     }
 
@@ -131,7 +136,8 @@ public class MemberService {
         return Panache.withSession(() -> live(id, msg)).map(secrets::endpoint)
                 .flatMap(endpoint -> tester.test(endpoint).invoke(report -> LOG.infof(
                         "Connection test of %s by %s: %s in %d ms%s", endpoint, user.name(), report.status(),
-                        report.latencyMs(), report.message() == null ? "" : " (" + report.message() + ")")));
+                        report.latencyMs(), report.message() == null ? "" : " (" + report.message() + ")")))
+                .call(report -> organisations.learn(id, report));
     }
 
     public Uni<List<MemberHealthRow>> health() {

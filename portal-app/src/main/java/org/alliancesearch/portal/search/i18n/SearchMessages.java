@@ -158,6 +158,12 @@ public interface SearchMessages {
     String search_seen_by_one();
 
     @Message
+    String search_org_unconfirmed();
+
+    @Message
+    String search_org_unconfirmed_hint();
+
+    @Message
     String search_col_value();
 
     @Message

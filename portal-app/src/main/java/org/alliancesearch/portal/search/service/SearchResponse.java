@@ -40,16 +40,26 @@ public record SearchResponse(String searchId, List<Member> members, List<Indicat
      * @param members the member instances that returned it (display names)
      * @param tlp the effective (most restrictive) TLP tag, e.g. {@code tlp:amber}, or null
      * @param isNew true when a saved search run again found it for the first time; null outside saved searches
+     * @param unconfirmedOrganisations organisations of alliance members that a record claims as its creator while no
+     *        member of theirs returned it: not in {@code organisations} and not counted
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator(String value, String family, List<String> types, List<String> categories,
             List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
-            Instant firstSeen, Instant lastSeen, List<Event> events, @JsonProperty("new") Boolean isNew) {
+            Instant firstSeen, Instant lastSeen, List<Event> events, @JsonProperty("new") Boolean isNew,
+            List<String> unconfirmedOrganisations) {
     }
 
-    /** An event an indicator appears in; {@code url} opens it on the member's MISP. */
+    /**
+     * An event an indicator appears in; {@code url} opens it on the member's MISP.
+     *
+     * @param organisation the creator organisation, or null when the copy's claim is unconfirmed
+     * @param unconfirmedOrganisation the creator the copy claims without confirmation (another member's
+     *        organisation that did not return the event), else null
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record Event(String uuid, String info, LocalDate date, String organisation, String member, String url) {
+    public record Event(String uuid, String info, LocalDate date, String organisation, String member, String url,
+            String unconfirmedOrganisation) {
     }
 
     /**

@@ -24,6 +24,7 @@ import org.alliancesearch.model.merge.IndicatorMerger;
 import org.alliancesearch.model.merge.MergeTotals;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.merge.OrganisationClaims;
 import org.alliancesearch.model.misp.MispTag;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
@@ -144,7 +145,9 @@ public class SearchService {
                     }
                 }
             }
-            merged = merger.merge(kept, alliance, prepared.query());
+            // Claims are checked against every hit the members returned, before their own stricter policies.
+            merged = merger.merge(kept, alliance, prepared.query(), OrganisationClaims.check(result.members().stream()
+                    .map(MemberOutcome::member).toList(), allHits(result)));
         }
         merged.byMember().forEach((member, tally) -> {
             if (tally.removedByPolicy() > 0) {
@@ -196,6 +199,12 @@ public class SearchService {
                 new MergeTotals(merged.indicators().size(), copies, duplicates, 0));
     }
 
+    private static List<MemberHit> allHits(FederatedResult result) {
+        List<MemberHit> all = new ArrayList<>();
+        result.members().forEach(o -> all.addAll(o.hits()));
+        return all;
+    }
+
     private static List<String> tags(MemberHit hit) {
         List<String> names = new ArrayList<>();
         hit.attribute().tags().stream().map(MispTag::name).forEach(names::add);
@@ -210,11 +219,12 @@ public class SearchService {
         List<SearchResponse.Event> events = i.events().stream().map(SearchService::event).toList();
         return new SearchResponse.Indicator(i.value(), i.family(), i.types(), i.categories(), i.organisations(),
                 i.members().stream().map(IndicatorMember::name).toList(), i.tlp() == null ? null : i.tlp().tagName(),
-                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew);
+                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew, i.unconfirmedOrganisations());
     }
 
     private static SearchResponse.Event event(IndicatorEvent e) {
-        return new SearchResponse.Event(e.uuid(), e.info(), e.date(), e.organisation(), e.memberName(), e.url());
+        return new SearchResponse.Event(e.uuid(), e.info(), e.date(), e.organisation(), e.memberName(), e.url(),
+                e.unconfirmedOrganisation());
     }
 
     /** The key that identifies an indicator across runs (type family and canonical value), hashed. */

@@ -41,13 +41,25 @@ public record ResultView(String searchId, List<MemberChip> members, List<Row> ro
         }
     }
 
-    /** One indicator row. Sort keys are plain text for the small sorting script. */
+    /**
+     * One indicator row. Sort keys are plain text for the small sorting script.
+     *
+     * @param unconfirmedOrganisations creator claims for other members' organisations that they did not confirm:
+     *        shown apart, marked unconfirmed, never counted in {@code seenBy}
+     */
     public record Row(String value, String family, List<String> types, List<String> organisations, int seenBy,
             String seenByText, String tlp, String tlpClass, List<String> tags, boolean toIds, String firstSeen,
-            String lastSeen, String firstSeenKey, String lastSeenKey, List<EventLink> events, boolean isNew) {
+            String lastSeen, String firstSeenKey, String lastSeenKey, List<EventLink> events, boolean isNew,
+            List<String> unconfirmedOrganisations) {
     }
 
-    /** An event link: opens the event on the member's MISP; url is null when the member gave no safe link. */
-    public record EventLink(String info, String url, String date, String organisation, String member) {
+    /**
+     * An event link: opens the event on the member's MISP; url is null when the member gave no safe link.
+     *
+     * @param organisation the event's creator, or null when its claim is unconfirmed
+     * @param unconfirmedOrganisation the creator the copy claims without confirmation, else null
+     */
+    public record EventLink(String info, String url, String date, String organisation, String member,
+            String unconfirmedOrganisation) {
     }
 }

@@ -121,12 +121,12 @@ public final class ResultViews {
         List<ResultView.EventLink> events = i.events().stream().map(this::event).toList();
         return new ResultView.Row(i.value(), i.family(), i.types(), i.organisations(), seenBy, seenText, tlp,
                 tlpClass, i.tags(), i.toIds(), format(i.firstSeen()), format(i.lastSeen()), key(i.firstSeen()),
-                key(i.lastSeen()), events, isNew);
+                key(i.lastSeen()), events, isNew, i.unconfirmedOrganisations());
     }
 
     private ResultView.EventLink event(IndicatorEvent e) {
         return new ResultView.EventLink(e.info() == null ? e.uuid() : e.info(), e.url(), format(e.date()),
-                e.organisation(), e.memberName());
+                e.organisation(), e.memberName(), e.unconfirmedOrganisation());
     }
 
     private String format(Instant instant) {
