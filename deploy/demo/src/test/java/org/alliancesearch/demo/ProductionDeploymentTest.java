@@ -233,7 +233,8 @@ class ProductionDeploymentTest {
     }
 
     private static boolean isSecretName(String key) {
-        return key.contains("PASSWORD") || key.contains("SECRET") || key.endsWith("SIGNATURE_KEY") || key.contains("_KEYS_");
+        return key.contains("PASSWORD") || key.contains("SECRET") || key.endsWith("SIGNATURE_KEY")
+                || key.contains("_KEYS_");
     }
 
     // --- reading the deployments
