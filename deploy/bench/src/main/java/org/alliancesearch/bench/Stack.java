@@ -52,7 +52,7 @@ public final class Stack implements AutoCloseable {
         Files.createDirectories(work.resolve("logs"));
         System.out.println("Starting Keycloak (log: " + root.relativize(work) + "/logs)...");
         KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.install(root.resolve(".cache")), Ports.free(),
-                root.resolve("deploy/keycloak/alliance-realm.json"), work.resolve("logs"));
+                root.resolve("deploy/demo/alliance-realm.json"), work.resolve("logs"));
         try {
             System.out.println("Starting " + sizes.instances() + " simulated members...");
             SimulatorOptions.Builder options = SimulatorOptions.builder()

@@ -78,7 +78,7 @@ public final class AllianceDemo implements AutoCloseable {
         try {
             Path logs = s.dataDir().resolve("logs");
             Files.createDirectories(logs);
-            Path realm = s.projectRoot().resolve("deploy/keycloak/alliance-realm.json");
+            Path realm = s.projectRoot().resolve("deploy/demo/alliance-realm.json");
             System.out.println("Starting Keycloak on 127.0.0.1:" + s.keycloakPort() + " (log: " + logs + ")...");
             demo.keycloak = KeycloakServer.start(KeycloakServer.install(s.cacheDir()), s.keycloakPort(), realm, logs);
             demo.started.add(demo.keycloak);

@@ -71,16 +71,20 @@ class DeploymentFilesTest {
 
     @Test
     void kustomizationListsExistingManifestsThatParse() throws IOException {
-        for (JsonNode resource : YAML.readTree(deploy.resolve("k8s/kustomization.yaml").toFile()).path("resources")) {
-            Path file = deploy.resolve("k8s").resolve(resource.asText());
-            assertThat(file).exists();
-            assertThat(YAML.readTree(file.toFile()).path("kind").asText()).isNotBlank();
+        List<DeployFiles.Manifest> manifests = DeployFiles.k8sManifests();
+        assertThat(manifests).hasSizeGreaterThan(5);
+        for (DeployFiles.Manifest manifest : manifests) {
+            assertThat(manifest.file()).exists();
+            assertThat(manifest.kind()).as("%s", manifest.file()).isNotBlank();
+        }
+        for (DeployFiles.GeneratedConfigMap generated : DeployFiles.k8sGeneratedConfigMaps()) {
+            assertThat(generated.files()).isNotEmpty().allSatisfy(f -> assertThat(f).isRegularFile());
         }
     }
 
     @Test
     void deploymentIsReplicatedProbedAndBounded() throws IOException {
-        Map<String, JsonNode> byKind = manifestsByKind();
+        Map<String, JsonNode> byKind = portalManifestsByKind();
         JsonNode deployment = byKind.get("Deployment");
         assertThat(deployment.at("/spec/replicas").asInt()).isGreaterThanOrEqualTo(2);
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
@@ -110,7 +114,7 @@ class DeploymentFilesTest {
     void everyPortalSettingUsedByTheDeploymentsIsDocumented() throws IOException {
         String operations = Files.readString(deploy.getParent().resolve("docs/operations.md"));
         Set<String> variables = new HashSet<>(envTemplateKeys());
-        Map<String, JsonNode> byKind = manifestsByKind();
+        Map<String, JsonNode> byKind = portalManifestsByKind();
         byKind.get("ConfigMap").path("data").fieldNames().forEachRemaining(variables::add);
         YAML.readTree(deploy.resolve("k8s/secret.example.yaml").toFile())
                 .path("stringData")
@@ -135,11 +139,13 @@ class DeploymentFilesTest {
         return keys;
     }
 
-    private static Map<String, JsonNode> manifestsByKind() throws IOException {
+    /** The portal's manifests (named portal, its ConfigMap portal-config), by kind. */
+    private static Map<String, JsonNode> portalManifestsByKind() throws IOException {
         Map<String, JsonNode> byKind = new HashMap<>();
-        for (JsonNode resource : YAML.readTree(deploy.resolve("k8s/kustomization.yaml").toFile()).path("resources")) {
-            JsonNode manifest = YAML.readTree(deploy.resolve("k8s").resolve(resource.asText()).toFile());
-            byKind.put(manifest.path("kind").asText(), manifest);
+        for (DeployFiles.Manifest manifest : DeployFiles.k8sManifests()) {
+            if (manifest.name().equals("portal") || manifest.name().equals("portal-config")) {
+                byKind.put(manifest.kind(), manifest.node());
+            }
         }
         return byKind;
     }

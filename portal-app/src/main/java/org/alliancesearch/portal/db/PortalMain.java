@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import java.util.Properties;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
@@ -29,6 +31,7 @@ public final class PortalMain {
     static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
     static final String DATA_DIR = "alliance.database.embedded.data-dir";
     static final String PORT = "alliance.database.embedded.port";
+    static final String ALLOW_IN_PROD = "alliance.database.embedded.allow-in-prod";
 
     private PortalMain() {
     }
@@ -37,6 +40,12 @@ public final class PortalMain {
         LauncherConfig config = LauncherConfig.read(System.getenv(), System.getProperties(), applicationProperties());
         if (config.lookup(REACTIVE_URL).isPresent()) {
             Quarkus.run(args);
+            return;
+        }
+        Optional<String> refusal = embeddedRefusal(config, LaunchMode.current());
+        if (refusal.isPresent()) {
+            LOG.error(refusal.get());
+            System.exit(1);
             return;
         }
         Path dataDir = Path.of(config.lookup(DATA_DIR).orElse("./data/postgres")).toAbsolutePath().normalize();
@@ -62,6 +71,22 @@ public final class PortalMain {
                 LOG.warnf("Embedded PostgreSQL did not stop cleanly: %s", e.getMessage());
             }
         }
+    }
+
+    /**
+     * Why the launcher must not start the embedded PostgreSQL, if it must not: the packaged application in the prod
+     * profile needs a real database server (the embedded one trusts every local connection and has no backups) unless
+     * {@code alliance.database.embedded.allow-in-prod=true} asks for it.
+     */
+    static Optional<String> embeddedRefusal(LauncherConfig config, LaunchMode mode) {
+        boolean prod = mode == LaunchMode.NORMAL && List.of(config.profile().split(",")).contains("prod");
+        if (!prod || config.lookup(ALLOW_IN_PROD).map(Boolean::parseBoolean).orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of("No database configured: in production the portal does not start the embedded PostgreSQL. "
+                + "Set QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL (and the user and password) to "
+                + "a PostgreSQL server, or, for a single-machine trial only, ALLIANCE_DATABASE_EMBEDDED_ALLOW_IN_PROD=true."
+                + " See docs/operations.md.");
     }
 
     private static Properties applicationProperties() {

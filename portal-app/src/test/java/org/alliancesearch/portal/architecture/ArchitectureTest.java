@@ -1,12 +1,32 @@
 package org.alliancesearch.portal.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /** Feature slices stay free of cycles; REST resources talk to services, never to persistence. */
 @AnalyzeClasses(packages = "org.alliancesearch.portal", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -29,4 +49,51 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.alliancesearch.portal.member..",
                     "org.alliancesearch.portal.policy..", "org.alliancesearch.portal.audit..",
                     "org.alliancesearch.portal.home..");
+
+    /** Methods that change state over HTTP. */
+    private static final DescribedPredicate<JavaMethod> UNSAFE_HTTP = DescribedPredicate.describe(
+            "answer POST, PUT, PATCH or DELETE", m -> m.isAnnotatedWith(POST.class) || m.isAnnotatedWith(PUT.class)
+                    || m.isAnnotatedWith(PATCH.class) || m.isAnnotatedWith(DELETE.class));
+
+    /** Classes whose resource path is under /api (bearer tokens only). */
+    private static final DescribedPredicate<JavaClass> API_RESOURCE = DescribedPredicate.describe(
+            "are resources under /api", c -> c.tryGetAnnotationOfType(Path.class)
+                    .map(p -> p.value().equals("/api") || p.value().startsWith("/api/")).orElse(false));
+
+    private static final List<String> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
+            MediaType.MULTIPART_FORM_DATA);
+
+    /**
+     * A page that changes state consumes forms only, so that the CSRF filter always checks its token (a non-form body
+     * would skip it) and a cross-site text/plain post cannot reach it.
+     */
+    @ArchTest
+    static final ArchRule pageChangesConsumeFormsOnly = methods().that(UNSAFE_HTTP)
+            .and().areDeclaredInClassesThat(DescribedPredicate.not(API_RESOURCE))
+            .should(new ArchCondition<>("declare @Consumes(application/x-www-form-urlencoded or multipart/form-data)") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    Optional<Consumes> consumes = method.tryGetAnnotationOfType(Consumes.class)
+                            .or(() -> method.getOwner().tryGetAnnotationOfType(Consumes.class));
+                    boolean forms = consumes.map(c -> c.value().length > 0
+                            && Arrays.stream(c.value()).allMatch(FORM_TYPES::contains)).orElse(false);
+                    if (!forms) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                + " changes state outside /api without consuming forms only"));
+                    }
+                }
+            });
+
+    /** The API lives in ..rest.. packages and only there: a page can never be mistaken for the bearer-only API. */
+    @ArchTest
+    static final ArchRule apiResourcesAreUnderApi = classes().that().resideInAPackage("..rest..")
+            .and().areAnnotatedWith(Path.class).should().haveSimpleNameEndingWith("Resource").andShould(
+                    new ArchCondition<>("have a @Path under /api") {
+                        @Override
+                        public void check(JavaClass c, ConditionEvents events) {
+                            if (!API_RESOURCE.test(c)) {
+                                events.add(SimpleConditionEvent.violated(c, c.getName() + " is not under /api"));
+                            }
+                        }
+                    });
 }

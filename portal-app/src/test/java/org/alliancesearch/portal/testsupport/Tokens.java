@@ -28,6 +28,33 @@ public final class Tokens {
         return claims.sign();
     }
 
+    /**
+     * A token of the same realm issued to another client ({@code aud} and {@code azp} name that client, not the portal),
+     * for an admin with an organisation: everything the portal would accept but the audience.
+     */
+    public static String ofOtherClient(String clientId) {
+        return Jwt.preferredUserName("admin")
+                .subject("id-admin")
+                .issuer("https://server.example.com")
+                .audience(clientId)
+                .claim("azp", clientId)
+                .claim("org", "secretariat")
+                .claim("realm_access", Map.of("roles", List.of("member", "admin")))
+                .sign();
+    }
+
+    /** Shaped like Keycloak's access token without an audience mapper: {@code aud} is "account", {@code azp} the portal. */
+    public static String authorisedPartyPortal() {
+        return Jwt.preferredUserName("alice")
+                .subject("id-alice")
+                .issuer("https://server.example.com")
+                .audience("account")
+                .claim("azp", "portal")
+                .claim("org", "org-a")
+                .claim("realm_access", Map.of("roles", List.of("member")))
+                .sign();
+    }
+
     public static String alice() {
         return token("alice", "org-a", List.of("member"));
     }

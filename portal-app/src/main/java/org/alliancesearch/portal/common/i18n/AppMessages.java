@@ -385,6 +385,12 @@ public interface AppMessages {
     String detail_forbidden();
 
     @Message
+    String detail_cross_site();
+
+    @Message
+    String detail_form_required();
+
+    @Message
     String detail_no_org();
 
     @Message

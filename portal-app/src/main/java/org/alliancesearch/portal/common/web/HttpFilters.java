@@ -1,5 +1,8 @@
 package org.alliancesearch.portal.common.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -10,14 +13,17 @@ import org.alliancesearch.portal.common.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.Json;
+import io.vertx.core.net.HostAndPort;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * HTTP filters that run before authentication: security headers on every page, and a problem document (not a redirect
- * to the login page) for API calls that carry no bearer token; and a failure handler that answers a bearer token that
+ * HTTP filters that run before authentication: security headers on every page, a problem document (not a redirect
+ * to the login page) for API calls that carry no bearer token, and page changes only as same-origin forms; and a
+ * failure handler that answers a bearer token that
  * fails authentication with a problem document too.
  */
 @ApplicationScoped
@@ -37,6 +43,7 @@ public class HttpFilters {
         // and the 401 carry the headers too.
         filters.register(this::securityHeaders, 290);
         filters.register(this::bearerRequiredOnApi, 280);
+        filters.register(this::pageChangesFromOwnPagesOnly, 270);
     }
 
     void routes(@Observes Router router) {
@@ -97,6 +104,93 @@ public class HttpFilters {
             }
         }
         rc.next();
+    }
+
+    /**
+     * A request that changes state through a page (any method but GET/HEAD/OPTIONS outside {@code /api/} and
+     * {@code /q/}) must come from the portal's own pages and be a form: a browser announcing it as cross-site
+     * ({@code Sec-Fetch-Site}) or from another origin ({@code Origin}) gets 403, anything but a form with a body 415 or
+     * 400. The CSRF filter then checks the token of the form. Non-form bodies would otherwise skip the token check
+     * ({@code quarkus.rest-csrf.require-form-url-encoded=false}, needed so that the API keeps taking JSON), and a
+     * cross-site page can send text/plain or empty posts without a CORS preflight. The API authenticates with bearer
+     * tokens only, which a browser never attaches by itself, so it is not concerned.
+     */
+    private void pageChangesFromOwnPagesOnly(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String path = rc.normalizedPath();
+        if (isSafe(request.method()) || path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/")) {
+            rc.next();
+            return;
+        }
+        if (!sameOrigin(request)) {
+            refusePage(rc, 403, messages(rc).detail_cross_site());
+            return;
+        }
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        String mediaType = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!mediaType.equals("application/x-www-form-urlencoded") && !mediaType.equals("multipart/form-data")) {
+            refusePage(rc, 415, messages(rc).detail_form_required());
+            return;
+        }
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean chunked = request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        if (!chunked && (length == null || "0".equals(length.trim()))) {
+            refusePage(rc, 400, messages(rc).detail_form_required());
+            return;
+        }
+        rc.next();
+    }
+
+    private static boolean isSafe(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+    }
+
+    /**
+     * Whether the browser says the request comes from the portal's own origin. Requests without {@code Sec-Fetch-Site}
+     * and {@code Origin} (non-browser clients, old browsers) pass: the CSRF token still protects them.
+     */
+    static boolean sameOrigin(HttpServerRequest request) {
+        String site = request.getHeader("Sec-Fetch-Site");
+        if (site != null && !site.equalsIgnoreCase("same-origin") && !site.equalsIgnoreCase("none")) {
+            return false;
+        }
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        if (origin == null) {
+            return true;
+        }
+        HostAndPort authority = request.authority();
+        return authority != null && sameOrigin(origin, request.scheme(), authority.host(), authority.port());
+    }
+
+    /** Whether {@code origin} (scheme://host[:port]) is scheme://host:port, default ports made explicit. */
+    static boolean sameOrigin(String origin, String scheme, String host, int port) {
+        URI uri;
+        try {
+            uri = new URI(origin.trim());
+        } catch (URISyntaxException e) {
+            return false;
+        }
+        if (uri.getScheme() == null || uri.getHost() == null || scheme == null || host == null) {
+            return false;
+        }
+        String ownHost = host.startsWith("[") && host.endsWith("]")
+                ? host
+                : host.contains(":")
+                        ? "[" + host + "]"
+                        : host;
+        return uri.getScheme().equalsIgnoreCase(scheme) && uri.getHost().equalsIgnoreCase(ownHost)
+                && effectivePort(uri.getPort(), uri.getScheme()) == effectivePort(port, scheme);
+    }
+
+    private static int effectivePort(int port, String scheme) {
+        return port > 0 ? port : "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+
+    private static void refusePage(RoutingContext rc, int status, String text) {
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+                .end(text);
     }
 
     private static boolean hasBearer(HttpServerRequest request) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -137,6 +138,7 @@ public class MemberPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/members")
     public Uni<Response> create(@BeanParam MemberFormData data) {
         return members.create(data.toInput(), pages.messages())
@@ -154,6 +156,7 @@ public class MemberPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/members/{id}")
     public Uni<Response> update(@PathParam("id") String id, @BeanParam MemberFormData data) {
         UUID memberId = parse(id);
@@ -167,6 +170,7 @@ public class MemberPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/members/{id}/delete")
     public Uni<Response> delete(@PathParam("id") String id) {
         return members.delete(parse(id), pages.messages())
@@ -174,6 +178,7 @@ public class MemberPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/members/{id}/test")
     public Uni<Response> test(@PathParam("id") String id) {
         UUID memberId = parse(id);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -59,6 +60,7 @@ public class PolicyPages {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> save(@RestForm String maxTlp, @RestForm String dropTags) {
         return policies.update(new PolicyUpdate(maxTlp, PolicyService.splitLines(dropTags)), pages.messages())
                 .map(saved -> Pages.seeOther("/admin/policy", Flash.POLICY_SAVED))
