@@ -93,7 +93,7 @@ final class Gunzip {
             }
             p += 2 + ((h[p] & 0xff) | (h[p + 1] & 0xff) << 8);
         }
-        for (int bit : new int[] {8, 16}) {
+        for (int bit : new int[]{8, 16}) {
             if ((flags & bit) != 0) {
                 while (p < h.length && h[p] != 0) {
                     p++;

@@ -26,8 +26,8 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -142,6 +142,7 @@ public final class MispClient {
                     .putHeader("Authorization", endpoint.apiKey().reveal())
                     .putHeader("Accept", "application/json")
                     .putHeader("Accept-Encoding", "gzip")
+                    .putHeader("User-Agent", ConnectorVersion.userAgent())
                     .putHeader("Content-Type", "application/json");
             emitter.onTermination(this::release);
             timer = vertx.setTimer(Math.max(1, timeoutMillis),
