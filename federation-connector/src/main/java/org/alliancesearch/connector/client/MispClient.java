@@ -124,8 +124,8 @@ public final class MispClient {
         private volatile HttpClientRequest request;
         private volatile Throwable abort;
         private volatile boolean ended;
-        private long timer = -1;
-        private Runnable deregister = () -> {
+        private volatile long timer = -1;
+        private volatile Runnable deregister = () -> {
         };
 
         Exchange(AttributeStreamSink sink, ReadBudget budget, UniEmitter<? super PageResult> emitter) {
