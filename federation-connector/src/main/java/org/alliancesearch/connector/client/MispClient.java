@@ -159,13 +159,18 @@ public final class MispClient {
                     r.reset(0, abort);
                     return;
                 }
-                r.send(io.vertx.core.buffer.Buffer.buffer(body)).onComplete(res -> {
+                r.response(res -> {
                     if (res.failed()) {
                         fail(res.cause());
-                    } else {
-                        read(res.result());
+                        return;
                     }
+                    // Paused until its handlers are set (as the Web Client does), so no chunk is missed.
+                    HttpClientResponse response = res.result();
+                    response.pause();
+                    read(response);
+                    response.resume();
                 });
+                r.end(io.vertx.core.buffer.Buffer.buffer(body)).onFailure(this::fail);
             });
         }
 
