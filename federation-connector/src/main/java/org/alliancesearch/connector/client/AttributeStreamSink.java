@@ -31,6 +31,11 @@ public final class AttributeStreamSink extends SynchronousSink {
 
     private final long maxBytes;
     private final int maxRecords;
+    private final ReadBudget budget;
+    private final StringCaps caps;
+    private Gunzip gunzip;
+    private long rawBytes;
+    private int truncated;
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
     private final List<MispAttribute> attributes = new ArrayList<>();
@@ -50,8 +55,18 @@ public final class AttributeStreamSink extends SynchronousSink {
      * @param maxRecords readable attributes kept at most; one more ends the read with {@link Cut#RECORD_CAP}
      */
     public AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords) {
+        this(mapper, maxBytes, maxRecords, ReadBudget.unlimited(), StringCaps.none());
+    }
+
+    /**
+     * @param budget the member's and the search's byte budget, charged with every decompressed byte
+     * @param caps caps on each record's strings
+     */
+    public AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords, ReadBudget budget, StringCaps caps) {
         this.maxBytes = maxBytes;
         this.maxRecords = maxRecords;
+        this.budget = budget;
+        this.caps = caps;
         try {
             this.parser = mapper.getFactory().createNonBlockingByteArrayParser();
         } catch (IOException e) {
@@ -60,37 +75,74 @@ public final class AttributeStreamSink extends SynchronousSink {
         this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
     }
 
+    /** The body is gzip ({@code Content-Encoding: gzip}): it is inflated here, in bounded steps. */
+    public synchronized void gzip() {
+        if (gunzip == null) {
+            gunzip = new Gunzip();
+        }
+    }
+
     @Override
     public synchronized Future<Void> write(Buffer data) {
         if (cut != Cut.NONE) {
             return Future.failedFuture(new ReadCut());
         }
         byte[] chunk = data.getBytes();
-        int allowed = (int) Math.min(chunk.length, Math.max(0, maxBytes - bytes));
-        bytes += chunk.length;
+        if (gunzip == null) {
+            plain(chunk, chunk.length);
+        } else {
+            rawBytes += chunk.length;
+            if (rawBytes > maxBytes) {
+                cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + attributes.size()
+                        + " attributes");
+            } else {
+                try {
+                    gunzip.feed(chunk, this::plain);
+                } catch (java.util.zip.DataFormatException | RuntimeException e) {
+                    cut(Cut.MALFORMED, "malformed gzip after " + records + " records");
+                }
+            }
+        }
+        return cut == Cut.NONE ? Future.succeededFuture() : Future.failedFuture(new ReadCut());
+    }
+
+    /** Reads decompressed bytes; false once the read is cut. */
+    private boolean plain(byte[] chunk, int length) {
+        if (cut != Cut.NONE) {
+            return false;
+        }
+        int allowed = (int) Math.min(length, Math.max(0, maxBytes - bytes));
+        int granted = (int) budget.grant(allowed);
+        bytes += length;
         if (prefixLength < PREFIX_BYTES) {
-            int n = Math.min(PREFIX_BYTES - prefixLength, chunk.length);
+            int n = Math.min(PREFIX_BYTES - prefixLength, length);
             System.arraycopy(chunk, 0, prefix, prefixLength, n);
             prefixLength += n;
         }
         try {
-            if (allowed > 0) {
-                feeder.feedInput(chunk, 0, allowed);
+            if (granted > 0) {
+                feeder.feedInput(chunk, 0, granted);
                 drain();
             }
         } catch (IOException | RuntimeException e) {
             cut(Cut.MALFORMED, "malformed JSON after " + records + " records");
         }
-        if (cut == Cut.NONE && allowed < chunk.length) {
+        if (cut == Cut.NONE && granted < allowed) {
+            cut(Cut.BUDGET, budget.stopReason() != null ? budget.stopReason() : "byte budget used up");
+        } else if (cut == Cut.NONE && allowed < length) {
             cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + attributes.size()
                     + " attributes");
         }
-        return cut == Cut.NONE ? Future.succeededFuture() : Future.failedFuture(new ReadCut());
+        return cut == Cut.NONE;
     }
 
     /** Called when the member finished sending: detects a truncated or empty answer. */
     public synchronized void finish() {
         if (cut != Cut.NONE) {
+            return;
+        }
+        if (gunzip != null && !gunzip.finished()) {
+            cut(Cut.MALFORMED, "gzip answer ended early after " + records + " records");
             return;
         }
         try {
@@ -147,6 +199,9 @@ public final class AttributeStreamSink extends SynchronousSink {
             return;
         }
         records++;
+        if (caps.apply(node)) {
+            truncated++;
+        }
         try {
             attributes.add(sharing.share(MispJson.attribute(node)));
         } catch (MispFormatException e) {
@@ -158,6 +213,21 @@ public final class AttributeStreamSink extends SynchronousSink {
         cut = why;
         cutMessage = message;
         current = null;
+        if (gunzip != null) {
+            gunzip.close();
+        }
+    }
+
+    /** Ends the read from outside (a budget used up elsewhere, the search giving up); what was read is kept. */
+    public synchronized void stop(String reason) {
+        if (cut == Cut.NONE) {
+            cut(Cut.BUDGET, reason);
+        }
+    }
+
+    /** Decompressed bytes read (for tests). */
+    public synchronized long bytesRead() {
+        return bytes;
     }
 
     public synchronized Cut cut() {
@@ -166,7 +236,7 @@ public final class AttributeStreamSink extends SynchronousSink {
 
     /** The page read so far. */
     public synchronized PageResult result(int serverSkipped) {
-        return new PageResult(attributes, records, skipped, serverSkipped, cut, cutMessage);
+        return new PageResult(attributes, records, skipped, serverSkipped, cut, cutMessage, truncated);
     }
 
     public synchronized int attributeCount() {

@@ -48,7 +48,15 @@ public final class MemberCallException extends RuntimeException {
         return new MemberCallException(MemberStatus.ERROR, message, false, false, -1);
     }
 
-    /** The member did not answer in time (idle connection). */
+    /**
+     * A budget of the search (bytes, pages) is used up, or the search stopped the member: what it sent is kept as
+     * PARTIAL. Not retried, not counted against the member's availability.
+     */
+    public static MemberCallException budget(String message) {
+        return new MemberCallException(MemberStatus.PARTIAL, message, false, false, -1);
+    }
+
+    /** The member did not answer in time (absolute per-call timeout). */
     public static MemberCallException timeout(String message) {
         return new MemberCallException(MemberStatus.TIMEOUT, message, false, true, -1);
     }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
@@ -21,8 +22,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -35,7 +40,11 @@ import io.vertx.mutiny.ext.web.codec.BodyCodec;
  */
 public final class MispClient {
     private final MemberEndpoint endpoint;
+    private static final int ERROR_BODY_BYTES = 4096;
+
     private final WebClient web;
+    private final io.vertx.core.http.HttpClient http;
+    private final io.vertx.core.Vertx vertx;
     private final ObjectMapper mapper;
     private final String base;
     private final long timeoutMillis;
@@ -43,9 +52,11 @@ public final class MispClient {
     private final long maxRetryAfterMillis;
     private final String brokenReason;
 
-    MispClient(MemberEndpoint endpoint, WebClient web, ObjectMapper mapper, Duration timeout, long maxResponseBytes,
-            Duration maxRetryAfter, String brokenReason) {
+    MispClient(MemberEndpoint endpoint, io.vertx.core.Vertx vertx, io.vertx.core.http.HttpClient http, WebClient web,
+            ObjectMapper mapper, Duration timeout, long maxResponseBytes, Duration maxRetryAfter, String brokenReason) {
         this.endpoint = endpoint;
+        this.vertx = vertx;
+        this.http = http;
         this.web = web;
         this.mapper = mapper;
         String b = endpoint.baseUri().toString();
@@ -71,39 +82,180 @@ public final class MispClient {
      * @param maxRecords readable attributes kept at most from this page
      */
     public Uni<PageResult> searchPage(ObjectNode body, int maxRecords) {
+        return searchPage(body, maxRecords, ReadBudget.unlimited(), StringCaps.none());
+    }
+
+    /**
+     * {@code POST /attributes/restSearch} with this body, read as a stream, every decompressed byte charged to the
+     * budget. The call's timeout is absolute (a member sending one byte at a time cannot extend it); when it passes,
+     * when the budget is used up or the search stops the member, the exchange is reset: the connection is closed, not
+     * kept in the pool.
+     *
+     * @param maxRecords readable attributes kept at most from this page
+     */
+    public Uni<PageResult> searchPage(ObjectNode body, int maxRecords, ReadBudget budget, StringCaps caps) {
         return Uni.createFrom().deferred(() -> {
             if (brokenReason != null) {
                 return Uni.createFrom().failure(MemberCallException.permanent(brokenReason));
             }
-            AttributeStreamSink sink = new AttributeStreamSink(mapper, maxResponseBytes, maxRecords);
+            if (budget.stopReason() != null) {
+                return Uni.createFrom().failure(MemberCallException.budget(budget.stopReason()));
+            }
+            if (!budget.takePage()) {
+                return Uni.createFrom().failure(MemberCallException.budget(budget.pagesMessage()));
+            }
             byte[] bytes;
             try {
                 bytes = mapper.writeValueAsBytes(body);
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(MemberCallException.permanent("cannot write the search body"));
             }
-            HttpRequest<Void> request = request(HttpMethod.POST, "/attributes/restSearch")
-                    .putHeader("Content-Type", "application/json")
-                    .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(sink, false)));
-            return request.sendBuffer(Buffer.buffer(bytes))
-                    // A function that throws while handling a failure would wrap both in a CompositeException:
-                    // failures are returned as failed Unis instead.
-                    .onItemOrFailure()
-                    .transformToUni((response, failure) -> {
-                        if (failure != null) {
-                            if (sink.cut() != Cut.NONE) {
-                                return Uni.createFrom().item(sink.result(0));
-                            }
-                            return Uni.createFrom().failure(classify(failure));
-                        }
-                        int status = response.statusCode();
-                        if (status >= 200 && status < 300) {
-                            sink.finish();
-                            return Uni.createFrom().item(sink.result(intHeader(response, "X-Skipped-Elements-Count")));
-                        }
-                        return Uni.createFrom().failure(statusFailure(response, sink.prefixText()));
-                    });
+            AttributeStreamSink sink = new AttributeStreamSink(mapper, maxResponseBytes, maxRecords, budget, caps);
+            return Uni.createFrom().<PageResult>emitter(emitter -> new Exchange(sink, budget, emitter).start(bytes));
         });
+    }
+
+    /** One restSearch exchange on the core HTTP client, so that it can be reset at any moment. */
+    private final class Exchange {
+        private final AttributeStreamSink sink;
+        private final ReadBudget budget;
+        private final UniEmitter<? super PageResult> emitter;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private volatile HttpClientRequest request;
+        private volatile Throwable abort;
+        private volatile boolean ended;
+        private volatile long timer = -1;
+        private volatile Runnable deregister = () -> {
+        };
+
+        Exchange(AttributeStreamSink sink, ReadBudget budget, UniEmitter<? super PageResult> emitter) {
+            this.sink = sink;
+            this.budget = budget;
+            this.emitter = emitter;
+        }
+
+        void start(byte[] body) {
+            RequestOptions options = new RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
+                    .setAbsoluteURI(base + "/attributes/restSearch")
+                    .setFollowRedirects(false)
+                    .setIdleTimeout(timeoutMillis)
+                    .putHeader("Authorization", endpoint.apiKey().reveal())
+                    .putHeader("Accept", "application/json")
+                    .putHeader("Accept-Encoding", "gzip")
+                    .putHeader("User-Agent", ConnectorVersion.userAgent())
+                    .putHeader("Content-Type", "application/json");
+            emitter.onTermination(this::release);
+            timer = vertx.setTimer(Math.max(1, timeoutMillis),
+                    t -> abort(MemberCallException.timeout("no answer within " + timeoutMillis + " ms")));
+            deregister = budget.open(() -> abort(null));
+            http.request(options).onComplete(ar -> {
+                if (ar.failed()) {
+                    fail(ar.cause());
+                    return;
+                }
+                HttpClientRequest r = ar.result();
+                request = r;
+                if (abort != null || done.get()) {
+                    r.reset(0, abort);
+                    return;
+                }
+                r.response(res -> {
+                    if (res.failed()) {
+                        fail(res.cause());
+                        return;
+                    }
+                    // Paused until its handlers are set (as the Web Client does), so no chunk is missed.
+                    HttpClientResponse response = res.result();
+                    response.pause();
+                    read(response);
+                    response.resume();
+                });
+                r.end(io.vertx.core.buffer.Buffer.buffer(body)).onFailure(this::fail);
+            });
+        }
+
+        private void read(HttpClientResponse response) {
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                String encoding = response.getHeader("Content-Encoding");
+                if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
+                    sink.gzip();
+                } else if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+                    fail(MemberCallException.permanent("unsupported Content-Encoding"));
+                    return;
+                }
+                response.exceptionHandler(this::fail);
+                response.handler(data -> {
+                    if (sink.write(data).failed()) {
+                        // A cap or a budget ended the read: what was read is the page; the exchange is reset.
+                        complete(sink.result(0));
+                    }
+                });
+                response.endHandler(v -> {
+                    ended = true;
+                    sink.finish();
+                    complete(sink.result(intHeader(response.getHeader("X-Skipped-Elements-Count"))));
+                });
+                return;
+            }
+            BoundedBodySink error = new BoundedBodySink(ERROR_BODY_BYTES);
+            response.exceptionHandler(this::fail);
+            response.handler(data -> {
+                if (error.write(data).failed()) {
+                    fail(statusFailure(status, response.statusMessage(), response::getHeader, error.text()));
+                }
+            });
+            response.endHandler(v -> {
+                ended = true;
+                fail(statusFailure(status, response.statusMessage(), response::getHeader,
+                        error.text()));
+            });
+        }
+
+        /** Called by the timer or the budget (any thread): ends the call now and resets the exchange. */
+        private void abort(MemberCallException why) {
+            if (done.get()) {
+                return;
+            }
+            abort = why != null ? why : new AttributeStreamSink.ReadCut();
+            if (why == null) {
+                // The budget is used up or the search stopped the member: what this page read so far is kept.
+                sink.stop(budget.stopReason() != null ? budget.stopReason() : "read stopped");
+                complete(sink.result(0));
+            } else {
+                fail(why);
+            }
+        }
+
+        private void complete(PageResult page) {
+            if (done.compareAndSet(false, true)) {
+                emitter.complete(page);
+            }
+        }
+
+        private void fail(Throwable t) {
+            if (sink.cut() != Cut.NONE) {
+                complete(sink.result(0));
+                return;
+            }
+            if (done.compareAndSet(false, true)) {
+                emitter.fail(t instanceof MemberCallException m ? m : classify(t));
+            }
+        }
+
+        /** Every ending: the timer, the budget's hold and, unless the answer was read to its end, the connection. */
+        private void release() {
+            done.set(true);
+            if (timer >= 0) {
+                vertx.cancelTimer(timer);
+            }
+            deregister.run();
+            HttpClientRequest r = request;
+            if (r != null && !ended) {
+                // No effect on an exchange that ended normally; otherwise the connection is closed.
+                r.reset(0, abort != null ? abort : new AttributeStreamSink.ReadCut());
+            }
+        }
     }
 
     /** {@code GET path} answered with a small JSON document (test connection). */
@@ -143,6 +295,9 @@ public final class MispClient {
         if (web != null) {
             web.close();
         }
+        if (http != null) {
+            http.close();
+        }
     }
 
     private HttpRequest<io.vertx.mutiny.core.buffer.Buffer> request(HttpMethod method, String path) {
@@ -154,17 +309,20 @@ public final class MispClient {
     }
 
     private MemberCallException statusFailure(HttpResponse<?> response, String body) {
-        int status = response.statusCode();
+        return statusFailure(response.statusCode(), response.statusMessage(), response::getHeader, body);
+    }
+
+    private MemberCallException statusFailure(int status, String statusMessage,
+            java.util.function.Function<String, String> header, String body) {
         if (status >= 300 && status < 400) {
-            return MemberCallException.permanent("redirect to " + redirectHost(response.getHeader("Location"))
-                    + " refused");
+            return MemberCallException.permanent("redirect to " + redirectHost(header.apply("Location")) + " refused");
         }
         if (status == 401 || status == 403) {
             return MemberCallException.unauthorized();
         }
-        String text = errorText(body, response.statusMessage());
+        String text = errorText(body, statusMessage);
         if (status == 429 || status == 502 || status == 503 || status == 504) {
-            long retryAfter = retryAfterMillis(response.getHeader("Retry-After"));
+            long retryAfter = retryAfterMillis(header.apply("Retry-After"));
             return MemberCallException.transientHttp(status, text, retryAfter, retryAfter <= maxRetryAfterMillis);
         }
         return MemberCallException.http(status, text);
@@ -226,8 +384,7 @@ public final class MispClient {
         }
     }
 
-    private static int intHeader(HttpResponse<?> response, String name) {
-        String v = response.getHeader(name);
+    private static int intHeader(String v) {
         if (v == null) {
             return 0;
         }

@@ -39,14 +39,17 @@ public class MispClientFactory {
     public MispClient create(MemberEndpoint endpoint) {
         Duration timeout = timeoutOf(endpoint);
         WebClient web = null;
+        io.vertx.core.http.HttpClient http = null;
         String broken = null;
         try {
-            web = WebClient.create(vertx, options(endpoint));
+            WebClientOptions options = options(endpoint);
+            http = vertx.getDelegate().createHttpClient(options);
+            web = WebClient.wrap(io.vertx.mutiny.core.http.HttpClient.newInstance(http), options);
         } catch (RuntimeException e) {
             broken = "invalid TLS settings for this member";
         }
-        return new MispClient(endpoint, web, mapper, timeout, config.maxResponseBytes(), config.retry().maxRetryAfter(),
-                broken);
+        return new MispClient(endpoint, vertx.getDelegate(), http, web, mapper, timeout, config.maxResponseBytes(),
+                config.retry().maxRetryAfter(), broken);
     }
 
     public Duration timeoutOf(MemberEndpoint endpoint) {
@@ -59,7 +62,9 @@ public class MispClientFactory {
         WebClientOptions o = new WebClientOptions();
         o.setUserAgentEnabled(true);
         o.setUserAgent(ConnectorVersion.userAgent());
-        o.setTryUseCompression(true);
+        // Not decompressed by the HTTP client: restSearch asks for gzip and inflates it itself in bounded steps, each
+        // counted against the budgets (a gzip bomb stops at the budget, not at the heap).
+        o.setTryUseCompression(false);
         o.setFollowRedirects(false);
         o.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
         o.setMaxPoolSize(Math.max(1, config.bulkhead().maxConcurrent()));

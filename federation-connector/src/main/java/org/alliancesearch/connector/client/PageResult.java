@@ -13,15 +13,23 @@ import org.alliancesearch.model.misp.MispAttribute;
  * @param serverSkipped {@code X-Skipped-Elements-Count}: rows the member removed after its LIMIT (warninglists)
  * @param cut why the read ended early, or {@link Cut#NONE}
  * @param cutMessage short reason when cut
+ * @param truncated records of the page with at least one string cut to its cap ({@link StringCaps})
  */
 public record PageResult(List<MispAttribute> attributes, int records, int skipped, int serverSkipped, Cut cut,
-        String cutMessage) {
+        String cutMessage, int truncated) {
     public PageResult {
         attributes = List.copyOf(attributes);
     }
 
+    public PageResult(List<MispAttribute> attributes, int records, int skipped, int serverSkipped, Cut cut,
+            String cutMessage) {
+        this(attributes, records, skipped, serverSkipped, cut, cutMessage, 0);
+    }
+
     /** How a page read ended early. */
     public enum Cut {
-        NONE, BYTE_CAP, RECORD_CAP, MALFORMED
+        NONE, BYTE_CAP, RECORD_CAP, MALFORMED,
+        /** The member's or the search's byte budget ({@link ReadBudget}) is used up, or the search stopped it. */
+        BUDGET
     }
 }

@@ -33,6 +33,30 @@ public interface ConnectorConfig {
     @WithDefault("67108864")
     long maxResponseBytes();
 
+    /**
+     * Bytes (decompressed) read from one member for one search, all its pages and value batches together (32 MiB).
+     * Past it the member's read stops: status PARTIAL with what was read, the other members keep answering.
+     */
+    @WithDefault("33554432")
+    long memberBudgetBytes();
+
+    /**
+     * Bytes (decompressed) read for one search from all members together (256 MiB). Past it every member still reading
+     * stops: status PARTIAL with what it sent.
+     */
+    @WithDefault("268435456")
+    long searchBudgetBytes();
+
+    /**
+     * {@code attributes/restSearch} calls one search may make, all members, batches, pages and retries together. A
+     * member that still wants a page past it is PARTIAL with what it sent.
+     */
+    @WithDefault("200")
+    int searchPageBudget();
+
+    /** Longest string kept of each record: beyond it a string is cut and the record counted as truncated. */
+    Strings strings();
+
     /** Value batches of one search sent at the same time to the same member. */
     @WithDefault("2")
     int batchConcurrency();
@@ -59,6 +83,32 @@ public interface ConnectorConfig {
 
     /** Health statistics per member. */
     Health health();
+
+    /**
+     * Caps on each record's strings (in characters). MISP holds long URLs, user agents and text values, so the value
+     * cap is generous; a cut string ends with {@code …} and the member's {@code truncated} count grows by one record.
+     */
+    interface Strings {
+        /** Attribute value (a URL, a text, a composite value). */
+        @WithDefault("65536")
+        int value();
+
+        /** Attribute comment. */
+        @WithDefault("8192")
+        int comment();
+
+        /** Event info (the event's title). */
+        @WithDefault("8192")
+        int eventInfo();
+
+        /** Tag name. */
+        @WithDefault("256")
+        int tag();
+
+        /** Organisation name (the event's creator and owner). */
+        @WithDefault("256")
+        int organisation();
+    }
 
     interface Bulkhead {
         /** Requests running at the same time against one member. */

@@ -12,6 +12,7 @@ import org.alliancesearch.connector.FederatedSearch;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.SearchRun;
+import org.alliancesearch.connector.client.SearchBudget;
 import org.alliancesearch.connector.config.ConnectorConfig;
 import org.alliancesearch.connector.registry.MemberInstance;
 import org.alliancesearch.connector.registry.MemberRegistryService;
@@ -54,6 +55,7 @@ public class FederatedSearchService implements FederatedSearch {
         long startNanos = System.nanoTime();
         long deadlineNanos = startNanos + config.deadline().toNanos();
         QueryKey key = QueryKey.of(query, policy);
+        SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
         List<Uni<MemberOutcome>> branches = new ArrayList<>();
         List<MemberInstance> members = registry.instances();
         int concurrency = config.memberConcurrency();
@@ -67,8 +69,8 @@ public class FederatedSearchService implements FederatedSearch {
                 continue;
             }
             branches.add(gate == null
-                    ? branch(member, key, query, policy, startNanos, deadlineNanos)
-                    : gate.limit(() -> branch(member, key, query, policy, startNanos, deadlineNanos)));
+                    ? branch(member, key, query, policy, startNanos, deadlineNanos, budget)
+                    : gate.limit(() -> branch(member, key, query, policy, startNanos, deadlineNanos, budget)));
         }
         return new FederatedSearchRun(branches, policy, query, merger);
     }
@@ -79,7 +81,7 @@ public class FederatedSearchService implements FederatedSearch {
     }
 
     private Uni<MemberOutcome> branch(MemberInstance member, QueryKey key, SearchQuery query, AlliancePolicy policy,
-            long startNanos, long deadlineNanos) {
+            long startNanos, long deadlineNanos, SearchBudget budget) {
         MemberRef ref = member.endpoint().ref();
         if (System.nanoTime() >= deadlineNanos) {
             // Only when members wait their turn (member-concurrency): this one's turn came after the deadline.
@@ -92,7 +94,7 @@ public class FederatedSearchService implements FederatedSearch {
                 .map(a -> Uni.createFrom().item(a))
                 .orElseGet(() -> {
                     InFlight f = inFlight.computeIfAbsent(answerKey,
-                            k -> newInFlight(k, member, query, policy, deadlineNanos));
+                            k -> newInFlight(k, member, query, policy, deadlineNanos, budget));
                     return f.answer()
                             .ifNoItem()
                             .after(remaining(deadlineNanos))
@@ -101,12 +103,14 @@ public class FederatedSearchService implements FederatedSearch {
         return answer.onFailure()
                 .recoverWithItem(t -> new MemberAnswer(MemberStatus.ERROR, "internal error", List.of(), 0, 0))
                 .map(a -> new MemberOutcome(ref, a.status(), (System.nanoTime() - startNanos) / 1_000_000,
-                        a.hits().size(), a.skipped(), a.message(), a.hits()));
+                        a.hits().size(), a.skipped(), a.message(), a.hits(), a.truncated()));
     }
 
     private InFlight newInFlight(AnswerKey key, MemberInstance member, SearchQuery query, AlliancePolicy policy,
-            long deadlineNanos) {
-        MemberSearch search = new MemberSearch(member, query, policy, bodies, config, deadlineNanos);
+            long deadlineNanos, SearchBudget budget) {
+        // A search joining one already running for the same member shares its answer, read within the budget of the
+        // search that started it.
+        MemberSearch search = new MemberSearch(member, query, policy, bodies, config, deadlineNanos, budget);
         InFlight[] self = new InFlight[1];
         Uni<MemberAnswer> shared = search.run()
                 .ifNoItem()

@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.client.PageResult;
+import org.alliancesearch.connector.client.ReadBudget;
+import org.alliancesearch.connector.client.SearchBudget;
+import org.alliancesearch.connector.client.StringCaps;
 import org.alliancesearch.connector.config.ConnectorConfig;
 import org.alliancesearch.connector.guard.FailureMapping;
 import org.alliancesearch.connector.guard.FailureMapping.Failure;
@@ -41,6 +44,8 @@ final class MemberSearch {
     private final long startNanos;
     private final long deadlineNanos;
     private final MemberRef ref;
+    private final ReadBudget budget;
+    private final StringCaps caps;
 
     private final List<MemberHit> hits = new ArrayList<>();
     /** What the member may answer with: the searched values (set when the batches are made). */
@@ -49,9 +54,11 @@ final class MemberSearch {
     private Failure failure;
     private String cutMessage;
     private boolean capped;
+    private String budgetMessage;
+    private int truncated;
 
     MemberSearch(MemberInstance member, SearchQuery query, AlliancePolicy policy, SearchBodies bodies,
-            ConnectorConfig config, long deadlineNanos) {
+            ConnectorConfig config, long deadlineNanos, SearchBudget searchBudget) {
         this.member = member;
         this.query = query;
         this.policy = policy;
@@ -67,6 +74,9 @@ final class MemberSearch {
         this.startNanos = System.nanoTime();
         this.deadlineNanos = deadlineNanos;
         this.ref = member.endpoint().ref();
+        this.budget = new ReadBudget(config.memberBudgetBytes(), searchBudget);
+        ConnectorConfig.Strings s = config.strings();
+        this.caps = new StringCaps(s.value(), s.comment(), s.eventInfo(), s.tag(), s.organisation());
     }
 
     Uni<MemberAnswer> run() {
@@ -95,7 +105,7 @@ final class MemberSearch {
 
     private Uni<Boolean> page(List<String> batch, int page) {
         synchronized (this) {
-            if (hits.size() >= cap || failure != null || cutMessage != null) {
+            if (hits.size() >= cap || failure != null || cutMessage != null || budgetMessage != null) {
                 return Uni.createFrom().item(Boolean.TRUE);
             }
         }
@@ -109,11 +119,16 @@ final class MemberSearch {
             return Uni.createFrom().item(Boolean.TRUE);
         }
         return member.guard()
-                .call(() -> member.client().searchPage(body, remaining))
+                .call(() -> member.client().searchPage(body, remaining, budget, caps))
                 .onItemOrFailure()
                 .transformToUni((result, error) -> {
                     if (error != null) {
-                        fail(FailureMapping.of(error));
+                        Failure f = FailureMapping.of(error);
+                        if (f.status() == MemberStatus.PARTIAL) {
+                            budgetCut(f.message());
+                        } else {
+                            fail(f);
+                        }
                         return Uni.createFrom().item(Boolean.TRUE);
                     }
                     if (accept(result) && page < maxPages) {
@@ -142,7 +157,12 @@ final class MemberSearch {
             hits.add(new MemberHit(ref, a));
         }
         skipped += page.skipped();
+        truncated += page.truncated();
         switch (page.cut()) {
+            case BUDGET -> {
+                budgetCut(page.cutMessage());
+                return false;
+            }
             case BYTE_CAP, MALFORMED -> {
                 cutMessage = page.cutMessage();
                 return false;
@@ -162,6 +182,13 @@ final class MemberSearch {
         return full;
     }
 
+    /** A budget of the search is used up: the member stops with what it sent (PARTIAL, never an error). */
+    private synchronized void budgetCut(String message) {
+        if (budgetMessage == null) {
+            budgetMessage = message;
+        }
+    }
+
     private synchronized void fail(Failure f) {
         if (failure == null) {
             failure = f;
@@ -169,6 +196,9 @@ final class MemberSearch {
     }
 
     private synchronized MemberAnswer finish() {
+        if (budgetMessage != null) {
+            return answer(MemberStatus.PARTIAL, budgetMessage + "; " + hits.size() + " attributes kept");
+        }
         if (failure != null) {
             return hits.isEmpty()
                     ? answer(failure.status(), failure.message())
@@ -185,6 +215,8 @@ final class MemberSearch {
 
     /** The answer when the search deadline passed first. */
     synchronized MemberAnswer deadlineAnswer() {
+        // Every exchange still open with the member is reset: nothing of it outlives the search.
+        budget.stop("search deadline reached");
         return hits.isEmpty()
                 ? answer(MemberStatus.TIMEOUT, "no answer before the search deadline")
                 : answer(MemberStatus.PARTIAL, "search deadline reached while paging; " + hits.size()
@@ -198,7 +230,8 @@ final class MemberSearch {
     }
 
     private MemberAnswer answer(MemberStatus status, String message) {
-        return new MemberAnswer(status, message, hits, skipped, (System.nanoTime() - startNanos) / 1_000_000);
+        return new MemberAnswer(status, message, hits, skipped, (System.nanoTime() - startNanos) / 1_000_000,
+                truncated);
     }
 
     long deadlineNanos() {
