@@ -20,6 +20,7 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 public class ProductionSettingsCheck {
     static final String CLIENT_SECRET = "quarkus.oidc.credentials.secret";
     static final String SESSION_SECRET = "quarkus.oidc.token-state-manager.encryption-secret";
+    static final String AUDIT_VALUE_KEY = "alliance.search.audit.value-key";
     private static final List<String> DEMO_VALUES = List.of("portal-demo-secret",
             "demo-session-secret-change-me-0123456789abcdef");
 
@@ -27,6 +28,7 @@ public class ProductionSettingsCheck {
         if (ConfigUtils.getProfiles().contains("prod")) {
             List<String> problems = problems(config.getOptionalValue(CLIENT_SECRET, String.class),
                     config.getOptionalValue(SESSION_SECRET, String.class));
+            valueKeyProblem(config.getOptionalValue(AUDIT_VALUE_KEY, String.class)).ifPresent(problems::add);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("The portal cannot start: " + String.join("; ", problems)
                         + ". See docs/operations.md.");
@@ -49,5 +51,17 @@ public class ProductionSettingsCheck {
                     + "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET");
         }
         return problems;
+    }
+
+    /** The secret of the search audit's value HMACs: required, 32 or more characters, no placeholder. */
+    static Optional<String> valueKeyProblem(Optional<String> key) {
+        String value = key.orElse("").strip();
+        String lower = value.toLowerCase(java.util.Locale.ROOT);
+        if (value.length() < 32 || lower.contains("change-me") || lower.contains("changeme")
+                || lower.startsWith("demo-") || lower.startsWith("dev-") || lower.startsWith("test-")) {
+            return Optional.of("set the secret of the search audit's value hashes, 32 or more characters "
+                    + "(ALLIANCE_SEARCH_AUDIT_VALUE_KEY)");
+        }
+        return Optional.empty();
     }
 }

@@ -21,7 +21,12 @@ public class SearchAuditRepository implements PanacheRepositoryBase<SearchAuditE
      *
      * @param valueHash SHA-256 hex of a searched value
      */
-    public record Filter(String user, String organisation, OffsetDateTime from, OffsetDateTime to, String valueHash) {
+    /**
+     * @param valueHash HMAC of the searched value under the server secret
+     * @param legacyHash bare SHA-256 of the value, matched only in rows written before the HMAC
+     */
+    public record Filter(String user, String organisation, OffsetDateTime from, OffsetDateTime to, String valueHash,
+            String legacyHash) {
     }
 
     /** One page of matching rows, newest first, and the number of all matching rows. */
@@ -49,8 +54,10 @@ public class SearchAuditRepository implements PanacheRepositoryBase<SearchAuditE
         }
         if (filter.valueHash() != null) {
             // hashes are fixed-length hex, one per line: a substring match is an exact match of one of them
-            clauses.add("valueHashes like :hash");
+            clauses.add("((valueHashScheme = 'hmac-sha256' and valueHashes like :hash)"
+                    + " or (valueHashScheme = 'sha256' and valueHashes like :legacy))");
             params.put("hash", "%" + filter.valueHash() + "%");
+            params.put("legacy", "%" + filter.legacyHash() + "%");
         }
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);
         var found = find(query, Sort.descending("at").and("id"), params);

@@ -17,4 +17,17 @@ class ProductionSettingsCheckTest {
         assertThat(ProductionSettingsCheck.problems(Optional.of("a-real-client-secret"),
                 Optional.of("a-real-session-secret-with-more-than-32-chars"))).isEmpty();
     }
+
+    @Test
+    void theAuditValueKeyIsRequiredAndNoPlaceholder() {
+        assertThat(ProductionSettingsCheck.valueKeyProblem(Optional.empty()))
+                .hasValueSatisfying(p -> assertThat(p).contains("ALLIANCE_SEARCH_AUDIT_VALUE_KEY"));
+        assertThat(ProductionSettingsCheck.valueKeyProblem(Optional.of("too-short"))).isPresent();
+        assertThat(ProductionSettingsCheck.valueKeyProblem(Optional.of("change-me-change-me-change-me-change-me")))
+                .isPresent();
+        assertThat(ProductionSettingsCheck.valueKeyProblem(
+                Optional.of("demo-search-audit-value-key-0123456789abcdef"))).isPresent();
+        assertThat(ProductionSettingsCheck.valueKeyProblem(Optional.of("k3Jx9vQw2LmZp8RtYb5NcH7sDfGa4UeW")))
+                .isEmpty();
+    }
 }
