@@ -28,6 +28,8 @@ import org.alliancesearch.portal.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.core.Vertx;
@@ -121,13 +123,19 @@ class SearchLimitsTest {
     @Test
     void aThirdSearchWhileTwoRunIsRefusedUntilOneEnds() throws Exception {
         String token = Tokens.token("conny", "org-a", List.of("member"));
-        String slow = "{\"values\":[\"" + MispMembers.SLOW + "\"]}";
+        // org-a (5 s timeout) answers this value after 4 s: each search of it stays open that long
+        String held = "192.0.2.251";
+        MispMembers.SERVERS.get("org-a").stubFor(WireMock.post(WireMock.urlPathEqualTo("/attributes/restSearch"))
+                .atPriority(1).withRequestBody(WireMock.containing("\"" + held + "\""))
+                .willReturn(WireMock.aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"response\":{\"Attribute\":[]}}").withFixedDelay(4000)));
+        String slow = "{\"values\":[\"" + held + "\"]}";
         List<CompletableFuture<Integer>> running = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             running.add(CompletableFuture.supplyAsync(() -> given().auth().oauth2(token)
                     .contentType(ContentType.JSON).body(slow).post("/api/v1/search").then().extract().statusCode()));
         }
-        Thread.sleep(1500);
+        Thread.sleep(1000);
         given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"values\":[\"192.0.2.3\"]}")
                 .post("/api/v1/search").then().statusCode(429).contentType("application/problem+json")
                 .header("Retry-After", matchesPattern("[1-9][0-9]?"))
@@ -145,11 +153,11 @@ class SearchLimitsTest {
         for (CompletableFuture<Integer> search : running) {
             assertThat(search.get(30, TimeUnit.SECONDS)).isEqualTo(200);
         }
-        // both finished: their slots are free again, and many finished searches leave none taken
+        // both finished: their slots are free again, and many finished searches leave none taken (failed searches
+        // give theirs back too: SearchAuditFailureTest)
         for (int i = 0; i < 5; i++) {
-            given().auth().oauth2(token).contentType(ContentType.JSON)
-                    .body("{\"values\":[\"" + MispMembers.PARTLY_FAILING + "\"]}").post("/api/v1/search").then()
-                    .statusCode(200);
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"values\":[\"192.0.2.4\"]}")
+                    .post("/api/v1/search").then().statusCode(200);
         }
     }
 }
