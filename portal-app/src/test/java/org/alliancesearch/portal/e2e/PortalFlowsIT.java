@@ -275,7 +275,7 @@ class PortalFlowsIT {
             alice.signIn(portal, "alice");
             alice.driver.get(portal + "/search");
             search(alice, SHARED_DOMAIN);
-            alice.driver.findElement(By.cssSelector("a.save-link")).click();
+            alice.driver.findElement(By.cssSelector("button.save-link")).click();
             alice.waitFor(By.id("name")).sendKeys(name);
             new Select(alice.driver.findElement(By.id("visibility"))).selectByValue("ORGANISATION");
             assertThat(alice.driver.findElement(By.id("values")).getAttribute("value")).contains(SHARED_DOMAIN);

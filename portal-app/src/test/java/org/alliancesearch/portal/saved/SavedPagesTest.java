@@ -28,8 +28,10 @@ class SavedPagesTest {
     void saveListRunEditAndDeleteThroughThePages() throws Exception {
         SearchMembers.ensure();
         PagesTest.Csrf csrf = PagesTest.csrf("/search");
-        String prefilled = given().auth().oauth2(CAROL).get("/saved/new?values=" + MispMembers.OVERLAP).then()
-                .statusCode(200).extract().asString();
+        // filled from the results page's form (POST with the CSRF token): the value never goes into a URL
+        String prefilled = given().auth().oauth2(CAROL).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .formParam("values", MispMembers.OVERLAP).post("/saved/new").then().statusCode(200).extract()
+                .asString();
         assertThat(prefilled).contains(">" + MispMembers.OVERLAP + "</textarea>");
 
         Response created = given().auth().oauth2(CAROL).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())

@@ -122,8 +122,9 @@ class PolicyLeakTest {
         api(token, hidden, null).then().statusCode(200);
         api(token, MispMembers.NOBODY, null).then().statusCode(200);
         String holder = hidden.equals(MispMembers.HIDDEN_OVERRIDE) ? "org-a" : "org-c";
-        JsonPath row = given().auth().oauth2(Tokens.admin()).queryParam("user", user).queryParam("value", hidden)
-                .get("/api/v1/admin/audit").then().statusCode(200).extract().jsonPath();
+        JsonPath row = given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body(Map.of("user", user, "value", hidden)).post("/api/v1/admin/audit/search").then().statusCode(200)
+                .extract().jsonPath();
         assertThat(row.getInt("total")).isEqualTo(1);
         assertThat(row.getInt("items[0].removedByPolicy")).isEqualTo(1);
         List<Map<String, Object>> asked = row.getList("items[0].members");
@@ -132,14 +133,17 @@ class PolicyLeakTest {
             assertThat(m.get("removedByPolicy")).as(String.valueOf(m.get("member"))).isEqualTo(isHolder ? 1 : 0);
             assertThat(m.get("hits")).isEqualTo(0);
         }
-        JsonPath none = given().auth().oauth2(Tokens.admin()).queryParam("user", user)
-                .queryParam("value", MispMembers.NOBODY).get("/api/v1/admin/audit").then().statusCode(200).extract()
-                .jsonPath();
+        JsonPath none = given().auth().oauth2(Tokens.admin()).contentType("application/json")
+                .body(Map.of("user", user, "value", MispMembers.NOBODY)).post("/api/v1/admin/audit/search").then()
+                .statusCode(200).extract().jsonPath();
         assertThat(none.getInt("items[0].removedByPolicy")).isZero();
         assertThat(none.getList("items[0].members.removedByPolicy", Integer.class)).containsOnly(0);
         // the admin page says it too, per member
-        String page = given().auth().oauth2(Tokens.admin()).queryParam("user", user).queryParam("value", hidden)
-                .get("/admin/audit").then().statusCode(200).extract().asString();
+        org.alliancesearch.portal.common.PagesTest.Csrf csrf = org.alliancesearch.portal.common.PagesTest
+                .csrf("/admin/audit");
+        String page = given().auth().oauth2(Tokens.admin()).cookies(csrf.cookies())
+                .formParam("csrf-token", csrf.token()).formParam("user", user).formParam("value", hidden)
+                .post("/admin/audit").then().statusCode(200).extract().asString();
         assertThat(page).contains("MISP " + holder + ": OK").contains("0 shown, 1 removed by the policy");
     }
 

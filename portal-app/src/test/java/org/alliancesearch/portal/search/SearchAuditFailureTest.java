@@ -74,6 +74,17 @@ class SearchAuditFailureTest {
     }
 
     @Test
+    void failedSearchesGiveTheirSlotsBack() {
+        // more failed searches than one user may run at once: each is refused for the audit, never for the cap
+        String token = Tokens.token("fay", "org-a", List.of("member"));
+        for (int i = 0; i < 4; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON)
+                    .body("{\"values\":[\"" + MispMembers.OVERLAP + "\"]}").post("/api/v1/search").then()
+                    .statusCode(503).body("type", endsWith("/audit-unavailable"));
+        }
+    }
+
+    @Test
     void thePageSaysWhyAndShowsNoResults() {
         PagesTest.Csrf csrf = PagesTest.csrf("/search");
         String html = given().auth().oauth2(Tokens.token("audrey", "org-a", List.of("member")))

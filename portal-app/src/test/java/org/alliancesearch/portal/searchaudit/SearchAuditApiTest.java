@@ -41,6 +41,24 @@ class SearchAuditApiTest {
                 .path("searchId");
     }
 
+    private static final byte[] TEST_VALUE_KEY = "test-search-audit-value-key-0123456789abcdef"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** The audit filtered by a value: by POST, values never go into a GET URL. */
+    private static JsonPath search(Map<String, Object> filter) {
+        return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(filter)
+                .post("/api/v1/admin/audit/search").then().statusCode(200).contentType(ContentType.JSON).extract()
+                .jsonPath();
+    }
+
+    @Test
+    void aValueInTheGetUrlIsRefused() {
+        given().auth().oauth2(Tokens.admin()).queryParam("value", "192.0.2.45").get("/api/v1/admin/audit").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field",
+                        org.hamcrest.Matchers.equalTo("value"))
+                .body("errors[0].code", org.hamcrest.Matchers.equalTo("value.in-url"));
+    }
+
     private static JsonPath list(String query) {
         return given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/audit" + query).then().statusCode(200)
                 .contentType(ContentType.JSON).extract().jsonPath();
@@ -61,9 +79,11 @@ class SearchAuditApiTest {
         assertThat(r.getString("source")).isEqualTo("api");
         assertThat(r.getString("at")).isNotBlank();
         assertThat(r.getInt("valueCount")).isEqualTo(1);
-        // hashing is on by default: the value itself is not stored, its SHA-256 (of the canonical form) is
+        // hashing is on by default: the value itself is not stored, the HMAC-SHA-256 of its canonical form under the
+        // server secret is (a bare SHA-256 would be reversed by hashing every IPv4 address)
         assertThat(r.getList("values")).isNull();
-        assertThat(r.getList("valueHashes", String.class)).containsExactly(ValueHashes.sha256(MispMembers.OVERLAP));
+        assertThat(r.getList("valueHashes", String.class))
+                .containsExactly(ValueHashes.hmac(TEST_VALUE_KEY, MispMembers.OVERLAP));
         assertThat(r.getList("members.memberId", String.class)).containsAll(members.values());
         assertThat(r.getInt("indicators")).isEqualTo(1);
         // the admin sees what the members sent before the policy and what it removed, per member too
@@ -76,7 +96,31 @@ class SearchAuditApiTest {
         // nothing in the table holds the plain value
         List<Map<String, String>> stored = Db.rows("select * from search_audit where id = ?", UUID.fromString(id));
         assertThat(stored).hasSize(1);
-        assertThat(stored.get(0).toString()).doesNotContain(MispMembers.OVERLAP);
+        assertThat(stored.get(0).toString()).doesNotContain(MispMembers.OVERLAP)
+                .doesNotContain(ValueHashes.sha256(MispMembers.OVERLAP));
+        assertThat(stored.get(0).get("value_hash_scheme")).isEqualTo("hmac-sha256");
+        // admins still find it by the value
+        assertThat(search(Map.of("value", "198.51.100.7", "user", "audra")).getList("items.id", String.class))
+                .contains(id);
+    }
+
+    @Test
+    void rowsHoldingABareHashAreNeverFoundByValue() throws Exception {
+        UUID cleared = UUID.randomUUID();
+        UUID bare = UUID.randomUUID();
+        Db.update("insert into search_audit (id, at, username, organisation, source, value_count, value_hashes,"
+                + " value_hash_scheme, members_json, member_count, failed_count, indicator_count, attribute_count,"
+                + " removed_by_policy) values (?, now(), 'legacy-audit', 'org-a', 'api', 1, '', 'cleared', '[]', 0, 0,"
+                + " 0, 0, 0)", cleared);
+        // a row holding a bare SHA-256 is no match: rows are compared by HMAC only
+        Db.update("insert into search_audit (id, at, username, organisation, source, value_count, value_hashes,"
+                + " members_json, member_count, failed_count, indicator_count, attribute_count, removed_by_policy)"
+                + " values (?, now(), 'legacy-audit', 'org-a', 'api', 1, ?, '[]', 0, 0, 0, 0, 0)", bare,
+                ValueHashes.sha256("192.0.2.78"));
+        assertThat(search(Map.of("user", "legacy-audit")).getList("items.id", String.class))
+                .containsExactlyInAnyOrder(cleared.toString(), bare.toString());
+        assertThat(search(Map.of("user", "legacy-audit", "value", "192.0.2.78")).getList("items.id", String.class))
+                .isEmpty();
     }
 
     @Test
@@ -84,7 +128,7 @@ class SearchAuditApiTest {
         String first = search("vera", "org-c", "192.0.2.44");
         String second = search("vera", "org-c", "192.0.2.45");
 
-        assertThat(list("?value=192.0.2[.]44").getList("items.id", String.class)).contains(first)
+        assertThat(search(Map.of("value", "192.0.2[.]44")).getList("items.id", String.class)).contains(first)
                 .doesNotContain(second);
         assertThat(list("?organisation=org-c&user=vera").getList("items.id", String.class)).contains(first, second);
         assertThat(list("?organisation=org-a&user=vera").getList("items")).isEmpty();

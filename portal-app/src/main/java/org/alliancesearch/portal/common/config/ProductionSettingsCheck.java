@@ -38,9 +38,11 @@ public class ProductionSettingsCheck {
     static final String CSRF_KEY = "quarkus.rest-csrf.token-signature-key";
     static final String DATASOURCE_PASSWORD = "quarkus.datasource.password";
     static final String CRYPTO_KEYS_PREFIX = "alliance.crypto.keys.";
+    static final String AUDIT_VALUE_KEY = "alliance.search.audit.value-key";
 
     /** Required secrets and their least length. */
-    private static final Map<String, Integer> REQUIRED = Map.of(CLIENT_SECRET, 16, SESSION_SECRET, 32, CSRF_KEY, 32);
+    private static final Map<String, Integer> REQUIRED = Map.of(CLIENT_SECRET, 16, SESSION_SECRET, 32, CSRF_KEY, 32,
+            AUDIT_VALUE_KEY, 32);
     /** Words that only a template, an example or a demo puts into a secret (compared without punctuation or case). */
     private static final List<String> PLACEHOLDER_WORDS = List.of("changeme", "example", "demo", "placeholder",
             "replaceme", "yoursecret", "notasecret", "insecure", "default", "sample");
@@ -52,7 +54,7 @@ public class ProductionSettingsCheck {
     void onStart(@Observes StartupEvent event, Config config, CryptoConfig crypto) {
         if (ConfigUtils.getProfiles().contains("prod")) {
             Map<String, String> settings = new LinkedHashMap<>();
-            for (String name : List.of(CLIENT_SECRET, SESSION_SECRET, CSRF_KEY, DATASOURCE_PASSWORD)) {
+            for (String name : List.of(CLIENT_SECRET, SESSION_SECRET, CSRF_KEY, AUDIT_VALUE_KEY, DATASOURCE_PASSWORD)) {
                 config.getOptionalValue(name, String.class).ifPresent(v -> settings.put(name, v));
             }
             crypto.keys().forEach((id, value) -> settings.put(CRYPTO_KEYS_PREFIX + id, value));

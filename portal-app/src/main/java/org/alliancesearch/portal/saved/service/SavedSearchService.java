@@ -27,6 +27,7 @@ import org.alliancesearch.portal.search.service.SearchResponse;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.SearchValidation;
 import org.alliancesearch.portal.search.service.Searcher;
+import org.alliancesearch.portal.search.service.ValueKey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,9 +48,11 @@ public class SavedSearchService {
     private final SavedSearchMarkRepository marks;
     private final SearchService search;
     private final ObjectMapper json;
+    private final ValueKey valueKey;
 
     public SavedSearchService(SavedSearchRepository repository, SavedSearchMarkRepository marks, SearchService search,
-            ObjectMapper json) {
+            ObjectMapper json, ValueKey valueKey) {
+        this.valueKey = valueKey;
         this.repository = repository;
         this.marks = marks;
         this.search = search;
@@ -147,7 +150,7 @@ public class SavedSearchService {
     private Uni<SavedSearchView> remember(UUID id, Searcher who, CompletedSearch done) {
         LinkedHashSet<String> keys = new LinkedHashSet<>();
         for (MergedIndicator i : done.merged().indicators()) {
-            keys.add(SearchService.indicatorKeyHash(i));
+            keys.add(SearchService.indicatorKeyHash(valueKey, i));
         }
         OffsetDateTime at = now();
         return Panache.withTransaction(() -> repository.findById(id).flatMap(row -> {
@@ -161,11 +164,11 @@ public class SavedSearchService {
         }));
     }
 
-    private static Run mark(SavedSearchView saved, CompletedSearch done, Set<String> previous) {
+    private Run mark(SavedSearchView saved, CompletedSearch done, Set<String> previous) {
         Set<String> newKeys = new HashSet<>();
         List<SearchResponse.Indicator> indicators = new ArrayList<>();
         for (MergedIndicator i : done.merged().indicators()) {
-            String key = SearchService.indicatorKeyHash(i);
+            String key = SearchService.indicatorKeyHash(valueKey, i);
             boolean isNew = previous != null && !previous.contains(key);
             if (isNew) {
                 newKeys.add(key);

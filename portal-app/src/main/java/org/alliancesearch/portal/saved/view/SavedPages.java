@@ -105,20 +105,19 @@ public class SavedPages {
                 views.stream().map(v -> row(v, who, msg, locale)).toList(), flash)));
     }
 
+    /** An empty form; the query string is not read (searched values never travel in a GET URL). */
     @GET
     @Path("new")
-    public Uni<Response> createForm(@RestQuery String values, @RestQuery String types, @RestQuery String include,
-            @RestQuery String exclude, @RestQuery String from, @RestQuery String to, @RestQuery String toIds,
-            @RestQuery String limit) {
-        SearchForm query = new SearchForm();
-        query.values = values;
-        query.types = types;
-        query.include = include;
-        query.exclude = exclude;
-        query.from = from;
-        query.to = to;
-        query.toIds = toIds;
-        query.limit = limit;
+    public Uni<Response> createForm() {
+        return pages.render(Templates.form(pages.context(), "/saved", msg().saved_new(), "", "", "PRIVATE",
+                new SearchForm().confirmed().view(), Map.of()));
+    }
+
+    /** The form filled with a search's query, posted from the results ("Save this search") with the CSRF token. */
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createFormFor(@BeanParam SearchForm query, @BeanParam CsrfField csrf) {
         return pages.render(Templates.form(pages.context(), "/saved", msg().saved_new(), "", "", "PRIVATE",
                 query.confirmed().view(), Map.of()));
     }

@@ -218,6 +218,21 @@ public interface SearchMessages {
     String search_rate_limited_title();
 
     @Message
+    String search_concurrent(int limit, long seconds);
+
+    @Message
+    String search_concurrent_title();
+
+    @Message
+    String search_busy(long seconds);
+
+    @Message
+    String search_busy_title();
+
+    @Message
+    String audit_value_in_url();
+
+    @Message
     String status_ok(String member, int hits, String latency);
 
     @Message

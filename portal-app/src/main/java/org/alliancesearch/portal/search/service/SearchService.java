@@ -61,34 +61,44 @@ public class SearchService {
     private final MemberService members;
     private final SearchRecorder audit;
     private final SearchRateLimiter limiter;
+    private final SearchSlots slots;
     private final Vertx vertx;
     private final IndicatorMerger merger = new IndicatorMerger();
 
     public SearchService(FederatedSearch federated, MemberRegistry registry, PolicyService policies,
-            MemberService members, SearchRecorder audit, SearchRateLimiter limiter, Vertx vertx) {
+            MemberService members, SearchRecorder audit, SearchRateLimiter limiter, SearchSlots slots,
+            Vertx vertx) {
         this.federated = federated;
         this.registry = registry;
         this.policies = policies;
         this.members = members;
         this.audit = audit;
         this.limiter = limiter;
+        this.slots = slots;
         this.vertx = vertx;
     }
 
     /**
-     * Starts a search: counts it against the user's rate limit, reads the policies and asks every member.
+     * Starts a search: takes one of the user's running-search slots, counts it against the user's rate limit, reads
+     * the policies and asks every member. The slot is given back when the search completes or fails.
      *
      * @param savedSearchId the saved search being run, or null
-     * @throws RateLimitedException when the user has reached the limit
+     * @return fails with {@link TooManySearchesException} when the user (or this replica) runs as many searches as
+     *     allowed, {@link RateLimitedException} when the user has reached the rate limit
      */
     public Uni<LiveSearch> start(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
         return Uni.createFrom().deferred(() -> {
-            limiter.acquire(who.user());
-            return begin(prepared, who, source, savedSearchId);
+            String key = who.subject() == null ? who.user() : who.subject();
+            SearchSlots.Slot slot = slots.take(key);
+            return limiter.acquire(key)
+                    .flatMap(counted -> begin(prepared, who, source, savedSearchId, slot))
+                    .onFailure().invoke(slot::release)
+                    .onCancellation().invoke(slot::release);
         });
     }
 
-    private Uni<LiveSearch> begin(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
+    private Uni<LiveSearch> begin(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId,
+            SearchSlots.Slot slot) {
         // Hibernate Reactive must run on a Vert.x context; member answers may complete on any thread.
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -107,9 +117,7 @@ public class SearchService {
                             }))
                     .memoize().indefinitely();
             // Completed and audited even if the caller goes away before the end (a closed browser tab).
-            result.subscribe().with(ignored -> {
-            }, ignored -> {
-            });
+            result.subscribe().with(ignored -> slot.release(), ignored -> slot.release());
             // While the search runs, each member's status only: its raw count would tell hidden records apart.
             Multi<MemberOutcome> statuses = run.outcomes().map(o -> new MemberOutcome(o.member(), o.status(),
                     o.latencyMs(), 0, 0, message(o.message(), 0), List.of()));
@@ -227,8 +235,11 @@ public class SearchService {
                 e.unconfirmedOrganisation());
     }
 
-    /** The key that identifies an indicator across runs (type family and canonical value), hashed. */
-    public static String indicatorKeyHash(MergedIndicator i) {
-        return ValueHashes.sha256(i.family() + ":" + i.value());
+    /**
+     * The key that identifies an indicator across runs (type family and canonical value), as HMAC under the server
+     * secret.
+     */
+    public static String indicatorKeyHash(ValueKey key, MergedIndicator i) {
+        return key.hash(i.family() + ":" + i.value());
     }
 }

@@ -107,12 +107,12 @@ public class SearchForm {
     /** What the page shows: every field as text, never null. */
     public FormView view() {
         return new FormView(getValues(), getText(), getTypes(), getInclude(), getExclude(), getFrom(), getTo(),
-                getToIds(), getLimit(), saveQuery());
+                getToIds(), getLimit());
     }
 
     /** The form's fields for templates. */
     public record FormView(String values, String text, String types, String include, String exclude, String from,
-            String to, String toIds, String limit, String saveQuery) {
+            String to, String toIds, String limit) {
     }
 
     public String getValues() {
@@ -149,27 +149,5 @@ public class SearchForm {
 
     public String getLimit() {
         return limit == null ? "" : limit;
-    }
-
-    /** The query string that opens the saved-search form with this query. */
-    public String saveQuery() {
-        StringBuilder q = new StringBuilder();
-        append(q, "values", getValues());
-        append(q, "types", getTypes());
-        append(q, "include", getInclude());
-        append(q, "exclude", getExclude());
-        append(q, "from", getFrom());
-        append(q, "to", getTo());
-        append(q, "toIds", getToIds());
-        append(q, "limit", getLimit());
-        return q.toString();
-    }
-
-    private static void append(StringBuilder q, String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return;
-        }
-        q.append(q.length() == 0 ? "?" : "&").append(name).append('=')
-                .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -40,6 +40,10 @@ public class SearchAuditEntry {
     @Column(name = "value_hashes", nullable = false)
     public String valueHashes;
 
+    /** hmac-sha256 (under alliance.search.audit.value-key), or cleared for rows written before it (no hashes kept). */
+    @Column(name = "value_hash_scheme", nullable = false)
+    public String valueHashScheme;
+
     @Column(name = "members_json", nullable = false)
     public String membersJson;
 

@@ -21,6 +21,9 @@ public class SearchAuditRepository implements PanacheRepositoryBase<SearchAuditE
      *
      * @param valueHash SHA-256 hex of a searched value
      */
+    /**
+     * @param valueHash HMAC of the searched value under the server secret
+     */
     public record Filter(String user, String organisation, OffsetDateTime from, OffsetDateTime to, String valueHash) {
     }
 
@@ -49,7 +52,7 @@ public class SearchAuditRepository implements PanacheRepositoryBase<SearchAuditE
         }
         if (filter.valueHash() != null) {
             // hashes are fixed-length hex, one per line: a substring match is an exact match of one of them
-            clauses.add("valueHashes like :hash");
+            clauses.add("valueHashScheme = 'hmac-sha256' and valueHashes like :hash");
             params.put("hash", "%" + filter.valueHash() + "%");
         }
         String query = clauses.isEmpty() ? "1 = 1" : String.join(" and ", clauses);

@@ -18,6 +18,7 @@ import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.SearchRecorder;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.service.ValueHashes;
+import org.alliancesearch.portal.search.service.ValueKey;
 import org.alliancesearch.portal.searchaudit.persistence.SearchAuditEntry;
 import org.alliancesearch.portal.searchaudit.persistence.SearchAuditRepository;
 
@@ -34,11 +35,17 @@ public class SearchAuditService implements SearchRecorder {
     private final SearchAuditRepository repository;
     private final SearchConfig config;
     private final ObjectMapper json;
+    private final ValueKey valueKey;
 
-    public SearchAuditService(SearchAuditRepository repository, SearchConfig config, ObjectMapper json) {
+    /** The scheme of the value hashes this version writes. */
+    static final String HMAC = "hmac-sha256";
+
+    public SearchAuditService(SearchAuditRepository repository, SearchConfig config, ObjectMapper json,
+            ValueKey valueKey) {
         this.repository = repository;
         this.config = config;
         this.json = json;
+        this.valueKey = valueKey;
     }
 
     /** Records a finished search in its own transaction. */
@@ -63,7 +70,8 @@ public class SearchAuditService implements SearchRecorder {
         List<String> values = prepared.query().values();
         e.valueCount = values.size();
         e.valueList = hashValues ? null : String.join("\n", values);
-        e.valueHashes = String.join("\n", values.stream().map(ValueHashes::sha256).toList());
+        e.valueHashes = String.join("\n", values.stream().map(valueKey::hash).toList());
+        e.valueHashScheme = HMAC;
         List<SearchAuditView.MemberAsked> asked = done.outcomes().stream()
                 .map(o -> new SearchAuditView.MemberAsked(o.member().id(), o.member().name(),
                         o.member().organisation(), o.status().name(), o.latencyMs(), o.hitCount(),
@@ -86,13 +94,15 @@ public class SearchAuditService implements SearchRecorder {
     /**
      * One page of audited searches.
      *
-     * @param value a searched value as typed: matched by the SHA-256 of its canonical form
+     * @param value a searched value as typed: matched by the HMAC of its canonical form (rows written before the
+     *     HMAC have no value hashes left and never match)
      * @param page 0-based
      */
     public Uni<SearchAuditView.Page> find(String user, String organisation, OffsetDateTime from, OffsetDateTime to,
             String value, int page, int size) {
+        String v = value == null || value.isBlank() ? null : canonical(value);
         var filter = new SearchAuditRepository.Filter(blankToNull(user), blankToNull(organisation), from, to,
-                value == null || value.isBlank() ? null : ValueHashes.sha256(canonical(value)));
+                v == null ? null : valueKey.hash(v));
         return Panache.withSession(() -> repository.find(filter, page, size))
                 .map(found -> new SearchAuditView.Page(page + 1, size, found.total(),
                         found.rows().stream().map(this::view).toList()));

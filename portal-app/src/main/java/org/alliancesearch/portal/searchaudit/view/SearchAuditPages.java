@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -24,6 +26,7 @@ import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.searchaudit.service.AuditQuery;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditView;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -38,7 +41,7 @@ public class SearchAuditPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance audit(PageContext ctx, Filter filter, List<Row> rows, List<FieldError> errors,
-                int page, int pages, long total, String previous, String next);
+                int page, int pages, long total, Integer previous, Integer next);
     }
 
     /** The filter as typed. */
@@ -62,9 +65,32 @@ public class SearchAuditPages {
         this.pages = pages;
     }
 
+    /**
+     * The trail, filtered by user, organisation and dates. A value is a filter by POST only: a searched value never
+     * travels in a GET URL (history, proxy logs, Referer), so a GET that carries one is refused.
+     */
     @GET
     public Uni<Response> audit(@RestQuery String user, @RestQuery String organisation, @RestQuery String from,
             @RestQuery String to, @RestQuery String value, @RestQuery Integer page) {
+        if (value != null && !value.isBlank()) {
+            SearchMessages msg = SearchTexts.of(pages.locale());
+            List<FieldError> errors = List.of(new FieldError("value", "value.in-url", msg.audit_value_in_url()));
+            return pages.render(Templates.audit(pages.context(), new Filter(nn(user), nn(organisation), nn(from),
+                    nn(to), ""), List.of(), errors, 1, 1, 0, null, null), Response.Status.BAD_REQUEST);
+        }
+        return show(user, organisation, from, to, null, page);
+    }
+
+    /** The trail filtered by the form (value included), posted with the CSRF token; the pager posts too. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> filter(@RestForm String user, @RestForm String organisation, @RestForm String from,
+            @RestForm String to, @RestForm String value, @RestForm Integer page) {
+        return show(user, organisation, from, to, value, page);
+    }
+
+    private Uni<Response> show(String user, String organisation, String from, String to, String value,
+            Integer page) {
         Locale locale = pages.locale();
         Filter filter = new Filter(nn(user), nn(organisation), nn(from), nn(to), nn(value));
         AuditQuery q;
@@ -80,10 +106,8 @@ public class SearchAuditPages {
                     SearchMessages msg = SearchTexts.of(locale);
                     List<Row> rows = found.items().stream().map(v -> row(v, at, msg)).toList();
                     int pageCount = (int) Math.max(1, (found.total() + q.size() - 1) / q.size());
-                    String base = "/admin/audit?" + param("user", user) + param("organisation", organisation)
-                            + param("from", from) + param("to", to) + param("value", value) + "page=";
-                    String previous = q.page() > 1 ? base + (q.page() - 1) : null;
-                    String next = q.page() < pageCount ? base + (q.page() + 1) : null;
+                    Integer previous = q.page() > 1 ? q.page() - 1 : null;
+                    Integer next = q.page() < pageCount ? q.page() + 1 : null;
                     return pages.render(Templates.audit(pages.context(), filter, rows, List.of(), q.page(),
                             pageCount, found.total(), previous, next));
                 });
@@ -97,12 +121,6 @@ public class SearchAuditPages {
         return new Row(at.format(v.at().atZoneSameInstant(java.time.ZoneOffset.UTC)) + " UTC", v.user(),
                 v.organisation(), v.source(), v.values(), v.valueCount(), members, v.indicators(), v.attributes(),
                 v.removedByPolicy());
-    }
-
-    private static String param(String name, String value) {
-        return value == null || value.isBlank()
-                ? ""
-                : name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8) + "&";
     }
 
     private static String nn(String s) {

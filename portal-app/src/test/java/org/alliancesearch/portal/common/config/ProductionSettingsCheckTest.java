@@ -3,6 +3,7 @@ package org.alliancesearch.portal.common.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ class ProductionSettingsCheckTest {
         s.put(CSRF, "Wm2Xc7Lp9Qz4Nt6Rv1Bk8Hy3Jd5Fs0Ga");
         s.put(KEY_K1, "3q2+7wT4lXo1m9JcP0aQyZ8sVbN6dR5uE2fK7hG1iLw=");
         s.put(DB_PASSWORD, "pG7!xQ2mZr9kLw4v");
+        s.put(ProductionSettingsCheck.AUDIT_VALUE_KEY, "Zr5Kq8Vw1Nx3Ty7Lp0Bm4Hc9Jd2Fg6Sa");
         return s;
     }
 
@@ -103,5 +105,21 @@ class ProductionSettingsCheckTest {
         s.put(SESSION, "change-me-32-or-more-random-characters");
         assertThat(String.join("\n", ProductionSettingsCheck.problems(s, demo())))
                 .doesNotContain("portal-demo-secret", "change-me-32-or-more-random-characters");
+    }
+
+    @Test
+    void theAuditValueKeyIsRequiredAndNoPlaceholder() {
+        Map<String, String> s = new HashMap<>(good());
+        s.remove(ProductionSettingsCheck.AUDIT_VALUE_KEY);
+        assertThat(String.join("\n", ProductionSettingsCheck.problems(s, demo())))
+                .contains("ALLIANCE_SEARCH_AUDIT_VALUE_KEY");
+        for (String bad : List.of("too-short", "change-me-change-me-change-me-change-me",
+                "demo-search-audit-value-key-0123456789abcdef")) {
+            s.put(ProductionSettingsCheck.AUDIT_VALUE_KEY, bad);
+            assertThat(String.join("\n", ProductionSettingsCheck.problems(s, demo())))
+                    .as(bad).contains("ALLIANCE_SEARCH_AUDIT_VALUE_KEY");
+        }
+        s.put(ProductionSettingsCheck.AUDIT_VALUE_KEY, "k3Jx9vQw2LmZp8RtYb5NcH7sDfGa4UeW");
+        assertThat(ProductionSettingsCheck.problems(s, demo())).isEmpty();
     }
 }

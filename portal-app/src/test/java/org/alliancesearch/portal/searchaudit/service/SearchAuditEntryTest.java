@@ -17,13 +17,16 @@ import org.alliancesearch.portal.search.service.SearchRequest;
 import org.alliancesearch.portal.search.service.SearchResponse;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.service.ValueHashes;
+import org.alliancesearch.portal.search.service.ValueKey;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The audit row of a search, with the values kept or hashed only. */
 class SearchAuditEntryTest {
-    private final SearchAuditService service = new SearchAuditService(null, null, new ObjectMapper());
+    private static final String SECRET = "unit-test-secret-of-the-audit-hmacs-0123";
+    private final SearchAuditService service = new SearchAuditService(null, null, new ObjectMapper(),
+            new ValueKey(SECRET));
 
     private final PreparedSearch prepared = new PreparedSearch(
             new SearchRequest(List.of("1.2.3.4", "evil.example"), null, null, null, null, null, null, null),
@@ -42,8 +45,11 @@ class SearchAuditEntryTest {
         var e = service.entry(UUID.randomUUID(), new Searcher("alice", "org-a", false), "api", null, prepared, done,
                 true, OffsetDateTime.now());
         assertThat(e.valueList).isNull();
-        assertThat(e.valueHashes.split("\n")).containsExactly(ValueHashes.sha256("1.2.3.4"),
-                ValueHashes.sha256("evil.example"));
+        // HMAC-SHA-256 under the server secret, not a bare SHA-256 that anyone can compute for every IPv4 address
+        byte[] key = SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(e.valueHashes.split("\n")).containsExactly(ValueHashes.hmac(key, "1.2.3.4"),
+                ValueHashes.hmac(key, "evil.example")).doesNotContain(ValueHashes.sha256("1.2.3.4"));
+        assertThat(e.valueHashScheme).isEqualTo("hmac-sha256");
         assertThat(e.valueCount).isEqualTo(2);
         assertThat(e.memberCount).isEqualTo(2);
         assertThat(e.failedCount).isEqualTo(1);
