@@ -338,6 +338,18 @@ public interface AppMessages {
     @Message
     String err_tag();
 
+    @Message
+    String err_policy_floor();
+
+    @Message
+    String err_stale_version();
+
+    @Message
+    String detail_stale_version();
+
+    @Message
+    String err_api_key_url_change();
+
     // --- API problems
     @Message
     String problem_validation();

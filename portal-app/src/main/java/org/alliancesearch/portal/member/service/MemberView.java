@@ -7,5 +7,5 @@ import java.util.UUID;
 public record MemberView(UUID id, String name, String organisation, String url, boolean hasApiKey,
         boolean verifyTls, String caPem, String clientCertPem, boolean hasClientKey, int timeoutMs, boolean enabled,
         MemberPolicyOverride policy, OffsetDateTime createdAt, String createdBy, OffsetDateTime updatedAt,
-        String updatedBy) {
+        String updatedBy, long version) {
 }
