@@ -350,6 +350,21 @@ public interface AppMessages {
     @Message
     String err_api_key_url_change();
 
+    @Message
+    String err_url_https();
+
+    @Message
+    String err_tls_anchor();
+
+    @Message
+    String err_tls_pin();
+
+    @Message
+    String member_tls_pin();
+
+    @Message
+    String member_tls_pin_hint();
+
     // --- API problems
     @Message
     String problem_validation();

@@ -16,12 +16,14 @@ package org.alliancesearch.portal.member.service;
  * @param clientKeyPem client private key for mutual TLS, PEM (PKCS#8); write-only
  * @param timeoutMs per-call timeout (default from configuration)
  * @param enabled whether searches ask this member (default true)
+ * @param tlsPinSha256 the SHA-256 of the member's server certificate (hex, colons optional): exactly that
+ *        certificate is trusted
  * @param policy per-member policy overrides (replaced as a whole when sent)
  * @param version the version this change is based on, or null (last writer wins)
  */
 public record MemberInput(String name, String organisation, String url, String apiKey, Boolean verifyTls,
         String caPem, String clientCertPem, String clientKeyPem, Integer timeoutMs, Boolean enabled,
-        MemberPolicyOverride policy, Long version) {
+        String tlsPinSha256, MemberPolicyOverride policy, Long version) {
     @Override
     public String toString() {
         return "MemberInput[name=" + name + ", url=" + url + "]";

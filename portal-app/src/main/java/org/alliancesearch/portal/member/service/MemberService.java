@@ -168,6 +168,7 @@ public class MemberService {
                 present.contains("clientCertPem") ? in.clientCertPem() : m.clientCertPem, in.clientKeyPem(),
                 present.contains("timeoutMs") ? in.timeoutMs() : Integer.valueOf(m.timeoutMs),
                 present.contains("enabled") ? in.enabled() : Boolean.valueOf(m.enabled),
+                present.contains("tlsPinSha256") ? in.tlsPinSha256() : m.tlsPinSha256,
                 present.contains("policy") ? in.policy() : stored, in.version());
     }
 
@@ -295,6 +296,7 @@ public class MemberService {
         }
         m.verifyTls = input.verifyTls() == null || input.verifyTls();
         m.caPem = blankToNull(input.caPem());
+        m.tlsPinSha256 = valid.tlsPin();
         m.clientCertPem = blankToNull(input.clientCertPem());
         if (present(input.clientKeyPem())) {
             secrets.sealClientKey(m, input.clientKeyPem().trim());
@@ -311,7 +313,7 @@ public class MemberService {
         m.updatedBy = user.name();
     }
 
-    record Validated(String url, int timeoutMs, Optional<Tlp> maxTlp, List<String> dropTags) {
+    record Validated(String url, int timeoutMs, Optional<Tlp> maxTlp, List<String> dropTags, String tlsPin) {
     }
 
     private Validated validate(MemberInput input, boolean creating, String storedUrl, AppMessages msg) {
@@ -329,7 +331,9 @@ public class MemberService {
             errors.add(new FieldError("url", "too-long", msg.err_too_long(MAX_URL)));
         } else {
             MemberUrlValidator.Result result = urls.check(input.url());
-            if (result.ok()) {
+            if (result.ok() && config.requireHttps() && !result.normalised().startsWith("https://")) {
+                errors.add(new FieldError("url", "url.https-required", msg.err_url_https()));
+            } else if (result.ok()) {
                 url = result.normalised();
             } else {
                 errors.add(new FieldError("url", result.refusal().code(), urlMessage(result.refusal(), msg)));
@@ -348,6 +352,17 @@ public class MemberService {
                     msg.err_timeout_range(config.minTimeoutMs(), config.maxTimeoutMs())));
         }
         pem(errors, "caPem", input.caPem(), true, msg);
+        String tlsPin = null;
+        if (present(input.tlsPinSha256())) {
+            tlsPin = normalisePin(input.tlsPinSha256());
+            if (tlsPin == null) {
+                errors.add(new FieldError("tlsPinSha256", "tls-pin", msg.err_tls_pin()));
+            }
+        }
+        if (config.requireHttps() && Boolean.FALSE.equals(input.verifyTls()) && !present(input.caPem())
+                && !present(input.tlsPinSha256())) {
+            errors.add(new FieldError("verifyTls", "tls.anchor-required", msg.err_tls_anchor()));
+        }
         pem(errors, "clientCertPem", input.clientCertPem(), true, msg);
         pem(errors, "clientKeyPem", input.clientKeyPem(), false, msg);
         if (present(input.clientKeyPem()) && !present(input.clientCertPem())) {
@@ -370,7 +385,7 @@ public class MemberService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(msg.detail_invalid_member(), errors);
         }
-        return new Validated(url, timeout, maxTlp, dropTags);
+        return new Validated(url, timeout, maxTlp, dropTags, tlsPin);
     }
 
     static String urlMessage(MemberUrlValidator.Refusal refusal, AppMessages msg) {
@@ -408,6 +423,12 @@ public class MemberService {
         }
     }
 
+    /** 64 hex digits, colons and spaces allowed between them, any case; lower-case without colons, or null. */
+    static String normalisePin(String pin) {
+        String hex = pin.replace(":", "").replace(" ", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return hex.matches("[0-9a-f]{64}") ? hex : null;
+    }
+
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }
@@ -420,7 +441,7 @@ public class MemberService {
         String maxTlp = PolicyService.parseTlp(m.policyMaxTlp).map(Tlp::code).orElse(null);
         MemberPolicyOverride policy = new MemberPolicyOverride(maxTlp, PolicyService.splitLines(m.policyDropTags));
         return new MemberView(m.id, m.name, m.organisation, m.baseUrl, m.apiKeyCiphertext != null, m.verifyTls,
-                m.caPem, m.clientCertPem, m.clientKeyCiphertext != null, m.timeoutMs, m.enabled, policy,
+                m.caPem, m.tlsPinSha256, m.clientCertPem, m.clientKeyCiphertext != null, m.timeoutMs, m.enabled, policy,
                 m.createdAt, m.createdBy, m.updatedAt, m.updatedBy, m.version);
     }
 }

@@ -74,6 +74,8 @@ public class MemberPages {
         @RestForm
         public String caPem;
         @RestForm
+        public String tlsPinSha256;
+        @RestForm
         public String clientCertPem;
         @RestForm
         public String clientKeyPem;
@@ -86,7 +88,7 @@ public class MemberPages {
 
         MemberInput toInput() {
             return new MemberInput(name, organisation, url, apiKey, verifyTls != null, caPem, clientCertPem,
-                    clientKeyPem, parseTimeout(), enabled != null,
+                    clientKeyPem, parseTimeout(), enabled != null, tlsPinSha256,
                     new MemberPolicyOverride(maxTlp, PolicyService.splitLines(dropTags)),
                     Versions.expected(version, null));
         }
@@ -105,7 +107,8 @@ public class MemberPages {
 
         MemberForm toForm(boolean hasClientKey) {
             return new MemberForm(nn(name), nn(organisation), nn(url), nn(timeoutMs), enabled != null,
-                    verifyTls != null, nn(caPem), nn(clientCertPem), hasClientKey, nn(maxTlp), nn(dropTags),
+                    verifyTls != null, nn(caPem), nn(tlsPinSha256), nn(clientCertPem), hasClientKey, nn(maxTlp),
+                    nn(dropTags),
                     nn(version));
         }
 
