@@ -18,13 +18,21 @@ import org.alliancesearch.model.result.MemberRef;
  * @param clientKeyPem client private key in PEM (PKCS#8) for mTLS, or null
  * @param timeout per-call timeout for this member, or null for the configured default
  * @param enabled false: the member is skipped with status {@link MemberStatus#DISABLED}
+ * @param tlsPinSha256 the SHA-256 of the one server certificate to accept (hex, colons optional), or null; when set,
+ *        exactly that certificate is trusted instead of a CA chain
  */
 public record MemberEndpoint(MemberRef ref, URI baseUri, ApiKey apiKey, boolean verifyTls, String caPem,
-        String clientCertPem, String clientKeyPem, Duration timeout, boolean enabled) {
+        String clientCertPem, String clientKeyPem, Duration timeout, boolean enabled, String tlsPinSha256) {
     public MemberEndpoint {
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(baseUri, "baseUri");
         Objects.requireNonNull(apiKey, "apiKey");
+    }
+
+    /** An endpoint without a pinned certificate. */
+    public MemberEndpoint(MemberRef ref, URI baseUri, ApiKey apiKey, boolean verifyTls, String caPem,
+            String clientCertPem, String clientKeyPem, Duration timeout, boolean enabled) {
+        this(ref, baseUri, apiKey, verifyTls, caPem, clientCertPem, clientKeyPem, timeout, enabled, null);
     }
 
     public String id() {

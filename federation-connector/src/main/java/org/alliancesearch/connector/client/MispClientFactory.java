@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -21,8 +22,9 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * <p>
  * TLS rules: the certificate chain is always verified (never trust-all); a member's own CA (PEM) replaces the JVM trust
  * store for that member; a client certificate and key (PEM) enable mTLS. {@code verifyTls=false} only switches off
- * host-name verification (for members reached by IP or an internal name), never chain verification. Redirects are
- * never followed: a 3xx is reported as an error.
+ * host-name verification (for members reached by IP or an internal name), never chain verification. A pinned
+ * certificate SHA-256 replaces the chain check: exactly that server certificate is accepted (see
+ * {@link PinnedTrustManager}). Redirects are never followed: a 3xx is reported as an error.
  */
 @ApplicationScoped
 public class MispClientFactory {
@@ -73,7 +75,9 @@ public class MispClientFactory {
         if ("https".equalsIgnoreCase(endpoint.baseUri().getScheme())) {
             o.setSsl(true);
             o.setVerifyHost(endpoint.verifyTls());
-            if (hasText(endpoint.caPem())) {
+            if (hasText(endpoint.tlsPinSha256())) {
+                o.setTrustOptions(TrustOptions.wrap(new PinnedTrustManager(endpoint.tlsPinSha256())));
+            } else if (hasText(endpoint.caPem())) {
                 o.setTrustOptions(new PemTrustOptions().addCertValue(Buffer.buffer(endpoint.caPem())));
             }
             if (hasText(endpoint.clientCertPem()) && hasText(endpoint.clientKeyPem())) {

@@ -28,7 +28,7 @@ class EffectivePolicyTest {
         strict.put("policy", Map.of("maxTlp", "clear", "dropTags", List.of("internal:*", "tlp:red")));
         String strictId = Members.create(strict);
         Map<String, Object> loose = Members.body("Loose member", "k");
-        loose.put("policy", Map.of("maxTlp", "red"));
+        loose.put("policy", Map.of("maxTlp", "amber+strict"));
         String looseId = Members.create(loose);
         String plainId = Members.create();
 

@@ -14,14 +14,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 
-/** With the production default (no loopback), a loopback member URL is refused. */
+/** With the production defaults (no loopback, https only), a loopback member URL is refused. */
 @QuarkusTest
 @TestProfile(LoopbackRefusedTest.ProductionUrls.class)
 class LoopbackRefusedTest {
     public static class ProductionUrls implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("alliance.members.allow-loopback", "false");
+            return Map.of("alliance.members.allow-loopback", "false", "alliance.members.require-https", "true");
         }
     }
 

@@ -103,7 +103,8 @@ class MemberAdminApiTest {
                 "select action, actor, actor_org, before_json, after_json from audit_entry where target_id = ? order by id",
                 id);
         assertThat(audit).extracting(r -> r.get("action"))
-                .containsExactly("member.create", "member.update", "member.update", "member.delete");
+                .containsExactly("member.create", "member.update", "member.update", "member.api-key-change",
+                        "member.delete");
         assertThat(audit).allSatisfy(r -> {
             assertThat(r.get("actor")).isEqualTo("admin");
             assertThat(r.get("actor_org")).isEqualTo("secretariat");

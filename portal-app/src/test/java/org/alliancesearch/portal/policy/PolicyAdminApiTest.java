@@ -71,4 +71,56 @@ class PolicyAdminApiTest {
                     .put("/api/v1/admin/policy").then().statusCode(200);
         }
     }
+
+    @Test
+    void aRedCeilingIsRefusedAndChangesNothing() {
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                .body(Map.of("maxTlp", "RED", "dropTags", List.of()))
+                .put("/api/v1/admin/policy").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("maxTlp"))
+                .body("errors[0].code", equalTo("policy.floor"));
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/policy").then()
+                .body("maxTlp", equalTo("amber"))
+                .body("dropTags", contains("tlp:red", "PAP:RED"));
+    }
+
+    @Test
+    void theFloorTagsAreAlwaysKept() throws Throwable {
+        try {
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("maxTlp", "green", "dropTags", List.of("internal:only", "pap:red")))
+                    .put("/api/v1/admin/policy").then().statusCode(200)
+                    .body("dropTags", contains("tlp:red", "PAP:RED", "internal:only"));
+            AlliancePolicy current = VertxContextSupport.subscribeAndAwait(() -> policies.current());
+            assertThat(current.dropTags()).containsExactly("tlp:red", "PAP:RED", "internal:only");
+        } finally {
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("maxTlp", "amber", "dropTags", List.of("tlp:red", "PAP:RED")))
+                    .put("/api/v1/admin/policy").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        int version = given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/policy").then().statusCode(200)
+                .extract().path("version");
+        try {
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("maxTlp", "green", "dropTags", List.of("tlp:red", "PAP:RED"), "version", version))
+                    .put("/api/v1/admin/policy").then().statusCode(200).body("version", equalTo(version + 1));
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .header("If-Match", "\"" + version + "\"")
+                    .body(Map.of("maxTlp", "clear", "dropTags", List.of("tlp:red", "PAP:RED")))
+                    .put("/api/v1/admin/policy").then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("errors[0].code", equalTo("conflict.stale-version"));
+            given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/policy").then()
+                    .body("maxTlp", equalTo("green")).body("version", equalTo(version + 1));
+        } finally {
+            given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                    .body(Map.of("maxTlp", "amber", "dropTags", List.of("tlp:red", "PAP:RED")))
+                    .put("/api/v1/admin/policy").then().statusCode(200);
+        }
+    }
 }

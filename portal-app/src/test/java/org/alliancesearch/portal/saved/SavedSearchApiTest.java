@@ -183,4 +183,28 @@ class SavedSearchApiTest {
         assertThat(visibleIds(otherLex)).doesNotContain(id);
         given().auth().oauth2(otherLex).get("/api/v1/saved-searches/" + id).then().statusCode(404);
     }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() throws Exception {
+        String id = create(ALICE, "versioned", "PRIVATE", "192.0.2.30");
+        int version = given().auth().oauth2(ALICE).get("/api/v1/saved-searches/" + id).then().statusCode(200)
+                .extract().path("version");
+        Map<String, Object> first = Map.of("name", "first writer", "visibility", "PRIVATE", "query",
+                Map.of("values", List.of("192.0.2.30")), "version", version);
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).body(first).put("/api/v1/saved-searches/" + id)
+                .then().statusCode(200).body("version", equalTo(version + 1));
+        // a run does not make an edit stale
+        given().auth().oauth2(ALICE).post("/api/v1/saved-searches/" + id + "/run").then().statusCode(200);
+        Map<String, Object> second = Map.of("name", "second writer", "visibility", "PRIVATE", "query",
+                Map.of("values", List.of("192.0.2.31")));
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).header("If-Match", "\"" + version + "\"")
+                .body(second).put("/api/v1/saved-searches/" + id).then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("errors[0].code", equalTo("conflict.stale-version"));
+        assertThat(Db.rows("select name from saved_search where id = ?::uuid", id).get(0).get("name"))
+                .isEqualTo("first writer");
+        given().auth().oauth2(ALICE).contentType(ContentType.JSON).header("If-Match", "\"" + (version + 1) + "\"")
+                .body(second).put("/api/v1/saved-searches/" + id).then().statusCode(200)
+                .body("name", equalTo("second writer"));
+    }
 }

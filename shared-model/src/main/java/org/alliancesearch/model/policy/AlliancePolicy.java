@@ -12,6 +12,15 @@ import java.util.List;
  * @param dropTags tag patterns ({@code *} wildcards, case-insensitive) that remove a record wherever they sit
  */
 public record AlliancePolicy(Tlp maxTlp, List<String> dropTags) {
+    /**
+     * The floor no policy can lower: these tags always remove a record (see {@link TagPolicy}), and no ceiling is
+     * above {@link #FLOOR_MAX_TLP}.
+     */
+    public static final List<String> FLOOR_TAGS = List.of("tlp:red", "PAP:RED");
+
+    /** The least restrictive ceiling a policy may have: {@code RED} is never shown. */
+    public static final Tlp FLOOR_MAX_TLP = Tlp.AMBER_STRICT;
+
     public AlliancePolicy {
         maxTlp = maxTlp == null ? Tlp.AMBER : maxTlp;
         dropTags = dropTags == null ? List.of() : List.copyOf(dropTags);
@@ -19,7 +28,7 @@ public record AlliancePolicy(Tlp maxTlp, List<String> dropTags) {
 
     /** The default: up to {@code tlp:amber}, and {@code tlp:red} and {@code PAP:RED} drop a record. */
     public static AlliancePolicy defaults() {
-        return new AlliancePolicy(Tlp.AMBER, List.of("tlp:red", "PAP:RED"));
+        return new AlliancePolicy(Tlp.AMBER, FLOOR_TAGS);
     }
 
     /** A policy with this maximum TLP and these dropping tag patterns. */

@@ -1,12 +1,16 @@
 package org.alliancesearch.model.policy;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The compiled form of an {@link AlliancePolicy} and a search's {@link TagFilter}: decides, from a record's tags (its
- * own and its event's), whether the record may be shown. Immutable and thread-safe.
+ * own and its event's), whether the record may be shown. Immutable and thread-safe. Whatever the policy says, the
+ * floor holds: {@link AlliancePolicy#FLOOR_TAGS} always drop a record and the ceiling is never above
+ * {@link AlliancePolicy#FLOOR_MAX_TLP}.
  */
 public final class TagPolicy {
     /** Why a record is kept or removed; when several reasons apply, the first in this order is reported. */
@@ -47,8 +51,12 @@ public final class TagPolicy {
     public static TagPolicy of(AlliancePolicy policy, TagFilter filter) {
         Objects.requireNonNull(policy, "policy");
         TagFilter f = filter == null ? TagFilter.none() : filter;
-        return new TagPolicy(policy.maxTlp(), compile(policy.dropTags()), compile(f.include()),
-                compile(f.exclude()));
+        Tlp max = policy.maxTlp().isMoreRestrictiveThan(AlliancePolicy.FLOOR_MAX_TLP)
+                ? AlliancePolicy.FLOOR_MAX_TLP
+                : policy.maxTlp();
+        LinkedHashSet<String> drop = new LinkedHashSet<>(AlliancePolicy.FLOOR_TAGS);
+        drop.addAll(policy.dropTags());
+        return new TagPolicy(max, compile(new ArrayList<>(drop)), compile(f.include()), compile(f.exclude()));
     }
 
     private static TagPattern[] compile(List<String> patterns) {

@@ -41,4 +41,17 @@ class TagPolicyTest {
         assertThat(info.dropping()).isFalse();
         assertThat(defaults.classify(" TLP:RED ").dropping()).isTrue();
     }
+
+    @Test
+    void theFloorHoldsWhateverThePolicySays() {
+        TagPolicy open = TagPolicy.of(new AlliancePolicy(Tlp.RED, List.of()), TagFilter.none());
+        assertThat(open.verdict(List.of("tlp:red"))).isEqualTo(Verdict.DROPPING_TAG);
+        assertThat(open.verdict(List.of("TLP:RED", "osint"))).isEqualTo(Verdict.DROPPING_TAG);
+        assertThat(open.verdict(List.of("PAP:RED"))).isEqualTo(Verdict.DROPPING_TAG);
+        assertThat(open.verdict(List.of("pap:red"))).isEqualTo(Verdict.DROPPING_TAG);
+        assertThat(open.maxTlp()).isEqualTo(Tlp.AMBER_STRICT);
+        assertThat(open.verdict(List.of("tlp:amber+strict", "PAP:AMBER"))).isEqualTo(Verdict.KEEP);
+        assertThat(open.classify("tlp:red").dropping()).isTrue();
+        assertThat(AlliancePolicy.FLOOR_TAGS).containsExactly("tlp:red", "PAP:RED");
+    }
 }

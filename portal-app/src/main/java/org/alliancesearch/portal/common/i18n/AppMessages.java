@@ -338,6 +338,33 @@ public interface AppMessages {
     @Message
     String err_tag();
 
+    @Message
+    String err_policy_floor();
+
+    @Message
+    String err_stale_version();
+
+    @Message
+    String detail_stale_version();
+
+    @Message
+    String err_api_key_url_change();
+
+    @Message
+    String err_url_https();
+
+    @Message
+    String err_tls_anchor();
+
+    @Message
+    String err_tls_pin();
+
+    @Message
+    String member_tls_pin();
+
+    @Message
+    String member_tls_pin_hint();
+
     // --- API problems
     @Message
     String problem_validation();

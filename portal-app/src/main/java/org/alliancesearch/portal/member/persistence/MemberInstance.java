@@ -41,6 +41,10 @@ public class MemberInstance {
     @Column(name = "ca_pem")
     public String caPem;
 
+    /** SHA-256 of the one server certificate to trust (64 lower-case hex digits), or null. */
+    @Column(name = "tls_pin_sha256")
+    public String tlsPinSha256;
+
     @Column(name = "client_cert_pem")
     public String clientCertPem;
 

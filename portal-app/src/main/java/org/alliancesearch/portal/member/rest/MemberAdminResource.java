@@ -1,13 +1,16 @@
 package org.alliancesearch.portal.member.rest;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,6 +30,10 @@ import org.alliancesearch.portal.member.service.MemberView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/admin")
@@ -37,9 +44,12 @@ public class MemberAdminResource {
     private final MemberService members;
     private final Pages pages;
 
-    public MemberAdminResource(MemberService members, Pages pages) {
+    private final ObjectMapper json;
+
+    public MemberAdminResource(MemberService members, Pages pages, ObjectMapper json) {
         this.members = members;
         this.pages = pages;
+        this.json = json;
     }
 
     @GET
@@ -69,9 +79,19 @@ public class MemberAdminResource {
     @PUT
     @Path("/members/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a member instance; without apiKey the stored key stays (audited)")
-    public Uni<MemberView> update(@PathParam("id") String id, MemberInput input) {
-        return members.update(parse(id), input, pages.messages());
+    @Operation(summary = "Change a member instance (audited): fields not sent keep their value, an explicit null "
+            + "clears; without apiKey the stored key stays, but a new scheme, host or port needs it again; with "
+            + "If-Match or version, a stale change is refused (409)")
+    public Uni<MemberView> update(@PathParam("id") String id, ObjectNode body,
+            @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
+        UUID memberId = parse(id);
+        if (body == null) {
+            return members.update(memberId, null, null, ifMatch, pages.messages());
+        }
+        MemberInput input = json.treeToValue(body, MemberInput.class);
+        Set<String> present = new HashSet<>();
+        body.fieldNames().forEachRemaining(present::add);
+        return members.update(memberId, input, present, ifMatch, pages.messages());
     }
 
     @DELETE

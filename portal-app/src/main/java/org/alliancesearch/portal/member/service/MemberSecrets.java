@@ -85,6 +85,6 @@ public class MemberSecrets {
         MemberRef ref = new MemberRef(m.id.toString(), m.name, m.organisation, m.baseUrl, m.mispOrgUuid,
                 m.mispOrgName);
         return new MemberEndpoint(ref, URI.create(m.baseUrl), ApiKey.of(apiKey(m)), m.verifyTls, m.caPem,
-                m.clientCertPem, clientKey(m), Duration.ofMillis(m.timeoutMs), m.enabled);
+                m.clientCertPem, clientKey(m), Duration.ofMillis(m.timeoutMs), m.enabled, m.tlsPinSha256);
     }
 }

@@ -1,5 +1,6 @@
 package org.alliancesearch.portal.member.service;
 
+import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,10 +24,12 @@ import org.alliancesearch.portal.audit.service.AuditLog;
 import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.member.persistence.MemberInstance;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.alliancesearch.portal.policy.service.PolicyService;
+import org.hibernate.LockMode;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -76,7 +80,8 @@ public class MemberService {
     }
 
     public Uni<MemberView> create(MemberInput input, AppMessages msg) {
-        return Uni.createFrom().item(() -> validate(input, true, msg)).flatMap(valid -> doCreate(input, valid, msg));
+        return Uni.createFrom().item(() -> validate(input, true, null, msg))
+                .flatMap(valid -> doCreate(input, valid, msg));
     }
 
     private Uni<MemberView> doCreate(MemberInput input, Validated valid, AppMessages msg) {
@@ -96,25 +101,95 @@ public class MemberService {
                 .map(MemberService::view);
     }
 
+    /** A change that sends every field (the page form): what it leaves empty is cleared. */
     public Uni<MemberView> update(UUID id, MemberInput input, AppMessages msg) {
-        return Uni.createFrom().item(() -> validate(input, false, msg))
-                .flatMap(valid -> doUpdate(id, input, valid, msg));
+        return update(id, input, null, null, msg);
     }
 
-    private Uni<MemberView> doUpdate(UUID id, MemberInput input, Validated valid, AppMessages msg) {
+    /**
+     * Changes a member.
+     *
+     * @param present the fields the change mentions (absent ones keep their stored value), or null when it sends
+     *        them all
+     * @param ifMatch the {@code If-Match} header, or null
+     */
+    public Uni<MemberView> update(UUID id, MemberInput input, Set<String> present, String ifMatch,
+            AppMessages msg) {
+        if (input == null) {
+            return Uni.createFrom().failure(() -> ProblemException.invalid(msg.detail_invalid_member(),
+                    List.of(new FieldError("name", "required", msg.err_required()))));
+        }
+        Long expected = Versions.expected(ifMatch, input.version());
         return Panache.withTransaction(() -> live(id, msg)
-                .call(existing -> refuseDuplicate(valid.url(), id, msg))
+                .call(m -> Panache.getSession().flatMap(s -> s.refresh(m, LockMode.PESSIMISTIC_WRITE)))
                 .flatMap(m -> {
-                    MemberView before = view(m);
-                    apply(m, input, valid, OffsetDateTime.now(ZoneOffset.UTC));
-                    return repository.persist(m)
-                            .call(saved -> audit.record("member.update", "member", id.toString(), before,
-                                    view(saved)));
+                    Versions.check(expected, m.version, msg.detail_stale_version(), msg.err_stale_version());
+                    MemberInput merged = merge(m, input, present);
+                    Validated valid = validate(merged, false, m.baseUrl, msg);
+                    return refuseDuplicate(valid.url(), id, msg).replaceWith(m).flatMap(row -> save(row, merged,
+                            valid));
                 }))
                 .onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
                 .invoke(m -> LOG.infof("Member %s (%s, %s) changed by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .map(MemberService::view);
+    }
+
+    private Uni<MemberInstance> save(MemberInstance m, MemberInput input, Validated valid) {
+        MemberView before = view(m);
+        String id = m.id.toString();
+        String oldUrl = m.baseUrl;
+        boolean newKey = present(input.apiKey());
+        apply(m, input, valid, OffsetDateTime.now(ZoneOffset.UTC));
+        return repository.persistAndFlush(m)
+                .call(saved -> audit.record("member.update", "member", id, before, view(saved)))
+                .call(saved -> oldUrl.equals(saved.baseUrl)
+                        ? Uni.createFrom().voidItem()
+                        : audit.record("member.url-change", "member", id, Map.of("url", oldUrl),
+                                Map.of("url", saved.baseUrl)))
+                // that the key changed, never the key
+                .call(saved -> newKey
+                        ? audit.record("member.api-key-change", "member", id, null, Map.of("apiKey", "replaced"))
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** The change as a whole member: fields it does not mention keep their stored values. */
+    static MemberInput merge(MemberInstance m, MemberInput in, Set<String> present) {
+        if (present == null) {
+            return in;
+        }
+        MemberPolicyOverride stored = new MemberPolicyOverride(m.policyMaxTlp,
+                PolicyService.splitLines(m.policyDropTags));
+        return new MemberInput(present.contains("name") ? in.name() : m.name,
+                present.contains("organisation") ? in.organisation() : m.organisation,
+                present.contains("url") ? in.url() : m.baseUrl, in.apiKey(),
+                present.contains("verifyTls") ? in.verifyTls() : Boolean.valueOf(m.verifyTls),
+                present.contains("caPem") ? in.caPem() : m.caPem,
+                present.contains("clientCertPem") ? in.clientCertPem() : m.clientCertPem, in.clientKeyPem(),
+                present.contains("timeoutMs") ? in.timeoutMs() : Integer.valueOf(m.timeoutMs),
+                present.contains("enabled") ? in.enabled() : Boolean.valueOf(m.enabled),
+                present.contains("tlsPinSha256") ? in.tlsPinSha256() : m.tlsPinSha256,
+                present.contains("policy") ? in.policy() : stored, in.version());
+    }
+
+    /** True when two URLs name another server: scheme, host or (effective) port differ. */
+    static boolean otherServer(String stored, String wanted) {
+        try {
+            URI a = URI.create(stored);
+            URI b = URI.create(wanted);
+            return !String.valueOf(a.getScheme()).equalsIgnoreCase(String.valueOf(b.getScheme()))
+                    || !String.valueOf(a.getHost()).equalsIgnoreCase(String.valueOf(b.getHost()))
+                    || port(a) != port(b);
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     /** Soft delete: the row stays for the audit trail, the URL becomes free, the connector forgets the member. */
@@ -221,6 +296,7 @@ public class MemberService {
         }
         m.verifyTls = input.verifyTls() == null || input.verifyTls();
         m.caPem = blankToNull(input.caPem());
+        m.tlsPinSha256 = valid.tlsPin();
         m.clientCertPem = blankToNull(input.clientCertPem());
         if (present(input.clientKeyPem())) {
             secrets.sealClientKey(m, input.clientKeyPem().trim());
@@ -237,10 +313,10 @@ public class MemberService {
         m.updatedBy = user.name();
     }
 
-    record Validated(String url, int timeoutMs, Optional<Tlp> maxTlp, List<String> dropTags) {
+    record Validated(String url, int timeoutMs, Optional<Tlp> maxTlp, List<String> dropTags, String tlsPin) {
     }
 
-    private Validated validate(MemberInput input, boolean creating, AppMessages msg) {
+    private Validated validate(MemberInput input, boolean creating, String storedUrl, AppMessages msg) {
         List<FieldError> errors = new ArrayList<>();
         if (input == null) {
             throw ProblemException.invalid(msg.detail_invalid_member(),
@@ -255,7 +331,9 @@ public class MemberService {
             errors.add(new FieldError("url", "too-long", msg.err_too_long(MAX_URL)));
         } else {
             MemberUrlValidator.Result result = urls.check(input.url());
-            if (result.ok()) {
+            if (result.ok() && config.requireHttps() && !result.normalised().startsWith("https://")) {
+                errors.add(new FieldError("url", "url.https-required", msg.err_url_https()));
+            } else if (result.ok()) {
                 url = result.normalised();
             } else {
                 errors.add(new FieldError("url", result.refusal().code(), urlMessage(result.refusal(), msg)));
@@ -263,6 +341,8 @@ public class MemberService {
         }
         if (creating && !present(input.apiKey())) {
             errors.add(new FieldError("apiKey", "required", msg.err_required()));
+        } else if (!creating && url != null && !present(input.apiKey()) && otherServer(storedUrl, url)) {
+            errors.add(new FieldError("apiKey", "apiKey.required-on-url-change", msg.err_api_key_url_change()));
         } else if (present(input.apiKey()) && input.apiKey().length() > MAX_API_KEY) {
             errors.add(new FieldError("apiKey", "too-long", msg.err_too_long(MAX_API_KEY)));
         }
@@ -272,6 +352,17 @@ public class MemberService {
                     msg.err_timeout_range(config.minTimeoutMs(), config.maxTimeoutMs())));
         }
         pem(errors, "caPem", input.caPem(), true, msg);
+        String tlsPin = null;
+        if (present(input.tlsPinSha256())) {
+            tlsPin = normalisePin(input.tlsPinSha256());
+            if (tlsPin == null) {
+                errors.add(new FieldError("tlsPinSha256", "tls-pin", msg.err_tls_pin()));
+            }
+        }
+        if (config.requireHttps() && Boolean.FALSE.equals(input.verifyTls()) && !present(input.caPem())
+                && !present(input.tlsPinSha256())) {
+            errors.add(new FieldError("verifyTls", "tls.anchor-required", msg.err_tls_anchor()));
+        }
         pem(errors, "clientCertPem", input.clientCertPem(), true, msg);
         pem(errors, "clientKeyPem", input.clientKeyPem(), false, msg);
         if (present(input.clientKeyPem()) && !present(input.clientCertPem())) {
@@ -284,6 +375,8 @@ public class MemberService {
         Optional<Tlp> maxTlp = PolicyService.parseTlp(policy.maxTlp());
         if (present(policy.maxTlp()) && maxTlp.isEmpty()) {
             errors.add(new FieldError("policy.maxTlp", "tlp", msg.err_tlp(PolicyService.allowedTlps())));
+        } else if (maxTlp.isPresent() && PolicyService.belowFloor(maxTlp.get())) {
+            errors.add(new FieldError("policy.maxTlp", PolicyService.FLOOR, msg.err_policy_floor()));
         }
         List<String> dropTags = PolicyService.cleanTags(policy.dropTags());
         if (dropTags.size() > 200 || dropTags.stream().anyMatch(t -> t.length() > 200)) {
@@ -292,7 +385,7 @@ public class MemberService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(msg.detail_invalid_member(), errors);
         }
-        return new Validated(url, timeout, maxTlp, dropTags);
+        return new Validated(url, timeout, maxTlp, dropTags, tlsPin);
     }
 
     static String urlMessage(MemberUrlValidator.Refusal refusal, AppMessages msg) {
@@ -330,6 +423,12 @@ public class MemberService {
         }
     }
 
+    /** 64 hex digits, colons and spaces allowed between them, any case; lower-case without colons, or null. */
+    static String normalisePin(String pin) {
+        String hex = pin.replace(":", "").replace(" ", "").trim().toLowerCase(java.util.Locale.ROOT);
+        return hex.matches("[0-9a-f]{64}") ? hex : null;
+    }
+
     private static boolean present(String value) {
         return value != null && !value.isBlank();
     }
@@ -342,7 +441,7 @@ public class MemberService {
         String maxTlp = PolicyService.parseTlp(m.policyMaxTlp).map(Tlp::code).orElse(null);
         MemberPolicyOverride policy = new MemberPolicyOverride(maxTlp, PolicyService.splitLines(m.policyDropTags));
         return new MemberView(m.id, m.name, m.organisation, m.baseUrl, m.apiKeyCiphertext != null, m.verifyTls,
-                m.caPem, m.clientCertPem, m.clientKeyCiphertext != null, m.timeoutMs, m.enabled, policy,
-                m.createdAt, m.createdBy, m.updatedAt, m.updatedBy);
+                m.caPem, m.tlsPinSha256, m.clientCertPem, m.clientKeyCiphertext != null, m.timeoutMs, m.enabled, policy,
+                m.createdAt, m.createdBy, m.updatedAt, m.updatedBy, m.version);
     }
 }

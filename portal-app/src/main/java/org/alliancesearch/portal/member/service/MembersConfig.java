@@ -13,6 +13,13 @@ public interface MembersConfig {
     @WithDefault("false")
     boolean allowLoopback();
 
+    /**
+     * Refuse {@code http://} member URLs, and {@code verifyTls=false} unless the member has a CA PEM or a pinned
+     * certificate. On in production; off for the demo, development and tests, whose member simulators speak http.
+     */
+    @WithDefault("true")
+    boolean requireHttps();
+
     /** Timeout for calls to a member when an admin sets none, in milliseconds. */
     @WithDefault("10000")
     int defaultTimeoutMs();

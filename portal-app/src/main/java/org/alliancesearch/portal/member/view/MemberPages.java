@@ -21,6 +21,7 @@ import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.Flash;
 import org.alliancesearch.portal.common.web.PageContext;
@@ -74,6 +75,8 @@ public class MemberPages {
         @RestForm
         public String caPem;
         @RestForm
+        public String tlsPinSha256;
+        @RestForm
         public String clientCertPem;
         @RestForm
         public String clientKeyPem;
@@ -81,11 +84,14 @@ public class MemberPages {
         public String maxTlp;
         @RestForm
         public String dropTags;
+        @RestForm
+        public String version;
 
         MemberInput toInput() {
             return new MemberInput(name, organisation, url, apiKey, verifyTls != null, caPem, clientCertPem,
-                    clientKeyPem, parseTimeout(), enabled != null,
-                    new MemberPolicyOverride(maxTlp, PolicyService.splitLines(dropTags)));
+                    clientKeyPem, parseTimeout(), enabled != null, tlsPinSha256,
+                    new MemberPolicyOverride(maxTlp, PolicyService.splitLines(dropTags)),
+                    Versions.expected(version, null));
         }
 
         private Integer parseTimeout() {
@@ -102,7 +108,9 @@ public class MemberPages {
 
         MemberForm toForm(boolean hasClientKey) {
             return new MemberForm(nn(name), nn(organisation), nn(url), nn(timeoutMs), enabled != null,
-                    verifyTls != null, nn(caPem), nn(clientCertPem), hasClientKey, nn(maxTlp), nn(dropTags));
+                    verifyTls != null, nn(caPem), nn(tlsPinSha256), nn(clientCertPem), hasClientKey, nn(maxTlp),
+                    nn(dropTags),
+                    nn(version));
         }
 
         private static String nn(String value) {
@@ -121,7 +129,7 @@ public class MemberPages {
     }
 
     private static List<String> tlps() {
-        return Arrays.stream(Tlp.values()).map(Tlp::code).toList();
+        return Arrays.stream(Tlp.values()).filter(t -> !PolicyService.belowFloor(t)).map(Tlp::code).toList();
     }
 
     @GET
@@ -164,9 +172,9 @@ public class MemberPages {
                 .map(saved -> Pages.seeOther("/admin/members", Flash.MEMBER_UPDATED))
                 .onFailure(e -> e instanceof ProblemException p && p.status() != 404)
                 .recoverWithUni(failure -> members.get(memberId, pages.messages())
-                        .flatMap(current -> invalid(Templates.form(pages.context(),
+                        .flatMap(current -> refused(Templates.form(pages.context(),
                                 data.toForm(current.hasClientKey()), "/admin/members/" + memberId, true,
-                                errors((ProblemException) failure), tlps()))));
+                                errors((ProblemException) failure), tlps()), (ProblemException) failure)));
     }
 
     @POST
@@ -195,6 +203,10 @@ public class MemberPages {
 
     private Uni<Response> invalid(TemplateInstance form) {
         return pages.render(form, Response.Status.BAD_REQUEST);
+    }
+
+    private Uni<Response> refused(TemplateInstance form, ProblemException failure) {
+        return pages.render(form, Response.Status.fromStatusCode(failure.status()));
     }
 
     private static Map<String, String> errors(ProblemException failure) {

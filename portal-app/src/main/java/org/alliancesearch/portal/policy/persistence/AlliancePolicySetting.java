@@ -28,4 +28,8 @@ public class AlliancePolicySetting {
 
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    /** Raised by each change; a change based on another version is refused. */
+    @Column(nullable = false)
+    public long version;
 }

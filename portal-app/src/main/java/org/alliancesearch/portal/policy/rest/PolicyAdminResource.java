@@ -3,6 +3,7 @@ package org.alliancesearch.portal.policy.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -39,8 +40,9 @@ public class PolicyAdminResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the alliance policy (audited)")
-    public Uni<PolicyView> put(PolicyUpdate update) {
-        return policies.update(update, pages.messages());
+    @Operation(summary = "Change the alliance policy (audited); tlp:red and PAP:RED always stay, a red ceiling is "
+            + "refused; with If-Match or version, a stale change is refused (409)")
+    public Uni<PolicyView> put(PolicyUpdate update, @HeaderParam("If-Match") String ifMatch) {
+        return policies.update(update, ifMatch, pages.messages());
     }
 }

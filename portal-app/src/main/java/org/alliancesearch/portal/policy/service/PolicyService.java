@@ -17,9 +17,11 @@ import org.alliancesearch.portal.audit.service.AuditLog;
 import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicyRepository;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicySetting;
+import org.hibernate.LockMode;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -30,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 public class PolicyService {
     static final int MAX_TAGS = 200;
     static final int MAX_TAG_LENGTH = 200;
+    /** The code of a refusal that would lower the floor (a {@code red} ceiling). */
+    public static final String FLOOR = "policy.floor";
 
     private final AlliancePolicyRepository repository;
     private final AuditLog audit;
@@ -52,27 +56,43 @@ public class PolicyService {
         return repository.current().map(PolicyService::toView);
     }
 
-    public Uni<PolicyView> update(PolicyUpdate update, AppMessages msg) {
-        return Uni.createFrom().item(() -> validate(update, msg)).flatMap(this::save);
+    /**
+     * Changes the policy. {@code tlp:red} and {@code PAP:RED} are always kept in the drop tags (added when missing);
+     * a {@code red} ceiling is refused ({@code policy.floor}).
+     *
+     * @param ifMatch the {@code If-Match} header, or null
+     */
+    public Uni<PolicyView> update(PolicyUpdate update, String ifMatch, AppMessages msg) {
+        return Uni.createFrom().item(() -> validate(update, msg))
+                .flatMap(wanted -> save(wanted, Versions.expected(ifMatch, update.version()), msg));
     }
 
-    private Uni<PolicyView> save(AlliancePolicy wanted) {
-        return Panache.withTransaction(() -> repository.current().flatMap(row -> {
-            PolicyView before = toView(row);
-            AlliancePolicySetting target = row;
-            if (target == null) {
-                target = new AlliancePolicySetting();
-                target.id = AlliancePolicySetting.SINGLETON_ID;
-            }
-            target.maxTlp = wanted.maxTlp().name();
-            target.dropTags = String.join("\n", wanted.dropTags());
-            target.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            target.updatedBy = user.name();
-            AlliancePolicySetting saved = target;
-            return repository.persist(saved)
-                    .flatMap(s -> audit.record("policy.update", "policy", "alliance", before, toView(s)))
-                    .map(v -> toView(saved));
-        }));
+    public Uni<PolicyView> update(PolicyUpdate update, AppMessages msg) {
+        return update(update, null, msg);
+    }
+
+    private Uni<PolicyView> save(AlliancePolicy wanted, Long expected, AppMessages msg) {
+        return Panache.withTransaction(() -> repository.current().call(row -> row == null
+                ? Uni.createFrom().voidItem()
+                : Panache.getSession().flatMap(s -> s.refresh(row, LockMode.PESSIMISTIC_WRITE))).flatMap(row -> {
+                    Versions.check(expected, row == null ? 0 : row.version, msg.detail_stale_version(),
+                            msg.err_stale_version());
+                    PolicyView before = toView(row);
+                    AlliancePolicySetting target = row;
+                    if (target == null) {
+                        target = new AlliancePolicySetting();
+                        target.id = AlliancePolicySetting.SINGLETON_ID;
+                    }
+                    target.maxTlp = wanted.maxTlp().name();
+                    target.dropTags = String.join("\n", wanted.dropTags());
+                    target.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    target.updatedBy = user.name();
+                    target.version = row == null ? 1 : row.version + 1;
+                    AlliancePolicySetting saved = target;
+                    return repository.persist(saved)
+                            .flatMap(s -> audit.record("policy.update", "policy", "alliance", before, toView(s)))
+                            .map(v -> toView(saved));
+                }));
     }
 
     /** Parses a TLP level as admins type it: {@code amber}, {@code TLP:AMBER+STRICT}, {@code white}. */
@@ -113,6 +133,8 @@ public class PolicyService {
             errors.add(new FieldError("maxTlp", "required", msg.err_required()));
         } else if (tlp.isEmpty()) {
             errors.add(new FieldError("maxTlp", "tlp", msg.err_tlp(allowedTlps())));
+        } else if (belowFloor(tlp.get())) {
+            errors.add(new FieldError("maxTlp", FLOOR, msg.err_policy_floor()));
         }
         List<String> tags = cleanTags(update == null ? null : update.dropTags());
         if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG_LENGTH)) {
@@ -121,7 +143,23 @@ public class PolicyService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(msg.detail_invalid_policy(), errors);
         }
-        return new AlliancePolicy(tlp.orElseThrow(), tags);
+        return new AlliancePolicy(tlp.orElseThrow(), withFloor(tags));
+    }
+
+    /** True when a ceiling would show what the floor hides ({@code red}). */
+    public static boolean belowFloor(Tlp ceiling) {
+        return ceiling.isMoreRestrictiveThan(AlliancePolicy.FLOOR_MAX_TLP);
+    }
+
+    /** The floor tags first, then the others that are not one of them (in any case). */
+    public static List<String> withFloor(List<String> tags) {
+        List<String> out = new ArrayList<>(AlliancePolicy.FLOOR_TAGS);
+        for (String tag : tags) {
+            if (AlliancePolicy.FLOOR_TAGS.stream().noneMatch(tag::equalsIgnoreCase)) {
+                out.add(tag);
+            }
+        }
+        return out;
     }
 
     /** The TLP codes as the API writes them. */
@@ -130,15 +168,17 @@ public class PolicyService {
     }
 
     private static AlliancePolicy toPolicy(AlliancePolicySetting row) {
-        return new AlliancePolicy(parseTlp(row.maxTlp).orElse(Tlp.AMBER), splitLines(row.dropTags));
+        Tlp max = parseTlp(row.maxTlp).orElse(Tlp.AMBER);
+        return new AlliancePolicy(belowFloor(max) ? AlliancePolicy.FLOOR_MAX_TLP : max,
+                withFloor(splitLines(row.dropTags)));
     }
 
     private static PolicyView toView(AlliancePolicySetting row) {
         if (row == null) {
             AlliancePolicy d = AlliancePolicy.defaults();
-            return new PolicyView(d.maxTlp(), d.dropTags(), null, null);
+            return new PolicyView(d.maxTlp(), d.dropTags(), null, null, 0);
         }
         AlliancePolicy p = toPolicy(row);
-        return new PolicyView(p.maxTlp(), p.dropTags(), row.updatedAt, row.updatedBy);
+        return new PolicyView(p.maxTlp(), p.dropTags(), row.updatedAt, row.updatedBy, row.version);
     }
 }

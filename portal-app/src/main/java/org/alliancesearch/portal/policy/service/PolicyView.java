@@ -12,6 +12,8 @@ import org.alliancesearch.model.policy.Tlp;
  * @param dropTags tag patterns that hide a record
  * @param updatedAt last change
  * @param updatedBy who made it
+ * @param version the version a change must name (in {@code If-Match} or {@code version}) to be accepted
  */
-public record PolicyView(Tlp maxTlp, List<String> dropTags, OffsetDateTime updatedAt, String updatedBy) {
+public record PolicyView(Tlp maxTlp, List<String> dropTags, OffsetDateTime updatedAt, String updatedBy,
+        long version) {
 }

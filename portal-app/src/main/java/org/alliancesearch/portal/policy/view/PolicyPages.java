@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.Flash;
 import org.alliancesearch.portal.common.web.PageContext;
@@ -38,7 +39,7 @@ public class PolicyPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance policy(PageContext ctx, PolicyView policy, String maxTlp, String dropTags,
-                List<String> tlps, Map<String, String> errors);
+                long version, List<String> tlps, Map<String, String> errors);
     }
 
     private final PolicyService policies;
@@ -50,24 +51,26 @@ public class PolicyPages {
     }
 
     static List<String> tlps() {
-        return Arrays.stream(Tlp.values()).map(Tlp::code).toList();
+        return Arrays.stream(Tlp.values()).filter(t -> !PolicyService.belowFloor(t)).map(Tlp::code).toList();
     }
 
     @GET
     public Uni<Response> show() {
         return policies.view().flatMap(p -> pages.render(Templates.policy(pages.context(), p, p.maxTlp().code(),
-                String.join("\n", p.dropTags()), tlps(), Map.of())));
+                String.join("\n", p.dropTags()), p.version(), tlps(), Map.of())));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> save(@RestForm String maxTlp, @RestForm String dropTags) {
-        return policies.update(new PolicyUpdate(maxTlp, PolicyService.splitLines(dropTags)), pages.messages())
+    public Uni<Response> save(@RestForm String maxTlp, @RestForm String dropTags, @RestForm String version) {
+        Long based = Versions.expected(version, null);
+        return policies.update(new PolicyUpdate(maxTlp, PolicyService.splitLines(dropTags), based), pages.messages())
                 .map(saved -> Pages.seeOther("/admin/policy", Flash.POLICY_SAVED))
                 .onFailure(ProblemException.class).recoverWithUni(failure -> policies.view()
                         .flatMap(current -> pages.render(Templates.policy(pages.context(), current, maxTlp,
-                                dropTags, tlps(), errorsByField(((ProblemException) failure).errors())),
-                                Response.Status.BAD_REQUEST)));
+                                dropTags, based == null ? current.version() : based, tlps(),
+                                errorsByField(((ProblemException) failure).errors())),
+                                Response.Status.fromStatusCode(((ProblemException) failure).status()))));
     }
 
     static Map<String, String> errorsByField(List<FieldError> errors) {

@@ -48,6 +48,10 @@ public class SavedSearch {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** Raised by each change (not by runs); a change based on another version is refused. */
+    @Column(nullable = false)
+    public long version;
+
     @Column(name = "last_run_at")
     public OffsetDateTime lastRunAt;
 

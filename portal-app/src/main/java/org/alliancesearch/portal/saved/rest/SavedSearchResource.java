@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -74,9 +75,10 @@ public class SavedSearchResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change my saved search")
-    public Uni<SavedSearchView> update(@PathParam("id") String id, SavedSearchInput input) {
-        return saved.update(id, input, Searcher.of(user), msg());
+    @Operation(summary = "Change my saved search; with If-Match or version, a stale change is refused (409)")
+    public Uni<SavedSearchView> update(@PathParam("id") String id, SavedSearchInput input,
+            @HeaderParam("If-Match") String ifMatch) {
+        return saved.update(id, input, ifMatch, Searcher.of(user), msg());
     }
 
     @DELETE

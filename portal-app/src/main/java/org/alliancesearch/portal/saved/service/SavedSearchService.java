@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.saved.persistence.SavedSearch;
 import org.alliancesearch.portal.saved.persistence.SavedSearchMark;
 import org.alliancesearch.portal.saved.persistence.SavedSearchMarkRepository;
@@ -28,6 +29,7 @@ import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.SearchValidation;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.service.ValueKey;
+import org.hibernate.LockMode;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,15 +90,29 @@ public class SavedSearchService {
     }
 
     public Uni<SavedSearchView> update(String id, SavedSearchInput input, Searcher who, SearchMessages msg) {
+        return update(id, input, null, who, msg);
+    }
+
+    /**
+     * The owner changes a search; a change based on another version (the {@code If-Match} header, else the input's
+     * version) is refused with 409 and nothing changes.
+     */
+    public Uni<SavedSearchView> update(String id, SavedSearchInput input, String ifMatch, Searcher who,
+            SearchMessages msg) {
         return Uni.createFrom().item(() -> validate(input, msg))
-                .flatMap(valid -> Panache.withTransaction(() -> visible(id, who, msg).map(row -> {
-                    if (!owns(row, who)) {
-                        throw new NotOwnerException(msg.detail_saved_not_owner());
-                    }
-                    apply(row, valid);
-                    row.updatedAt = now();
-                    return view(row, who);
-                })));
+                .flatMap(valid -> Panache.withTransaction(() -> visible(id, who, msg)
+                        .call(row -> Panache.getSession().flatMap(s -> s.refresh(row, LockMode.PESSIMISTIC_WRITE)))
+                        .map(row -> {
+                            if (!owns(row, who)) {
+                                throw new NotOwnerException(msg.detail_saved_not_owner());
+                            }
+                            Versions.check(Versions.expected(ifMatch, input.version()), row.version,
+                                    msg.err_saved_stale_version(), msg.err_saved_stale_version());
+                            apply(row, valid);
+                            row.version++;
+                            row.updatedAt = now();
+                            return view(row, who);
+                        })));
     }
 
     /** The owner deletes a search they may see; an admin deletes any. */
@@ -253,7 +269,8 @@ public class SavedSearchService {
 
     private SavedSearchView view(SavedSearch r, Searcher who) {
         return new SavedSearchView(r.id.toString(), r.name, r.description, r.visibility, r.owner, r.organisation,
-                read(r.queryJson), r.createdAt, r.updatedAt, r.lastRunAt, r.lastIndicatorCount, owns(r, who));
+                read(r.queryJson), r.createdAt, r.updatedAt, r.lastRunAt, r.lastIndicatorCount, owns(r, who),
+                r.version);
     }
 
     private String write(SearchRequest query) {

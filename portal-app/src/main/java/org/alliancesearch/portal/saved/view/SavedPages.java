@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.CsrfField;
@@ -54,7 +55,8 @@ public class SavedPages {
         static native TemplateInstance list(PageContext ctx, List<Row> rows, String done);
 
         static native TemplateInstance form(PageContext ctx, String action, String title, String name,
-                String description, String visibility, SearchForm.FormView query, Map<String, String> errors);
+                String description, String visibility, SearchForm.FormView query, Map<String, String> errors,
+                String version);
 
         static native TemplateInstance run(PageContext ctx, String name, String id, String resultsHtml);
 
@@ -74,6 +76,9 @@ public class SavedPages {
         public String description;
         @RestForm
         public String visibility;
+        /** The version the edit is based on (edit form only). */
+        @RestForm
+        public String version;
     }
 
     private final SavedSearchService saved;
@@ -119,7 +124,7 @@ public class SavedPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> createFormFor(@BeanParam SearchForm query, @BeanParam CsrfField csrf) {
         return pages.render(Templates.form(pages.context(), "/saved", msg().saved_new(), "", "", "PRIVATE",
-                query.confirmed().view(), Map.of()));
+                query.confirmed().view(), Map.of(), ""));
     }
 
     @POST
@@ -154,7 +159,7 @@ public class SavedPages {
             }
             return pages.render(Templates.form(pages.context(), "/saved/" + v.id(), msg.saved_edit_title(v.name()),
                     v.name(), v.description() == null ? "" : v.description(), v.visibility(),
-                    SearchForm.of(v.query()).view(), Map.of()));
+                    SearchForm.of(v.query()).view(), Map.of(), String.valueOf(v.version())));
         });
     }
 
@@ -164,7 +169,7 @@ public class SavedPages {
     public Uni<Response> update(@PathParam("id") String id, @BeanParam SavedForm form) {
         return saved.update(id, input(form), Searcher.of(user), msg())
                 .map(v -> Response.seeOther(URI.create("/saved?done=updated")).build())
-                .onFailure(e -> e instanceof ProblemException p && p.status() == 400)
+                .onFailure(e -> e instanceof ProblemException p && (p.status() == 400 || p.status() == 409))
                 .recoverWithUni(e -> invalid(form, "/saved/" + id, msg().saved_edit_title(form.name),
                         (ProblemException) e));
     }
@@ -195,17 +200,19 @@ public class SavedPages {
     }
 
     private Uni<Response> invalid(SavedForm form, String action, String title, ProblemException e) {
-        if (e.status() != 400) {
+        if (e.status() != 400 && e.status() != 409) {
             return Uni.createFrom().failure(e);
         }
         Map<String, String> errors = e.errors().stream()
                 .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " " + b));
         return pages.render(Templates.form(pages.context(), action, title, nn(form.name), nn(form.description),
-                nn(form.visibility), form.confirmed().view(), errors), Response.Status.BAD_REQUEST);
+                nn(form.visibility), form.confirmed().view(), errors, nn(form.version)),
+                Response.Status.fromStatusCode(e.status()));
     }
 
     private static SavedSearchInput input(SavedForm form) {
-        return new SavedSearchInput(form.name, form.description, form.visibility, form.toRequest(false));
+        return new SavedSearchInput(form.name, form.description, form.visibility, form.toRequest(false),
+                Versions.expected(form.version, null));
     }
 
     private static String nn(String s) {

@@ -443,6 +443,9 @@ public interface SearchMessages {
     String detail_saved_not_owner();
 
     @Message
+    String err_saved_stale_version();
+
+    @Message
     String detail_invalid_saved();
 
     @Message
