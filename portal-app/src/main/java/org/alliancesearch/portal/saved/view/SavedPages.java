@@ -115,7 +115,7 @@ public class SavedPages {
     @Path("new")
     public Uni<Response> createForm() {
         return pages.render(Templates.form(pages.context(), "/saved", msg().saved_new(), "", "", "PRIVATE",
-                new SearchForm().confirmed().view(), Map.of()));
+                new SearchForm().confirmed().view(), Map.of(), ""));
     }
 
     /** The form filled with a search's query, posted from the results ("Save this search") with the CSRF token. */
