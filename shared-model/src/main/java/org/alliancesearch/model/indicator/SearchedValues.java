@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.alliancesearch.model.misp.MispLike;
+
 /**
  * The values of one search, to tell whether a record a member returned answers it: a member may only answer with
  * what was asked, never add values nobody searched.
@@ -43,7 +45,7 @@ public final class SearchedValues {
             NormalisationResult n = Normaliser.normalise(value);
             String canonical = n.isValid() ? n.value() : value.strip();
             if (canonical.indexOf('%') >= 0) {
-                patterns.add(like(canonical));
+                patterns.add(MispLike.compile(canonical));
                 continue;
             }
             exact.add(fold(canonical));
@@ -107,27 +109,5 @@ public final class SearchedValues {
 
     private static String fold(String s) {
         return s.toLowerCase(Locale.ROOT);
-    }
-
-    /** A MySQL {@code LIKE} pattern under a case-insensitive collation, as MISP applies it. */
-    private static Pattern like(String term) {
-        StringBuilder rx = new StringBuilder();
-        StringBuilder literal = new StringBuilder();
-        for (int i = 0; i < term.length(); i++) {
-            char c = term.charAt(i);
-            if (c == '%' || c == '_') {
-                if (literal.length() > 0) {
-                    rx.append(Pattern.quote(literal.toString()));
-                    literal.setLength(0);
-                }
-                rx.append(c == '%' ? ".*" : ".");
-            } else {
-                literal.append(c);
-            }
-        }
-        if (literal.length() > 0) {
-            rx.append(Pattern.quote(literal.toString()));
-        }
-        return Pattern.compile(rx.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     }
 }

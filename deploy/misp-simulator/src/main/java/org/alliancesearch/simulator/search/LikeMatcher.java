@@ -2,6 +2,8 @@ package org.alliancesearch.simulator.search;
 
 import java.util.regex.Pattern;
 
+import org.alliancesearch.model.misp.MispLike;
+
 /**
  * Matches a MISP filter term against text as MySQL does under a case-insensitive collation: exact (ignoring case)
  * unless the term holds {@code %}, then a LIKE match where {@code %} is any run and {@code _} any one character.
@@ -11,24 +13,8 @@ public final class LikeMatcher {
     private final Pattern like;
 
     public LikeMatcher(String term) {
-        if (term.indexOf('%') >= 0) {
-            StringBuilder rx = new StringBuilder();
-            StringBuilder lit = new StringBuilder();
-            for (char c : term.toCharArray()) {
-                if (c == '%' || c == '_') {
-                    if (lit.length() > 0) {
-                        rx.append(Pattern.quote(lit.toString()));
-                        lit.setLength(0);
-                    }
-                    rx.append(c == '%' ? ".*" : ".");
-                } else {
-                    lit.append(c);
-                }
-            }
-            if (lit.length() > 0) {
-                rx.append(Pattern.quote(lit.toString()));
-            }
-            like = Pattern.compile(rx.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+        if (MispLike.isPattern(term)) {
+            like = MispLike.compile(term);
             exact = null;
         } else {
             like = null;
