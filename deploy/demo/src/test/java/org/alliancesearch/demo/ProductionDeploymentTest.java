@@ -96,19 +96,30 @@ class ProductionDeploymentTest {
         }
     }
 
-    /** A configured origin (a placeholder or an https URL of a real host), optionally followed by a path wildcard. */
+    /** A configured origin (a placeholder or an https URL of a real host) with an exact path: no wildcard at all. */
     private static void assertExactRedirect(String where, String uri) {
         assertThat(uri).as("%s: %s", where, uri).doesNotContainIgnoringCase("localhost").doesNotContain("127.0.0.1")
-                .isNotIn("*", "+", "/*", "");
-        String base = uri.endsWith("/*") ? uri.substring(0, uri.length() - 2) : uri;
-        assertThat(base).as("%s: %s has a wildcard only at the end of the path", where, uri).doesNotContain("*");
-        if (base.startsWith("${")) {
-            assertThat(base).as("%s: %s", where, uri).matches(PLACEHOLDER.pattern() + "(/[^*]*)?");
+                .isNotIn("+", "").doesNotContain("*");
+        if (uri.startsWith("${")) {
+            assertThat(uri).as("%s: %s", where, uri).matches(PLACEHOLDER.pattern() + "(/[^*]*)?");
         } else {
-            URI parsed = URI.create(base);
+            URI parsed = URI.create(uri);
             assertThat(parsed.getScheme()).as("%s: %s", where, uri).isEqualTo("https");
             assertThat(parsed.getHost()).as("%s: %s", where, uri).isNotBlank();
         }
+    }
+
+    /** The portal's sign-in comes back to the one path the production realm allows, and the ingress routes it. */
+    @Test
+    void signInReturnsToTheOneRedirectPathTheRealmAllows() throws IOException {
+        Path properties = deployDir().getParent().resolve("portal-app/src/main/resources/application.properties");
+        String path = Files.readAllLines(properties).stream()
+                .filter(l -> l.startsWith("%prod.quarkus.oidc.authentication.redirect-path="))
+                .map(l -> l.substring(l.indexOf('=') + 1).trim()).findFirst().orElse(null);
+        assertThat(path).as("a fixed redirect path in production").isNotNull().startsWith("/");
+        assertThat(Files.readString(deployDir().resolve("keycloak/alliance-realm.json")))
+                .contains("\"${PORTAL_PUBLIC_URL}" + path + "\"");
+        assertThat(Files.readString(deployDir().resolve("k8s/ingress.yaml"))).contains("- path: " + path);
     }
 
     @Test
