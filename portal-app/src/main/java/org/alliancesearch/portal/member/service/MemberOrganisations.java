@@ -48,8 +48,8 @@ public class MemberOrganisations {
         if (report == null || !report.ok() || (isBlank(report.organisation()) && report.organisationUuid() == null)) {
             return Uni.createFrom().voidItem();
         }
-        String name = isBlank(report.organisation()) ? null : clip(report.organisation().strip());
-        String uuid = report.organisationUuid();
+        String name = isBlank(report.organisation()) ? null : memberSentText(report.organisation());
+        String uuid = isBlank(report.organisationUuid()) ? null : memberSentText(report.organisationUuid());
         return Panache.withTransaction(() -> repository.findLive(id).flatMap(m -> {
             if (m == null || (Objects.equals(m.mispOrgUuid, uuid) && Objects.equals(m.mispOrgName, name))) {
                 return Uni.createFrom().<MemberInstance>nullItem();
@@ -85,7 +85,12 @@ public class MemberOrganisations {
         return s == null || s.isBlank();
     }
 
-    private static String clip(String s) {
-        return s.length() <= MAX_NAME ? s : s.substring(0, MAX_NAME);
+    /**
+     * What a member's MISP says of itself, made safe to store and to log: control and format characters (line breaks
+     * that would forge log lines, right-to-left overrides) become spaces, and it is cut to {@value #MAX_NAME}.
+     */
+    static String memberSentText(String s) {
+        String clean = s.replaceAll("[\\p{Cc}\\p{Cf}]", " ").strip();
+        return clean.length() <= MAX_NAME ? clean : clean.substring(0, MAX_NAME);
     }
 }
