@@ -43,7 +43,7 @@ public final class SimulatedMisp {
 
     Future<Void> listen(int requestedPort) {
         HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(requestedPort)
-                .setCompressionSupported(true));
+                .setCompressionSupported(true).setDecompressionSupported(true));
         return s.requestHandler(router).listen().map(started -> {
             server = started;
             port = started.actualPort();

@@ -399,8 +399,8 @@ class SearchSemanticsTest {
         assertThat(v.json().get("version").asText()).isEqualTo("2.5.1");
         assertThat(v.json().get("perm_sync").asBoolean()).isFalse();
         assertThat(v.json().get("perm_sighting").asBoolean()).isTrue();
-        assertThat(v.json().get("request_encoding")).hasSize(2);
-        assertThat(v.json().get("uuid").asText()).hasSize(36);
+        assertThat(v.json().get("request_encoding")).hasSize(1);
+        assertThat(v.json().get("uuid").asText()).isEqualTo("-");
         for (String method : List.of("GET", "POST")) {
             Http.Reply me = Http.send(HttpRequest.newBuilder(URI.create(misp.url() + "/users/view/me"))
                     .header("Authorization", misp.apiKey())

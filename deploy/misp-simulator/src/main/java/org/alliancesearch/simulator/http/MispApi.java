@@ -15,6 +15,7 @@ import org.alliancesearch.simulator.store.Organisation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Vertx;
@@ -36,8 +37,20 @@ public final class MispApi {
             + " enabled user along in the Authorization header.";
     /** MISP's message for an internal error. */
     public static final String INTERNAL_ERROR = "An Internal Error Has Occurred.";
+    /** The MISP version the simulator answers like. */
+    public static final String MISP_VERSION = "2.5.1";
+    /** The PyMISP version that MISP 2.5.1 recommends ({@code AppController::$pyMispVersion}). */
+    public static final String PYMISP_RECOMMENDED_VERSION = "2.5.1";
+    /**
+     * Whether the simulated user's role may synchronise. It may not (a read-only API role), so getVersion hides the
+     * server's uuid behind {@code "-"}, as MISP does.
+     */
+    static final boolean PERM_SYNC = false;
+    /** Request body encodings the server decodes (MISP lists those its PHP can decompress). */
+    static final String[] REQUEST_ENCODINGS = {"gzip"};
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Buffer DESCRIBE_TYPES = describeTypesFromClassPath();
     private static final int DRIP_CHUNK = 64;
     /** Answers with more records than this are streamed instead of built whole. */
     static final int STREAM_FROM_RECORDS = 2000;
@@ -79,6 +92,10 @@ public final class MispApi {
         router.route().handler(this::authenticate);
         router.get("/servers/getVersion").handler(this::version);
         router.get("/servers/getVersion.json").handler(this::version);
+        router.get("/servers/getPyMISPVersion").handler(this::pymispVersion);
+        router.get("/servers/getPyMISPVersion.json").handler(this::pymispVersion);
+        router.get("/attributes/describeTypes").handler(this::describeTypes);
+        router.get("/attributes/describeTypes.json").handler(this::describeTypes);
         router.route("/users/view/me").handler(this::me);
         router.route("/users/view/me.json").handler(this::me);
         router.route("/attributes/restSearch").handler(ctx -> search(ctx, false));
@@ -132,17 +149,32 @@ public final class MispApi {
         }
     }
 
+    /** {@code ServersController::getVersion} of MISP 2.5.1, for the simulated user's role. */
     private void version(RoutingContext ctx) {
         ObjectNode v = MAPPER.createObjectNode();
-        v.put("version", "2.5.1");
-        v.put("pymisp_recommended_version", "2.5.1");
-        v.put("perm_sync", false);
+        v.put("version", MISP_VERSION);
+        v.put("pymisp_recommended_version", PYMISP_RECOMMENDED_VERSION);
+        v.put("perm_sync", PERM_SYNC);
         v.put("perm_sighting", true);
         v.put("perm_galaxy_editor", false);
-        v.put("uuid", serverUuid);
-        v.putArray("request_encoding").add("gzip").add("br");
+        v.put("perm_analyst_data", false);
+        v.put("uuid", PERM_SYNC ? serverUuid : "-");
+        ArrayNode encodings = v.putArray("request_encoding");
+        for (String e : REQUEST_ENCODINGS) {
+            encodings.add(e);
+        }
         v.put("filter_sightings", true);
         json(ctx, 200, Buffer.buffer(v.toString()));
+    }
+
+    /** The older call clients make when getVersion has no {@code pymisp_recommended_version}. */
+    private void pymispVersion(RoutingContext ctx) {
+        json(ctx, 200, Buffer.buffer(MAPPER.createObjectNode().put("version", PYMISP_RECOMMENDED_VERSION).toString()));
+    }
+
+    /** {@code {"result": {...}}}: the shared model's copy of MISP's describeTypes.json has that shape already. */
+    private void describeTypes(RoutingContext ctx) {
+        json(ctx, 200, DESCRIBE_TYPES);
     }
 
     private void me(RoutingContext ctx) {
@@ -154,7 +186,7 @@ public final class MispApi {
         user.put("server_id", "0");
         user.put("email", userEmail);
         user.put("autoalert", false);
-        user.put("authkey", "(redacted)");
+        // no authkey: with advanced authkeys (MISP 2.5's default) the view leaves it out
         user.put("invited_by", "0");
         user.putNull("gpgkey");
         user.put("nids_sid", "4000000");
@@ -183,6 +215,10 @@ public final class MispApi {
         role.put("perm_auth", true);
         role.put("perm_sighting", true);
         role.put("perm_object_template", false);
+        for (String perm : new String[]{"perm_analyst_data", "perm_skip_otp", "perm_server_sign",
+                "perm_sync_authoritative", "perm_sync_internal"}) {
+            role.put(perm, false);
+        }
         role.put("default_role", false);
         role.put("restricted_to_site_admin", false);
         role.put("enforce_rate_limit", false);
@@ -204,6 +240,8 @@ public final class MispApi {
         o.put("local", true);
         o.putArray("restricted_to_domain");
         o.put("landingpage", (String) null);
+        // setting name -> value; PHP encodes the empty array as a list, and PyMISP refuses a user without the key
+        root.putArray("UserSetting");
         json(ctx, 200, Buffer.buffer(root.toString()));
     }
 
@@ -238,11 +276,16 @@ public final class MispApi {
             return;
         }
         SearchRequest request = SearchRequest.parse(body, Instant.now().getEpochSecond());
-        if (!request.returnFormat().equals("json")) {
-            error(ctx, 400, "Invalid return format.", "This simulator only answers returnFormat json.");
+        boolean csv = request.returnFormat().equals("csv");
+        if (!csv && !request.returnFormat().equals("json")) {
+            error(ctx, 400, "Invalid return format.", "This simulator answers returnFormat json and csv only.");
             return;
         }
         Fault f = fault.get();
+        if (csv) {
+            csv(ctx, request, events);
+            return;
+        }
         vertx.<int[]>executeBlocking(() -> page(events ? engine.events(request) : engine.attributes(request),
                 request), false).onComplete(found -> {
                     if (found.failed()) {
@@ -271,6 +314,33 @@ public final class MispApi {
                                 }
                             });
                 });
+    }
+
+    /** CSV answers: built whole (the fault modes that damage bodies apply to JSON only). */
+    private void csv(RoutingContext ctx, SearchRequest request, boolean events) {
+        vertx.<Buffer>executeBlocking(() -> {
+            int[] page = page(events ? engine.events(request) : engine.attributes(request), request);
+            MispCsvWriter writer = new MispCsvWriter(store, request);
+            return events ? writer.events(page) : writer.attributes(page);
+        }, false).onComplete(rendered -> {
+            if (rendered.failed()) {
+                error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
+            } else {
+                ctx.response().setStatusCode(200).putHeader("Content-Type", "text/csv; charset=UTF-8")
+                        .end(rendered.result());
+            }
+        });
+    }
+
+    private static Buffer describeTypesFromClassPath() {
+        try (java.io.InputStream in = MispApi.class.getResourceAsStream("/misp/describeTypes.json")) {
+            if (in == null) {
+                throw new IllegalStateException("misp/describeTypes.json missing from the class path");
+            }
+            return Buffer.buffer(in.readAllBytes());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Large answers go out chunked while they are rendered. */

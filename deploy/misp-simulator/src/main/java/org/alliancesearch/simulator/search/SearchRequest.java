@@ -30,11 +30,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param includeEventTags merge event tags into attribute tags, marked inherited
  * @param includeContext add the event context (with {@code Orgc} and {@code Tag}) to each attribute
  * @param returnFormat requested format ({@code json} unless told otherwise)
+ * @param requestedAttributes CSV columns asked for ({@code requested_attributes}), or {@code null} for MISP's default
+ * @param headerless CSV without its header line
  */
 public record SearchRequest(Filter value, Filter type, Filter category, Filter org, Filter tags, Filter eventId,
         Filter uuid, Long fromDay, Long toDay, long[] publishTimestamp, long[] timestamp, List<Boolean> toIds,
         List<Boolean> published, List<Boolean> deleted, Integer limit, int page, boolean includeEventTags,
-        boolean includeContext, String returnFormat) {
+        boolean includeContext, String returnFormat, List<String> requestedAttributes, boolean headerless) {
 
     /** Parses a restSearch body. {@code now} is the epoch second that relative times ({@code 7d}) count back from. */
     public static SearchRequest parse(JsonNode body, long now) {
@@ -59,7 +61,28 @@ public record SearchRequest(Filter value, Filter type, Filter category, Filter o
                 day(b.get("from")), day(b.get("to")), publish, range(b.get("timestamp"), now), bools(b.get("to_ids")),
                 bools(b.get("published")), deleted == null ? List.of(Boolean.FALSE) : deleted, limit,
                 page == null || page < 1 ? 1 : page, bool(b.get("includeEventTags")), bool(b.get("includeContext")),
-                format == null || format.isBlank() ? "json" : format.toLowerCase(Locale.ROOT));
+                format == null || format.isBlank() ? "json" : format.toLowerCase(Locale.ROOT),
+                names(b.get("requested_attributes")), bool(b.get("headerless")));
+    }
+
+    /** A list of names or one comma-separated string of them; {@code null} when absent or empty. */
+    static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        if (n != null && n.isArray()) {
+            n.forEach(v -> {
+                String s = text(v);
+                if (s != null && !s.isBlank()) {
+                    out.add(s.trim());
+                }
+            });
+        } else if (text(n) != null) {
+            for (String s : text(n).split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        return out.isEmpty() ? null : List.copyOf(out);
     }
 
     private static JsonNode firstPresent(JsonNode b, String... keys) {
