@@ -181,6 +181,16 @@ class PymispLikeClientChecksTest {
     }
 
     @Test
+    void aServerThatDoesNotAnswerFailsTheConnectionNamingTheUrl() {
+        String gone = url();
+        server.stop(0);
+        PymispException e = catchThrowableOfType(PymispException.class, () -> PymispLikeClient.connect(gone, "k"));
+        assertThat(e.getMessage()).startsWith("Unable to connect to MISP (" + gone + "). Please make sure the API key"
+                + " and the URL are correct (http/https is required): ");
+        assertThat(e.status()).isZero();
+    }
+
+    @Test
     void aRootUrlWithAPathKeepsItOnlyWithATrailingSlash() {
         List<String> calls = new CopyOnWriteArrayList<>();
         catchThrowableOfType(PymispException.class,

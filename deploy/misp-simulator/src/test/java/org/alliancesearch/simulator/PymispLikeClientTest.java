@@ -173,6 +173,21 @@ class PymispLikeClientTest {
     }
 
     @Test
+    void csvWithEventContextAndFromEventSearches() {
+        PymispLikeClient c = PymispLikeClient.connect(misp.url(), misp.apiKey());
+        List<String> lines = c.searchCsv(Map.of("value", "invoice.exe", "includeContext", 1)).lines().toList();
+        assertThat(lines.get(0)).endsWith(",object_meta_category,event_info,event_member_org,event_source_org,"
+                + "event_distribution,event_threat_level_id,event_analysis,event_date,event_tag,event_timestamp");
+        assertThat(lines.get(1)).contains(",\"Untagged\",\"org-a\",").contains(",\"2026-02-01\",");
+        assertThat(lines.get(1).split(",", -1)).hasSize(22);
+        // an event search writes every shown attribute of each event found
+        List<String> fromEvents = c.searchCsv("events", Map.of("value", "invoice.exe")).lines().toList();
+        assertThat(fromEvents).hasSize(4);
+        assertThat(fromEvents.get(1)).contains("\"invoice.exe\"");
+        assertThat(fromEvents.get(2)).contains("\"www.evil.example\"");
+    }
+
+    @Test
     void aRefusedSearchCarriesStatusAndMispsErrorBody() {
         PymispLikeClient c = PymispLikeClient.connect(misp.url(), misp.apiKey());
         misp.setFault(Fault.parse("forbidden"));
