@@ -8,6 +8,7 @@ import java.util.List;
 import org.alliancesearch.connector.client.PageResult.Cut;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispFormatException;
+import org.alliancesearch.model.misp.JsonTreeBuilder;
 import org.alliancesearch.model.misp.MispJson;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -46,7 +47,7 @@ public final class AttributeStreamSink extends SynchronousSink {
     private int records;
     private int skipped;
     private boolean sawToken;
-    private TreeBuilder current;
+    private JsonTreeBuilder current;
     private Cut cut = Cut.NONE;
     private String cutMessage;
 
@@ -166,7 +167,7 @@ public final class AttributeStreamSink extends SynchronousSink {
                 }
             } else if (inAttributeArray(token)) {
                 if (token.isStructStart()) {
-                    current = new TreeBuilder(parser, token);
+                    current = new JsonTreeBuilder(parser, token);
                 } else if (!token.isStructEnd()) {
                     records++;
                     skipped++;
