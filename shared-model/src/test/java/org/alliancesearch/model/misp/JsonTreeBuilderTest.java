@@ -12,7 +12,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import com.fasterxml.jackson.databind.JsonNode;
 
-class TreeBuilderTest {
+class JsonTreeBuilderTest {
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = new com.fasterxml.jackson.databind.ObjectMapper();
 
     @Test
     void buildsTheTreeThatReadTreeGivesFromOneByteAtATime() throws Exception {
