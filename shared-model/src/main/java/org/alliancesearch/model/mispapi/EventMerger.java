@@ -104,8 +104,10 @@ public final class EventMerger {
         Map<String, List<Copy>> byEvent = new LinkedHashMap<>();
         for (MemberEvents answer : ordered) {
             AlliancePolicy own = rules.memberPolicies().get(answer.member().id());
-            TagPolicy ownPolicy = own == null || own.equals(rules.policy()) ? null : TagPolicy.of(own,
-                    TagFilter.none());
+            TagPolicy ownPolicy = own == null || own.equals(rules.policy())
+                    ? null
+                    : TagPolicy.of(own,
+                            TagFilter.none());
             for (MispEventDocument doc : answer.events()) {
                 Copy copy = copy(answer.member(), doc, alliancePolicy, ownPolicy, claims, searched, answersFilter);
                 if (copy != null) {
@@ -307,10 +309,13 @@ public final class EventMerger {
                     }
                     tags = List.copyOf(all.values());
                 }
-                MispAttribute shown = tags == first.tags() ? first : new MispAttribute(first.id(), first.uuid(),
-                        first.eventId(), first.objectId(), first.objectRelation(), first.category(), first.type(),
-                        first.value(), first.toIds(), first.timestamp(), first.firstSeen(), first.lastSeen(),
-                        first.distribution(), first.comment(), first.deleted(), tags, first.event());
+                MispAttribute shown = tags == first.tags()
+                        ? first
+                        : new MispAttribute(first.id(), first.uuid(),
+                                first.eventId(), first.objectId(), first.objectRelation(), first.category(),
+                                first.type(),
+                                first.value(), first.toIds(), first.timestamp(), first.firstSeen(), first.lastSeen(),
+                                first.distribution(), first.comment(), first.deleted(), tags, first.event());
                 out.add(new MergedEvents.Attribute(shown, holders.get(key).stream().sorted(BY_ID).toList()));
             });
             return out;

@@ -14,8 +14,8 @@ import java.util.Map;
 
 import org.alliancesearch.model.misp.MispEventDocument;
 import org.alliancesearch.model.policy.AlliancePolicy;
-import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.policy.TagFilter;
+import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberRef;

@@ -53,7 +53,8 @@ class EventMergerTest {
         MergedEvents.Event e = r.events().get(0);
         assertThat(e.holders()).containsExactly(A, B);
         assertThat(e.attributes()).extracting(x -> x.attribute().uuid() + "=" + x.attribute().value())
-                .containsExactly("a1=198.51.100.1", "a2=evil.example", "a2=other.example", "a3=d41d8cd98f00b204e9800998ecf8427e");
+                .containsExactly("a1=198.51.100.1", "a2=evil.example", "a2=other.example",
+                        "a3=d41d8cd98f00b204e9800998ecf8427e");
         assertThat(e.attributes().get(0).holders()).containsExactly(A, B);
         assertThat(e.attributes().get(1).holders()).containsExactly(A);
         assertThat(e.attributes().get(2).holders()).containsExactly(B);
