@@ -7,7 +7,8 @@ import org.alliancesearch.model.mispapi.MemberEvents;
 import org.alliancesearch.model.result.MemberRef;
 
 /**
- * One member's answer to one event search.
+ * One member's answer to one event search, before any policy: its counts include what the merge may hide, so they are
+ * for operators and logs, not for searchers (who see {@link org.alliancesearch.model.mispapi.MergedEvents#tallies()}).
  *
  * @param latencyMs time from the start of the search to this outcome
  * @param eventCount events read from the member (and kept: each answers the search)

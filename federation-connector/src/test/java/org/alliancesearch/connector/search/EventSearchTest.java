@@ -248,6 +248,33 @@ class EventSearchTest extends MemberServersSupport {
         assertThat(a.message()).startsWith("redirect to elsewhere.example").endsWith("refused");
     }
 
+    @Test
+    void aGzipBombStopsAtTheByteCapCountedDecompressed() throws Exception {
+        String page = answer(event("before-the-blanks", 2, "198.51."));
+        int close = page.lastIndexOf(']');
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(page.substring(0, close).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            byte[] blanks = new byte[1 << 20];
+            java.util.Arrays.fill(blanks, (byte) ' ');
+            for (int i = 0; i < 64; i++) {
+                gz.write(blanks);
+            }
+            gz.write(page.substring(close).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        servers[0].stubFor(events().willReturn(aResponse().withHeader("Content-Type", "application/json")
+                .withHeader("Content-Encoding", "gzip").withBody(out.toByteArray())));
+        member("bomb", 0);
+
+        EventMemberOutcome o = of(runEvents(values("198.51.0.1"), AlliancePolicy.defaults()), "bomb");
+
+        // 64 MiB of blanks from about 64 KiB of gzip: the read stops at the 256 KiB cap, the event before is kept.
+        assertThat(out.size()).isLessThan(262144);
+        assertThat(o.status()).isEqualTo(MemberStatus.PARTIAL);
+        assertThat(o.message()).contains("answer larger than 262144 bytes");
+        assertThat(o.events()).extracting(MispEventDocument::uuid).containsExactly("before-the-blanks");
+    }
+
     private static JsonNode json(LoggedRequest req) {
         try {
             return MispFixtures.MAPPER.readTree(req.getBodyAsString());

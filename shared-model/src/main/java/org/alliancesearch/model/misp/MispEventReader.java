@@ -362,6 +362,10 @@ public final class MispEventReader {
             }
             case EVENT -> endEvent();
             case OBJECT -> {
+                // The object's comment is capped as an attribute's is.
+                if (limits.strings() != null && limits.strings().test(objectHeader)) {
+                    eventTruncated = true;
+                }
                 objects.add(new MispObjectDraft(objectHeader, objectAttributes).object());
                 objectHeader = null;
                 objectAttributes = null;
