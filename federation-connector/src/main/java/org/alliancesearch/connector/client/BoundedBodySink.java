@@ -19,7 +19,7 @@ final class BoundedBodySink extends SynchronousSink {
     public synchronized Future<Void> write(Buffer data) {
         if (overflow || body.length() + data.length() > maxBytes) {
             overflow = true;
-            return Future.failedFuture(new AttributeStreamSink.ReadCut());
+            return Future.failedFuture(new JsonStreamSink.ReadCut());
         }
         body.appendBuffer(data);
         return Future.succeededFuture();

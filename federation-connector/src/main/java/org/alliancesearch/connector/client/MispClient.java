@@ -94,6 +94,27 @@ public final class MispClient {
      * @param maxRecords readable attributes kept at most from this page
      */
     public Uni<PageResult> searchPage(ObjectNode body, int maxRecords, ReadBudget budget, StringCaps caps) {
+        return restSearch("/attributes/restSearch", body, budget,
+                () -> new AttributeStreamSink(mapper, maxResponseBytes, maxRecords, budget, caps));
+    }
+
+    /**
+     * {@code POST /events/restSearch} with this body, read as a stream under the same rules as
+     * {@link #searchPage(ObjectNode, int, ReadBudget, StringCaps)} (absolute timeout, byte cap and budgets, gzip
+     * limit, no redirect, JSON only), each event read attribute by attribute ({@link EventStreamSink}).
+     *
+     * @param maxEvents events kept at most from this page
+     * @param maxAttributes attributes kept at most from this page, all events together
+     * @param maxAttributesPerEvent attributes kept at most of one event
+     */
+    public Uni<EventPageResult> searchEventsPage(ObjectNode body, int maxEvents, int maxAttributes,
+            int maxAttributesPerEvent, ReadBudget budget, StringCaps caps) {
+        return restSearch("/events/restSearch", body, budget, () -> new EventStreamSink(mapper, maxResponseBytes,
+                maxEvents, maxAttributes, maxAttributesPerEvent, budget, caps));
+    }
+
+    private <R> Uni<R> restSearch(String path, ObjectNode body, ReadBudget budget,
+            java.util.function.Supplier<JsonStreamSink<R>> sinks) {
         return Uni.createFrom().deferred(() -> {
             if (brokenReason != null) {
                 return Uni.createFrom().failure(MemberCallException.permanent(brokenReason));
@@ -110,16 +131,17 @@ public final class MispClient {
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(MemberCallException.permanent("cannot write the search body"));
             }
-            AttributeStreamSink sink = new AttributeStreamSink(mapper, maxResponseBytes, maxRecords, budget, caps);
-            return Uni.createFrom().<PageResult>emitter(emitter -> new Exchange(sink, budget, emitter).start(bytes));
+            JsonStreamSink<R> sink = sinks.get();
+            return Uni.createFrom().<R>emitter(emitter -> new Exchange<>(path, sink, budget, emitter).start(bytes));
         });
     }
 
     /** One restSearch exchange on the core HTTP client, so that it can be reset at any moment. */
-    private final class Exchange {
-        private final AttributeStreamSink sink;
+    private final class Exchange<R> {
+        private final String path;
+        private final JsonStreamSink<R> sink;
         private final ReadBudget budget;
-        private final UniEmitter<? super PageResult> emitter;
+        private final UniEmitter<? super R> emitter;
         private final AtomicBoolean done = new AtomicBoolean();
         private volatile HttpClientRequest request;
         private volatile Throwable abort;
@@ -128,7 +150,8 @@ public final class MispClient {
         private volatile Runnable deregister = () -> {
         };
 
-        Exchange(AttributeStreamSink sink, ReadBudget budget, UniEmitter<? super PageResult> emitter) {
+        Exchange(String path, JsonStreamSink<R> sink, ReadBudget budget, UniEmitter<? super R> emitter) {
+            this.path = path;
             this.sink = sink;
             this.budget = budget;
             this.emitter = emitter;
@@ -136,7 +159,7 @@ public final class MispClient {
 
         void start(byte[] body) {
             RequestOptions options = new RequestOptions().setMethod(io.vertx.core.http.HttpMethod.POST)
-                    .setAbsoluteURI(base + "/attributes/restSearch")
+                    .setAbsoluteURI(base + path)
                     .setFollowRedirects(false)
                     .setIdleTimeout(timeoutMillis)
                     .putHeader("Authorization", endpoint.apiKey().reveal())
@@ -217,7 +240,7 @@ public final class MispClient {
             if (done.get()) {
                 return;
             }
-            abort = why != null ? why : new AttributeStreamSink.ReadCut();
+            abort = why != null ? why : new JsonStreamSink.ReadCut();
             if (why == null) {
                 // The budget is used up or the search stopped the member: what this page read so far is kept.
                 sink.stop(budget.stopReason() != null ? budget.stopReason() : "read stopped");
@@ -227,7 +250,7 @@ public final class MispClient {
             }
         }
 
-        private void complete(PageResult page) {
+        private void complete(R page) {
             if (done.compareAndSet(false, true)) {
                 emitter.complete(page);
             }
@@ -253,7 +276,7 @@ public final class MispClient {
             HttpClientRequest r = request;
             if (r != null && !ended) {
                 // No effect on an exchange that ended normally; otherwise the connection is closed.
-                r.reset(0, abort != null ? abort : new AttributeStreamSink.ReadCut());
+                r.reset(0, abort != null ? abort : new JsonStreamSink.ReadCut());
             }
         }
     }

@@ -84,6 +84,34 @@ public interface ConnectorConfig {
     /** Health statistics per member. */
     Health health();
 
+    /** The event search ({@code events/restSearch}); the other settings (timeouts, budgets, guards) apply as well. */
+    Events events();
+
+    /**
+     * Caps of the event search. A MISP event can hold hundreds of thousands of attributes: every event is read
+     * attribute by attribute and only what fits these caps is kept.
+     */
+    interface Events {
+        /** Events asked per page ({@code limit}). */
+        @WithDefault("20")
+        int pageSize();
+
+        /** The most events taken from one member for one search. */
+        @WithDefault("200")
+        int maxEventsPerMember();
+
+        /** The most attributes taken from one member for one search, all its events together. */
+        @WithDefault("20000")
+        int maxAttributesPerMember();
+
+        /**
+         * The most attributes kept of one event: beyond it the event is kept with its first attributes, the rest are
+         * read past (never held) and the member's {@code truncated} count grows by one event.
+         */
+        @WithDefault("5000")
+        int maxAttributesPerEvent();
+    }
+
     /**
      * Caps on each record's strings (in characters). MISP holds long URLs, user agents and text values, so the value
      * cap is generous; a cut string ends with {@code …} and the member's {@code truncated} count grows by one record.

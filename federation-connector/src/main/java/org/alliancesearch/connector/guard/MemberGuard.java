@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.util.TypeLiteral;
 
 import org.alliancesearch.connector.client.MemberCallException;
-import org.alliancesearch.connector.client.PageResult;
 import org.alliancesearch.connector.config.ConnectorConfig;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -28,7 +27,7 @@ import io.smallrye.mutiny.Uni;
  * availability failures only (timeouts, transport errors, 5xx, 429), not a refused key or a bad answer.
  */
 public final class MemberGuard {
-    private final TypedGuard<Uni<PageResult>> guard;
+    private final TypedGuard<Uni<Object>> guard;
     private final AtomicReference<CircuitBreakerState> circuit = new AtomicReference<>(CircuitBreakerState.CLOSED);
     private final long timeoutMillis;
 
@@ -36,7 +35,7 @@ public final class MemberGuard {
         this.timeoutMillis = callTimeout.toMillis();
         ConnectorConfig.Retry retry = config.retry();
         ConnectorConfig.CircuitBreaker cb = config.circuitBreaker();
-        this.guard = TypedGuard.create(new TypeLiteral<Uni<PageResult>>() {
+        this.guard = TypedGuard.create(new TypeLiteral<Uni<Object>>() {
         })
                 .withTimeout()
                 .duration(callTimeout.toMillis(), ChronoUnit.MILLIS)
@@ -68,11 +67,15 @@ public final class MemberGuard {
                 .build();
     }
 
-    /** Runs one call to the member under this guard; the call is made (again) on every attempt. */
-    public Uni<PageResult> call(Supplier<Uni<PageResult>> action) {
-        return Uni.createFrom().deferred(() -> {
+    /**
+     * Runs one call to the member under this guard; the call is made (again) on every attempt. Attribute and event
+     * searches share the member's one guard: one bulkhead, one circuit breaker.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> Uni<T> call(Supplier<Uni<T>> action) {
+        return Uni.createFrom().<T>deferred(() -> {
             try {
-                return guard.call(action::get);
+                return (Uni<T>) (Uni<?>) guard.call(() -> (Uni<Object>) (Uni<?>) action.get());
             } catch (Exception e) {
                 return Uni.createFrom().failure(e);
             }

@@ -29,26 +29,12 @@ final class FederatedSearchRun implements SearchRun {
     private final Uni<FederatedResult> result;
 
     FederatedSearchRun(List<Uni<MemberOutcome>> branches, AlliancePolicy policy, SearchQuery query, HitMerger merger) {
-        List<Uni<MemberOutcome>> started = branches.stream().map(b -> b.memoize().indefinitely()).toList();
-        this.outcomes = started.isEmpty()
-                ? Multi.createFrom().empty()
-                : Multi.createFrom().iterable(started).onItem().transformToUni(u -> u).merge(started.size());
-        Uni<List<MemberOutcome>> all = started.isEmpty()
-                ? Uni.createFrom().item(List.of())
-                : Uni.combine().all().unis(started).with(list -> {
-                    List<MemberOutcome> out = new ArrayList<>(list.size());
-                    for (Object o : list) {
-                        out.add((MemberOutcome) o);
-                    }
-                    return out;
-                });
-        this.result = all.emitOn(Infrastructure.getDefaultWorkerPool())
+        FanOut<MemberOutcome> fanOut = new FanOut<>(branches);
+        this.outcomes = fanOut.outcomes();
+        this.result = fanOut.all().emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(list -> merge(list, policy, query, merger))
                 .memoize()
                 .indefinitely();
-        started.forEach(b -> b.subscribe().with(ignored -> {
-        }, ignored -> {
-        }));
     }
 
     @Override

@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.alliancesearch.connector.EventMemberOutcome;
+import org.alliancesearch.connector.EventSearchRun;
 import org.alliancesearch.connector.FederatedSearch;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
@@ -56,23 +59,70 @@ public class FederatedSearchService implements FederatedSearch {
         long deadlineNanos = startNanos + config.deadline().toNanos();
         QueryKey key = QueryKey.of(query, policy);
         SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
-        List<Uni<MemberOutcome>> branches = new ArrayList<>();
+        List<Uni<MemberOutcome>> branches = branches(
+                member -> branch(member, key, query, policy, startNanos, deadlineNanos, budget),
+                ref -> new MemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, "disabled by an administrator",
+                        List.of()));
+        return new FederatedSearchRun(branches, policy, query, merger);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>
+     * Every member is asked as by {@link #start} (member concurrency, deadline, one byte and page budget for the
+     * search, each member's guard and byte budget); answers are neither coalesced nor cached.
+     */
+    @Override
+    public EventSearchRun startEvents(SearchQuery query, AlliancePolicy policy) {
+        long startNanos = System.nanoTime();
+        long deadlineNanos = startNanos + config.deadline().toNanos();
+        SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
+        return new FederatedEventSearchRun(branches(
+                member -> eventBranch(member, query, policy, startNanos, deadlineNanos, budget),
+                ref -> new EventMemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, 0, "disabled by an administrator",
+                        List.of(), 0)));
+    }
+
+    /** One branch per member: enabled members are asked (at most {@code member-concurrency} at a time). */
+    private <T> List<Uni<T>> branches(Function<MemberInstance, Uni<T>> branch, Function<MemberRef, T> disabled) {
+        List<Uni<T>> branches = new ArrayList<>();
         List<MemberInstance> members = registry.instances();
         int concurrency = config.memberConcurrency();
         MemberGate gate = concurrency > 0 && concurrency < members.size() ? new MemberGate(concurrency) : null;
         for (MemberInstance member : members) {
-            MemberRef ref = member.endpoint().ref();
             if (!member.endpoint().enabled()) {
-                branches.add(Uni.createFrom()
-                        .item(new MemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, "disabled by an administrator",
-                                List.of())));
+                branches.add(Uni.createFrom().item(disabled.apply(member.endpoint().ref())));
                 continue;
             }
-            branches.add(gate == null
-                    ? branch(member, key, query, policy, startNanos, deadlineNanos, budget)
-                    : gate.limit(() -> branch(member, key, query, policy, startNanos, deadlineNanos, budget)));
+            branches.add(gate == null ? branch.apply(member) : gate.limit(() -> branch.apply(member)));
         }
-        return new FederatedSearchRun(branches, policy, query, merger);
+        return branches;
+    }
+
+    private Uni<EventMemberOutcome> eventBranch(MemberInstance member, SearchQuery query, AlliancePolicy policy,
+            long startNanos, long deadlineNanos, SearchBudget budget) {
+        MemberRef ref = member.endpoint().ref();
+        if (System.nanoTime() >= deadlineNanos) {
+            return Uni.createFrom().item(new EventMemberOutcome(ref, MemberStatus.TIMEOUT,
+                    (System.nanoTime() - startNanos) / 1_000_000, 0, 0, 0, "not asked before the search deadline",
+                    List.of(), 0));
+        }
+        EventMemberSearch search = new EventMemberSearch(member, query, policy, bodies, config, budget);
+        return search.run()
+                .ifNoItem()
+                .after(remaining(deadlineNanos))
+                .recoverWithItem(search::deadlineAnswer)
+                .onFailure()
+                .recoverWithItem(search::failedAnswer)
+                .invoke(a -> {
+                    member.recordAnswer(a.status(), a.message(), a.durationMs());
+                    LOG.debugf("member %s answered the event search %s in %d ms: %d events, %d skipped%s",
+                            member.id(), a.status(), a.durationMs(), a.events().size(), a.skipped(),
+                            a.message() == null ? "" : " (" + a.message() + ")");
+                })
+                .map(a -> new EventMemberOutcome(ref, a.status(), (System.nanoTime() - startNanos) / 1_000_000,
+                        a.events().size(), a.attributes(), a.skipped(), a.message(), a.events(), a.truncated()));
     }
 
     /** Number of member answers in flight (for tests and diagnostics). */

@@ -57,6 +57,13 @@ public final class MispJson {
                 epoch(node, "timestamp"), integer(node, "distribution"), tags);
     }
 
+    /** The same attribute with this event as its context (and the event's id when it had none). */
+    public static MispAttribute withEvent(MispAttribute a, MispEvent event) {
+        return new MispAttribute(a.id(), a.uuid(), a.eventId() != null ? a.eventId() : event.id(), a.objectId(),
+                a.objectRelation(), a.category(), a.type(), a.value(), a.toIds(), a.timestamp(), a.firstSeen(),
+                a.lastSeen(), a.distribution(), a.comment(), a.deleted(), a.tags(), event);
+    }
+
     /** Reads a {@code Tag} array; entries without a name are skipped. */
     public static List<MispTag> tags(JsonNode array) {
         if (array == null || !array.isArray()) {

@@ -1,4 +1,4 @@
-package org.alliancesearch.connector.client;
+package org.alliancesearch.model.misp;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Builds the JSON tree of one record straight from the parser's tokens as they arrive (the non-blocking parser hands a
  * record over in pieces), the same tree {@code readTree} would give, without first copying the tokens into a buffer.
  */
-final class TreeBuilder {
+public final class JsonTreeBuilder {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Deque<ContainerNode<?>> open = new ArrayDeque<>();
@@ -24,12 +24,12 @@ final class TreeBuilder {
     private String field;
 
     /** Starts a tree with the parser's current token, which must start an object or array. */
-    TreeBuilder(JsonParser parser, JsonToken start) throws IOException {
+    public JsonTreeBuilder(JsonParser parser, JsonToken start) throws IOException {
         add(parser, start);
     }
 
     /** Adds the parser's current token; true when it closed the tree. */
-    boolean add(JsonParser parser, JsonToken token) throws IOException {
+    public boolean add(JsonParser parser, JsonToken token) throws IOException {
         switch (token) {
             case START_OBJECT -> {
                 ObjectNode node = NODES.objectNode();
@@ -63,7 +63,7 @@ final class TreeBuilder {
         return false;
     }
 
-    JsonNode tree() {
+    public JsonNode tree() {
         return root;
     }
 

@@ -1,0 +1,201 @@
+package org.alliancesearch.connector.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.alliancesearch.connector.client.PageResult.Cut;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+
+/**
+ * Reads a member's JSON answer as it arrives, with Jackson's non-blocking parser, and hands each token to the
+ * subclass (which keeps one record at a time, never the whole body). Enforces what every answer is held to: the byte
+ * cap of one answer, the member's and the search's byte budget (every decompressed byte charged), gzip inflated in
+ * bounded steps (a gzip bomb meets the same caps), malformed or truncated JSON or gzip. Stops the read (by failing the
+ * write, which ends the HTTP exchange) when a cap is reached or the JSON is malformed; what was read before stays
+ * available. The first bytes are also kept for reading error bodies.
+ *
+ * @param <R> what one page read yields
+ */
+public abstract class JsonStreamSink<R> extends SynchronousSink {
+    private static final int PREFIX_BYTES = 4096;
+
+    private final long maxBytes;
+    private final ReadBudget budget;
+    private Gunzip gunzip;
+    private long rawBytes;
+    private final JsonParser parser;
+    private final ByteArrayFeeder feeder;
+    private final byte[] prefix = new byte[PREFIX_BYTES];
+    private int prefixLength;
+    private long bytes;
+    private boolean sawToken;
+    private Cut cut = Cut.NONE;
+    private String cutMessage;
+
+    /**
+     * @param maxBytes bytes read at most (decompressed)
+     * @param budget the member's and the search's byte budget, charged with every decompressed byte
+     */
+    protected JsonStreamSink(ObjectMapper mapper, long maxBytes, ReadBudget budget) {
+        this.maxBytes = maxBytes;
+        this.budget = budget;
+        try {
+            this.parser = mapper.getFactory().createNonBlockingByteArrayParser();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a JSON parser", e);
+        }
+        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+    }
+
+    /** Handles one token of the answer (never {@code NOT_AVAILABLE}); may end the read with {@link #cut}. */
+    protected abstract void token(JsonParser parser, JsonToken token) throws IOException;
+
+    /** Records read so far, readable or not (for messages). */
+    protected abstract int records();
+
+    /** What was kept so far, for messages ("12 attributes"). */
+    protected abstract String kept();
+
+    /** The page read so far. */
+    public abstract R result(int serverSkipped);
+
+    /** The body is gzip ({@code Content-Encoding: gzip}): it is inflated here, in bounded steps. */
+    public synchronized void gzip() {
+        if (gunzip == null) {
+            gunzip = new Gunzip();
+        }
+    }
+
+    @Override
+    public synchronized Future<Void> write(Buffer data) {
+        if (cut != Cut.NONE) {
+            return Future.failedFuture(new ReadCut());
+        }
+        byte[] chunk = data.getBytes();
+        if (gunzip == null) {
+            plain(chunk, chunk.length);
+        } else {
+            rawBytes += chunk.length;
+            if (rawBytes > maxBytes) {
+                cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + kept());
+            } else {
+                try {
+                    gunzip.feed(chunk, this::plain);
+                } catch (java.util.zip.DataFormatException | RuntimeException e) {
+                    cut(Cut.MALFORMED, "malformed gzip after " + records() + " records");
+                }
+            }
+        }
+        return cut == Cut.NONE ? Future.succeededFuture() : Future.failedFuture(new ReadCut());
+    }
+
+    /** Reads decompressed bytes; false once the read is cut. */
+    private boolean plain(byte[] chunk, int length) {
+        if (cut != Cut.NONE) {
+            return false;
+        }
+        int allowed = (int) Math.min(length, Math.max(0, maxBytes - bytes));
+        int granted = (int) budget.grant(allowed);
+        bytes += length;
+        if (prefixLength < PREFIX_BYTES) {
+            int n = Math.min(PREFIX_BYTES - prefixLength, length);
+            System.arraycopy(chunk, 0, prefix, prefixLength, n);
+            prefixLength += n;
+        }
+        try {
+            if (granted > 0) {
+                feeder.feedInput(chunk, 0, granted);
+                drain();
+            }
+        } catch (IOException | RuntimeException e) {
+            cut(Cut.MALFORMED, "malformed JSON after " + records() + " records");
+        }
+        if (cut == Cut.NONE && granted < allowed) {
+            cut(Cut.BUDGET, budget.stopReason() != null ? budget.stopReason() : "byte budget used up");
+        } else if (cut == Cut.NONE && allowed < length) {
+            cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + kept());
+        }
+        return cut == Cut.NONE;
+    }
+
+    /** Called when the member finished sending: detects a truncated or empty answer. */
+    public synchronized void finish() {
+        if (cut != Cut.NONE) {
+            return;
+        }
+        if (gunzip != null && !gunzip.finished()) {
+            cut(Cut.MALFORMED, "gzip answer ended early after " + records() + " records");
+            return;
+        }
+        try {
+            feeder.endOfInput();
+            drain();
+            if (!sawToken) {
+                cut(Cut.MALFORMED, "empty answer");
+            }
+        } catch (IOException | RuntimeException e) {
+            cut(Cut.MALFORMED, "malformed JSON after " + records() + " records");
+        }
+    }
+
+    private void drain() throws IOException {
+        JsonToken token;
+        while (cut == Cut.NONE && (token = parser.nextToken()) != null && token != JsonToken.NOT_AVAILABLE) {
+            sawToken = true;
+            token(parser, token);
+        }
+    }
+
+    /** Ends the read now with this reason; what was read is kept. */
+    protected void cut(Cut why, String message) {
+        cut = why;
+        cutMessage = message;
+        cutHook();
+        if (gunzip != null) {
+            gunzip.close();
+        }
+    }
+
+    /** Lets a subclass drop a record it was reading when the read is cut. */
+    protected void cutHook() {
+    }
+
+    /** Ends the read from outside (a budget used up elsewhere, the search giving up); what was read is kept. */
+    public synchronized void stop(String reason) {
+        if (cut == Cut.NONE) {
+            cut(Cut.BUDGET, reason);
+        }
+    }
+
+    /** Decompressed bytes read (for tests). */
+    public synchronized long bytesRead() {
+        return bytes;
+    }
+
+    public synchronized Cut cut() {
+        return cut;
+    }
+
+    protected String cutMessage() {
+        return cutMessage;
+    }
+
+    /** The first bytes of the answer as text (for error bodies). */
+    public synchronized String prefixText() {
+        return new String(prefix, 0, prefixLength, StandardCharsets.UTF_8);
+    }
+
+    /** Ends the HTTP exchange early; the reason is kept in the sink. */
+    static final class ReadCut extends RuntimeException {
+        ReadCut() {
+            super("read stopped", null, false, false);
+        }
+    }
+}
