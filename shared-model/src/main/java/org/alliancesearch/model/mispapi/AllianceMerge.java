@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.indicator.Indicators;
@@ -118,16 +119,17 @@ public final class AllianceMerge {
             }
         }
         Map<String, MemberRef> holders = new LinkedHashMap<>();
-        Map<String, MispTag> tags = new LinkedHashMap<>();
-        Map<String, MispTag> eventTags = new LinkedHashMap<>();
+        // by name ignoring case; of several spellings the one that sorts last, so that the order of hits is no matter
+        Map<String, MispTag> tags = new TreeMap<>();
+        Map<String, MispTag> eventTags = new TreeMap<>();
         for (MemberHit h : copies) {
             holders.putIfAbsent(h.member().id(), h.member());
             for (MispTag t : h.attribute().tags()) {
-                (t.inherited() ? eventTags : tags).putIfAbsent(t.name().strip().toLowerCase(Locale.ROOT), t);
+                offer(t.inherited() ? eventTags : tags, new MispTag(t.name(), t.inherited()));
             }
             if (h.attribute().event() != null) {
                 for (MispTag t : h.attribute().event().tags()) {
-                    eventTags.putIfAbsent(t.name().strip().toLowerCase(Locale.ROOT), new MispTag(t.name(), true));
+                    offer(eventTags, new MispTag(t.name(), true));
                 }
             }
         }
@@ -147,6 +149,10 @@ public final class AllianceMerge {
         }
         return new AllianceAttribute(rep.attribute(), new ArrayList<>(tags.values()),
                 new ArrayList<>(eventTags.values()), members, creator, creatorUuid, rep.member());
+    }
+
+    private static void offer(Map<String, MispTag> tags, MispTag t) {
+        tags.merge(t.name().strip().toLowerCase(Locale.ROOT), t, (a, b) -> a.name().compareTo(b.name()) >= 0 ? a : b);
     }
 
     /** Whether copy {@code h} stands for the attribute rather than {@code rep}: the creator's own copy, else by id. */
