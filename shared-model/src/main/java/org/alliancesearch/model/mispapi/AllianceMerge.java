@@ -39,14 +39,17 @@ import org.alliancesearch.model.result.MemberRef;
  * on the order of the hits. Stateless.
  */
 public final class AllianceMerge {
-    /** Newest event first; then by event uuid, uuid, value and first holder: deterministic, for paging. */
+    /** Newest event first; then by event uuid, uuid, value, type and first holder: deterministic, for paging. */
     public static final Comparator<AllianceAttribute> ORDER = Comparator
             .comparing((AllianceAttribute a) -> a.attribute().event() == null ? null : a.attribute().event().date(),
                     Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(a -> nz(a.eventUuid()))
             .thenComparing(a -> nz(a.attribute().uuid()))
             .thenComparing(a -> nz(a.attribute().value()))
-            .thenComparing(a -> a.holders().isEmpty() ? "" : a.holders().get(0).id());
+            .thenComparing(a -> nz(a.attribute().type()))
+            .thenComparing(a -> a.holders().isEmpty() ? "" : a.holders().get(0).id())
+            // records alike so far are rare (a member reusing its own uuid): any total order will do
+            .thenComparing(a -> a.attribute().toString());
 
     private AllianceMerge() {
     }
@@ -163,6 +166,10 @@ public final class AllianceMerge {
         }
         if (c == 0) {
             c = nz(h.attribute().id()).compareTo(nz(rep.attribute().id()));
+        }
+        if (c == 0) {
+            // one member sending two copies under one id: rare; any total order will do
+            c = h.attribute().toString().compareTo(rep.attribute().toString());
         }
         return c < 0;
     }

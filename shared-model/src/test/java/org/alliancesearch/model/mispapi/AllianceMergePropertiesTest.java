@@ -59,7 +59,7 @@ class AllianceMergePropertiesTest {
                                 evTags.forEach(n -> et.add(new MispTag(n, true)));
                                 if ((bits & 32) != 0) {
                                     t.addAll(et);
-                                    et = List.of(); // only as inherited tags on the attribute
+                                    et.clear(); // only as inherited tags on the attribute
                                 }
                                 event = new MispEvent("e" + ev, "0000000" + ev + "-0000-4000-8000-000000000000",
                                         "event " + ev, LocalDate.of(2024, 1, 1 + (bits & 3)),
