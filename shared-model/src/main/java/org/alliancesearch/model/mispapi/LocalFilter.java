@@ -76,7 +76,8 @@ public record LocalFilter(MispTerms value, MispTerms type, MispTerms category, M
         }
         if (!distribution.test(list(at.distribution() == null ? null : at.distribution().toString()), SAME)
                 || !objectRelation.test(list(at.objectRelation()), SAME)
-                || !threatLevel.test(list(e == null || e.threatLevelId() == null ? null
+                || !threatLevel.test(list(e == null || e.threatLevelId() == null
+                        ? null
                         : e.threatLevelId().toString()), SAME)) {
             return false;
         }

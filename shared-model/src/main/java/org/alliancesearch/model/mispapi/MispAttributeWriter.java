@@ -195,7 +195,8 @@ public final class MispAttributeWriter {
     /** CSV as MISP writes it: a header line (unless headerless), then every field in double quotes. */
     public static void csv(List<AllianceAttribute> rows, MispSearchRequest.Output output, OutputStream out)
             throws IOException {
-        List<String> columns = new ArrayList<>(output.requestedAttributes().isEmpty() ? CSV_COLUMNS
+        List<String> columns = new ArrayList<>(output.requestedAttributes().isEmpty()
+                ? CSV_COLUMNS
                 : output.requestedAttributes());
         if (output.requestedAttributes().isEmpty()) {
             if (output.includeContext()) {
@@ -295,7 +296,8 @@ public final class MispAttributeWriter {
     }
 
     private static String organisationId(AllianceAttribute row) {
-        return MispIds.of(row.creatorUuid() != null && !row.creatorUuid().isBlank() ? row.creatorUuid()
+        return MispIds.of(row.creatorUuid() != null && !row.creatorUuid().isBlank()
+                ? row.creatorUuid()
                 : "organisation:" + nz(row.creator()));
     }
 

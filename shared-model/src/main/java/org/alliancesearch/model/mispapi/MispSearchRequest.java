@@ -265,7 +265,8 @@ public record MispSearchRequest(Scope scope, SearchQuery query, LocalFilter filt
             return ReturnFormat.JSON;
         }
         String f = node.asText().strip().toLowerCase(Locale.ROOT);
-        List<ReturnFormat> supported = scope == Scope.EVENTS ? List.of(ReturnFormat.JSON)
+        List<ReturnFormat> supported = scope == Scope.EVENTS
+                ? List.of(ReturnFormat.JSON)
                 : List.of(ReturnFormat.JSON, ReturnFormat.CSV, ReturnFormat.TEXT);
         for (ReturnFormat r : supported) {
             if (r.code().equals(f)) {

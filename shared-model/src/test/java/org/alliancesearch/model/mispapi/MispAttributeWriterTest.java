@@ -107,7 +107,7 @@ class MispAttributeWriterTest {
         OutputStream sink = new OutputStream() {
             @Override
             public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
+                write(new byte[]{(byte) b}, 0, 1);
             }
 
             @Override
