@@ -55,10 +55,20 @@ class ArchitectureTest {
             "answer POST, PUT, PATCH or DELETE", m -> m.isAnnotatedWith(POST.class) || m.isAnnotatedWith(PUT.class)
                     || m.isAnnotatedWith(PATCH.class) || m.isAnnotatedWith(DELETE.class));
 
-    /** Classes whose resource path is under /api (bearer tokens only). */
+    /** MISP's own paths, which the MISP-compatible API serves (header credentials only, like /api). */
+    private static final List<String> MISP_PATHS = List.of("/attributes", "/events", "/servers", "/users");
+
+    /**
+     * Classes whose resource path is under /api (bearer tokens only), or MISP-compatible API resources: in a
+     * {@code mispapi.rest} package, under one of MISP's paths.
+     */
     private static final DescribedPredicate<JavaClass> API_RESOURCE = DescribedPredicate.describe(
-            "are resources under /api", c -> c.tryGetAnnotationOfType(Path.class)
-                    .map(p -> p.value().equals("/api") || p.value().startsWith("/api/")).orElse(false));
+            "are resources under /api or MISP-compatible API resources", c -> c.tryGetAnnotationOfType(Path.class)
+                    .map(p -> p.value().equals("/api") || p.value().startsWith("/api/")
+                            || (c.getPackageName().startsWith("org.alliancesearch.portal.mispapi.rest")
+                                    && MISP_PATHS.stream().anyMatch(m -> p.value().equals(m)
+                                            || p.value().startsWith(m + "/"))))
+                    .orElse(false));
 
     private static final List<String> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
             MediaType.MULTIPART_FORM_DATA);
