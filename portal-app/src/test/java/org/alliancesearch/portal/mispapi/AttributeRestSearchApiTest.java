@@ -61,6 +61,32 @@ class AttributeRestSearchApiTest {
                         .withBody("{\"response\":{\"Attribute\":[" + attribute + "]}}")));
     }
 
+    /** org-a holds this many records of one value, each in an event of its own (less than one member page). */
+    static final String BULK = "bulk-records.example";
+    static final int BULK_COUNT = 999;
+
+    @BeforeAll
+    static void bulk() {
+        StringBuilder attributes = new StringBuilder();
+        for (int i = 0; i < BULK_COUNT; i++) {
+            if (i > 0) {
+                attributes.append(',');
+            }
+            attributes.append("""
+                    {"id":"%d","event_id":"%d","object_id":"0","category":"Network activity","type":"domain",
+                     "value":"%s","to_ids":true,"uuid":"b0000000-0000-4000-8000-%012d","timestamp":"1764000000",
+                     "distribution":"1","comment":"a comment long enough to make the answer larger than a buffer",
+                     "deleted":false,"Event":{"id":"%d","info":"Bulk event %d","uuid":"e0000000-0000-4000-8000-%012d",
+                     "distribution":"1","date":"2026-02-02","threat_level_id":"2","published":true,
+                     "timestamp":"1764000000","Orgc":{"id":"1","name":"org-a"},"Tag":[]},
+                     "Tag":[{"id":"3","name":"tlp:green"}]}""".formatted(i, i, BULK, i, i, i, i));
+        }
+        MispMembers.SERVERS.get("org-a").stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
+                .withRequestBody(containing("\"" + BULK + "\"")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"response\":{\"Attribute\":[" + attributes + "]}}")));
+    }
+
     @BeforeEach
     void members() {
         members = SearchMembers.ensure();
@@ -278,6 +304,17 @@ class AttributeRestSearchApiTest {
         });
         given().auth().oauth2(Tokens.token("rhea", "org-b", List.of("member"))).get("/attributes/restSearch").then()
                 .statusCode(400).body("url", org.hamcrest.Matchers.equalTo("/attributes/restSearch"));
+    }
+
+    /** Larger than the server's write buffer: written as a stream from a worker thread, whole and in order. */
+    @Test
+    void aLargeAnswerComesWhole() {
+        Response r = misp("bea", "{\"value\":\"" + BULK + "\",\"includeContext\":1,\"includeEventTags\":1}");
+        List<Map<String, Object>> attributes = attributes(r);
+        assertThat(attributes).hasSize(BULK_COUNT);
+        assertThat(r.header("X-Result-Count")).isEqualTo(String.valueOf(BULK_COUNT));
+        assertThat(r.asByteArray().length).isGreaterThan(500_000);
+        assertThat(attributes).extracting(a -> a.get("uuid")).doesNotHaveDuplicates();
     }
 
     @Test
