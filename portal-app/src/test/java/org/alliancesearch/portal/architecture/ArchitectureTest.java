@@ -55,7 +55,6 @@ class ArchitectureTest {
             "answer POST, PUT, PATCH or DELETE", m -> m.isAnnotatedWith(POST.class) || m.isAnnotatedWith(PUT.class)
                     || m.isAnnotatedWith(PATCH.class) || m.isAnnotatedWith(DELETE.class));
 
-    /** Classes whose resource path is under /api (bearer tokens only). */
     /** MISP's own paths: the MISP-compatible API answers MISP clients there, with keys, never with cookies. */
     private static final List<String> MISP_PATHS = List.of("/servers", "/users", "/attributes", "/events");
 

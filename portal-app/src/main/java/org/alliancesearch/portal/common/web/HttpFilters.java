@@ -118,7 +118,8 @@ public class HttpFilters {
     private void pageChangesFromOwnPagesOnly(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = rc.normalizedPath();
-        if (isSafe(request.method()) || path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/")) {
+        if (isSafe(request.method()) || path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/")
+                || isMispApi(path)) {
             rc.next();
             return;
         }
@@ -139,6 +140,14 @@ public class HttpFilters {
             return;
         }
         rc.next();
+    }
+
+    /**
+     * The MISP-compatible API: MISP clients post JSON (or text/plain) bodies there, authenticated by a header that a
+     * browser never attaches by itself (never by the session cookie: see the {@code misp-api} permission).
+     */
+    static boolean isMispApi(String path) {
+        return path.startsWith("/attributes/") || path.startsWith("/events/");
     }
 
     private static boolean isSafe(HttpMethod method) {

@@ -13,11 +13,19 @@ import org.alliancesearch.model.merge.MergedResult;
  *
  * @param outcomes each member's outcome, its hit count being the attributes of it that are shown
  * @param removed what the policy removed, never shown to members
+ * @param kept the hits each member's stricter policy kept, with what the alliance-level decision needs: the records
+ *        shown by the MISP-compatible API come from here, so that it and the portal read one decision
  */
 public record CompletedSearch(SearchResponse response, MergedResult merged, List<MemberOutcome> outcomes,
-        Removed removed) {
+        Removed removed, KeptHits kept) {
     public CompletedSearch {
         removed = removed == null ? Removed.NONE : removed;
+        kept = kept == null ? KeptHits.NONE : kept;
+    }
+
+    public CompletedSearch(SearchResponse response, MergedResult merged, List<MemberOutcome> outcomes,
+            Removed removed) {
+        this(response, merged, outcomes, removed, KeptHits.NONE);
     }
 
     public CompletedSearch(SearchResponse response, MergedResult merged, List<MemberOutcome> outcomes) {

@@ -54,6 +54,8 @@ public class SearchService {
     public static final String SOURCE_PAGE = "page";
     public static final String SOURCE_SAVED = "saved";
     public static final String SOURCE_EXPORT = "export";
+    /** The MISP-compatible API ({@code /attributes/restSearch}). */
+    public static final String SOURCE_MISP_API = "misp-api";
 
     private final FederatedSearch federated;
     private final MemberRegistry registry;
@@ -132,11 +134,14 @@ public class SearchService {
         MergedResult merged;
         Set<String> removedByOverride = new HashSet<>();
         Map<String, Integer> removedByMember = new HashMap<>();
+        List<MemberHit> all = allHits(result);
+        List<MemberHit> kept;
         if (!stricter) {
             // the connector merged with the alliance policy and the query's tag filter already
             merged = result.merged();
+            kept = all;
         } else {
-            List<MemberHit> kept = new ArrayList<>();
+            kept = new ArrayList<>();
             for (MemberOutcome outcome : result.members()) {
                 AlliancePolicy own = perMember.get(outcome.member().id());
                 if (own == null || own.equals(alliance)) {
@@ -155,7 +160,7 @@ public class SearchService {
             }
             // Claims are checked against every hit the members returned, before their own stricter policies.
             merged = merger.merge(kept, alliance, prepared.query(), OrganisationClaims.check(result.members().stream()
-                    .map(MemberOutcome::member).toList(), allHits(result)));
+                    .map(MemberOutcome::member).toList(), all));
         }
         merged.byMember().forEach((member, tally) -> {
             if (tally.removedByPolicy() > 0) {
@@ -184,8 +189,10 @@ public class SearchService {
                 .toList();
         List<SearchResponse.Indicator> indicators = shown.indicators().stream().map(i -> indicator(i, null))
                 .toList();
+        KeptHits keptHits = new KeptHits(kept, all, result.members().stream().map(MemberOutcome::member).toList(),
+                alliance, new TagFilter(prepared.query().includeTags(), prepared.query().excludeTags()));
         return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null), shown,
-                outcomes, removed);
+                outcomes, removed, keptHits);
     }
 
     private static final Pattern KEPT = Pattern.compile("\\b\\d+ attributes kept");
