@@ -8,11 +8,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.alliancesearch.connector.EventMemberOutcome;
+import org.alliancesearch.connector.EventSearchRun;
+import org.alliancesearch.connector.FederatedEventResult;
 import org.alliancesearch.connector.FederatedResult;
 import org.alliancesearch.connector.FederatedSearch;
 import org.alliancesearch.connector.MemberOutcome;
@@ -25,7 +30,10 @@ import org.alliancesearch.model.merge.MergeTotals;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
 import org.alliancesearch.model.merge.OrganisationClaims;
+import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispTag;
+import org.alliancesearch.model.mispapi.EventMerger;
+import org.alliancesearch.model.mispapi.MergedEvents;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
 import org.alliancesearch.model.policy.TagPolicy;
@@ -38,6 +46,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -89,14 +98,95 @@ public class SearchService {
      *     allowed, {@link RateLimitedException} when the user has reached the rate limit
      */
     public Uni<LiveSearch> start(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId) {
+        return limited(who, slot -> begin(prepared, who, source, savedSearchId, slot));
+    }
+
+    /**
+     * Starts a search for whole events (MISP's {@code events/restSearch}) under the same running-search slots, rate
+     * limit, policies and audit as {@link #start}: every member is asked for its events holding a searched value,
+     * and their answers are merged with the alliance policy, each member's stricter policy on its own copies, the
+     * creator claims checked, and {@code attributeFilter} deciding which attributes answer the search.
+     *
+     * @return the merged events and each member's member-facing outcome (counting only attributes shown), after the
+     *     audit row is written; fails like {@link #start}
+     */
+    public Uni<CompletedEventSearch> startEvents(PreparedSearch prepared, Searcher who, String source,
+            Predicate<MispAttribute> attributeFilter) {
+        return limited(who, slot -> beginEvents(prepared, who, source, attributeFilter, slot));
+    }
+
+    /** Takes a running-search slot and counts the search against the user's rate limit, then begins it. */
+    private <T> Uni<T> limited(Searcher who, Function<SearchSlots.Slot, Uni<T>> begin) {
         return Uni.createFrom().deferred(() -> {
             String key = who.subject() == null ? who.user() : who.subject();
             SearchSlots.Slot slot = slots.take(key);
             return limiter.acquire(key)
-                    .flatMap(counted -> begin(prepared, who, source, savedSearchId, slot))
+                    .flatMap(counted -> begin.apply(slot))
                     .onFailure().invoke(slot::release)
                     .onCancellation().invoke(slot::release);
         });
+    }
+
+    private Uni<CompletedEventSearch> beginEvents(PreparedSearch prepared, Searcher who, String source,
+            Predicate<MispAttribute> attributeFilter, SearchSlots.Slot slot) {
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        return policies.current().flatMap(alliance -> members.effectivePolicies(alliance).flatMap(perMember -> {
+            UUID id = UUID.randomUUID();
+            EventSearchRun run = federated.startEvents(prepared.query(), alliance);
+            Uni<CompletedEventSearch> result = run.result()
+                    // merging whole events is work for a worker thread, not the event loop
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
+                    .map(r -> completeEvents(id, prepared, alliance, perMember, attributeFilter, r))
+                    .emitOn(onContext)
+                    .call(done -> audit.record(id, who, source, null, prepared, done.audited())
+                            .onFailure().transform(e -> {
+                                LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
+                                return new SearchNotRecordedException();
+                            }))
+                    .memoize().indefinitely();
+            // Completed and audited even if the client goes away before the end.
+            result.subscribe().with(ignored -> slot.release(), ignored -> slot.release());
+            return result;
+        }));
+    }
+
+    static CompletedEventSearch completeEvents(UUID id, PreparedSearch prepared, AlliancePolicy alliance,
+            Map<String, AlliancePolicy> perMember, Predicate<MispAttribute> attributeFilter,
+            FederatedEventResult result) {
+        MergedEvents merged = new EventMerger().merge(result.answers(),
+                new EventMerger.Rules(alliance, perMember, prepared.query(), attributeFilter, result.alliance()));
+        Map<String, MergedEvents.Tally> tallies = new HashMap<>();
+        merged.tallies().forEach(t -> tallies.put(t.member().id(), t));
+        Map<String, Integer> received = new HashMap<>();
+        Map<String, Integer> notShown = new HashMap<>();
+        List<MemberOutcome> outcomes = new ArrayList<>();
+        int shownAttributes = 0;
+        for (EventMemberOutcome o : result.members()) {
+            MergedEvents.Tally tally = tallies.get(o.member().id());
+            int shown = tally == null ? 0 : tally.attributes();
+            shownAttributes += shown;
+            received.merge(o.member().id(), o.attributeCount(), Integer::sum);
+            if (o.attributeCount() > shown) {
+                notShown.merge(o.member().id(), o.attributeCount() - shown, Integer::sum);
+            }
+            outcomes.add(new MemberOutcome(o.member(), o.status(), o.latencyMs(), shown, o.skipped(),
+                    message(o.message(), shown), List.of()));
+        }
+        List<SearchResponse.Member> memberRows = outcomes.stream()
+                .map(o -> new SearchResponse.Member(o.member().id(), o.member().name(), o.member().organisation(),
+                        o.status().name(), o.latencyMs(), o.hitCount(), o.skipped(), o.message()))
+                .toList();
+        // For the audit row: events stand for indicators; what members sent but the answer does not show (hidden by
+        // a policy, or in an event that does not answer the search) stands for what the policy removed.
+        SearchResponse response = new SearchResponse(id.toString(), memberRows, List.of(),
+                new SearchResponse.Totals(merged.events().size(), shownAttributes, 0), null);
+        CompletedSearch audited = new CompletedSearch(response,
+                new MergedResult(List.of(), new MergeTotals(0, 0, 0, 0)),
+                outcomes, new CompletedSearch.Removed(notShown.values().stream().mapToInt(Integer::intValue).sum(),
+                        notShown, received));
+        return new CompletedEventSearch(merged, outcomes, audited);
     }
 
     private Uni<LiveSearch> begin(PreparedSearch prepared, Searcher who, String source, UUID savedSearchId,

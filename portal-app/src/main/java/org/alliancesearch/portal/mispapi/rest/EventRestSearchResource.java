@@ -1,0 +1,104 @@
+package org.alliancesearch.portal.mispapi.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.alliancesearch.model.mispapi.MispEventJsonWriter;
+import org.alliancesearch.model.mispapi.MispRequestException;
+import org.alliancesearch.model.mispapi.MispSearchRequest;
+import org.alliancesearch.model.mispapi.Scope;
+import org.alliancesearch.portal.common.security.CurrentUser;
+import org.alliancesearch.portal.common.security.Roles;
+import org.alliancesearch.portal.mispapi.service.EventAnswer;
+import org.alliancesearch.portal.mispapi.service.EventSearch;
+import org.alliancesearch.portal.search.service.Searcher;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * MISP's {@code POST /events/restSearch}, answered by the whole alliance: whole events holding a searched value,
+ * synchronised copies merged, minus what the policy hides. The body is read as JSON whatever its content type; errors
+ * come in MISP's shape.
+ */
+@Path("/events")
+@RolesAllowed({Roles.MEMBER, Roles.ADMIN})
+@Tag(name = "misp-api")
+public class EventRestSearchResource {
+    static final String URL = "/events/restSearch";
+
+    private final EventSearch search;
+    private final CurrentUser user;
+
+    public EventRestSearchResource(EventSearch search, CurrentUser user) {
+        this.search = search;
+        this.user = user;
+    }
+
+    @POST
+    @Path("restSearch")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "MISP event search across every member (MISP's body and answer)")
+    public Uni<Response> restSearch(String body) {
+        return run(body);
+    }
+
+    @POST
+    @Path("restSearch.json")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "MISP event search across every member (MISP's body and answer)")
+    public Uni<Response> restSearchJson(String body) {
+        return run(body);
+    }
+
+    @POST
+    @Path("restSearch/json")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "MISP event search across every member (MISP's body and answer)")
+    public Uni<Response> restSearchJsonPath(String body) {
+        return run(body);
+    }
+
+    /** MISP refuses a search without parameters. */
+    @GET
+    @Path("restSearch")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response withoutParameters() {
+        return MispErrors.body(400, "Bad Request", "Either specify the search terms in the url, or POST a json with"
+                + " the filter parameters.", URL).build();
+    }
+
+    private Uni<Response> run(String body) {
+        MispSearchRequest request;
+        try {
+            request = MispSearchRequest.parse(AttributeRestSearchResource.read(body), Scope.EVENTS);
+        } catch (MispRequestException e) {
+            return Uni.createFrom().item(MispErrors.of(e, URL));
+        }
+        return search.search(request, Searcher.of(user)).map(EventRestSearchResource::response)
+                .onFailure().recoverWithItem(e -> MispErrors.of(e, URL));
+    }
+
+    static Response response(EventAnswer answer) {
+        StreamingOutput entity = out -> new MispEventJsonWriter().write(out, answer.events());
+        Response.ResponseBuilder r = Response.ok(entity)
+                .type(MediaType.APPLICATION_JSON)
+                .header("X-Result-Count", answer.resultCount())
+                .header("Cache-Control", "no-store");
+        if (answer.partial() != null) {
+            r.header("X-Alliance-Partial", answer.partial());
+        }
+        return r.build();
+    }
+}
