@@ -2,8 +2,8 @@
 # Benchmarks (docs/benchmarks.md): fan-out overhead, sequential baseline, hung member, throughput, memory, and the
 # merge engine (JMH), in one run, printed as a Markdown table.
 #   deploy/bench/run.sh [--smoke] [--scenario N]...
-# --smoke: tiny sizes, about 90 s; checks that scenarios 1-5 still work (its figures mean nothing).
-# --scenario N: only scenario N (1-6; repeatable). Without it: all six.
+# --smoke: tiny sizes, about 90 s; checks that scenarios 1-5 and 7 still work (its figures mean nothing).
+# --scenario N: only scenario N (1-7; repeatable). Without it: all seven.
 # Starts the real Keycloak, simulated members in the driver's JVM and portal processes one after another; stops them
 # all at the end. Build output is reused when sources have not changed.
 set -euo pipefail
@@ -22,8 +22,8 @@ while [ $# -gt 0 ]; do
       selected=1
       case "$2" in
         6) merge_scenario=1 ;;
-        [1-5]) portal_scenarios=1; java_args+=(--scenario "$2") ;;
-        *) echo "--scenario takes 1 to 6, not $2" >&2; exit 2 ;;
+        [1-5]|7) portal_scenarios=1; java_args+=(--scenario "$2") ;;
+        *) echo "--scenario takes 1 to 7, not $2" >&2; exit 2 ;;
       esac
       shift ;;
     *) echo "unknown option $1 (known: --smoke, --scenario N)" >&2; exit 2 ;;

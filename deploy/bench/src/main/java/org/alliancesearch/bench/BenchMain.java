@@ -34,11 +34,11 @@ public final class BenchMain {
                     scenarios.add(scenario(a.substring("--scenario=".length())));
                 } else {
                     throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --smoke, --scenario N with N from 1 to 5)");
+                            + " (known: --smoke, --scenario N with N from 1 to 5 or 7)");
                 }
             }
             if (scenarios.isEmpty()) {
-                scenarios.addAll(Set.of(1, 2, 3, 4, 5));
+                scenarios.addAll(Set.of(1, 2, 3, 4, 5, 7));
             }
             StringBuilder command = new StringBuilder("deploy/bench/run.sh");
             for (String a : args) {
@@ -52,10 +52,10 @@ public final class BenchMain {
             try {
                 n = Integer.parseInt(s.trim());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--scenario takes a number from 1 to 5, not " + s);
+                throw new IllegalArgumentException("--scenario takes a number from 1 to 5 or 7, not " + s);
             }
-            if (n < 1 || n > 5) {
-                throw new IllegalArgumentException("--scenario takes a number from 1 to 5, not " + n
+            if (n < 1 || n > 7 || n == 6) {
+                throw new IllegalArgumentException("--scenario takes a number from 1 to 5 or 7, not " + n
                         + " (6, the merge engine, is run by run.sh with JMH)");
             }
             return n;

@@ -26,29 +26,32 @@ import java.util.List;
  * @param memoryMembers scenario 5: members
  * @param memoryHits scenario 5: records per member
  * @param memoryHeap scenario 5: the portal's {@code -Xmx}
+ * @param mispApiMembers scenario 7: members holding {@code memoryHits} records each, pulled through the MISP API
+ * @param mispApiHeap scenario 7: the portal's {@code -Xmx}
  * @param pageSize the connector's page size in every portal of the run
  */
 public record BenchSizes(boolean smoke, List<Integer> memberCounts, int latencyMs, int hits, int warmUp, int measured,
         int sequentialMembers, int sequentialMeasured, int hungAmong, int hungTimeoutMs, int throughputMembers,
         int throughputLatencyMs, int throughputClients, Duration throughputWarmUp, Duration throughputDuration,
         int throughputValues, int throughputHits, int memoryMembers, int memoryHits, String memoryHeap,
-        int pageSize) {
+        int mispApiMembers, String mispApiHeap, int pageSize) {
 
     /** The figures the issue asks for. */
     public static BenchSizes fullRun() {
         return new BenchSizes(false, List.of(1, 5, 20, 50), 100, 1_000, 5, 30, 20, 5, 10, 1_000, 5, 20, 50,
-                Duration.ofSeconds(10), Duration.ofSeconds(60), 2_000, 10, 10, 50_000, "256m", 5_000);
+                Duration.ofSeconds(10), Duration.ofSeconds(60), 2_000, 10, 10, 50_000, "256m", 2, "512m", 5_000);
     }
 
     /** A quick check that every scenario runs end to end. */
     public static BenchSizes smokeRun() {
         return new BenchSizes(true, List.of(1, 3), 20, 50, 1, 4, 3, 2, 3, 500, 3, 5, 4, Duration.ofSeconds(1),
-                Duration.ofSeconds(3), 200, 5, 3, 2_000, "256m", 5_000);
+                Duration.ofSeconds(3), 200, 5, 3, 2_000, "256m", 2, "512m", 5_000);
     }
 
     /** Simulated instances needed by the largest scenario. */
     public int instances() {
-        int n = Math.max(sequentialMembers, Math.max(hungAmong, Math.max(throughputMembers, memoryMembers)));
+        int n = Math.max(sequentialMembers,
+                Math.max(hungAmong, Math.max(throughputMembers, Math.max(memoryMembers, mispApiMembers))));
         for (int m : memberCounts) {
             n = Math.max(n, m);
         }

@@ -1,6 +1,8 @@
 package org.alliancesearch.bench;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,8 @@ import org.alliancesearch.demo.AllianceDemo;
 import org.alliancesearch.demo.MemberSeeder;
 import org.alliancesearch.simulator.SimulatedMisp;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -118,6 +122,94 @@ public final class PortalClient {
             statuses.merge(m.path("status").asText(), 1, Integer::sum);
         }
         return new SearchReply(200, statuses, reply.path("totals").path("attributes").asInt(), null);
+    }
+
+    /** Creates a personal API key of the signed-in user ({@code POST /api/v1/me/api-keys}); returns the key. */
+    public String createApiKey(String name) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("name", name).put("expiresInDays", 1).toString();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(portalUrl + "/api/v1/me/api-keys"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("creating an API key failed: HTTP " + r.statusCode());
+        }
+        return JSON.readTree(r.body()).path("key").asText();
+    }
+
+    /**
+     * The outcome of one MISP-compatible attribute search, read as a stream (the answer is never held whole).
+     *
+     * @param attributes entries of {@code response.Attribute}
+     * @param partial the {@code X-Alliance-Partial} header, or null
+     */
+    public record MispReply(int httpStatus, int attributes, long bytes, String partial) {
+    }
+
+    /** {@code POST /attributes/restSearch} for one value with a personal key, counting the attributes as they come. */
+    public MispReply mispAttributes(String key, String value) throws IOException, InterruptedException {
+        String body = JSON.createObjectNode().put("returnFormat", "json").put("value", value).toString();
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(portalUrl + "/attributes/restSearch"))
+                .header("Authorization", key)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(300))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofInputStream());
+        String partial = r.headers().firstValue("X-Alliance-Partial").orElse(null);
+        try (CountingStream in = new CountingStream(r.body())) {
+            if (r.statusCode() != 200) {
+                in.readAllBytes();
+                return new MispReply(r.statusCode(), 0, in.count, partial);
+            }
+            int attributes = 0;
+            try (JsonParser p = JSON.getFactory().createParser(in)) {
+                // {"response": {"Attribute": [ {...}, ... ]}}: count the objects directly inside the array
+                int depth = 0;
+                boolean inList = false;
+                for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        depth++;
+                        if (t == JsonToken.START_ARRAY && depth == 3 && "Attribute".equals(p.currentName())) {
+                            inList = true;
+                        } else if (t == JsonToken.START_OBJECT && inList && depth == 4) {
+                            attributes++;
+                        }
+                    } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                        if (t == JsonToken.END_ARRAY && depth == 3) {
+                            inList = false;
+                        }
+                        depth--;
+                    }
+                }
+            }
+            return new MispReply(200, attributes, in.count, partial);
+        }
+    }
+
+    /** Counts the bytes read through it. */
+    private static final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
     }
 
     /** The portal's Prometheus text ({@code /q/metrics}). */

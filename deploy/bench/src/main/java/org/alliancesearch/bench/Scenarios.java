@@ -54,6 +54,9 @@ public final class Scenarios {
         if (selected.contains(5)) {
             memoryPortal();
         }
+        if (selected.contains(7)) {
+            mispApiPortal();
+        }
     }
 
     private SimulatedMisp member(int i) {
@@ -319,6 +322,63 @@ public final class Scenarios {
                             latencies(r), peakGcMb, peakSampled.get() / (1024 * 1024), rssPeak / 1024,
                             rssBefore / 1024),
                     "—", "completes with -Xmx" + sizes.memoryHeap() + "; report heap and RSS",
+                    verdict(completed, completed ? "completed" : "did not complete")));
+        } finally {
+            stack.stopPortal(portal);
+        }
+    }
+
+    // ---- scenario 7: a large pull through the MISP-compatible API ----
+
+    private void mispApiPortal() throws IOException, InterruptedException {
+        int members = sizes.mispApiMembers();
+        int perMember = sizes.memoryHits();
+        PortalProcess portal = stack.startPortal("misp-api",
+                Map.of("alliance.connector.max-results-per-member", Integer.toString(perMember + sizes.pageSize()),
+                        "alliance.connector.timeout", "60s", "alliance.connector.deadline", "120s"),
+                List.of("-Xmx" + sizes.mispApiHeap()));
+        try {
+            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            for (int i = 0; i < members; i++) {
+                client.addMember(member(i), 60_000);
+            }
+            String key = client.createApiKey("bench");
+            int expected = members * perMember;
+            System.out.printf(Locale.ROOT, "Scenario 7: MISP API, %d members × %d records, portal -Xmx%s%n", members,
+                    perMember, sizes.mispApiHeap());
+            List<Long> nanos = new ArrayList<>();
+            String failure = null;
+            long bytes = 0;
+            for (int run = 0; run < 3 && failure == null; run++) {
+                long start = System.nanoTime();
+                PortalClient.MispReply r = client.mispAttributes(key, Stack.BIG_VALUE);
+                long took = System.nanoTime() - start;
+                if (r.httpStatus() != 200 || r.attributes() != expected || r.partial() != null) {
+                    failure = "HTTP " + r.httpStatus() + ", " + r.attributes() + " of " + expected + " attributes"
+                            + (r.partial() == null ? "" : ", partial " + r.partial());
+                } else {
+                    nanos.add(took);
+                    bytes = r.bytes();
+                }
+            }
+            long rssPeak = ProcStatus.peakRssKb(portal.pid());
+            boolean completed = failure == null && portal.isAlive();
+            String figure;
+            if (completed) {
+                List<Long> sorted = new ArrayList<>(nanos);
+                sorted.sort(null);
+                double medianMs = sorted.get(sorted.size() / 2) / 1e6;
+                figure = String.format(Locale.ROOT, "%,d attributes (%,d MB of JSON) in %.0f ms median of %d"
+                        + " (min %.0f, max %.0f): %.0f ms per 10,000 attributes; peak RSS %d MB", expected,
+                        bytes / (1024 * 1024), medianMs, sorted.size(), sorted.get(0) / 1e6,
+                        sorted.get(sorted.size() - 1) / 1e6, medianMs * 10_000 / expected, rssPeak / 1024);
+            } else {
+                figure = "FAILED: " + (failure == null ? "the portal stopped" : failure);
+            }
+            table.add(new Row("7 MISP API pull: " + members + " members × " + String.format(Locale.ROOT, "%,d",
+                    perMember) + " records, portal -Xmx" + sizes.mispApiHeap(),
+                    "POST /attributes/restSearch with a personal key, answer read as a stream", figure, "—",
+                    "completes with -Xmx" + sizes.mispApiHeap() + "; report time per 10,000 attributes",
                     verdict(completed, completed ? "completed" : "did not complete")));
         } finally {
             stack.stopPortal(portal);
