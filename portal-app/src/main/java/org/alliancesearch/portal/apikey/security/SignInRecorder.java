@@ -24,7 +24,8 @@ public class SignInRecorder {
         this.users = users;
     }
 
-    @ServerRequestFilter
+    /** Before matching: still on the event loop (Hibernate Reactive), whether the endpoint blocks or not. */
+    @ServerRequestFilter(preMatching = true)
     public Uni<Void> record() {
         if (user.anonymous() || user.apiKeyId().isPresent()) {
             return Uni.createFrom().voidItem();
