@@ -108,8 +108,11 @@ public class OwnerCheck {
         if (last != null && last.at().plus(config.interval()).isAfter(now)) {
             return Uni.createFrom().item(verdict(last));
         }
+        // one question at a time per owner on this replica: callers arriving meanwhile share its answer
         return asking.computeIfAbsent(subject, s -> ask(s).memoize().indefinitely()
-                .eventually(() -> asking.remove(s)))
+                .eventually(() -> {
+                    asking.remove(s);
+                }))
                 .map(fresh -> {
                     known.put(subject, fresh);
                     return verdict(fresh);
