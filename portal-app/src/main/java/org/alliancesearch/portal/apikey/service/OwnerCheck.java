@@ -105,7 +105,9 @@ public class OwnerCheck {
         }
         Instant now = Instant.now();
         Known last = known.get(subject);
-        if (last != null && last.at().plus(config.interval()).isAfter(now)) {
+        // an interval at or past the staleness limit would keep a disabled owner in longer than promised
+        Duration interval = config.interval().compareTo(config.maxStale()) < 0 ? config.interval() : config.maxStale();
+        if (last != null && last.at().plus(interval).isAfter(now)) {
             return Uni.createFrom().item(verdict(last));
         }
         // one question at a time per owner on this replica: callers arriving meanwhile share its answer
