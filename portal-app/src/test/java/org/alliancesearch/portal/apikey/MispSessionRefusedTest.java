@@ -39,7 +39,7 @@ class MispSessionRefusedTest {
         Response page = given().redirects().follow(false).cookies(cookies).get("/api-keys");
         assertThat(page.statusCode()).isNotEqualTo(302).isNotEqualTo(401);
 
-        for (String path : new String[] {"/users/view/me", "/users/view/me.json"}) {
+        for (String path : new String[]{"/users/view/me", "/users/view/me.json"}) {
             MispKeyAuthenticationTest.refusedAsMisp(given().redirects().follow(false).cookies(cookies).get(path),
                     path);
             MispKeyAuthenticationTest.refusedAsMisp(given().redirects().follow(false).cookies(cookies)

@@ -1,11 +1,11 @@
 package org.alliancesearch.portal.apikey.service;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.nio.charset.StandardCharsets;
 
 import org.alliancesearch.model.mispapi.MispIds;
 

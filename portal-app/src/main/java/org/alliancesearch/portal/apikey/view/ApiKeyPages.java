@@ -129,8 +129,10 @@ public class ApiKeyPages {
         String base = request.scheme() + "://" + (request.authority() == null ? "" : request.authority().toString());
         return keys.list(user.subject()).flatMap(views -> pages.render(Templates.list(pages.context(),
                 views.stream().map(v -> row(v, dates, now, msg)).toList(),
-                created == null ? null : new Created(created.name(), created.key(), created.expiresAt()
-                        .atZoneSameInstant(java.time.ZoneId.systemDefault()).format(dates)),
+                created == null
+                        ? null
+                        : new Created(created.name(), created.key(), created.expiresAt()
+                                .atZoneSameInstant(java.time.ZoneId.systemDefault()).format(dates)),
                 flash, name, expiry, choices, errors, base), status));
     }
 
