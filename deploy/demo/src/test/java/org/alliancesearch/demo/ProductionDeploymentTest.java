@@ -248,7 +248,8 @@ class ProductionDeploymentTest {
         // the pages and the API still are
         JsonNode portal = DeployFiles.k8s("Ingress", "portal").node().at("/spec/rules/0/http/paths");
         for (String page : List.of("/", "/search", "/saved/1", "/admin/members", "/api/v1/search", "/css/portal.css",
-                "/logout")) {
+                "/logout", "/api-keys", "/users/view/me", "/servers/getVersion", "/attributes/restSearch",
+                "/events/restSearch")) {
             boolean routed = false;
             for (JsonNode path : portal) {
                 routed |= routes(path, page);
