@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The production deployments (deploy/compose, deploy/k8s) never ship demo identities: every realm they import has no
- * users, no literal secret, no password grant, no loopback or wildcard redirects, brute-force protection and a password
+ * users but the portal's service account (which may only view users, to check API key owners), no literal secret, no password grant, no loopback or wildcard redirects, brute-force protection and a password
  * policy; Keycloak and the portal use separate databases and roles; neither the admin console nor /q/ is public; the
  * example secrets hold no usable value. The realm files are found by reading the deployments, not from a list.
  */
@@ -45,7 +45,9 @@ class ProductionDeploymentTest {
         for (Path file : realms) {
             String where = deployDir().relativize(file).toString();
             JsonNode realm = JSON.readTree(file.toFile());
-            assertThat(realm.path("users")).as("%s has no users", where).isEmpty();
+            for (JsonNode user : realm.path("users")) {
+                assertOnlyThePortalServiceAccount(where, user, realm);
+            }
             assertThat(realm.toString()).as("%s holds no credentials", where).doesNotContain("\"credentials\"");
             assertThat(realm.path("bruteForceProtected").asBoolean()).as("%s: brute-force protection", where).isTrue();
             assertThat(realm.path("passwordPolicy").asText()).as("%s: password policy", where).contains("length(");
@@ -58,6 +60,34 @@ class ProductionDeploymentTest {
                 assertClientFitForProduction(where + " client " + client.path("clientId").asText(), client);
             }
         }
+    }
+
+    /**
+     * The one user a production realm may hold: the portal client's service account, which asks Keycloak's admin API
+     * whether API key owners are still enabled members. It may view users and nothing else, has no password and no
+     * realm role, and its client must have service accounts switched on.
+     */
+    private static void assertOnlyThePortalServiceAccount(String where, JsonNode user, JsonNode realm) {
+        String name = user.path("username").asText();
+        assertThat(user.path("serviceAccountClientId").asText()).as("%s: user %s is the portal's service account",
+                where, name).isEqualTo("portal");
+        assertThat(name).as("%s: service account name", where).isEqualTo("service-account-portal");
+        assertThat(user.has("credentials")).as("%s: %s has no credentials", where, name).isFalse();
+        assertThat(user.path("realmRoles")).as("%s: %s holds no realm role", where, name).isEmpty();
+        List<String> fields = new ArrayList<>();
+        user.path("clientRoles").fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("%s: %s holds roles of realm-management only", where, name)
+                .containsExactly("realm-management");
+        List<String> granted = new ArrayList<>();
+        user.at("/clientRoles/realm-management").forEach(r -> granted.add(r.asText()));
+        assertThat(granted).as("%s: %s may only view users", where, name).containsExactly("view-users");
+        boolean enabled = false;
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("clientId").asText().equals("portal")) {
+                enabled = client.path("serviceAccountsEnabled").asBoolean(false);
+            }
+        }
+        assertThat(enabled).as("%s: the portal client has its service account switched on", where).isTrue();
     }
 
     private static void assertClientFitForProduction(String where, JsonNode client) {
@@ -218,7 +248,8 @@ class ProductionDeploymentTest {
         // the pages and the API still are
         JsonNode portal = DeployFiles.k8s("Ingress", "portal").node().at("/spec/rules/0/http/paths");
         for (String page : List.of("/", "/search", "/saved/1", "/admin/members", "/api/v1/search", "/css/portal.css",
-                "/logout")) {
+                "/logout", "/api-keys", "/users/view/me", "/servers/getVersion", "/attributes/restSearch",
+                "/events/restSearch")) {
             boolean routed = false;
             for (JsonNode path : portal) {
                 routed |= routes(path, page);

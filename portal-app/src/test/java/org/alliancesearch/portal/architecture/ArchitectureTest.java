@@ -67,6 +67,20 @@ class ArchitectureTest {
         return path.equals(prefix) || path.startsWith(prefix + "/");
     }
 
+    /**
+     * Classes whose resource path is one of MISP's (/servers, /users/view, /attributes, /events): they authenticate with
+     * personal API keys only (misp-key), never with the session cookie, so they take JSON without a CSRF token.
+     */
+    private static final DescribedPredicate<JavaClass> MISP_RESOURCE = DescribedPredicate.describe(
+            "are MISP-compatible resources", c -> c.tryGetAnnotationOfType(Path.class)
+                    .map(p -> isMispPath(p.value())).orElse(false));
+
+    static boolean isMispPath(String path) {
+        String p = path.startsWith("/") ? path : "/" + path;
+        return List.of("/servers", "/users/view", "/attributes", "/events").stream()
+                .anyMatch(prefix -> p.equals(prefix) || p.startsWith(prefix + "/"));
+    }
+
     private static final List<String> FORM_TYPES = List.of(MediaType.APPLICATION_FORM_URLENCODED,
             MediaType.MULTIPART_FORM_DATA);
 
@@ -76,7 +90,7 @@ class ArchitectureTest {
      */
     @ArchTest
     static final ArchRule pageChangesConsumeFormsOnly = methods().that(UNSAFE_HTTP)
-            .and().areDeclaredInClassesThat(DescribedPredicate.not(API_RESOURCE))
+            .and().areDeclaredInClassesThat(DescribedPredicate.not(API_RESOURCE.or(MISP_RESOURCE)))
             .should(new ArchCondition<>("declare @Consumes(application/x-www-form-urlencoded or multipart/form-data)") {
                 @Override
                 public void check(JavaMethod method, ConditionEvents events) {
@@ -91,17 +105,24 @@ class ArchitectureTest {
                 }
             });
 
-    /** The API lives in ..rest.. packages and only there: a page can never be mistaken for the bearer-only API. */
+    /**
+     * The API lives in ..rest.. packages and only there: a page can never be mistaken for the bearer-only API. The
+     * MISP-compatible resources (key-only) are API too.
+     */
     @ArchTest
     static final ArchRule apiResourcesAreUnderApi = classes().that().resideInAPackage("..rest..")
             .and().areAnnotatedWith(Path.class).should().haveSimpleNameEndingWith("Resource").andShould(
-                    new ArchCondition<>("have a @Path under /api") {
+                    new ArchCondition<>("have a @Path under /api or a MISP-compatible path") {
                         @Override
                         public void check(JavaClass c, ConditionEvents events) {
-                            if (!API_RESOURCE.test(c)) {
+                            if (!API_RESOURCE.test(c) && !MISP_RESOURCE.test(c)) {
                                 events.add(SimpleConditionEvent.violated(c,
                                         c.getName() + " is not under /api or MISP's paths"));
                             }
                         }
                     });
+
+    /** A MISP-compatible resource is no page: it lives with the API, in a ..rest.. package. */
+    @ArchTest
+    static final ArchRule mispResourcesAreRest = classes().that(MISP_RESOURCE).should().resideInAPackage("..rest..");
 }

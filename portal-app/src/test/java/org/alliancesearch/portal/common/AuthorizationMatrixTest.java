@@ -52,6 +52,7 @@ class AuthorizationMatrixTest {
     static List<Row> table() {
         Supplier<Object> none = () -> null;
         Supplier<Object> newMember = () -> Members.body("Matrix member", "matrix-key");
+        Supplier<Object> newKey = () -> Map.of("name", "matrix key", "expiresInDays", 7);
         Supplier<Object> policy = () -> Map.of("maxTlp", "AMBER", "dropTags", List.of("tlp:red", "PAP:RED"));
         return List.of(
                 // API: no token 401, no organisation 403, not admin 403
@@ -66,6 +67,15 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/v1/admin/policy", none, 401, 403, 403, 403, 200),
                 new Row("PUT", "/api/v1/admin/policy", policy, 401, 403, 403, 403, 200),
                 new Row("POST", "/api/v1/admin/crypto/rotate", none, 401, 403, 403, 403, 200),
+                // personal API keys: mine for members, everyone's for admins; unknown ids are 404
+                new Row("GET", "/api/v1/me/api-keys", none, 401, 200, 200, 403, 200),
+                new Row("POST", "/api/v1/me/api-keys", newKey, 401, 201, 201, 403, 201),
+                new Row("DELETE", "/api/v1/me/api-keys/{unknown}", none, 401, 404, 404, 403, 404),
+                new Row("GET", "/api/v1/admin/api-keys", none, 401, 403, 403, 403, 200),
+                new Row("DELETE", "/api/v1/admin/api-keys/{unknown}", none, 401, 403, 403, 403, 404),
+                // MISP-compatible paths: API keys only, so every bearer token (and no token) gets MISP's 403
+                new Row("GET", "/users/view/me", none, 403, 403, 403, 403, 403),
+                new Row("POST", "/users/view/me.json", none, 403, 403, 403, 403, 403),
                 // Pages: no session → login; no organisation → the page that says so; not admin → 403 page
                 new Row("GET", "/", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200),
                 new Row("GET", "/no-organisation", none, REDIRECT_TO_LOGIN, 200, 200, 200, 200),
@@ -73,7 +83,8 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/admin/members/new", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
                 new Row("GET", "/admin/members/{shared}/edit", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
                 new Row("GET", "/admin/health", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
-                new Row("GET", "/admin/policy", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200));
+                new Row("GET", "/admin/policy", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
+                new Row("GET", "/api-keys", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200));
     }
 
     static Stream<Arguments> cases() {
@@ -91,7 +102,8 @@ class AuthorizationMatrixTest {
     @MethodSource("cases")
     void status(String name, Caller caller, Row row, int expected) {
         String path = row.path().replace("{shared}", row.path().contains("{shared}") ? sharedMember() : "")
-                .replace("{fresh}", row.path().contains("{fresh}") ? Members.create() : "");
+                .replace("{fresh}", row.path().contains("{fresh}") ? Members.create() : "")
+                .replace("{unknown}", java.util.UUID.randomUUID().toString());
         RequestSpecification request = given().redirects().follow(false);
         String token = caller.token.get();
         if (token != null) {
@@ -118,7 +130,12 @@ class AuthorizationMatrixTest {
         if (expected == TO_NO_ORG_PAGE) {
             assertThat(response.header("Location")).endsWith("/no-organisation");
         }
-        if (!path.startsWith("/api/") && expected == 403) {
+        if (path.startsWith("/users/view/")) {
+            // MISP's own refusal, never a sign-in redirect nor a problem document
+            assertThat(response.contentType()).startsWith("application/json");
+            assertThat(response.jsonPath().getString("name")).startsWith("Authentication failed.");
+            assertThat(response.jsonPath().getString("url")).isEqualTo(path);
+        } else if (!path.startsWith("/api/") && expected == 403) {
             assertThat(response.contentType()).startsWith("text/html");
             assertThat(response.body().asString()).contains("administrators only");
         }

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.alliancesearch.portal.apikey.i18n.ApiKeyMessages;
 import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +28,19 @@ class MessageBundleTest {
 
     @Test
     void englishAndJapaneseAreComplete() throws IOException {
-        Set<String> methods = Arrays.stream(AppMessages.class.getDeclaredMethods()).map(Method::getName)
+        complete(AppMessages.class, "msg");
+    }
+
+    @Test
+    void apiKeyTextsAreComplete() throws IOException {
+        complete(ApiKeyMessages.class, "apikey");
+    }
+
+    private static void complete(Class<?> bundle, String name) throws IOException {
+        Set<String> methods = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toSet());
-        Properties en = load("msg_en.properties");
-        Properties ja = load("msg_ja.properties");
+        Properties en = load(name + "_en.properties");
+        Properties ja = load(name + "_ja.properties");
         assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(methods);
         assertThat(ja.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(methods);
         for (String key : methods) {

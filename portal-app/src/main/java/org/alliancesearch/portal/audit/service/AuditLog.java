@@ -33,10 +33,19 @@ public class AuditLog {
 
     /** Must run inside a transaction. */
     public Uni<Void> record(String action, String targetType, String targetId, Object before, Object after) {
+        return recordAs(user.name(), user.organisation().orElse(null), action, targetType, targetId, before, after);
+    }
+
+    /**
+     * The same for an actor named by the caller, where no request user is known yet (e.g. while a request is being
+     * authenticated). Must run inside a transaction.
+     */
+    public Uni<Void> recordAs(String actor, String actorOrg, String action, String targetType, String targetId,
+            Object before, Object after) {
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now(ZoneOffset.UTC);
-        entry.actor = user.name();
-        entry.actorOrg = user.organisation().orElse(null);
+        entry.actor = actor;
+        entry.actorOrg = actorOrg;
         entry.action = action;
         entry.targetType = targetType;
         entry.targetId = targetId;

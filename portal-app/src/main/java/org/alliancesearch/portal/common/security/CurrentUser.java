@@ -8,7 +8,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The signed-in user of this request: name, organisation (token claim {@code org}) and roles. */
+/**
+ * The signed-in user of this request: name, organisation (token claim {@code org}) and roles. A caller with a personal
+ * API key (MISP-compatible paths) is its key's owner: the name, subject, organisation and roles recorded at the owner's
+ * last sign-in (see {@link IdentityAttributes}).
+ */
 @RequestScoped
 public class CurrentUser {
     /** The token claim that names the user's alliance organisation. */
@@ -46,6 +50,10 @@ public class CurrentUser {
         if (identity.isAnonymous()) {
             return null;
         }
+        String keyOwner = identity.getAttribute(IdentityAttributes.SUBJECT);
+        if (keyOwner != null) {
+            return keyOwner;
+        }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             String sub = jwt.getSubject();
             if (sub != null && !sub.isBlank()) {
@@ -57,7 +65,14 @@ public class CurrentUser {
     }
 
     public Optional<String> organisation() {
-        if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        String recorded = identity.getAttribute(IdentityAttributes.ORGANISATION);
+        if (recorded != null) {
+            return recorded.isBlank() ? Optional.empty() : Optional.of(recorded);
+        }
+        if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
         Object org = jwt.getClaim(ORG_CLAIM);
@@ -67,6 +82,34 @@ public class CurrentUser {
             value = value.substring(1, value.length() - 1);
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /** The user's e-mail address: the token's {@code email} claim, or the one recorded for a key's owner. */
+    public Optional<String> email() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        String recorded = identity.getAttribute(IdentityAttributes.EMAIL);
+        if (recorded != null) {
+            return recorded.isBlank() ? Optional.empty() : Optional.of(recorded);
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object email = jwt.getClaim("email");
+            String value = email == null ? null : email.toString().trim();
+            if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+        }
+        return Optional.empty();
+    }
+
+    /** The id of the personal API key this request was authenticated with; empty for a token or a session. */
+    public Optional<String> apiKeyId() {
+        if (identity.isAnonymous()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(identity.<String>getAttribute(IdentityAttributes.API_KEY_ID));
     }
 
     public boolean admin() {

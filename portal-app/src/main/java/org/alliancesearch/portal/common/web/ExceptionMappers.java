@@ -74,8 +74,17 @@ public class ExceptionMappers {
         return Uni.createFrom().item(problem(request, e.status(), e.kind(), title, e.getMessage(), e.errors()));
     }
 
+    /** MISP's own 403 on the MISP-compatible paths: MISP clients understand nothing else. */
+    private static Response misp(HttpServerRequest request) {
+        return Response.status(403).type("application/json").header("Cache-Control", "no-store")
+                .entity(MispErrors.body(MispErrors.AUTH_FAILED, request.path())).build();
+    }
+
     @ServerExceptionMapper
     public Uni<Response> noOrganisation(NoOrganisationException e, HttpServerRequest request) {
+        if (MispErrors.isMispPath(request.path())) {
+            return Uni.createFrom().item(misp(request));
+        }
         if (isApi(request)) {
             AppMessages msg = pages.messages();
             return Uni.createFrom()
@@ -86,6 +95,9 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper
     public Uni<Response> forbidden(ForbiddenException e, HttpServerRequest request) {
+        if (MispErrors.isMispPath(request.path())) {
+            return Uni.createFrom().item(misp(request));
+        }
         if (isApi(request)) {
             AppMessages msg = pages.messages();
             return Uni.createFrom()
@@ -96,6 +108,9 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+        if (MispErrors.isMispPath(request.path())) {
+            return misp(request);
+        }
         if (!isApi(request)) {
             // Pages: let Quarkus send the login challenge.
             return null;

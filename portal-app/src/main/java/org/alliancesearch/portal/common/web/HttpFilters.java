@@ -11,6 +11,8 @@ import org.alliancesearch.portal.common.i18n.Languages;
 import org.alliancesearch.portal.common.problem.Problem;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -22,9 +24,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * HTTP filters that run before authentication: security headers on every page, a problem document (not a redirect
- * to the login page) for API calls that carry no bearer token, and page changes only as same-origin forms; and a
- * failure handler that answers a bearer token that
- * fails authentication with a problem document too.
+ * to the login page) for API calls that carry no bearer token, MISP's own 403 for calls on the MISP-compatible paths
+ * that carry no API key, and page changes only as same-origin forms; and failure handlers that answer a bearer token
+ * that fails authentication with a problem document too, and a refused API key with MISP's 403.
  */
 @ApplicationScoped
 public class HttpFilters {
@@ -48,6 +50,22 @@ public class HttpFilters {
 
     void routes(@Observes Router router) {
         router.route("/api/*").failureHandler(this::invalidTokenOnApi);
+        router.route().failureHandler(this::refusedKeyOnMisp);
+    }
+
+    /** A personal API key refused on a MISP-compatible path: 403 with MISP's error body, as MISP answers. */
+    private void refusedKeyOnMisp(RoutingContext rc) {
+        if (!MispErrors.isMispPath(rc.normalizedPath()) || rc.response().headWritten()
+                || !(rc.failure() instanceof AuthenticationFailedException
+                        || rc.failure() instanceof UnauthorizedException
+                        || rc.failure() instanceof ForbiddenException
+                        || rc.statusCode() == 401 || rc.statusCode() == 403)) {
+            rc.next();
+            return;
+        }
+        MispErrors.forbidden(rc, Boolean.TRUE.equals(rc.get(MispErrors.OWNER_UNCONFIRMED_FLAG))
+                ? MispErrors.OWNER_UNCONFIRMED
+                : MispErrors.AUTH_FAILED);
     }
 
     /** A bearer token that fails authentication (expired, forged, malformed) gets a problem, not an empty 401. */
@@ -89,11 +107,16 @@ public class HttpFilters {
 
     private void bearerRequiredOnApi(RoutingContext rc) {
         String path = rc.normalizedPath();
+        if (MispErrors.isMispPath(path) && !hasMispKey(rc.request())) {
+            // key authentication only: a session cookie or nothing at all is refused as MISP refuses it
+            MispErrors.forbidden(rc, MispErrors.AUTH_FAILED);
+            return;
+        }
         if ((path.equals("/api") || path.startsWith("/api/")) && !hasBearer(rc.request())) {
             unauthorized(rc, messages(rc).detail_unauthorized(), "Bearer");
             return;
         }
-        if (path.startsWith("/api/")) {
+        if (path.startsWith("/api/") || MispErrors.isMispPath(path)) {
             // Form content types are for pages (CSRF-checked); a body-less API POST may carry one from a generic
             // client (curl -d '', REST Assured), so drop it rather than fail the CSRF check.
             String type = rc.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -118,8 +141,9 @@ public class HttpFilters {
     private void pageChangesFromOwnPagesOnly(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = rc.normalizedPath();
+        // The MISP-compatible paths take personal API keys only, which a browser never attaches by itself.
         if (isSafe(request.method()) || path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/")
-                || isMispApi(path)) {
+                || MispErrors.isMispPath(path)) {
             rc.next();
             return;
         }
@@ -140,14 +164,6 @@ public class HttpFilters {
             return;
         }
         rc.next();
-    }
-
-    /**
-     * The MISP-compatible API: MISP clients post JSON (or text/plain) bodies there, authenticated by a header that a
-     * browser never attaches by itself (never by the session cookie: see the {@code misp-api} permission).
-     */
-    static boolean isMispApi(String path) {
-        return path.startsWith("/attributes/") || path.startsWith("/events/");
     }
 
     private static boolean isSafe(HttpMethod method) {
@@ -200,6 +216,12 @@ public class HttpFilters {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .end(text);
+    }
+
+    private static boolean hasMispKey(HttpServerRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        String misp = request.getHeader("X-MISP-AUTH");
+        return (authorization != null && !authorization.isBlank()) || (misp != null && !misp.isBlank());
     }
 
     private static boolean hasBearer(HttpServerRequest request) {
