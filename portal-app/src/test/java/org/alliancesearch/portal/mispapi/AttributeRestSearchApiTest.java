@@ -17,6 +17,7 @@ import org.alliancesearch.portal.search.support.Csv;
 import org.alliancesearch.portal.search.support.MispMembers;
 import org.alliancesearch.portal.search.support.SearchMembers;
 import org.alliancesearch.portal.testsupport.Db;
+import org.alliancesearch.portal.testsupport.MispKeys;
 import org.alliancesearch.portal.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,7 +95,7 @@ class AttributeRestSearchApiTest {
 
     /** A user of its own per call site, so that no rate limit of another test is shared. */
     private static Response misp(String user, String body) {
-        return given().auth().oauth2(Tokens.token(user, "org-b", List.of("member"))).contentType(ContentType.JSON)
+        return MispKeys.as(user, "org-b").contentType(ContentType.JSON)
                 .body(body).post("/attributes/restSearch");
     }
 
@@ -270,14 +271,14 @@ class AttributeRestSearchApiTest {
     @Test
     void eachPathAndContentTypeIsTheSameSearch() {
         for (String path : List.of("/attributes/restSearch.json", "/attributes/restSearch/json")) {
-            given().auth().oauth2(Tokens.token("path", "org-b", List.of("member"))).contentType(ContentType.JSON)
+            MispKeys.as("path", "org-b").contentType(ContentType.JSON)
                     .body("{\"value\":\"198.51.100.7\"}").post(path).then().statusCode(200)
                     .body("response.Attribute.size()", org.hamcrest.Matchers.equalTo(2));
         }
-        given().auth().oauth2(Tokens.token("plain", "org-b", List.of("member"))).contentType(ContentType.TEXT)
+        MispKeys.as("plain", "org-b").contentType(ContentType.TEXT)
                 .body("{\"value\":\"198.51.100.7\"}").post("/attributes/restSearch").then().statusCode(200)
                 .body("response.Attribute.size()", org.hamcrest.Matchers.equalTo(2));
-        given().auth().oauth2(Tokens.token("none", "org-b", List.of("member"))).noContentType()
+        MispKeys.as("none", "org-b").noContentType()
                 .body("{\"value\":\"198.51.100.7\"}".getBytes()).post("/attributes/restSearch").then()
                 .statusCode(200).body("response.Attribute.size()", org.hamcrest.Matchers.equalTo(2));
     }
@@ -302,7 +303,7 @@ class AttributeRestSearchApiTest {
             assertThat(json.getString("name")).isNotBlank();
             assertThat(json.getString("url")).isEqualTo("/attributes/restSearch");
         });
-        given().auth().oauth2(Tokens.token("rhea", "org-b", List.of("member"))).get("/attributes/restSearch").then()
+        MispKeys.as("rhea", "org-b").get("/attributes/restSearch").then()
                 .statusCode(400).body("url", org.hamcrest.Matchers.equalTo("/attributes/restSearch"));
     }
 

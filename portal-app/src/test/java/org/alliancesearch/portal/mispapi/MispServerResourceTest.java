@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.alliancesearch.portal.mispapi.rest.MispServerResource;
+import org.alliancesearch.portal.testsupport.MispKeys;
 import org.alliancesearch.simulator.client.PymispException;
 import org.alliancesearch.simulator.client.PymispLikeClient;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
-import io.quarkus.test.security.oidc.Claim;
-import io.quarkus.test.security.oidc.OidcSecurity;
 
 /** The MISP calls a client makes before its first search, answered by the portal as MISP 2.5.1 answers them. */
 @QuarkusTest
@@ -37,36 +35,31 @@ class MispServerResourceTest {
     URL root;
 
     @Test
-    @TestSecurity(user = "alice", roles = "member")
-    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
     void getVersionAnswersAsMisp() throws IOException {
         for (String path : List.of("/servers/getVersion", "/servers/getVersion.json")) {
-            String body = given().accept("application/json").get(path).then().statusCode(200)
+            String body = MispKeys.as("alice", "org-a").accept("application/json").get(path).then().statusCode(200)
                     .contentType("application/json").extract().asString();
             assertThat(JSON.readTree(body).toString()).isEqualTo(VERSION);
         }
     }
 
     @Test
-    @TestSecurity(user = "alice", roles = "member")
-    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
     void olderPymispVersionCall() throws IOException {
         for (String path : List.of("/servers/getPyMISPVersion.json", "/servers/getPyMISPVersion")) {
-            String body = given().get(path).then().statusCode(200).extract().asString();
+            String body = MispKeys.as("alice", "org-a").get(path).then().statusCode(200).extract().asString();
             assertThat(JSON.readTree(body).toString()).isEqualTo("{\"version\":\"2.5.1\"}");
         }
     }
 
     @Test
-    @TestSecurity(user = "root", roles = {"admin", "member"})
-    @OidcSecurity(claims = @Claim(key = "org", value = "secretariat"))
     void describeTypesIsMispsFileUnderResult() throws IOException {
         JsonNode expected;
         try (InputStream in = getClass().getResourceAsStream("/misp/describeTypes.json")) {
             expected = JSON.readTree(in);
         }
         for (String path : List.of("/attributes/describeTypes.json", "/attributes/describeTypes")) {
-            String body = given().get(path).then().statusCode(200).contentType("application/json").extract()
+            String body = MispKeys.as("root", "secretariat").get(path).then().statusCode(200)
+                    .contentType("application/json").extract()
                     .asString();
             JsonNode answer = JSON.readTree(body);
             assertThat(answer).isEqualTo(expected);
@@ -76,29 +69,26 @@ class MispServerResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "guest", roles = "guest")
-    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
-    void onlyMembersAndAdminsMayAsk() {
+    void withoutAKeyTheAnswerIsMispsRefusal() {
         for (String path : List.of("/servers/getVersion", "/servers/getPyMISPVersion.json",
                 "/attributes/describeTypes.json")) {
-            given().redirects().follow(false).get(path).then().statusCode(403);
+            given().redirects().follow(false).get(path).then().statusCode(403).contentType("application/json")
+                    .body("url", org.hamcrest.Matchers.equalTo(path));
         }
     }
 
     @Test
-    @TestSecurity(user = "alice", roles = "member")
-    @OidcSecurity(claims = @Claim(key = "org", value = "org-a"))
-    void aPymispLikeClientAcceptsTheVersionAndGoesOnToTheUser() {
+    void aPymispLikeClientConnectsWithAPersonalKey() {
         List<String> calls = new ArrayList<>();
         String url = root.toString().replaceAll("/$", "");
-        // the user call belongs to the key authentication; whatever it answers here, the version step has passed:
-        // the recommended version was found in getVersion (no fallback call) and parsed as numbers
-        PymispException e = catchThrowableOfType(PymispException.class,
-                () -> PymispLikeClient.builder(url, "any-key").onCall(calls::add).connect());
-        assertThat(calls).startsWith("GET /servers/getVersion", "GET /users/view/me");
-        if (e != null) {
-            assertThat(e.getMessage()).doesNotContain("getVersion").doesNotContain("invalid literal");
-        }
+        PymispLikeClient misp = PymispLikeClient.builder(url, MispKeys.of("connie", "org-a")).onCall(calls::add)
+                .connect();
+        // the recommended version was found in getVersion (no fallback call), the user has a role and settings,
+        // and the portal's own describeTypes was taken
+        assertThat(calls).containsExactly("GET /servers/getVersion", "GET /users/view/me",
+                "GET /attributes/describeTypes.json");
+        assertThat(misp.describeTypesFromServer()).isTrue();
+        assertThat(misp.user().path("email").asText()).isNotBlank();
         assertThat(MispServerResource.PYMISP_RECOMMENDED_VERSION).isEqualTo(PymispLikeClient.DEFAULT_PYMISP_VERSION);
     }
 }
