@@ -55,6 +55,7 @@ public final class KeycloakServer implements AutoCloseable {
             throws IOException, InterruptedException {
         Path importDir = home.resolve("data/import");
         Files.createDirectories(importDir);
+        forgetRealmsImportedFromAnotherFile(home, realmFile);
         Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         Files.createDirectories(logDir);
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev", "--http-host=127.0.0.1",
@@ -72,6 +73,37 @@ public final class KeycloakServer implements AutoCloseable {
             throw e;
         }
         return server;
+    }
+
+    /**
+     * Keycloak imports a realm only when it does not exist yet, so a realm file changed since the last start (a new
+     * client setting, a service account) would never reach the cached installation's database. The database of the
+     * development server is dropped when the realm file differs from the one imported last; its users come from the
+     * realm file again.
+     */
+    static void forgetRealmsImportedFromAnotherFile(Path home, Path realmFile) throws IOException {
+        Path stamp = home.resolve("data/import/.imported-realm.sha256");
+        String digest = sha256(Files.readAllBytes(realmFile));
+        if (Files.exists(stamp) && Files.readString(stamp).strip().equals(digest)) {
+            return;
+        }
+        Path database = home.resolve("data/h2");
+        if (Files.exists(database)) {
+            try (var files = Files.walk(database)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.writeString(stamp, digest);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public String baseUrl() {

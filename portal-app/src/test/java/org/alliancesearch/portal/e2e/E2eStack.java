@@ -26,7 +26,8 @@ final class E2eStack {
             Path cache = root.resolve(System.getenv().getOrDefault("ALLIANCE_CACHE_DIR", ".cache"));
             AllianceDemo.Settings settings = new AllianceDemo.Settings(root, data, cache, Ports.free(), Ports.free(),
                     Ports.free(), 3, 42);
-            demo = AllianceDemo.start(settings, Map.of());
+            // Keys' owners are confirmed with Keycloak every few seconds here, so that a disabled owner is seen quickly.
+            demo = AllianceDemo.start(settings, Map.of("alliance.api-keys.owner-check.interval", "PT3S"));
             Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "e2e-stack-stop"));
         }
         return demo;
