@@ -334,8 +334,12 @@ public final class Scenarios {
         int members = sizes.mispApiMembers();
         int perMember = sizes.memoryHits();
         PortalProcess portal = stack.startPortal("misp-api",
+                // a large pull on purpose: per-member and per-search byte budgets above these answers (50,000
+                // records are about 40 MB of member JSON)
                 Map.of("alliance.connector.max-results-per-member", Integer.toString(perMember + sizes.pageSize()),
-                        "alliance.connector.timeout", "60s", "alliance.connector.deadline", "120s"),
+                        "alliance.connector.timeout", "60s", "alliance.connector.deadline", "120s",
+                        "alliance.connector.member-budget-bytes", "134217728",
+                        "alliance.connector.search-budget-bytes", "536870912"),
                 List.of("-Xmx" + sizes.mispApiHeap()));
         try {
             PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
