@@ -34,6 +34,8 @@ import io.restassured.response.Response;
 @SuppressWarnings("unchecked")
 class EventRestSearchApiTest {
     static final String VALUE = "events-shared.example";
+    /** org-a holds an event of it; org-c fails with HTTP 500 (only this value: failures count toward its circuit). */
+    static final String PARTIAL_VALUE = "events-partial.example";
     static final String EVENT = "e7e00000-0000-4000-8000-000000000001";
     static final String RED_EVENT = "e7e00000-0000-4000-8000-000000000002";
     /** The searched value: org-a's and org-b's synchronised copy. */
@@ -63,8 +65,15 @@ class EventRestSearchApiTest {
                         "a7e00000-0000-4000-8000-000000000006", "domain", VALUE, null));
         stub("org-a", orgA);
         stub("org-b", orgB);
+        MispMembers.SERVERS.get("org-a").stubFor(post(urlPathEqualTo("/events/restSearch")).atPriority(1)
+                .withRequestBody(containing("\"" + PARTIAL_VALUE + "\"")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"response\":[" + event("e7e00000-0000-4000-8000-000000000003", "Partial",
+                                "tlp:green", attribute("a7e00000-0000-4000-8000-000000000007", "domain",
+                                        PARTIAL_VALUE, null))
+                                + "]}")));
         MispMembers.SERVERS.get("org-c").stubFor(post(urlPathEqualTo("/events/restSearch")).atPriority(1)
-                .withRequestBody(containing("\"" + VALUE + "\"")).willReturn(aResponse().withStatus(500)
+                .withRequestBody(containing("\"" + PARTIAL_VALUE + "\"")).willReturn(aResponse().withStatus(500)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"name\":\"An Internal Error Has Occurred.\",\"message\":\"An Internal Error"
                                 + " Has Occurred.\",\"url\":\"/events/restSearch\"}")));
@@ -132,9 +141,19 @@ class EventRestSearchApiTest {
                 "MISP org-b");
         assertThat(r.asString()).doesNotContain("tlp:red").doesNotContain(RED_EVENT).doesNotContain(RED);
         assertThat(r.header("X-Result-Count")).isEqualTo("1");
-        // org-c's failures may have opened its circuit in an earlier test: ERROR or CIRCUIT_OPEN
+        String partial = r.header("X-Alliance-Partial");
+        if (partial != null) {
+            assertThat(partial).doesNotContain(members.get("org-a")).doesNotContain(members.get("org-b"));
+        }
+    }
+
+    @Test
+    void aFailingMemberIsNamedWhileTheOthersAnswer() {
+        Response r = misp("enzo", "{\"value\":\"" + PARTIAL_VALUE + "\"}");
+        assertThat(events(r)).hasSize(1);
+        // ERROR, or CIRCUIT_OPEN if earlier tests' failures of org-c opened its circuit
         assertThat(r.header("X-Alliance-Partial")).contains(members.get("org-c") + "=")
-                .doesNotContain(members.get("org-a")).doesNotContain(members.get("org-b"));
+                .doesNotContain(members.get("org-a"));
     }
 
     @Test

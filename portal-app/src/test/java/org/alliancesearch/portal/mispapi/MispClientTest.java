@@ -50,11 +50,13 @@ class MispClientTest {
     }
 
     /** A key of a new member user of org-b; returns {id, key}. */
-    private static String[] newKey(String user) {
+    private static String[] newKey(String prefix) {
+        // a user of its own per run: rate limits are per user and other tests share the application
+        String user = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         var created = given().auth().oauth2(Tokens.token(user, "org-b", List.of("member")))
                 .contentType(ContentType.JSON).body(Map.of("name", "siem", "expiresInDays", 30))
                 .post("/api/v1/me/api-keys").then().statusCode(201).extract();
-        return new String[]{created.path("id"), created.path("key")};
+        return new String[]{created.path("id"), created.path("key"), user};
     }
 
     @Test
@@ -105,7 +107,7 @@ class MispClientTest {
         PymispLikeClient misp = PymispLikeClient.connect(url(), key[1]);
         misp.searchAttributes(Map.of("value", MispMembers.NOBODY));
 
-        given().auth().oauth2(Tokens.token("rory", "org-b", List.of("member")))
+        given().auth().oauth2(Tokens.token(key[2], "org-b", List.of("member")))
                 .delete("/api/v1/me/api-keys/" + key[0]).then().statusCode(204);
 
         PymispException e = catchThrowableOfType(PymispException.class,

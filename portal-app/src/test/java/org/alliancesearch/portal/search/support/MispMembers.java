@@ -70,6 +70,9 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
             server.start();
             server.stubFor(any(urlPathEqualTo("/attributes/restSearch")).atPriority(10)
                     .willReturn(json(EMPTY)));
+            // events of nothing, unless a test stubs some (a 404 would count against the member's circuit)
+            server.stubFor(any(urlPathEqualTo("/events/restSearch")).atPriority(10)
+                    .willReturn(json("{\"response\":[]}")));
             SERVERS.put(org, server);
         }
         stub("org-a", OVERLAP, attributes(
