@@ -46,11 +46,12 @@ class MispApiIT {
     @Test
     void aKeyWorksInAMispClientUntilKeycloakDisablesItsOwner() throws Exception {
         String admin = adminToken();
-        String userId = createUser(admin, "keyholder-disabled");
-        String key = newKey("keyholder-disabled");
+        String name = unique("keyholder-disabled");
+        String userId = createUser(admin, name);
+        String key = newKey(name);
 
         PymispLikeClient misp = PymispLikeClient.connect(portal, key);
-        assertThat(misp.user().path("email").asText()).isEqualTo("keyholder-disabled@org-b.example");
+        assertThat(misp.user().path("email").asText()).isEqualTo(name + "@org-b.example");
         JsonNode found = misp.searchAttributes(Map.of("value", PortalFlowsIT.SHARED_DOMAIN, "includeContext", 1));
         assertThat(found.path("Attribute")).as("the shared demo value").isNotEmpty();
         assertThat(misp.searchEvents(Map.of("value", PortalFlowsIT.SHARED_DOMAIN))).isNotEmpty();
@@ -63,8 +64,9 @@ class MispApiIT {
     @Test
     void aKeyStopsWorkingWhenItsOwnerLosesTheMemberRole() throws Exception {
         String admin = adminToken();
-        String userId = createUser(admin, "keyholder-demoted");
-        String key = newKey("keyholder-demoted");
+        String name = unique("keyholder-demoted");
+        String userId = createUser(admin, name);
+        String key = newKey(name);
         PymispLikeClient.connect(portal, key);
 
         String role = admin("GET", "/roles/member", null, admin);
@@ -78,6 +80,11 @@ class MispApiIT {
                 () -> PymispLikeClient.connect(portal, "0123456789abcdefghij0123456789ABCDEFGHIJ"));
         assertThat(e).isNotNull();
         assertThat(e.status()).isEqualTo(403);
+    }
+
+    /** A user name not taken yet: Keycloak's database of the cached installation outlives a test run. */
+    private static String unique(String prefix) {
+        return prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static void assertRefusedWithin(String key, Duration within) throws InterruptedException {
