@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.alliancesearch.model.mispapi.MispAttributeWriter;
-import org.alliancesearch.model.mispapi.MispRequestException;
-import org.alliancesearch.model.mispapi.MispSearchRequest;
 import org.alliancesearch.model.mispapi.Scope;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
@@ -21,10 +19,6 @@ import org.alliancesearch.portal.mispapi.service.AttributeSearch;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 
@@ -37,8 +31,6 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "misp-api")
 public class AttributeRestSearchResource {
     static final String URL = "/attributes/restSearch";
-    /** Bodies are small: the values of one search. */
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AttributeSearch search;
     private final CurrentUser user;
@@ -48,31 +40,15 @@ public class AttributeRestSearchResource {
         this.user = user;
     }
 
+    /** Also at {@code restSearch.json} and {@code restSearch/json}, as MISP answers. */
     @POST
-    @Path("restSearch")
+    @Path("{path: restSearch(\\.json|/json)?}")
     @Consumes(MediaType.WILDCARD)
     @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
     @Operation(summary = "MISP attribute search across every member (MISP's body and answer)")
     public Uni<Response> restSearch(String body) {
-        return run(body);
-    }
-
-    @POST
-    @Path("restSearch.json")
-    @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "MISP attribute search across every member (MISP's body and answer)")
-    public Uni<Response> restSearchJson(String body) {
-        return run(body);
-    }
-
-    @POST
-    @Path("restSearch/json")
-    @Consumes(MediaType.WILDCARD)
-    @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "MISP attribute search across every member (MISP's body and answer)")
-    public Uni<Response> restSearchJsonPath(String body) {
-        return run(body);
+        return MispSearchCalls.run(body, Scope.ATTRIBUTES, URL, request -> search.search(request, Searcher.of(user))
+                .map(AttributeRestSearchResource::response));
     }
 
     /** MISP refuses a search without parameters. */
@@ -80,43 +56,12 @@ public class AttributeRestSearchResource {
     @Path("restSearch")
     @Produces(MediaType.APPLICATION_JSON)
     public Response withoutParameters() {
-        return MispErrors.body(400, "Bad Request", "Either specify the search terms in the url, or POST a json with"
-                + " the filter parameters.", URL).build();
-    }
-
-    private Uni<Response> run(String body) {
-        MispSearchRequest request;
-        try {
-            request = MispSearchRequest.parse(read(body), Scope.ATTRIBUTES);
-        } catch (MispRequestException e) {
-            return Uni.createFrom().item(MispErrors.of(e, URL));
-        }
-        return search.search(request, Searcher.of(user)).map(AttributeRestSearchResource::response)
-                .onFailure().recoverWithItem(e -> MispErrors.of(e, URL));
-    }
-
-    static JsonNode read(String body) {
-        if (body == null || body.isBlank()) {
-            throw new MispRequestException(null, "Either specify the search terms in the url, or POST a json with"
-                    + " the filter parameters.");
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new MispRequestException(null, "The body is not JSON: POST a JSON object of filters, such as"
-                    + " {\"value\": \"198.51.100.7\"}.");
-        }
+        return MispSearchCalls.withoutParameters(URL);
     }
 
     static Response response(AttributeAnswer answer) {
         StreamingOutput entity = out -> MispAttributeWriter.write(answer.rows(), answer.output(), out);
-        Response.ResponseBuilder r = Response.ok(entity)
-                .type(MispAttributeWriter.mediaType(answer.output().format()))
-                .header("X-Result-Count", answer.resultCount())
-                .header("Cache-Control", "no-store");
-        if (answer.partial() != null) {
-            r.header("X-Alliance-Partial", answer.partial());
-        }
-        return r.build();
+        return MispSearchCalls.ok(entity, MispAttributeWriter.mediaType(answer.output().format()),
+                answer.resultCount(), answer.partial());
     }
 }

@@ -11,8 +11,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.alliancesearch.model.mispapi.MispEventJsonWriter;
-import org.alliancesearch.model.mispapi.MispRequestException;
-import org.alliancesearch.model.mispapi.MispSearchRequest;
 import org.alliancesearch.model.mispapi.Scope;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
@@ -43,31 +41,15 @@ public class EventRestSearchResource {
         this.user = user;
     }
 
+    /** Also at {@code restSearch.json} and {@code restSearch/json}, as MISP answers. */
     @POST
-    @Path("restSearch")
+    @Path("{path: restSearch(\\.json|/json)?}")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "MISP event search across every member (MISP's body and answer)")
     public Uni<Response> restSearch(String body) {
-        return run(body);
-    }
-
-    @POST
-    @Path("restSearch.json")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "MISP event search across every member (MISP's body and answer)")
-    public Uni<Response> restSearchJson(String body) {
-        return run(body);
-    }
-
-    @POST
-    @Path("restSearch/json")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "MISP event search across every member (MISP's body and answer)")
-    public Uni<Response> restSearchJsonPath(String body) {
-        return run(body);
+        return MispSearchCalls.run(body, Scope.EVENTS, URL, request -> search.search(request, Searcher.of(user))
+                .map(EventRestSearchResource::response));
     }
 
     /** MISP refuses a search without parameters. */
@@ -75,30 +57,11 @@ public class EventRestSearchResource {
     @Path("restSearch")
     @Produces(MediaType.APPLICATION_JSON)
     public Response withoutParameters() {
-        return MispErrors.body(400, "Bad Request", "Either specify the search terms in the url, or POST a json with"
-                + " the filter parameters.", URL).build();
-    }
-
-    private Uni<Response> run(String body) {
-        MispSearchRequest request;
-        try {
-            request = MispSearchRequest.parse(AttributeRestSearchResource.read(body), Scope.EVENTS);
-        } catch (MispRequestException e) {
-            return Uni.createFrom().item(MispErrors.of(e, URL));
-        }
-        return search.search(request, Searcher.of(user)).map(EventRestSearchResource::response)
-                .onFailure().recoverWithItem(e -> MispErrors.of(e, URL));
+        return MispSearchCalls.withoutParameters(URL);
     }
 
     static Response response(EventAnswer answer) {
         StreamingOutput entity = out -> new MispEventJsonWriter().write(out, answer.events());
-        Response.ResponseBuilder r = Response.ok(entity)
-                .type(MediaType.APPLICATION_JSON)
-                .header("X-Result-Count", answer.resultCount())
-                .header("Cache-Control", "no-store");
-        if (answer.partial() != null) {
-            r.header("X-Alliance-Partial", answer.partial());
-        }
-        return r.build();
+        return MispSearchCalls.ok(entity, MediaType.APPLICATION_JSON, answer.resultCount(), answer.partial());
     }
 }

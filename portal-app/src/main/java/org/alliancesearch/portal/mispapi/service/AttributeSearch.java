@@ -1,19 +1,14 @@
 package org.alliancesearch.portal.mispapi.service;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.mispapi.AllianceAttribute;
 import org.alliancesearch.model.mispapi.AllianceMerge;
 import org.alliancesearch.model.mispapi.MispSearchRequest;
-import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.KeptHits;
-import org.alliancesearch.portal.search.service.PreparedSearch;
-import org.alliancesearch.portal.search.service.SearchRequest;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.Searcher;
 
@@ -35,11 +30,7 @@ public class AttributeSearch {
 
     /** Runs the search; fails like {@link SearchService#start} (rate limit, slots, audit). */
     public Uni<AttributeAnswer> search(MispSearchRequest request, Searcher who) {
-        SearchQuery q = request.query();
-        SearchRequest asGiven = new SearchRequest(q.values(), null, q.types(),
-                new SearchRequest.Tags(q.includeTags(), q.excludeTags()), q.from() == null ? null : q.from().toString(),
-                q.to() == null ? null : q.to().toString(), q.toIds(), q.limitPerMember());
-        return search.start(new PreparedSearch(asGiven, q), who, SearchService.SOURCE_MISP_API, null)
+        return search.start(MispSearches.prepared(request), who, SearchService.SOURCE_MISP_API, null)
                 .flatMap(live -> live.result())
                 // merging and filtering a large answer is work for a worker thread, not the event loop; the answer
                 // is then written from there too
@@ -50,10 +41,8 @@ public class AttributeSearch {
     static AttributeAnswer answer(MispSearchRequest request, CompletedSearch done) {
         List<AllianceAttribute> rows = rows(request, done.kept());
         List<AllianceAttribute> page = request.paging().apply(rows);
-        String partial = done.outcomes().stream().filter(o -> o.status() != MemberStatus.OK)
-                .map(o -> o.member().id() + "=" + o.status().name()).collect(Collectors.joining(", "));
         return new AttributeAnswer(page, request.output(), request.paging().resultCount(page.size()),
-                partial.isEmpty() ? null : partial);
+                MispSearches.partial(done.outcomes()));
     }
 
     /** Every record shown, in order, before paging. */

@@ -1,22 +1,16 @@
 package org.alliancesearch.portal.mispapi.service;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.alliancesearch.connector.MemberOutcome;
-import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.misp.MispTag;
 import org.alliancesearch.model.mispapi.AllianceAttribute;
 import org.alliancesearch.model.mispapi.MergedEvents;
 import org.alliancesearch.model.mispapi.MispSearchRequest;
-import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.portal.search.service.CompletedEventSearch;
-import org.alliancesearch.portal.search.service.PreparedSearch;
-import org.alliancesearch.portal.search.service.SearchRequest;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.Searcher;
 
@@ -38,11 +32,7 @@ public class EventSearch {
 
     /** Runs the search; fails like {@link SearchService#start} (rate limit, slots, audit). */
     public Uni<EventAnswer> search(MispSearchRequest request, Searcher who) {
-        SearchQuery q = request.query();
-        SearchRequest asGiven = new SearchRequest(q.values(), null, q.types(),
-                new SearchRequest.Tags(q.includeTags(), q.excludeTags()), q.from() == null ? null : q.from().toString(),
-                q.to() == null ? null : q.to().toString(), q.toIds(), q.limitPerMember());
-        return search.startEvents(new PreparedSearch(asGiven, q), who, SearchService.SOURCE_MISP_API,
+        return search.startEvents(MispSearches.prepared(request), who, SearchService.SOURCE_MISP_API,
                 attribute -> request.filter().test(asAllianceAttribute(attribute)))
                 // the answer is written from a worker thread (a blocking stream)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -51,14 +41,7 @@ public class EventSearch {
 
     static EventAnswer answer(MispSearchRequest request, CompletedEventSearch done) {
         List<MergedEvents.Event> page = request.paging().apply(done.events().events());
-        return new EventAnswer(page, request.paging().resultCount(page.size()), partial(done.outcomes()));
-    }
-
-    /** The members that did not answer completely, as {@code memberId=STATUS} joined by ", ", or null. */
-    static String partial(List<MemberOutcome> outcomes) {
-        String partial = outcomes.stream().filter(o -> o.status() != MemberStatus.OK)
-                .map(o -> o.member().id() + "=" + o.status().name()).collect(Collectors.joining(", "));
-        return partial.isEmpty() ? null : partial;
+        return new EventAnswer(page, request.paging().resultCount(page.size()), MispSearches.partial(done.outcomes()));
     }
 
     /**

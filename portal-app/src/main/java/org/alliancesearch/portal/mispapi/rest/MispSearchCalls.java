@@ -1,0 +1,73 @@
+package org.alliancesearch.portal.mispapi.rest;
+
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import org.alliancesearch.model.mispapi.MispRequestException;
+import org.alliancesearch.model.mispapi.MispSearchRequest;
+import org.alliancesearch.model.mispapi.Scope;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.Uni;
+
+/** What MISP's two searches share on the way in and out: the body read as JSON, the refusals, the headers. */
+final class MispSearchCalls {
+    /** Bodies are small: the values of one search. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String NO_PARAMETERS = "Either specify the search terms in the url, or POST a json with the filter"
+            + " parameters.";
+
+    private MispSearchCalls() {
+    }
+
+    /**
+     * Reads the body as a search of this scope and runs it; a refused body or a failed search is answered in MISP's
+     * error shape for {@code url}.
+     */
+    static Uni<Response> run(String body, Scope scope, String url, Function<MispSearchRequest, Uni<Response>> search) {
+        MispSearchRequest request;
+        try {
+            request = MispSearchRequest.parse(read(body), scope);
+        } catch (MispRequestException e) {
+            return Uni.createFrom().item(MispErrors.of(e, url));
+        }
+        return search.apply(request).onFailure().recoverWithItem(e -> MispErrors.of(e, url));
+    }
+
+    /** MISP's refusal of a search without parameters. */
+    static Response withoutParameters(String url) {
+        return MispErrors.body(400, "Bad Request", NO_PARAMETERS, url).build();
+    }
+
+    static JsonNode read(String body) {
+        if (body == null || body.isBlank()) {
+            throw new MispRequestException(null, NO_PARAMETERS);
+        }
+        try {
+            return JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new MispRequestException(null, "The body is not JSON: POST a JSON object of filters, such as"
+                    + " {\"value\": \"198.51.100.7\"}.");
+        }
+    }
+
+    /**
+     * A streamed answer with MISP's {@code X-Result-Count} and, when members did not answer completely, the
+     * {@code X-Alliance-Partial} header naming them.
+     */
+    static Response ok(StreamingOutput entity, String mediaType, int resultCount, String partial) {
+        Response.ResponseBuilder r = Response.ok(entity)
+                .type(mediaType)
+                .header("X-Result-Count", resultCount)
+                .header("Cache-Control", "no-store");
+        if (partial != null) {
+            r.header("X-Alliance-Partial", partial);
+        }
+        return r.build();
+    }
+}
