@@ -97,13 +97,17 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Starts a portal with its own embedded PostgreSQL (empty: no members yet) and the benchmark's settings: no rate
-     * limit for the load driver, the run's page size, bulkheads wide enough for the concurrent scenario. The answer
+     * limit nor cap on running searches for the load driver, the run's page size, bulkheads wide enough for the concurrent scenario. The answer
      * cache is off (its default) and stays off.
      */
     public PortalProcess startPortal(String name, Map<String, String> extra, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("alliance.search.rate-limit-per-minute", "1000000");
+        // the driver is one user with many clients: the per-user and per-replica caps on running searches (abuse
+        // limits, proven by the portal's tests) would turn the throughput scenario into a measure of them
+        settings.put("alliance.search.concurrent-per-user", "1000");
+        settings.put("alliance.search.concurrent-total", "1000");
         settings.put("alliance.connector.page-size", Integer.toString(sizes.pageSize()));
         settings.put("alliance.connector.bulkhead.max-concurrent", "64");
         settings.put("alliance.connector.bulkhead.queue", "64");
