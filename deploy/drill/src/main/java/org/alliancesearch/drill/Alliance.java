@@ -57,6 +57,7 @@ final class Alliance implements AutoCloseable {
     }
 
     static EmbeddedPostgres startPostgres(Path data, int port, boolean clean) throws IOException {
+        // never cleaned on close: the data must survive a stop and start of the server
         return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(clean).setPort(port).start();
     }
 

@@ -257,7 +257,7 @@ final class ApiFuzz {
         }
         String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
         switch (type) {
-            case "object": {
+            case "object" : {
                 ObjectNode o = Http.JSON.createObjectNode();
                 if (depth > 4) {
                     return o;
@@ -269,18 +269,18 @@ final class ApiFuzz {
                 }
                 return o;
             }
-            case "array": {
+            case "array" : {
                 ArrayNode a = Http.JSON.createArrayNode();
                 a.add(sample(schema.path("items"), depth + 1));
                 return a;
             }
-            case "integer":
+            case "integer" :
                 return Http.JSON.getNodeFactory().numberNode(1000);
-            case "number":
+            case "number" :
                 return Http.JSON.getNodeFactory().numberNode(1.5);
-            case "boolean":
+            case "boolean" :
                 return Http.JSON.getNodeFactory().booleanNode(true);
-            default:
+            default :
                 String format = schema.path("format").asText();
                 return Http.JSON.getNodeFactory().textNode(switch (format) {
                     case "uuid" -> UUID.randomUUID().toString();

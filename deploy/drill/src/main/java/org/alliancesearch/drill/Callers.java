@@ -85,7 +85,8 @@ final class Callers {
     void prepareForeignTokens() throws IOException, InterruptedException {
         String admin = form(keycloakUrl + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "kcadmin", "password",
-                        "kcadmin")).path("access_token").asText();
+                        "kcadmin"))
+                .path("access_token").asText();
         String clients = keycloakUrl + "/admin/realms/alliance/clients";
         JsonNode found = Http.get(clients + "?clientId=" + OTHER_CLIENT_ID, admin).json();
         if (found.isEmpty()) {

@@ -110,13 +110,15 @@ final class CrashWithoutLoss {
         found += policyAckedVersion >= 0 && policyHeld ? 1 : 0;
         restartMillis.sort(null);
         report.add(s, "kill -9 and restart cycles", sizes.crashCycles(), sizes.smoke() ? "3 (smoke)" : "20",
-                true, "restart to ready: median " + (restartMillis.isEmpty() ? 0
+                true, "restart to ready: median " + (restartMillis.isEmpty()
+                        ? 0
                         : restartMillis.get(restartMillis.size() / 2)) + " ms, max "
                         + (restartMillis.isEmpty() ? 0 : restartMillis.get(restartMillis.size() - 1)) + " ms",
                 false);
         report.add(s, "writes acknowledged (members, saved searches, policy)",
                 memberAcked.size() + " + " + savedAcked.size() + " + " + (policyAckedVersion >= 0 ? 1 : 0)
-                        + " (last policy version)", "> 0", acked > 0, null, true);
+                        + " (last policy version)",
+                "> 0", acked > 0, null, true);
         report.add(s, "acknowledged writes found afterwards", found + " of " + acked, "all", found == acked,
                 "lost writes: see the run's output", true);
         report.add(s, "half-written records", halfWritten, "0", halfWritten == 0, null, true);

@@ -46,7 +46,8 @@ public final class DrillMain {
         double minutes = (System.nanoTime() - t0) / 60e9;
         try {
             String doc = document(root, sizes, report, started, minutes, loadBefore, Machine.loadAverage());
-            Path out = smoke ? root.resolve("deploy/drill/target/reliability-smoke.md")
+            Path out = smoke
+                    ? root.resolve("deploy/drill/target/reliability-smoke.md")
                     : root.resolve("docs/reliability.md");
             if (!smoke) {
                 String existing = Files.readString(out);
@@ -94,7 +95,7 @@ public final class DrillMain {
         System.out.println("== " + Machine.describe() + ", load average " + Machine.loadAverage());
         System.out.println("Starting PostgreSQL, Keycloak and " + (3 + HostileMembers.MODES.size() + 2)
                 + " simulated members (logs: deploy/drill/target/drill-run/logs)...");
-        EmbeddedPostgres pg = Alliance.startPostgres(Alliance.dataDir(work), Ports.free(), true);
+        EmbeddedPostgres pg = Alliance.startPostgres(Alliance.dataDir(work), Ports.free(), false);
         KeycloakServer keycloak;
         SimulatorCluster members;
         try {

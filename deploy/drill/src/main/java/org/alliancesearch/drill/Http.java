@@ -81,7 +81,8 @@ final class Http {
     static Reply json(String method, String url, String token, Object body) {
         byte[] bytes;
         try {
-            bytes = body instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            bytes = body instanceof String s
+                    ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8)
                     : JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);

@@ -94,7 +94,8 @@ final class LoadAndReplicas {
         String load = sizes.loadClients() + " clients × " + sizes.loadSeconds() + " s";
         report.info(s, "calls/s (search, saved-search run, CSV export; " + load + ")",
                 String.format(Locale.ROOT, "%.1f", r.perSecond()), r.calls() + " calls");
-        report.info(s, "latency p50 / p99", String.format(Locale.ROOT, "%.0f / %.0f ms", r.latency().p50Millis(), r.latency().p99Millis()), null);
+        report.info(s, "latency p50 / p99",
+                String.format(Locale.ROOT, "%.0f / %.0f ms", r.latency().p50Millis(), r.latency().p99Millis()), null);
         report.add(s, "errors (other than the flapping member's own status)", r.errors(), "0", r.errors() == 0,
                 r.firstError(), true);
     }
@@ -154,8 +155,10 @@ final class LoadAndReplicas {
                 });
         killer.join();
         report.info(s, "calls through nginx (" + sizes.loadClients() + " clients × " + sizes.replicaLoadSeconds()
-                + " s, replica A killed half-way)", r.calls() + String.format(Locale.ROOT, " (%.1f/s)",
-                        r.perSecond()), null);
+                + " s, replica A killed half-way)",
+                r.calls() + String.format(Locale.ROOT, " (%.1f/s)",
+                        r.perSecond()),
+                null);
         report.info(s, "failed calls that were in flight when A died", failedInFlight.get(), "at most one per client");
         report.add(s, "failed calls started after the kill", failedAfterKill.get(), "0", failedAfterKill.get() == 0,
                 afterKill.isEmpty() ? null : String.join("; ", afterKill), true);
@@ -202,9 +205,13 @@ final class LoadAndReplicas {
         Http.Reply page = Http.send("GET", b.url() + "/search", null, null, null, Duration.ofSeconds(30));
         boolean clear = page.status() >= 400 && page.body().toLowerCase(Locale.ROOT).contains("sign-in")
                 && page.body().toLowerCase(Locale.ROOT).contains("unavailable");
-        report.add(s, "sign-in page while Keycloak is down", page.status() + (page.location().isEmpty() ? ""
+        report.add(s, "sign-in page while Keycloak is down", page.status() + (page.location().isEmpty()
+                ? ""
                 : " → " + page.location().replaceAll("\\?.*", "?…")), "says sign-in is unavailable", clear,
-                clear ? null : "the portal redirects to the stopped Keycloak; the browser then shows a connection"
-                        + " error", false);
+                clear
+                        ? null
+                        : "the portal redirects to the stopped Keycloak; the browser then shows a connection"
+                                + " error",
+                false);
     }
 }

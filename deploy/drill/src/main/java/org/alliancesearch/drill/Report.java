@@ -25,7 +25,8 @@ final class Report {
 
     synchronized void add(String scenario, String figure, Object value, String target, boolean met, String cause,
             boolean gate) {
-        rows.add(new Row(scenario, figure, String.valueOf(value), target, met, met ? (cause == null ? "" : cause)
+        rows.add(new Row(scenario, figure, String.valueOf(value), target, met, met
+                ? (cause == null ? "" : cause)
                 : (cause == null ? "missed" : cause), gate));
         System.out.printf("  %-22s %-48s %-20s target %-24s %s%n", scenario, figure, value, target,
                 met ? "ok" : "MISSED " + (cause == null ? "" : cause));
@@ -56,9 +57,11 @@ final class Report {
         for (Row r : rows) {
             b.append("| ").append(cell(r.scenario())).append(" | ").append(cell(r.figure())).append(" | ")
                     .append(cell(r.value())).append(" | ").append(cell(r.target())).append(" | ")
-                    .append(r.target().equals("—") ? cell(r.cause()) : r.met()
-                            ? "yes" + (r.cause().isEmpty() ? "" : " (" + cell(r.cause()) + ")")
-                            : "**no**: " + cell(r.cause()))
+                    .append(r.target().equals("—")
+                            ? cell(r.cause())
+                            : r.met()
+                                    ? "yes" + (r.cause().isEmpty() ? "" : " (" + cell(r.cause()) + ")")
+                                    : "**no**: " + cell(r.cause()))
                     .append(" |\n");
         }
         if (!notes.isEmpty()) {

@@ -46,6 +46,11 @@ public class ExceptionMappers {
         return path != null && (path.equals("/api") || path.startsWith("/api/"));
     }
 
+    private static boolean hasBearer(HttpServerRequest request) {
+        String auth = request.getHeader("Authorization");
+        return auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
     /** An {@code application/problem+json} answer; {@code no-store}, as problems are about one request. */
     public static Response problem(HttpServerRequest request, int status, String kind, String title, String detail,
             List<FieldError> errors) {
@@ -96,8 +101,9 @@ public class ExceptionMappers {
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, HttpServerRequest request) {
-        if (!isApi(request)) {
-            // Pages: let Quarkus send the login challenge.
+        if (!isApi(request) && !hasBearer(request)) {
+            // Pages: let Quarkus send the login challenge. A refused bearer token (the MISP-compatible paths are not
+            // under /api) has no challenge to send: without this answer it got an empty 204.
             return null;
         }
         AppMessages msg = pages.messages();
@@ -146,7 +152,23 @@ public class ExceptionMappers {
             // Part of the sign-in flow: Quarkus handles these.
             return null;
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, request);
+        }
         return internal(e, request);
+    }
+
+    /** PostgreSQL out of reach: 503 with {@code Retry-After}, never 500; the pools reconnect by themselves. */
+    private Uni<Response> databaseUnavailable(Exception e, HttpServerRequest request) {
+        LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getClass().getName());
+        AppMessages msg = pages.messages();
+        if (!isApi(request)) {
+            return pages.render(ErrorPages.internalError(pages.context(), msg.detail_database_unavailable()),
+                    Response.Status.SERVICE_UNAVAILABLE);
+        }
+        return Uni.createFrom().item(problemBuilder(request, 503, "database-unavailable",
+                msg.problem_database_unavailable(), msg.detail_database_unavailable(), null)
+                .header("Retry-After", "5").build());
     }
 
     private Uni<Response> internal(Exception e, HttpServerRequest request) {
