@@ -77,16 +77,44 @@ final class Callers {
         };
     }
 
-    /**
-     * Through Keycloak's admin API: registers (once) a second confidential client of the realm and takes alice's
-     * token from it; makes the portal client's tokens live 2 s for one token of alice, then restores the lifespan and
-     * waits until that token has expired.
-     */
-    void prepareForeignTokens() throws IOException, InterruptedException {
-        String admin = form(keycloakUrl + "/realms/master/protocol/openid-connect/token",
+    private String adminToken() {
+        return form(keycloakUrl + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", "kcadmin", "password",
                         "kcadmin"))
                 .path("access_token").asText();
+    }
+
+    /**
+     * Sets the lifespan of the portal client's access tokens, in seconds; the realm's own lifespan when
+     * {@code seconds} is null. Keycloak merges client attributes, so the restore names the value instead of leaving it
+     * out; Keycloak keeps its data between runs.
+     */
+    private void portalTokenLifespan(String admin, Integer seconds) {
+        String clients = keycloakUrl + "/admin/realms/alliance/clients";
+        JsonNode portal = Http.get(clients + "?clientId=" + AllianceDemo.CLIENT_ID, admin).json().get(0);
+        int lifespan = seconds != null
+                ? seconds
+                : Http.get(keycloakUrl + "/admin/realms/alliance", admin).json().path("accessTokenLifespan")
+                        .asInt(300);
+        ObjectNode changed = portal.deepCopy();
+        ((ObjectNode) changed.with("attributes")).put("access.token.lifespan", Integer.toString(lifespan));
+        requireOk(Http.json("PUT", clients + "/" + portal.path("id").asText(), admin, changed),
+                "set the portal client's token lifespan");
+    }
+
+    /** Undoes what an interrupted earlier run may have left: the portal client's short token lifespan. */
+    void resetKeycloak() {
+        portalTokenLifespan(adminToken(), null);
+        held.clear();
+    }
+
+    /**
+     * Through Keycloak's admin API: registers (once) a second confidential client of the realm and takes alice's
+     * token from it; makes the portal client's tokens live 2 s for one token of dave, then restores the lifespan and
+     * waits until that token has expired.
+     */
+    void prepareForeignTokens() throws IOException, InterruptedException {
+        String admin = adminToken();
         String clients = keycloakUrl + "/admin/realms/alliance/clients";
         JsonNode found = Http.get(clients + "?clientId=" + OTHER_CLIENT_ID, admin).json();
         if (found.isEmpty()) {
@@ -99,17 +127,12 @@ final class Callers {
             }
         }
         otherClient = MemberSeeder.accessToken(realmUrl, OTHER_CLIENT_ID, OTHER_SECRET, "alice", "alice");
-
-        JsonNode portal = Http.get(clients + "?clientId=" + AllianceDemo.CLIENT_ID, admin).json().get(0);
-        String portalUrl = clients + "/" + portal.path("id").asText();
-        ObjectNode shortLived = portal.deepCopy();
-        ((ObjectNode) shortLived.with("attributes")).put("access.token.lifespan", "2");
-        requireOk(Http.json("PUT", portalUrl, admin, shortLived), "shorten the portal client's token lifespan");
+        portalTokenLifespan(admin, 2);
         try {
             expired = MemberSeeder.accessToken(realmUrl, AllianceDemo.CLIENT_ID, AllianceDemo.CLIENT_SECRET, "dave",
                     "dave");
         } finally {
-            requireOk(Http.json("PUT", portalUrl, admin, portal), "restore the portal client");
+            portalTokenLifespan(admin, null);
         }
         Thread.sleep(4000);
     }

@@ -129,6 +129,7 @@ public final class DrillMain {
         members = SimulatorCluster.start(options.build());
         try (Alliance alliance = new Alliance(root, work, keycloak, members, pg, Alliance.dataDir(work))) {
             Callers callers = new Callers(alliance.realmUrl(), alliance.keycloakUrl());
+            callers.resetKeycloak();
             PortalApi api = new PortalApi(callers);
             System.out.println("Starting the portal...");
             PortalProcess portal = alliance.startPortal("a", 0, Map.of());
