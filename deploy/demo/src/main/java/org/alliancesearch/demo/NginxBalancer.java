@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** nginx on 127.0.0.1 balancing round-robin over portal replicas, telling in a header which replica answered. */
-final class NginxBalancer implements AutoCloseable {
+public final class NginxBalancer implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
 
@@ -19,7 +19,7 @@ final class NginxBalancer implements AutoCloseable {
         this.port = port;
     }
 
-    static NginxBalancer start(Path workDir, int port, List<Integer> upstreamPorts)
+    public static NginxBalancer start(Path workDir, int port, List<Integer> upstreamPorts)
             throws IOException, InterruptedException {
         Path nginx = Path.of(System.getenv().getOrDefault("NGINX", "/usr/sbin/nginx"));
         if (!Files.isExecutable(nginx)) {
@@ -78,7 +78,7 @@ final class NginxBalancer implements AutoCloseable {
         return balancer;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

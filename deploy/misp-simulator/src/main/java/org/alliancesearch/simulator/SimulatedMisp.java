@@ -32,18 +32,21 @@ public final class SimulatedMisp {
     private volatile int port;
     private volatile boolean closed;
 
-    SimulatedMisp(Vertx vertx, String host, MispStore store, List<String> apiKeys, String serverUuid, long seed) {
+    SimulatedMisp(Vertx vertx, String host, MispStore store, List<String> apiKeys, String serverUuid, long seed,
+            java.util.function.Function<String, MispStore> peers) {
         this.vertx = vertx;
         this.host = host;
         this.store = store;
         this.apiKeys = List.copyOf(apiKeys);
         this.router = new MispApi(vertx, store, Set.copyOf(apiKeys), () -> fault, serverUuid,
-                "api@" + store.owner().name() + ".example", seed).router();
+                "api@" + store.owner().name() + ".example", seed, peers).router();
     }
 
     Future<Void> listen(int requestedPort) {
+        // a gzip bomb is encoded already: the server's own compression would wrap it a second time
+        boolean compress = fault.tricks().gzipBombMb() == 0;
         HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(requestedPort)
-                .setCompressionSupported(true).setDecompressionSupported(true));
+                .setCompressionSupported(compress).setDecompressionSupported(true));
         return s.requestHandler(router).listen().map(started -> {
             server = started;
             port = started.actualPort();
@@ -123,6 +126,11 @@ public final class SimulatedMisp {
         }
         if (!newFault.down() && old.down() && server == null) {
             return listen(port);
+        }
+        if ((newFault.tricks().gzipBombMb() > 0) != (old.tricks().gzipBombMb() > 0) && server != null) {
+            HttpServer s = server;
+            server = null;
+            return s.close().compose(closed -> listen(port));
         }
         return Future.succeededFuture();
     }

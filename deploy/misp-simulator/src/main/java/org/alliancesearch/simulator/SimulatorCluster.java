@@ -116,7 +116,8 @@ public final class SimulatorCluster implements AutoCloseable {
                 SimulatedMisp misp = new SimulatedMisp(vertx, options.bindHost(), store, keys,
                         UUID.nameUUIDFromBytes(("server:" + store.owner().name()).getBytes(StandardCharsets.UTF_8))
                                 .toString(),
-                        options.seed() + i);
+                        options.seed() + i, name -> stores.stream().filter(st -> st.owner().name().equals(name))
+                                .findFirst().orElse(null));
                 await(misp.listen(options.basePort() == 0 ? 0 : options.basePort() + i));
                 instances.add(misp);
             }

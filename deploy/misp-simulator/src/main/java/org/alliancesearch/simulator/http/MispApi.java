@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.alliancesearch.simulator.Fault;
@@ -63,9 +65,21 @@ public final class MispApi {
     private final String serverUuid;
     private final String userEmail;
     private final Random random;
+    private final Function<String, MispStore> peers;
+    private final Map<String, SearchEngine> peerEngines = new ConcurrentHashMap<>();
 
     public MispApi(Vertx vertx, MispStore store, Set<String> apiKeys, Supplier<Fault> fault, String serverUuid,
             String userEmail, long seed) {
+        this(vertx, store, apiKeys, fault, serverUuid, userEmail, seed, name -> null);
+    }
+
+    /**
+     * @param peers the data of the other simulated members by organisation name (null when unknown), for the
+     *     {@code reuse-uuids} fault
+     */
+    public MispApi(Vertx vertx, MispStore store, Set<String> apiKeys, Supplier<Fault> fault, String serverUuid,
+            String userEmail, long seed, Function<String, MispStore> peers) {
+        this.peers = peers;
         this.vertx = vertx;
         this.store = store;
         this.engine = new SearchEngine(store);
@@ -282,12 +296,42 @@ public final class MispApi {
             return;
         }
         Fault f = fault.get();
+        Fault.Tricks tricks = f.tricks();
+        if (tricks.redirect() != null) {
+            ctx.response().setStatusCode(302).putHeader("Location", tricks.redirect()).end();
+            return;
+        }
+        if (tricks.deepJson() > 0) {
+            json(ctx, 200, deepJson(tricks.deepJson()));
+            return;
+        }
+        if (tricks.gzipBombMb() > 0) {
+            gzipBomb(ctx, tricks.gzipBombMb());
+            return;
+        }
         if (csv) {
             csv(ctx, request, events);
             return;
         }
-        vertx.<int[]>executeBlocking(() -> page(events ? engine.events(request) : engine.attributes(request),
-                request), false).onComplete(found -> {
+        MispStore source = store;
+        SearchEngine searching = engine;
+        Hostility hostility = Hostility.of(f);
+        if (tricks.reuseUuidsOf() != null) {
+            MispStore peer = peers.apply(tricks.reuseUuidsOf());
+            if (peer == null) {
+                error(ctx, 500, INTERNAL_ERROR, "no simulated member named " + tricks.reuseUuidsOf());
+                return;
+            }
+            source = peer;
+            searching = peerEngines.computeIfAbsent(tricks.reuseUuidsOf(), n -> new SearchEngine(peer));
+            hostility = hostility.tampered();
+        }
+        MispStore answerStore = source;
+        SearchEngine answerEngine = searching;
+        Hostility answerHostility = hostility;
+        vertx.<int[]>executeBlocking(() -> page(events
+                ? answerEngine.events(request)
+                : answerEngine.attributes(request), request), false).onComplete(found -> {
                     if (found.failed()) {
                         error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
                         return;
@@ -295,9 +339,7 @@ public final class MispApi {
                     int[] page = found.result();
                     boolean full = request.limit() != null && page.length == request.limit();
                     ctx.response().putHeader("X-Result-Count", Integer.toString(page.length + (full ? 1 : 0)));
-                    MispJsonWriter writer = new MispJsonWriter(store, request, f.hostile()
-                            ? Hostility.ACTIVE
-                            : Hostility.NONE);
+                    MispJsonWriter writer = new MispJsonWriter(answerStore, request, answerHostility);
                     long minBytes = f.oversizedMegabytes() * 1024L * 1024L;
                     boolean damaged = f.malformed() || f.truncated() || f.dripMillis() > 0;
                     if (!damaged && page.length > STREAM_FROM_RECORDS) {
@@ -346,7 +388,7 @@ public final class MispApi {
     /** Large answers go out chunked while they are rendered. */
     private void stream(RoutingContext ctx, MispJsonWriter writer, boolean events, int[] page, long minBytes) {
         HttpServerResponse res = ctx.response();
-        res.setChunked(true).setStatusCode(200).putHeader("Content-Type", "application/json; charset=UTF-8");
+        res.setChunked(true).setStatusCode(200).putHeader("Content-Type", contentType(fault.get()));
         vertx.executeBlocking(() -> {
             ResponseStream out = new ResponseStream(res);
             if (events) {
@@ -376,7 +418,7 @@ public final class MispApi {
     /** Sends a search body, damaged as the current fault asks. */
     private void send(RoutingContext ctx, Fault f, Buffer body) {
         HttpServerResponse res = ctx.response();
-        res.putHeader("Content-Type", "application/json; charset=UTF-8");
+        res.putHeader("Content-Type", contentType(f));
         Buffer out = body;
         if (f.malformed() || f.truncated() || f.dripMillis() > 0) {
             // the damage must reach the client byte for byte, so no compression in between
@@ -396,6 +438,60 @@ public final class MispApi {
             return;
         }
         res.setStatusCode(200).end(out);
+    }
+
+    private static String contentType(Fault f) {
+        return f.tricks().wrongContentType() ? "text/html; charset=UTF-8" : "application/json; charset=UTF-8";
+    }
+
+    /** {@code {"response": {"Attribute": [[[...]]]}}} with {@code depth} arrays nested in the list. */
+    static Buffer deepJson(int depth) {
+        Buffer b = Buffer.buffer(depth * 2 + 64);
+        b.appendString("{\"response\":{\"Attribute\":");
+        for (int i = 0; i < depth; i++) {
+            b.appendByte((byte) '[');
+        }
+        for (int i = 0; i < depth; i++) {
+            b.appendByte((byte) ']');
+        }
+        b.appendString("}}");
+        return b;
+    }
+
+    private static final Map<Integer, Buffer> BOMBS = new ConcurrentHashMap<>();
+
+    /**
+     * A gzip-encoded answer that starts like a MISP answer and inflates to {@code megabytes} MB of whitespace (about a
+     * thousandth of that on the wire). Built once per size.
+     */
+    static Buffer gzipBombBody(int megabytes) {
+        return BOMBS.computeIfAbsent(megabytes, mb -> {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes, 64 * 1024)) {
+                gz.write("{\"response\":{\"Attribute\":[".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                byte[] spaces = new byte[1024 * 1024];
+                Arrays.fill(spaces, (byte) ' ');
+                for (int i = 0; i < mb; i++) {
+                    gz.write(spaces);
+                }
+                gz.write("]}}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Buffer.buffer(bytes.toByteArray());
+        });
+    }
+
+    private void gzipBomb(RoutingContext ctx, int megabytes) {
+        vertx.executeBlocking(() -> gzipBombBody(megabytes), false).onComplete(built -> {
+            if (built.failed()) {
+                error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
+                return;
+            }
+            // sent as it is: the server's own compression must not touch an encoded body
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=UTF-8")
+                    .putHeader(HttpHeaders.CONTENT_ENCODING, "gzip").end(built.result());
+        });
     }
 
     /** Cuts the body inside a record: after the opening of a record past the middle, so the JSON cannot parse. */

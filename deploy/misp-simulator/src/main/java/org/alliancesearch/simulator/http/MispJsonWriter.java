@@ -50,10 +50,17 @@ final class MispJsonWriter {
             int ordinal = 0;
             do {
                 for (int at : page) {
-                    writeAttribute(g, at, true, ordinal++);
+                    writeAttribute(g, at, true, ordinal++, null);
                 }
                 g.flush();
             } while (counted.count < minBytes && page.length > 0);
+            if (hostility.tricks().unsearchedValues()) {
+                // the same records again under values nobody searched
+                for (int at : page) {
+                    writeAttribute(g, at, true, ordinal, "unsearched-" + ordinal + ".evil.example");
+                    ordinal++;
+                }
+            }
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
@@ -91,7 +98,8 @@ final class MispJsonWriter {
         }
     }
 
-    private void writeAttribute(JsonGenerator g, int at, boolean withEvent, int ordinal) throws IOException {
+    private void writeAttribute(JsonGenerator g, int at, boolean withEvent, int ordinal, String unsearched)
+            throws IOException {
         int ev = store.attributeEvent(at);
         int object = store.attributeObject(at);
         g.writeStartObject();
@@ -101,17 +109,26 @@ final class MispJsonWriter {
         g.writeStringField("object_relation", store.attributeRelation(at));
         g.writeStringField("category", store.attributeCategory(at));
         g.writeStringField("type", store.attributeType(at));
-        g.writeBooleanField("to_ids", store.attributeFlag(at, MispStore.TO_IDS));
-        g.writeStringField("uuid", store.attributeUuid(at).toString());
+        g.writeBooleanField("to_ids", store.attributeFlag(at, MispStore.TO_IDS) != hostility.tamperedRecords());
+        g.writeStringField("uuid", unsearched == null
+                ? store.attributeUuid(at).toString()
+                : java.util.UUID.nameUUIDFromBytes(unsearched.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        .toString());
         g.writeStringField("timestamp", Long.toString(store.attributeTimestamp(at)));
         g.writeStringField("distribution", Integer.toString(store.attributeDistribution(at)));
         g.writeStringField("sharing_group_id", "0");
-        g.writeStringField("comment", hostility.comment(store.attributeComment(at), ordinal));
+        hostility.writeText(g, "comment", hostility.comment(store.attributeComment(at), ordinal));
         g.writeBooleanField("deleted", store.attributeFlag(at, MispStore.DELETED));
         g.writeBooleanField("disable_correlation", store.attributeFlag(at, MispStore.NO_CORRELATION));
         g.writeNullField("first_seen");
         g.writeNullField("last_seen");
-        g.writeStringField("value", hostility.value(store.attributeValue(at), ordinal));
+        g.writeStringField("value",
+                unsearched != null ? unsearched : hostility.value(store.attributeValue(at), ordinal));
+        if (hostility.tricks().duplicateKeys()) {
+            // a second value and type: a parser that keeps the last one sees a record nobody searched
+            g.writeStringField("value", Hostility.DUPLICATE_VALUE);
+            g.writeStringField("type", "domain");
+        }
         if (withEvent) {
             g.writeObjectFieldStart("Event");
             if (request.includeContext()) {
@@ -122,7 +139,7 @@ final class MispJsonWriter {
                 g.writeStringField("org_id", "1");
                 g.writeStringField("distribution", Integer.toString(store.eventDistribution(ev)));
                 g.writeStringField("id", Integer.toString(ev + 1));
-                g.writeStringField("info", hostility.info(store.eventInfo(ev), ordinal));
+                hostility.writeText(g, "info", hostility.info(store.eventInfo(ev), ordinal));
                 g.writeStringField("orgc_id", Integer.toString(store.eventOrgc(ev) + 1));
                 g.writeStringField("uuid", store.eventUuid(ev).toString());
             }
@@ -130,7 +147,7 @@ final class MispJsonWriter {
         }
         int[] own = store.attributeTags(at);
         int[] inherited = withEvent && request.includeEventTags() ? store.eventTags(ev) : new int[0];
-        if (own.length > 0 || inherited.length > 0 || hostility.active()) {
+        if (own.length > 0 || inherited.length > 0 || hostility.extraTags()) {
             g.writeArrayFieldStart("Tag");
             for (int t : own) {
                 writeTag(g, t, false, ordinal);
@@ -152,7 +169,7 @@ final class MispJsonWriter {
         g.writeStringField("org_id", "1");
         g.writeStringField("date", LocalDate.ofEpochDay(store.eventDate(ev)).toString());
         g.writeStringField("threat_level_id", Integer.toString(store.eventThreatLevel(ev)));
-        g.writeStringField("info", hostility.info(store.eventInfo(ev), ordinal));
+        hostility.writeText(g, "info", hostility.info(store.eventInfo(ev), ordinal));
         g.writeBooleanField("published", store.eventPublished(ev));
         g.writeStringField("uuid", store.eventUuid(ev).toString());
         g.writeStringField("attribute_count",
@@ -170,11 +187,15 @@ final class MispJsonWriter {
 
     private void writeOrgc(JsonGenerator g, int ev) throws IOException {
         Organisation orgc = store.organisations().get(store.eventOrgc(ev));
+        String forged = hostility.tricks().forgedOrgc();
+        if (forged != null) {
+            orgc = new Organisation(forged, org.alliancesearch.simulator.SimulatorCluster.organisationUuid(forged));
+        }
         g.writeObjectFieldStart("Orgc");
         g.writeStringField("id", Integer.toString(store.eventOrgc(ev) + 1));
         g.writeStringField("name", orgc.name());
         g.writeStringField("uuid", orgc.uuid().toString());
-        g.writeBooleanField("local", store.eventOrgc(ev) == 0);
+        g.writeBooleanField("local", forged == null && store.eventOrgc(ev) == 0);
         g.writeEndObject();
     }
 
@@ -193,7 +214,7 @@ final class MispJsonWriter {
         int sub = ordinal;
         for (int at = store.eventFirstAttribute(ev); at < store.eventAttributeEnd(ev); at++) {
             if (store.attributeObject(at) < 0 && SearchEngine.showInEvent(store, request, at)) {
-                writeAttribute(g, at, false, sub++);
+                writeAttribute(g, at, false, sub++, null);
             }
         }
         g.writeEndArray();
@@ -226,7 +247,7 @@ final class MispJsonWriter {
             g.writeArrayFieldStart("Attribute");
             for (int at = store.eventFirstAttribute(ev); at < store.eventAttributeEnd(ev); at++) {
                 if (store.attributeObject(at) == ob && SearchEngine.showInEvent(store, request, at)) {
-                    writeAttribute(g, at, false, sub++);
+                    writeAttribute(g, at, false, sub++, null);
                 }
             }
             g.writeEndArray();
@@ -241,7 +262,7 @@ final class MispJsonWriter {
 
     private void writeTags(JsonGenerator g, int[] tags, boolean inherited, int ordinal, boolean always)
             throws IOException {
-        if (tags.length == 0 && !always && !hostility.active()) {
+        if (tags.length == 0 && !always && !hostility.extraTags()) {
             return;
         }
         g.writeArrayFieldStart("Tag");

@@ -391,6 +391,9 @@ public interface AppMessages {
     String problem_internal();
 
     @Message
+    String problem_database_unavailable();
+
+    @Message
     String detail_invalid_member();
 
     @Message
@@ -428,6 +431,9 @@ public interface AppMessages {
 
     @Message
     String detail_internal();
+
+    @Message
+    String detail_database_unavailable();
 
     @Message
     String detail_not_found_path();

@@ -161,7 +161,23 @@ public class ExceptionMappers {
             // Part of the sign-in flow: Quarkus handles these.
             return null;
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, request);
+        }
         return internal(e, request);
+    }
+
+    /** PostgreSQL out of reach: 503 with {@code Retry-After}, never 500; the pools reconnect by themselves. */
+    private Uni<Response> databaseUnavailable(Exception e, HttpServerRequest request) {
+        LOG.warnf("Database unavailable on %s %s: %s", request.method(), request.path(), e.getClass().getName());
+        AppMessages msg = pages.messages();
+        if (!isApi(request)) {
+            return pages.render(ErrorPages.internalError(pages.context(), msg.detail_database_unavailable()),
+                    Response.Status.SERVICE_UNAVAILABLE);
+        }
+        return Uni.createFrom().item(problemBuilder(request, 503, "database-unavailable",
+                msg.problem_database_unavailable(), msg.detail_database_unavailable(), null)
+                .header("Retry-After", "5").build());
     }
 
     private Uni<Response> internal(Exception e, HttpServerRequest request) {
