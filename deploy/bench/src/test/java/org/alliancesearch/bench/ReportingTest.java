@@ -27,7 +27,7 @@ class ReportingTest {
     @Test
     void argumentsSelectScenariosAndRejectUnknownOnes() {
         BenchMain.Arguments all = BenchMain.Arguments.parse(new String[0]);
-        assertThat(all.scenarios()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(all.scenarios()).containsExactly(1, 2, 3, 4, 5, 7);
         assertThat(all.smoke()).isFalse();
         BenchMain.Arguments some = BenchMain.Arguments.parse(new String[]{"--smoke", "--scenario", "3",
                 "--scenario=1"});
@@ -36,6 +36,9 @@ class ReportingTest {
         assertThat(some.command()).isEqualTo("deploy/bench/run.sh --smoke --scenario 3 --scenario=1");
         assertThatThrownBy(() -> BenchMain.Arguments.parse(new String[]{"--scenario", "6"}))
                 .hasMessageContaining("JMH");
+        assertThat(BenchMain.Arguments.parse(new String[]{"--scenario", "7"}).scenarios()).containsExactly(7);
+        assertThatThrownBy(() -> BenchMain.Arguments.parse(new String[]{"--scenario", "8"}))
+                .hasMessageContaining("1 to 5 or 7");
         assertThatThrownBy(() -> BenchMain.Arguments.parse(new String[]{"--fast"})).hasMessageContaining("--fast");
     }
 
