@@ -482,10 +482,17 @@ public final class IndicatorMerger {
 
     /** Whether this copy of an event comes from the instance of the organisation that created it. */
     static boolean fromCreator(MispEvent e, MemberRef m) {
-        // By the organisation the admin gave only: what a member's MISP says of itself must not let it stand for
-        // another member's events.
-        String orgc = e.orgcName();
-        return orgc != null && m.organisation() != null && orgc.equalsIgnoreCase(m.organisation());
+        return fromCreator(e.orgcName(), m);
+    }
+
+    /**
+     * Whether member {@code m} is the organisation that created a record whose event names {@code orgcName} as its
+     * creator: its copy then speaks for the record over every other member's (possibly doctored) copy. Decided by the
+     * organisation the admin gave the member only: what a member's MISP says of itself must not let it stand for
+     * another member's events.
+     */
+    public static boolean fromCreator(String orgcName, MemberRef m) {
+        return orgcName != null && m.organisation() != null && orgcName.equalsIgnoreCase(m.organisation());
     }
 
     /**

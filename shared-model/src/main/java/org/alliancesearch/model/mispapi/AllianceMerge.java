@@ -176,7 +176,7 @@ public final class AllianceMerge {
 
     private static boolean fromCreator(MemberHit h) {
         MispEvent e = h.attribute().event();
-        return e != null && e.orgcName() != null && e.orgcName().equalsIgnoreCase(h.member().organisation());
+        return e != null && IndicatorMerger.fromCreator(e.orgcName(), h.member());
     }
 
     private static Object attributeKey(MemberHit hit) {

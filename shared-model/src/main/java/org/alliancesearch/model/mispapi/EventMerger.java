@@ -1,6 +1,5 @@
 package org.alliancesearch.model.mispapi;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,6 +14,7 @@ import java.util.function.Predicate;
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.indicator.Indicators;
 import org.alliancesearch.model.indicator.SearchedValues;
+import org.alliancesearch.model.merge.IndicatorMerger;
 import org.alliancesearch.model.merge.OrganisationClaims;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispEvent;
@@ -37,9 +37,11 @@ import org.alliancesearch.model.result.MemberRef;
  * <b>One event per uuid.</b> Copies of the same event uuid from several members (synchronised copies) are one event
  * held by each. Its attributes are unioned by attribute uuid within the event (or within the same object): the same
  * uuid with the same type and value (as the merge keys values, {@link Indicators#key}) is one attribute listing every
- * holder; the same uuid with another value from another member is kept apart, never overwriting. The header shown is
- * from the copy whose creator claim stands, then the newest ({@code timestamp}), then the first member by id; the tags
- * shown are every kept copy's together. The result does not depend on the order of the answers.
+ * holder; the same uuid with another value from another member is kept apart, never overwriting. The copy that speaks
+ * for the event (its header, and each attribute's fields) is the creator's own (the member of the organisation its
+ * {@code Orgc} names, as the other merges decide it: {@link IndicatorMerger#fromCreator}), then one whose creator
+ * claim stands, then the first member by id; never the newest by a member's {@code timestamp}, which any member may
+ * set. The tags shown are every kept copy's together (more tags can only hide more). The result does not depend on the order of the answers.
  *
  * <p>
  * <b>Policy.</b> A copy whose own event tags fail the policy (a dropping tag, a TLP above the ceiling) is dropped
@@ -198,22 +200,25 @@ public final class EventMerger {
     }
 
     private static MergedEvents.Event event(List<Copy> copies) {
-        // The header shown: a copy whose claim stands first, then the newest, then the first member by id.
-        Copy shown = copies.stream()
-                .min(Comparator.comparing((Copy c) -> !c.claimStands)
-                        .thenComparing(c -> c.doc.timestamp(), Comparator.nullsLast(Comparator.<Instant>reverseOrder()))
+        // The creator's own copy speaks first, then one whose claim stands, then the first member by id: another
+        // member's doctored copy of the event never replaces the creator's header nor its attributes' fields.
+        List<Copy> ordered = copies.stream()
+                .sorted(Comparator.comparing((Copy c) -> !IndicatorMerger.fromCreator(
+                        c.doc.orgc() == null ? null : c.doc.orgc().name(), c.member))
+                        .thenComparing(c -> !c.claimStands)
                         .thenComparing(c -> c.member.id()))
-                .orElseThrow();
+                .toList();
+        Copy shown = ordered.get(0);
         List<MemberRef> holders = copies.stream().map(c -> c.member).distinct().sorted(BY_ID).toList();
         Map<String, MispTag> tags = new LinkedHashMap<>();
-        for (Copy c : copies) {
+        for (Copy c : ordered) {
             for (MispTag t : c.doc.tags()) {
                 tags.putIfAbsent(t.name().strip().toLowerCase(Locale.ROOT), t);
             }
         }
         Attributes own = new Attributes();
         Map<String, ObjectGroup> objects = new LinkedHashMap<>();
-        for (Copy c : copies) {
+        for (Copy c : ordered) {
             for (int i = 0; i < c.attributes.size(); i++) {
                 own.add(c.member, c.attributes.get(i), i);
             }

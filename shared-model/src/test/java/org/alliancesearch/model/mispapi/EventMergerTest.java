@@ -172,6 +172,28 @@ class EventMergerTest {
     }
 
     @Test
+    void theCreatorsOwnCopySpeaksForTheEventOverANewerDoctoredCopy() {
+        // Org B's own event; member A (first by id) returns a copy with a newer timestamp, another info and a doctored
+        // attribute under the same uuid and value. B confirms the claim, so both claims stand.
+        ObjectNode own = event(E1, "Org B", "2024-01-02", "tlp:green");
+        attribute(own, "a1", "ip-dst", "198.51.100.1").put("comment", "seen on the perimeter").put("to_ids", true);
+        ObjectNode doctored = own.deepCopy();
+        doctored.put("info", "Doctored").put("timestamp", "1900000000").put("threat_level_id", "1");
+        ((ObjectNode) doctored.get("Attribute").get(0)).put("comment", "doctored").put("to_ids", false);
+
+        MergedEvents r = merger.merge(List.of(new MemberEvents(A, read(doctored)), new MemberEvents(B, read(own))),
+                rules("198.51.100.1"));
+
+        MergedEvents.Event e = r.events().get(0);
+        assertThat(e.header().info()).isEqualTo("event " + E1);
+        assertThat(e.holders()).containsExactly(A, B);
+        assertThat(e.attributes()).hasSize(1);
+        assertThat(e.attributes().get(0).attribute().comment()).isEqualTo("seen on the perimeter");
+        assertThat(e.attributes().get(0).attribute().toIds()).isTrue();
+        assertThat(e.attributes().get(0).holders()).containsExactly(A, B);
+    }
+
+    @Test
     void aClaimConfirmedByTheNamedMemberStands() {
         ObjectNode original = event(E1, "Org A", "2024-01-02");
         attribute(original, "a1", "ip-dst", "198.51.100.1");

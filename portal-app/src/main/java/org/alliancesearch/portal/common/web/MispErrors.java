@@ -43,8 +43,13 @@ public final class MispErrors {
 
     /** MISP's error body: {@code name}, {@code message} and the request's {@code url} (its path). */
     public static Map<String, String> body(String message, String path) {
+        return body(AUTH_FAILED, message, path);
+    }
+
+    /** MISP's error body with its own {@code name} (MISP names an error by its kind: "Bad Request", …). */
+    public static Map<String, String> body(String name, String message, String path) {
         Map<String, String> body = new LinkedHashMap<>();
-        body.put("name", AUTH_FAILED);
+        body.put("name", name);
         body.put("message", message);
         body.put("url", path);
         return body;

@@ -1,13 +1,19 @@
 package org.alliancesearch.portal.mispapi.rest;
 
+import java.util.Locale;
 import java.util.function.Function;
 
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.alliancesearch.model.mispapi.MispRequestException;
 import org.alliancesearch.model.mispapi.MispSearchRequest;
 import org.alliancesearch.model.mispapi.Scope;
+import org.alliancesearch.portal.common.web.MispErrors;
+import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.search.service.SearchRefusedException;
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 
 /** What MISP's two searches share on the way in and out: the body read as JSON, the refusals, the headers. */
 final class MispSearchCalls {
+    private static final Logger LOG = Logger.getLogger(MispSearchCalls.class);
     /** Bodies are small: the values of one search. */
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String NO_PARAMETERS = "Either specify the search terms in the url, or POST a json with the filter"
@@ -34,14 +41,36 @@ final class MispSearchCalls {
         try {
             request = MispSearchRequest.parse(read(body), scope);
         } catch (MispRequestException e) {
-            return Uni.createFrom().item(MispErrors.of(e, url));
+            return Uni.createFrom().item(failure(e, url));
         }
-        return search.apply(request).onFailure().recoverWithItem(e -> MispErrors.of(e, url));
+        return search.apply(request).onFailure().recoverWithItem(e -> failure(e, url));
     }
 
     /** MISP's refusal of a search without parameters. */
     static Response withoutParameters(String url) {
-        return MispErrors.body(400, "Bad Request", NO_PARAMETERS, url).build();
+        return error(400, "Bad Request", NO_PARAMETERS, url).build();
+    }
+
+    /**
+     * The answer to a failed search at {@code url}, in MISP's error shape (which MISP clients read, not problem+json);
+     * never a value searched, a key or a stack trace.
+     */
+    static Response failure(Throwable failure, String url) {
+        if (failure instanceof MispRequestException e) {
+            return error(400, "Bad Request", e.getMessage(), url).build();
+        }
+        if (failure instanceof SearchRefusedException e) {
+            String text = e.text(SearchTexts.of(Locale.ENGLISH));
+            return error(e.status(), e.status() == 429 ? "Too Many Requests" : "Service Unavailable", text, url)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
+        }
+        LOG.errorf("MISP API search at %s failed: %s", url, failure.getClass().getName());
+        return error(500, "An Internal Error Has Occurred.", "An Internal Error Has Occurred.", url).build();
+    }
+
+    private static Response.ResponseBuilder error(int status, String name, String message, String url) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(MispErrors.body(name, message, url))
+                .header("Cache-Control", "no-store");
     }
 
     static JsonNode read(String body) {
