@@ -450,8 +450,9 @@ public final class Normaliser {
         if (host.indexOf('.') <= 0) {
             return false;
         }
+        // The canonical host must keep a dot too: "ba./" would otherwise become "ba/", which reads as text.
         NormalisationResult domain = Domains.normalise(host, host);
-        return domain.isValid() && Domains.isKnownTld(Domains.tld(domain.value()));
+        return domain.isValid() && domain.value().indexOf('.') > 0 && Domains.isKnownTld(Domains.tld(domain.value()));
     }
 
     // ---- e-mail, hashes, CVE ----------------------------------------------------------------------------------

@@ -83,7 +83,9 @@ class NormaliserTest {
             "Invoice.PDF|Invoice.PDF|FILENAME", "setup.exe|setup.exe|FILENAME", "archive.zip|archive.zip|FILENAME",
             "  Global\\MyMutex  |Global\\MyMutex|TEXT", "not an indicator|not an indicator|TEXT",
             "server01.corp.internal|server01.corp.internal|TEXT", "1.2.3|1.2.3|TEXT", "12:30:45|12:30:45|TEXT",
-            "@evil_actor|@evil_actor|TEXT"})
+            "@evil_actor|@evil_actor|TEXT",
+            // a lone TLD with a trailing dot is no host, else "ba./" became "ba/", which reads back as text
+            "ba./|ba./|TEXT", "JP.:8080|JP.:8080|TEXT"})
     void detectsAndNormalises(String input, String canonical, ValueKind kind) {
         NormalisationResult result = ok(input);
         assertThat(result.value()).isEqualTo(canonical);
