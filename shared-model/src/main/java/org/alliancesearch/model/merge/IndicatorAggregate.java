@@ -125,7 +125,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
     }
 
     /** Adds one attribute the policy keeps, with everything its copies carry. */
-    void add(IndicatorMerger.AttributeCopies copies) {
+    void add(IndicatorMerger.AttributeCopies copies, Tlp attributeTlp) {
         attributeCount++;
         copyCount += copies.copyCount;
         members.w0 |= copies.memberBits;
@@ -133,13 +133,17 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
             members.addAll(copies.moreMembers());
         }
         copies.addTagsTo(tags);
-        types = addDistinct(types, copies.type, copies.moreTypes());
-        categories = addDistinct(categories, copies.category, copies.moreCategories());
-        organisations = addDistinct(organisations, copies.organisation, copies.moreOrganisations());
-        if (copies.unconfirmedOrganisations() != null) {
-            unconfirmed = addDistinct(unconfirmed, null, copies.unconfirmedOrganisations());
+        types = addDistinct(types, copies.type);
+        if (copies.category != null) {
+            categories = addDistinct(categories, copies.category);
+        }
+        if (copies.organisationUnconfirmed) {
+            unconfirmed = addDistinct(unconfirmed, copies.organisation);
+        } else {
+            organisations = addDistinct(organisations, copies.organisation);
         }
         toIds |= copies.toIds;
+        tlp = Tlp.mostRestrictive(tlp, attributeTlp);
         // The seen range is this object's own fields (not an object of its own): one cache miss less per attribute.
         add((IndicatorMerger.SeenRange) copies);
         if (copies.eventKey != null) {
@@ -150,17 +154,6 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
                 }
             }
         }
-    }
-
-    /** Strings are interned by the merge: identity is equality. Returns the set (a string or a list) with them. */
-    private static Object addDistinct(Object set, String first, ArrayList<String> more) {
-        Object out = first == null ? set : addDistinct(set, first);
-        if (more != null) {
-            for (int i = 0, n = more.size(); i < n; i++) {
-                out = addDistinct(out, more.get(i));
-            }
-        }
-        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -348,7 +341,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return immutable(out, n);
     }
 
-    /** One spelling per tag group, in order; sets {@link #tlp} to the most restrictive TLP among them. */
+    /** One spelling per tag group, in order. */
     private List<String> tags(Context context) {
         long[] ranks = ranks(tags, context.tagRank, context);
         int count = 0;
@@ -357,7 +350,6 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         }
         String[] out = new String[count];
         int n = 0;
-        Tlp t = null;
         for (int w = 0; w < ranks.length; w++) {
             long bits = ranks[w];
             ranks[w] = 0;
@@ -365,10 +357,8 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
                 int rank = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 out[n++] = context.tagByRank[rank];
-                t = Tlp.mostRestrictive(t, context.tlpByRank[rank]);
             }
         }
-        tlp = t;
         return immutable(out, n);
     }
 

@@ -37,8 +37,10 @@ import org.alliancesearch.model.result.MemberRef;
  *
  * <p>
  * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
- * and where one copy has to stand for several (an event's info and link) the copy from the instance of the
- * organisation that created the event is taken, else the one from the member with the smallest id.
+ * and where one copy has to stand for several the order is fixed: an attribute's fields (type, category, tags,
+ * to_ids, timestamps, creator) are those of the copy that {@link #compareSpeakers speaks first}, an event's info and
+ * link those of the copy from the instance of the organisation that created the event, else the one from the member
+ * with the smallest id. Holders are every copy's members.
  */
 public final class IndicatorMerger {
     /** More organisations first, then the most recently seen, then by value and family. */
@@ -103,7 +105,7 @@ public final class IndicatorMerger {
         return newer.compareTo(older);
     }
 
-    private static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
+    static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
 
     /** Tag facts combined as bits, the TLP as rank (0 none, else ordinal + 1). */
     static final int DROP = 1;
@@ -245,18 +247,27 @@ public final class IndicatorMerger {
         boolean deleted;
         boolean toIds;
         int copyCount;
-        /** Tag spellings of the copies and of their events: the first 128 inline, more in {@link #more}. */
+        /**
+         * The copy that speaks for the record's fields (type, category, to_ids, timestamps, tags, creator):
+         * {@link IndicatorMerger#compareSpeakers}. The fields below are that copy's only; holders, deletion and the
+         * policy's tag facts are every copy's.
+         */
+        MemberHit speaker;
+        boolean speakerStands;
+        /** Tag spellings of the speaking copy and of its event: the first 128 inline, more in {@link #more}. */
         long tags0;
         long tags1;
         /** Member slots of the copies: the first 64 inline (one object less per attribute), more in {@link #more}. */
         long memberBits;
-        /** Interned strings (compared by identity); a second distinct value is rare and kept in {@link #more}. */
+        /** Interned strings (compared by identity). */
         String type;
         String category;
         String organisation;
+        /** The speaking copy's creator claim names another member's organisation unconfirmed. */
+        boolean organisationUnconfirmed;
         /**
-         * What few attributes have (a 129th tag spelling, a 65th member, a second type, category, organisation or
-         * event): one reference here instead of six keeps this object, made once per attribute, small.
+         * What few attributes have (a 129th tag spelling, a 65th member, or a second event): one reference here
+         * instead of three keeps this object, made once per attribute, small.
          */
         Overflow more;
         /**
@@ -282,22 +293,6 @@ public final class IndicatorMerger {
 
         TagSet moreMembers() {
             return more == null ? null : more.members;
-        }
-
-        ArrayList<String> moreTypes() {
-            return more == null ? null : more.types;
-        }
-
-        ArrayList<String> moreCategories() {
-            return more == null ? null : more.categories;
-        }
-
-        ArrayList<String> moreOrganisations() {
-            return more == null ? null : more.organisations;
-        }
-
-        ArrayList<String> unconfirmedOrganisations() {
-            return more == null ? null : more.unconfirmed;
         }
 
         ArrayList<EventCopy> moreEvents() {
@@ -345,44 +340,16 @@ public final class IndicatorMerger {
                     : eventUuid.equals(otherEventUuid));
         }
 
-        void addType(String t) {
-            if (type == null) {
-                type = t;
-            } else if (type != t) {
-                more().types = addMore(more().types, t);
+        /** Forgets the fields of the copy that spoke so far: another copy speaks now. */
+        void clearFields() {
+            tags0 = 0;
+            tags1 = 0;
+            if (more != null) {
+                more.tags = null;
             }
-        }
-
-        void addCategory(String c) {
-            if (category == null) {
-                category = c;
-            } else if (category != c) {
-                more().categories = addMore(more().categories, c);
-            }
-        }
-
-        /** A creator claim for another member's organisation that its member did not confirm: rare, kept aside. */
-        void addUnconfirmedOrganisation(String o) {
-            more().unconfirmed = addMore(more().unconfirmed, o);
-        }
-
-        void addOrganisation(String o) {
-            if (organisation == null) {
-                organisation = o;
-            } else if (organisation != o) {
-                more().organisations = addMore(more().organisations, o);
-            }
-        }
-
-        private static ArrayList<String> addMore(ArrayList<String> list, String s) {
-            ArrayList<String> l = list == null ? new ArrayList<>(2) : list;
-            for (int i = 0, n = l.size(); i < n; i++) {
-                if (l.get(i) == s) {
-                    return l;
-                }
-            }
-            l.add(s);
-            return l;
+            first = null;
+            last = null;
+            toIds = false;
         }
 
         void offerEvent(EventFacts facts, MispEvent e, MemberRef member) {
@@ -418,11 +385,6 @@ public final class IndicatorMerger {
     static final class Overflow {
         TagSet tags;
         TagSet members;
-        ArrayList<String> types;
-        ArrayList<String> categories;
-        ArrayList<String> organisations;
-        /** Creator claims that are not confirmed ({@link OrganisationClaims}). */
-        ArrayList<String> unconfirmed;
         /** Further events; more than one event only for events without a uuid. */
         ArrayList<EventCopy> events;
 
@@ -478,6 +440,37 @@ public final class IndicatorMerger {
                 lastNanos = ln;
             }
         }
+    }
+
+    /**
+     * The order in which copies of one record (same uuid and content) speak for its fields: the copy of the member
+     * whose organisation created it ({@link #fromCreator(String, MemberRef)}) first, then a copy whose creator claim
+     * stands ({@link OrganisationClaims}), then the smallest member id; copies alike so far (one member sending the
+     * record twice) in a fixed order of their content, so that the order of the hits does not matter. Negative when
+     * {@code a} speaks before {@code b}.
+     */
+    public static int compareSpeakers(MemberHit a, MemberHit b, OrganisationClaims claims) {
+        OrganisationClaims c = claims == null ? OrganisationClaims.none() : claims;
+        return compareSpeakers(a, !c.unconfirmed(a), b, !c.unconfirmed(b));
+    }
+
+    static int compareSpeakers(MemberHit a, boolean aStands, MemberHit b, boolean bStands) {
+        if (a == b) {
+            return 0;
+        }
+        int c = Boolean.compare(fromCreator(b), fromCreator(a));
+        if (c == 0) {
+            c = Boolean.compare(bStands, aStands);
+        }
+        if (c == 0) {
+            c = a.member().id().compareTo(b.member().id());
+        }
+        return c != 0 ? c : a.toString().compareTo(b.toString());
+    }
+
+    private static boolean fromCreator(MemberHit h) {
+        MispEvent e = h.attribute().event();
+        return e != null && fromCreator(e.orgcName(), h.member());
     }
 
     /** Whether this copy of an event comes from the instance of the organisation that created it. */
@@ -679,7 +672,7 @@ public final class IndicatorMerger {
                         countMembers(copies, removedBySlot);
                     }
                     case KEEP -> {
-                        copies.indicator.add(copies);
+                        copies.indicator.add(copies, TLP_BY_RANK[tlpRank(copies)]);
                         copies.addTagsTo(keptTags);
                         countMembers(copies, shownBySlot);
                     }
@@ -783,20 +776,29 @@ public final class IndicatorMerger {
                 copies.deleted = true;
             }
             copies.addMember(lastMemberSlot);
-            copies.addType(type);
-            String category = a.category();
-            if (category != null) {
-                // Answers repeat a handful of categories, often as the same string object: skip the map for those.
-                if (category != lastCategory) {
+            boolean stands = !(checkClaims && claims.unconfirmed(hit));
+            // Most records have one copy: the comparison runs only for a further copy.
+            boolean speaks = copies.speaker == null
+                    || compareSpeakers(hit, stands, copies.speaker, copies.speakerStands) < 0;
+            if (speaks) {
+                if (copies.speaker != null) {
+                    copies.clearFields();
+                }
+                copies.speaker = hit;
+                copies.speakerStands = stands;
+                copies.type = type;
+                String category = a.category();
+                if (category != null && category != lastCategory) {
+                    // Answers repeat a handful of categories, often as the same string object: skip the map for those.
                     lastCategory = category;
                     lastCategoryInterned = intern(category);
                 }
-                copies.addCategory(lastCategoryInterned);
+                copies.category = category == null ? null : lastCategoryInterned;
+                copies.toIds = a.toIds();
+                copies.add(a.timestamp());
+                copies.add(a.firstSeen());
+                copies.add(a.lastSeen());
             }
-            copies.toIds |= a.toIds();
-            copies.add(a.timestamp());
-            copies.add(a.firstSeen());
-            copies.add(a.lastSeen());
             EventFacts facts = null;
             if (e != null && e == lastEvent && member == lastEventMember) {
                 // A member lists an event's attributes together: the next hit mostly has the same event object.
@@ -825,7 +827,9 @@ public final class IndicatorMerger {
                 Tag tag = tag(t.name());
                 flags |= tag.flags;
                 rank = Math.max(rank, tag.tlpRank);
-                copies.addTag(tag.id);
+                if (speaks) {
+                    copies.addTag(tag.id);
+                }
                 if (t.inherited() && facts != null) {
                     // An event tag copied onto the attribute: it marks every attribute of that event.
                     facts.flags |= tag.flags;
@@ -850,19 +854,23 @@ public final class IndicatorMerger {
                     }
                     facts.lastOrganisation = organisation(e.orgcName());
                 }
-                copies.addTags(facts.lastEventTags);
+                if (speaks) {
+                    copies.addTags(facts.lastEventTags);
+                }
                 organisation = facts.lastOrganisation;
             } else {
                 List<MispTag> eventTags = e.tags();
                 for (int i = 0, n = eventTags.size(); i < n; i++) {
-                    copies.addTag(tag(eventTags.get(i).name()).id);
+                    Tag tag = tag(eventTags.get(i).name());
+                    if (speaks) {
+                        copies.addTag(tag.id);
+                    }
                 }
-                organisation = organisation(e.orgcName());
+                organisation = speaks ? organisation(e.orgcName()) : null;
             }
-            if (checkClaims && claims.unconfirmed(hit)) {
-                copies.addUnconfirmedOrganisation(organisation != null ? organisation : lastMemberOrganisation);
-            } else {
-                copies.addOrganisation(organisation != null ? organisation : lastMemberOrganisation);
+            if (speaks) {
+                copies.organisation = organisation != null ? organisation : lastMemberOrganisation;
+                copies.organisationUnconfirmed = !stands;
             }
             return duplicate;
         }
@@ -983,6 +991,20 @@ public final class IndicatorMerger {
             lastMember = member;
             lastMemberSlot = slot;
             lastMemberOrganisation = intern(member.organisation());
+        }
+
+        /** The most restrictive TLP over every copy of the attribute and of its events, as a rank. */
+        private static int tlpRank(AttributeCopies copies) {
+            int rank = copies.tlpRank;
+            if (copies.eventKey != null) {
+                rank = Math.max(rank, copies.eventKey.tlpRank);
+                if (copies.moreEvents() != null) {
+                    for (EventCopy c : copies.moreEvents()) {
+                        rank = Math.max(rank, c.key.tlpRank);
+                    }
+                }
+            }
+            return rank;
         }
 
         private TagPolicy.Verdict verdict(AttributeCopies copies) {
