@@ -471,7 +471,9 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         for (int i = 0; i < 36; i++) {
             char c = s.charAt(i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+            // ASCII only: Character.digit also takes other scripts' digits, which do not belong in a link.
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (dash ? c != '-' : !hex) {
                 return false;
             }
         }
@@ -502,6 +504,10 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         String ua = a.uuid() == null ? "" : a.uuid();
         String ub = b.uuid() == null ? "" : b.uuid();
         int c = ua.compareTo(ub);
-        return c != 0 ? c : a.memberId().compareTo(b.memberId());
+        if (c == 0) {
+            c = a.memberId().compareTo(b.memberId());
+        }
+        // Alike so far only for one member's events without uuid: any fixed order, not the order they came in.
+        return c != 0 ? c : a.toString().compareTo(b.toString());
     }
 }

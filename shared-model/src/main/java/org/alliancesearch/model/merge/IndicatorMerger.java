@@ -43,7 +43,7 @@ import org.alliancesearch.model.result.MemberRef;
  * with the smallest id. Holders are every copy's members.
  */
 public final class IndicatorMerger {
-    /** More organisations first, then the most recently seen, then by value and family. */
+    /** More organisations first, then the most recently seen (never seen last), then by value and family. */
     public static final Comparator<MergedIndicator> ORDER = IndicatorMerger::compareIndicators;
 
     /** Merges without a search tag filter. */
@@ -90,7 +90,7 @@ public final class IndicatorMerger {
         if (c != 0) {
             return c;
         }
-        c = compareNullsLast(b.lastSeen(), a.lastSeen());
+        c = compareNewestFirst(a.lastSeen(), b.lastSeen());
         if (c != 0) {
             return c;
         }
@@ -98,11 +98,12 @@ public final class IndicatorMerger {
         return c != 0 ? c : a.family().compareTo(b.family());
     }
 
-    private static int compareNullsLast(Instant newer, Instant older) {
-        if (newer == null || older == null) {
-            return newer == older ? 0 : newer == null ? 1 : -1;
+    /** Negative when {@code a} is the newer; an instant before none. */
+    private static int compareNewestFirst(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? 1 : -1;
         }
-        return newer.compareTo(older);
+        return b.compareTo(a);
     }
 
     static final Tlp[] TLP_BY_RANK = {null, Tlp.CLEAR, Tlp.GREEN, Tlp.AMBER, Tlp.AMBER_STRICT, Tlp.RED};
@@ -564,6 +565,50 @@ public final class IndicatorMerger {
         }
     }
 
+    /** Distinct attributes by member id. */
+    static final class MemberCounts {
+        final int[] byId;
+        private final int[] idOfSlot;
+        /** The attribute last counted for each id, so that two slots of one id count an attribute once. */
+        private final AttributeCopies[] last;
+
+        MemberCounts(int[] idOfSlot, int ids) {
+            this.idOfSlot = idOfSlot;
+            this.byId = new int[ids];
+            this.last = new AttributeCopies[ids];
+        }
+
+        /** Counts one attribute for each member that sent a copy of it. */
+        void count(AttributeCopies copies) {
+            long bits = copies.memberBits;
+            while (bits != 0) {
+                add(Long.numberOfTrailingZeros(bits), copies);
+                bits &= bits - 1;
+            }
+            TagSet more = copies.moreMembers();
+            if (more != null) {
+                for (int w = 0, words = more.words(); w < words; w++) {
+                    long word = more.word(w);
+                    while (word != 0) {
+                        int slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (slot >= 64) {
+                            add(slot, copies);
+                        }
+                    }
+                }
+            }
+        }
+
+        private void add(int slot, AttributeCopies copies) {
+            int id = idOfSlot[slot];
+            if (last[id] != copies) {
+                last[id] = copies;
+                byId[id]++;
+            }
+        }
+    }
+
     /**
      * A sum of what the read-ahead loaded, written so that the compiler cannot drop those loads as unused. Written by
      * every merge, read by none: a race on it is harmless.
@@ -643,8 +688,14 @@ public final class IndicatorMerger {
             int overMaxTlp = 0;
             int excludedByFilter = 0;
             TagSet keptTags = new TagSet();
-            int[] shownBySlot = new int[memberList.size()];
-            int[] removedBySlot = new int[memberList.size()];
+            // Tallies are by member id: a member renamed during the search is two slots but one member.
+            HashMap<String, Integer> idIndex = new HashMap<>();
+            int[] idOfSlot = new int[memberList.size()];
+            for (int slot = 0; slot < idOfSlot.length; slot++) {
+                idOfSlot[slot] = idIndex.computeIfAbsent(memberList.get(slot).id(), k -> idIndex.size());
+            }
+            MemberCounts shown = new MemberCounts(idOfSlot, idIndex.size());
+            MemberCounts removedCounts = new MemberCounts(idOfSlot, idIndex.size());
             int touchedIndicators = 0;
             for (int a = 0, n = attributeList.size(); a < n; a++) {
                 if ((a & (Prefetch.BLOCK - 1)) == 0) {
@@ -661,20 +712,20 @@ public final class IndicatorMerger {
                 switch (verdict(copies)) {
                     case DROPPING_TAG -> {
                         droppingTag++;
-                        countMembers(copies, removedBySlot);
+                        removedCounts.count(copies);
                     }
                     case OVER_MAX_TLP -> {
                         overMaxTlp++;
-                        countMembers(copies, removedBySlot);
+                        removedCounts.count(copies);
                     }
                     case EXCLUDED_BY_FILTER -> {
                         excludedByFilter++;
-                        countMembers(copies, removedBySlot);
+                        removedCounts.count(copies);
                     }
                     case KEEP -> {
                         copies.indicator.add(copies, TLP_BY_RANK[tlpRank(copies)]);
                         copies.addTagsTo(keptTags);
-                        countMembers(copies, shownBySlot);
+                        shown.count(copies);
                     }
                 }
             }
@@ -704,35 +755,10 @@ public final class IndicatorMerger {
             MergeTotals.PolicyRemovals removed = new MergeTotals.PolicyRemovals(droppingTag, overMaxTlp,
                     excludedByFilter);
             HashMap<String, MergedResult.MemberTally> byMember = new HashMap<>();
-            for (int slot = 0; slot < memberList.size(); slot++) {
-                byMember.merge(memberList.get(slot).id(),
-                        new MergedResult.MemberTally(shownBySlot[slot], removedBySlot[slot]),
-                        MergedResult.MemberTally::plus);
-            }
+            idIndex.forEach((id, i) -> byMember.put(id, new MergedResult.MemberTally(shown.byId[i],
+                    removedCounts.byId[i])));
             return new MergedResult(sorted, new MergeTotals(sorted.size(), hitCount, duplicates, removed.total(),
                     deleted, removed), byMember);
-        }
-
-        /** Counts one attribute for each member that sent a copy of it. */
-        private static void countMembers(AttributeCopies copies, int[] bySlot) {
-            long bits = copies.memberBits;
-            while (bits != 0) {
-                bySlot[Long.numberOfTrailingZeros(bits)]++;
-                bits &= bits - 1;
-            }
-            TagSet more = copies.moreMembers();
-            if (more != null) {
-                for (int w = 0, words = more.words(); w < words; w++) {
-                    long word = more.word(w);
-                    while (word != 0) {
-                        int slot = (w << 6) + Long.numberOfTrailingZeros(word);
-                        word &= word - 1;
-                        if (slot >= 64) {
-                            bySlot[slot]++;
-                        }
-                    }
-                }
-            }
         }
 
         /**
@@ -859,9 +885,12 @@ public final class IndicatorMerger {
                 }
                 organisation = facts.lastOrganisation;
             } else {
+                // An event without uuid or id matches no other copy: its tags still mark this attribute.
                 List<MispTag> eventTags = e.tags();
                 for (int i = 0, n = eventTags.size(); i < n; i++) {
                     Tag tag = tag(eventTags.get(i).name());
+                    copies.flags |= (byte) tag.flags;
+                    copies.tlpRank = (byte) Math.max(copies.tlpRank, tag.tlpRank);
                     if (speaks) {
                         copies.addTag(tag.id);
                     }

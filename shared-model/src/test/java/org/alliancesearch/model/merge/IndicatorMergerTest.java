@@ -253,6 +253,49 @@ class IndicatorMergerTest {
                     "new.example", "a-tie.example", "b-tie.example", "old.example");
         }
 
+        /** Found by the reference merger: one member's events without uuid on one date were listed as they came. */
+        @Test
+        void eventsWithoutUuidOnOneDateAreListedInAFixedOrder() {
+            MispEvent first = new MispEvent("1", null, "first", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MispEvent second = new MispEvent("2", null, "second", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MemberHit x = hit(A, attr("u1", "domain", "x.example").event(first));
+            MemberHit y = hit(A, attr("u2", "domain", "x.example").event(second));
+            assertThat(only(merge(x, y)).events()).isEqualTo(only(merge(y, x)).events());
+        }
+
+        /** Found by the reference merger: a member renamed during the search counted its records twice. */
+        @Test
+        void aRenamedMemberCountsEachRecordOnce() {
+            MemberRef renamed = new MemberRef("a", "MISP a (renamed)", "Org A", "https://misp.a.example");
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example")), hit(renamed, attr("u1", "domain",
+                    "x.example")), hit(renamed, attr("u2", "domain", "y.example").tags("tlp:red")));
+            assertThat(r.tally("a")).isEqualTo(new MergedResult.MemberTally(1, 1));
+            assertThat(only(r).members()).containsExactly(new IndicatorMember("a", "MISP a"));
+        }
+
+        /** Found by the reference merger: a link was built from a uuid written in other scripts' digits. */
+        @Test
+        void aUuidInNonAsciiDigitsGetsNoLink() {
+            String fullwidth = "\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11-1111-4111-8111-111111111111";
+            MergedIndicator i = only(merge(hit(A, attr("u1", "domain", "x.example").event(event(fullwidth, "X")))));
+            assertThat(i.events()).singleElement().satisfies(e -> assertThat(e.url()).isNull());
+        }
+
+        /** Found by the reference merger: an indicator with no timestamp at all was listed before the dated ones. */
+        @Test
+        void anIndicatorNeverSeenComesAfterTheDatedOnes() {
+            for (boolean undatedFirst : new boolean[]{true, false}) {
+                MemberHit undated = hit(A, attr("u1", "domain", "a-undated.example").timestamp(null));
+                MemberHit dated = hit(A, attr("u2", "domain", "z-dated.example").timestamp("2020-01-01T00:00:00Z"));
+                MergedResult r = undatedFirst ? merge(undated, dated) : merge(dated, undated);
+                assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("z-dated.example",
+                        "a-undated.example");
+                assertThat(r.indicators()).isSortedAccordingTo(IndicatorMerger.ORDER);
+            }
+        }
+
         @Test
         void manyTagsAndMembersAreAllListedInOrder() {
             // More distinct tags and members than fit in the merge's inline bit words.
@@ -526,6 +569,19 @@ class IndicatorMergerTest {
                     hit(A, attr("u3", "ip-dst", "10.0.0.2").event(event(E2, "CIRCL"))));
             assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("10.0.0.2");
             assertThat(r.totals().removedBy().droppingTag()).isEqualTo(2);
+        }
+
+        /**
+         * Found by the reference merger: the tags of an event without uuid and id (nothing to match it by) did not
+         * count for the policy, so a PAP:RED event showed its attributes.
+         */
+        @Test
+        void aDroppingTagOnAnEventWithoutUuidOrIdRemovesItsAttribute() {
+            MispEvent local = new MispEvent(null, null, "local", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of(new org.alliancesearch.model.misp.MispTag("PAP:RED", true)));
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example").event(local)));
+            assertThat(r.indicators()).isEmpty();
+            assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
         }
 
         @Test
