@@ -99,15 +99,53 @@ class MergeMatchesReferencePropertiesTest {
                 .list().ofMaxSize(30);
         return Combinators.combine(event.list().ofMinSize(1).ofMaxSize(4), hits,
                 Arbitraries.of(POLICIES), Arbitraries.of(FILTERS), Arbitraries.of(true, false),
-                Arbitraries.longs()).as((events, specs, policy, filter, claims, seed) -> {
-                    List<MemberHit> out = new ArrayList<>();
-                    for (Object[] s : specs) {
-                        @SuppressWarnings("unchecked")
-                        List<String> tagNames = (List<String>) s[1];
-                        out.add(hit((int[]) s[0], tagNames, events));
-                    }
-                    return new Case(out, policy, filter, claims, seed);
-                });
+                Arbitraries.longs(), Arbitraries.integers().between(0, 9)).as(
+                        (events, specs, policy, filter, claims, seed, crowd) -> {
+                            List<MemberHit> out = new ArrayList<>();
+                            for (Object[] s : specs) {
+                                @SuppressWarnings("unchecked")
+                                List<String> tagNames = (List<String>) s[1];
+                                out.add(hit((int[]) s[0], tagNames, events));
+                            }
+                            if (crowd == 0) {
+                                out.addAll(crowd(new Random(seed)));
+                            }
+                            return new Case(out, policy, filter, claims, seed);
+                        });
+    }
+
+    /**
+     * Many hits at once, beyond what the merge keeps inline: more than 64 members, 128 tag spellings, 32 events of one
+     * indicator and one read-ahead block of hits.
+     */
+    static List<MemberHit> crowd(Random r) {
+        List<MemberHit> out = new ArrayList<>();
+        for (int n = 150 + r.nextInt(150); n > 0; n--) {
+            int m = r.nextInt(70);
+            MemberRef member = new MemberRef(String.format("m%02d", m), "MISP m" + m, "Org M" + m % 5,
+                    "https://m" + m + ".example");
+            List<MispTag> eventTags = new ArrayList<>();
+            if (r.nextInt(8) == 0) {
+                eventTags.add(new MispTag(TAGS.get(r.nextInt(TAGS.size())), true));
+            }
+            int ev = r.nextInt(60);
+            MispEvent e = r.nextInt(10) == 0
+                    ? null
+                    : new MispEvent(String.valueOf(ev),
+                            String.format("%08d-0000-4000-8000-000000000000", ev), "event " + ev,
+                            LocalDate.of(2024, 1, 1 + r.nextInt(3)), "Org M" + r.nextInt(6), null, 2, true,
+                            Instant.EPOCH, 1,
+                            eventTags);
+            List<MispTag> tags = new ArrayList<>();
+            for (int t = r.nextInt(4); t > 0; t--) {
+                tags.add(new MispTag("x:" + r.nextInt(140), false));
+            }
+            out.add(new MemberHit(member, new MispAttribute(String.valueOf(r.nextInt(3)), "w" + r.nextInt(60),
+                    null, null, null, CATEGORIES.get(r.nextInt(4)), r.nextBoolean() ? "ip-dst" : "ip-src",
+                    "10.0.0." + r.nextInt(4), r.nextBoolean(), TIMES.get(r.nextInt(4)), TIMES.get(r.nextInt(4)),
+                    null, 1, "", r.nextInt(50) == 0, tags, e)));
+        }
+        return out;
     }
 
     static MemberHit hit(int[] s, List<String> tagNames, List<MispEvent> events) {
