@@ -21,6 +21,7 @@ import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.misp.MispTag;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
+import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.result.MemberRef;
 
@@ -93,6 +94,26 @@ class AllianceMergePropertiesTest {
         for (AllianceAttribute a : AllianceMerge.merge(hits, policy, filter, OrganisationClaims.none())) {
             IndicatorKey key = Indicators.key(a.attribute().type(), a.attribute().value());
             a.holders().forEach(m -> api.add(key.family() + ":" + key.value() + "@" + m.id()));
+        }
+        assertThat(api).isEqualTo(portal);
+    }
+
+    /** Both speak through the same copy of a record: an indicator's tags are its records' tags in either answer. */
+    @Property(tries = 400)
+    void showsTheSameTagsAsThePortalsMerge(@ForAll("answers") List<MemberHit> hits) {
+        AlliancePolicy policy = AlliancePolicy.defaults();
+        TagPolicy tags = TagPolicy.of(policy, TagFilter.none());
+        Set<String> portal = new TreeSet<>();
+        for (MergedIndicator i : new IndicatorMerger().merge(hits, policy, TagFilter.none(), OrganisationClaims.none())
+                .indicators()) {
+            i.tags().forEach(t -> portal.add(i.family() + ":" + i.value() + "#" + tags.classify(t).key()));
+        }
+        Set<String> api = new TreeSet<>();
+        for (AllianceAttribute a : AllianceMerge.merge(hits, policy, TagFilter.none(), OrganisationClaims.none())) {
+            IndicatorKey key = Indicators.key(a.attribute().type(), a.attribute().value());
+            for (List<MispTag> list : List.of(a.tags(), a.eventTags())) {
+                list.forEach(t -> api.add(key.family() + ":" + key.value() + "#" + tags.classify(t.name()).key()));
+            }
         }
         assertThat(api).isEqualTo(portal);
     }
