@@ -1,6 +1,5 @@
 package org.alliancesearch.model.merge;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.model.result.MemberRef;
 
 /** One indicator while it is being merged. Small lists with linear search: an indicator has few of each. */
-final class IndicatorAggregate extends IndicatorMerger.SeenRange {
+final class IndicatorAggregate extends SeenRange {
     /** Events are looked up by identity in a list up to this many; a map beyond (a map costs more to build and walk). */
     private static final int EVENT_LIST_LIMIT = 32;
     private static final Comparator<String> TEXT = Comparator.<String, String>comparing(s -> s,
@@ -32,18 +31,18 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
     /** Creator claims not confirmed ({@link OrganisationClaims}), like {@link #organisations}; null nearly always. */
     private Object unconfirmed;
     /** Member slots ({@link Context#members()}). */
-    private final IndicatorMerger.TagSet members = new IndicatorMerger.TagSet();
+    private final TagSet members = new TagSet();
     /** Tag spellings ({@link Context#groupOfTag()}). */
-    private final IndicatorMerger.TagSet tags = new IndicatorMerger.TagSet();
+    private final TagSet tags = new TagSet();
     /**
      * The first events: key, and the copy that stands for the event (event object and member), in arrays of the
      * indicator's own, so that neither looking one up nor building the result chases an object per event.
      */
-    private IndicatorMerger.EventFacts[] eventKeys;
+    private EventFacts[] eventKeys;
     private MispEvent[] eventSources;
     private MemberRef[] eventMembers;
     private int eventCount;
-    private HashMap<IndicatorMerger.EventFacts, IndicatorMerger.EventCopy> eventMap;
+    private HashMap<EventFacts, EventCopy> eventMap;
     private boolean toIds;
     private Tlp tlp;
     int attributeCount;
@@ -53,7 +52,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         this.key = key;
         // Allocated now, beside this object, rather than later wherever the allocator then is: fewer cache misses
         // when the indicator is merged and built.
-        eventKeys = new IndicatorMerger.EventFacts[4];
+        eventKeys = new EventFacts[4];
         eventSources = new MispEvent[4];
         eventMembers = new MemberRef[4];
     }
@@ -74,26 +73,26 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         private long[] scratch;
         final OrganisationClaims claims;
 
-        Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members) {
+        Context(List<TagTable.TagGroup> groupOfTag, List<MemberRef> members) {
             this(groupOfTag, members, OrganisationClaims.none());
         }
 
-        Context(List<IndicatorMerger.TagGroup> groupOfTag, List<MemberRef> members, OrganisationClaims claims) {
+        Context(List<TagTable.TagGroup> groupOfTag, List<MemberRef> members, OrganisationClaims claims) {
             this.claims = claims;
             // Only groups with a spelling shown (a kept record carries it) are listed anywhere.
             int groupCount = 0;
-            for (IndicatorMerger.TagGroup g : groupOfTag) {
+            for (TagTable.TagGroup g : groupOfTag) {
                 groupCount = Math.max(groupCount, g.id + 1);
             }
-            IndicatorMerger.TagGroup[] byId = new IndicatorMerger.TagGroup[groupCount];
-            ArrayList<IndicatorMerger.TagGroup> groups = new ArrayList<>();
-            for (IndicatorMerger.TagGroup g : groupOfTag) {
+            TagTable.TagGroup[] byId = new TagTable.TagGroup[groupCount];
+            ArrayList<TagTable.TagGroup> groups = new ArrayList<>();
+            for (TagTable.TagGroup g : groupOfTag) {
                 if (g.spelling != null && byId[g.id] == null) {
                     byId[g.id] = g;
                     groups.add(g);
                 }
             }
-            groups.sort(Comparator.comparing(IndicatorMerger.TagGroup::display, TEXT));
+            groups.sort(Comparator.comparing(TagTable.TagGroup::display, TEXT));
             int[] rankOfGroup = new int[groupCount];
             tagByRank = new String[groups.size()];
             tlpByRank = new Tlp[groups.size()];
@@ -104,7 +103,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
             }
             tagRank = new int[groupOfTag.size()];
             for (int i = 0; i < tagRank.length; i++) {
-                IndicatorMerger.TagGroup g = groupOfTag.get(i);
+                TagTable.TagGroup g = groupOfTag.get(i);
                 tagRank[i] = g.spelling == null ? -1 : rankOfGroup[g.id];
             }
             Integer[] slots = new Integer[members.size()];
@@ -125,7 +124,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
     }
 
     /** Adds one attribute the policy keeps, with everything its copies carry. */
-    void add(IndicatorMerger.AttributeCopies copies) {
+    void add(AttributeCopies copies, Tlp attributeTlp) {
         attributeCount++;
         copyCount += copies.copyCount;
         members.w0 |= copies.memberBits;
@@ -133,34 +132,27 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
             members.addAll(copies.moreMembers());
         }
         copies.addTagsTo(tags);
-        types = addDistinct(types, copies.type, copies.moreTypes());
-        categories = addDistinct(categories, copies.category, copies.moreCategories());
-        organisations = addDistinct(organisations, copies.organisation, copies.moreOrganisations());
-        if (copies.unconfirmedOrganisations() != null) {
-            unconfirmed = addDistinct(unconfirmed, null, copies.unconfirmedOrganisations());
+        types = addDistinct(types, copies.type);
+        if (copies.category != null) {
+            categories = addDistinct(categories, copies.category);
+        }
+        if (copies.organisationUnconfirmed) {
+            unconfirmed = addDistinct(unconfirmed, copies.organisation);
+        } else {
+            organisations = addDistinct(organisations, copies.organisation);
         }
         toIds |= copies.toIds;
+        tlp = Tlp.mostRestrictive(tlp, attributeTlp);
         // The seen range is this object's own fields (not an object of its own): one cache miss less per attribute.
-        add((IndicatorMerger.SeenRange) copies);
+        add((SeenRange) copies);
         if (copies.eventKey != null) {
             addEvent(copies.eventKey, copies.eventSource, copies.eventMember);
             if (copies.moreEvents() != null) {
-                for (IndicatorMerger.EventCopy c : copies.moreEvents()) {
+                for (EventCopy c : copies.moreEvents()) {
                     addEvent(c.key, c.event, c.member);
                 }
             }
         }
-    }
-
-    /** Strings are interned by the merge: identity is equality. Returns the set (a string or a list) with them. */
-    private static Object addDistinct(Object set, String first, ArrayList<String> more) {
-        Object out = first == null ? set : addDistinct(set, first);
-        if (more != null) {
-            for (int i = 0, n = more.size(); i < n; i++) {
-                out = addDistinct(out, more.get(i));
-            }
-        }
-        return out;
     }
 
     @SuppressWarnings("unchecked")
@@ -188,12 +180,12 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return set == null ? 0 : set instanceof String ? 1 : ((ArrayList<?>) set).size();
     }
 
-    /** Adds one copy of an event; the copy that stands for the event is chosen as in {@link IndicatorMerger.EventCopy}. */
-    private void addEvent(IndicatorMerger.EventFacts key, MispEvent e, MemberRef m) {
+    /** Adds one copy of an event; the copy that stands for the event is chosen as in {@link EventCopy}. */
+    private void addEvent(EventFacts key, MispEvent e, MemberRef m) {
         if (eventMap != null) {
-            IndicatorMerger.EventCopy known = eventMap.get(key);
+            EventCopy known = eventMap.get(key);
             if (known == null) {
-                eventMap.put(key, new IndicatorMerger.EventCopy(key, e, m));
+                eventMap.put(key, new EventCopy(key, e, m));
             } else {
                 known.offer(e, m);
             }
@@ -201,7 +193,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         }
         for (int i = 0; i < eventCount; i++) {
             if (eventKeys[i] == key) {
-                if (IndicatorMerger.EventCopy.replaces(e, m, eventSources[i], eventMembers[i])) {
+                if (EventCopy.replaces(e, m, eventSources[i], eventMembers[i])) {
                     eventSources[i] = e;
                     eventMembers[i] = m;
                 }
@@ -211,10 +203,10 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         if (eventCount == EVENT_LIST_LIMIT) {
             eventMap = new HashMap<>();
             for (int i = 0; i < eventCount; i++) {
-                eventMap.put(eventKeys[i], new IndicatorMerger.EventCopy(eventKeys[i], eventSources[i],
+                eventMap.put(eventKeys[i], new EventCopy(eventKeys[i], eventSources[i],
                         eventMembers[i]));
             }
-            eventMap.put(key, new IndicatorMerger.EventCopy(key, e, m));
+            eventMap.put(key, new EventCopy(key, e, m));
             eventKeys = null;
             eventSources = null;
             eventMembers = null;
@@ -269,7 +261,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return size(organisations);
     }
 
-    IndicatorMerger.SeenRange seen() {
+    SeenRange seen() {
         return this;
     }
 
@@ -348,7 +340,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return immutable(out, n);
     }
 
-    /** One spelling per tag group, in order; sets {@link #tlp} to the most restrictive TLP among them. */
+    /** One spelling per tag group, in order. */
     private List<String> tags(Context context) {
         long[] ranks = ranks(tags, context.tagRank, context);
         int count = 0;
@@ -357,7 +349,6 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         }
         String[] out = new String[count];
         int n = 0;
-        Tlp t = null;
         for (int w = 0; w < ranks.length; w++) {
             long bits = ranks[w];
             ranks[w] = 0;
@@ -365,15 +356,13 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
                 int rank = (w << 6) + Long.numberOfTrailingZeros(bits);
                 bits &= bits - 1;
                 out[n++] = context.tagByRank[rank];
-                t = Tlp.mostRestrictive(t, context.tlpByRank[rank]);
             }
         }
-        tlp = t;
         return immutable(out, n);
     }
 
     /** The ranks of a set's members, as a bitset in the context's scratch array (the caller clears it again). */
-    private static long[] ranks(IndicatorMerger.TagSet set, int[] rankOf, Context context) {
+    private static long[] ranks(TagSet set, int[] rankOf, Context context) {
         long[] ranks = context.scratch;
         for (int w = 0, words = set.words(); w < words; w++) {
             long bits = set.word(w);
@@ -386,7 +375,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return ranks;
     }
 
-    private static int bitCount(IndicatorMerger.TagSet set) {
+    private static int bitCount(TagSet set) {
         int count = 0;
         for (int w = 0, words = set.words(); w < words; w++) {
             count += Long.bitCount(set.word(w));
@@ -399,7 +388,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         if (eventMap != null) {
             built = new BuiltEvent[eventMap.size()];
             int i = 0;
-            for (IndicatorMerger.EventCopy copy : eventMap.values()) {
+            for (EventCopy copy : eventMap.values()) {
                 built[i++] = event(copy.key, copy.event, copy.member, context.claims);
             }
         } else if (eventCount == 0) {
@@ -420,7 +409,7 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         return immutable(out, out.length);
     }
 
-    private static BuiltEvent event(IndicatorMerger.EventFacts facts, MispEvent e, MemberRef m,
+    private static BuiltEvent event(EventFacts facts, MispEvent e, MemberRef m,
             OrganisationClaims claims) {
         BuiltEvent cached = facts.built;
         if (cached != null && cached.member == m && cached.source == e) {
@@ -481,7 +470,9 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         for (int i = 0; i < 36; i++) {
             char c = s.charAt(i);
             boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
-            if (dash ? c != '-' : Character.digit(c, 16) < 0) {
+            // ASCII only: Character.digit also takes other scripts' digits, which do not belong in a link.
+            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+            if (dash ? c != '-' : !hex) {
                 return false;
             }
         }
@@ -512,6 +503,10 @@ final class IndicatorAggregate extends IndicatorMerger.SeenRange {
         String ua = a.uuid() == null ? "" : a.uuid();
         String ub = b.uuid() == null ? "" : b.uuid();
         int c = ua.compareTo(ub);
-        return c != 0 ? c : a.memberId().compareTo(b.memberId());
+        if (c == 0) {
+            c = a.memberId().compareTo(b.memberId());
+        }
+        // Alike so far only for one member's events without uuid: any fixed order, not the order they came in.
+        return c != 0 ? c : a.toString().compareTo(b.toString());
     }
 }

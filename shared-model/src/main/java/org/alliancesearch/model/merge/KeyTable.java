@@ -30,7 +30,7 @@ final class KeyTable<V> {
 
     @SuppressWarnings("unchecked")
     V get(Object key) {
-        int h = spread(key.hashCode());
+        int h = HashSpread.spread(key.hashCode());
         for (int i = h & mask;; i = (i + 1) & mask) {
             Object k = entries[2 * i];
             if (k == null) {
@@ -44,7 +44,7 @@ final class KeyTable<V> {
 
     /** Reads the slot a key with this hash code starts at, so that a lookup soon after finds it in cache. */
     int touch(int hashCode) {
-        int i = spread(hashCode) & mask;
+        int i = HashSpread.spread(hashCode) & mask;
         return entries[2 * i] == null ? 0 : hashes[i];
     }
 
@@ -53,7 +53,7 @@ final class KeyTable<V> {
         if ((size + 1) * 2 > hashes.length) {
             grow();
         }
-        insert(spread(key.hashCode()), key, value);
+        insert(HashSpread.spread(key.hashCode()), key, value);
         size++;
     }
 
@@ -78,7 +78,4 @@ final class KeyTable<V> {
         }
     }
 
-    private static int spread(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B1;
-    }
 }

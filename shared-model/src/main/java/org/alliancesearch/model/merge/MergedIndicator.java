@@ -7,19 +7,22 @@ import org.alliancesearch.model.policy.Tlp;
 
 /**
  * One indicator (type family + canonical value) as seen across the alliance, built only from records the policy
- * allows. All lists are sorted and free of duplicates.
+ * allows. All lists are sorted and free of duplicates. A record several members returned (same uuid and content) gives
+ * its fields (type, category, tags, to_ids, timestamps, creator) from the copy that speaks for it
+ * ({@link IndicatorMerger#compareSpeakers}): another member's copy adds itself as a holder, never a tag or a field.
  *
  * @param value the canonical value
  * @param family the type family ({@code ip}, {@code domain}, {@code sha256}, …)
- * @param types the MISP types seen
- * @param categories the MISP categories seen
+ * @param types the MISP types of the records
+ * @param categories the MISP categories of the records
  * @param organisations creator organisations ({@code Orgc}; the member's organisation where it does not reveal it)
  * @param members the members that returned it
- * @param tags union of the attributes' and their events' tags, deduplicated case-insensitively; shown in one spelling
+ * @param tags union of the records' and their events' tags, deduplicated case-insensitively; shown in one spelling
  *        per tag: TLP tags as their TLP 2.0 tag ({@code tlp:white} as {@code tlp:clear}), other tags in the spelling
  *        that sorts last (lower case wins over upper case)
- * @param tlp the effective TLP, the most restrictive seen; null when no record carries a TLP tag
- * @param toIds true when any attribute is flagged for IDS
+ * @param tlp the effective TLP: the most restrictive over every copy of the records shown and of their events (what
+ *        the policy judged, so it can be above the TLP of the tags shown); null when none carries a TLP tag
+ * @param toIds true when any record is flagged for IDS
  * @param firstSeen earliest of {@code first_seen}, {@code last_seen} and attribute timestamps, or null
  * @param lastSeen latest of the same, or null
  * @param events the events it appears in, one per event uuid, sorted by date (newest first), then uuid

@@ -1,5 +1,6 @@
 package org.alliancesearch.model.merge;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -25,7 +26,7 @@ final class ResultOrder {
     }
 
     /** Adds a built indicator with its organisation count and seen range (numbers kept by the aggregate). */
-    void add(MergedIndicator indicator, int organisationCount, IndicatorMerger.SeenRange seen) {
+    void add(MergedIndicator indicator, int organisationCount, SeenRange seen) {
         indicators[size] = indicator;
         organisations[size] = organisationCount;
         if (seen.last != null) {
@@ -102,5 +103,27 @@ final class ResultOrder {
         MergedIndicator y = indicators[b];
         c = x.value().compareTo(y.value());
         return c != 0 ? c : x.family().compareTo(y.family());
+    }
+
+    /** {@link IndicatorMerger#ORDER}: more organisations first, then the most recently seen, then value and family. */
+    static int compareIndicators(MergedIndicator a, MergedIndicator b) {
+        int c = Integer.compare(b.organisations().size(), a.organisations().size());
+        if (c != 0) {
+            return c;
+        }
+        c = compareNewestFirst(a.lastSeen(), b.lastSeen());
+        if (c != 0) {
+            return c;
+        }
+        c = a.value().compareTo(b.value());
+        return c != 0 ? c : a.family().compareTo(b.family());
+    }
+
+    /** Negative when {@code a} is the newer; an instant before none. */
+    private static int compareNewestFirst(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == b ? 0 : a == null ? 1 : -1;
+        }
+        return b.compareTo(a);
     }
 }

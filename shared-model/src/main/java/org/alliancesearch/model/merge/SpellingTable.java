@@ -26,7 +26,7 @@ final class SpellingTable {
 
     /** The indicator of this (type or family, value); types are interned by the merge, so mostly identical. */
     IndicatorAggregate get(Object type, String value, int hash) {
-        for (int i = spread(hash) & mask;; i = (i + 1) & mask) {
+        for (int i = HashSpread.spread(hash) & mask;; i = (i + 1) & mask) {
             int at = i * STRIDE;
             String v = (String) slots[at + 1];
             if (v == null) {
@@ -50,18 +50,18 @@ final class SpellingTable {
 
     /** Reads the first slot for this hash; returns a number only to keep the reads. */
     int touchSlot(int hash) {
-        int i = spread(hash) & mask;
+        int i = HashSpread.spread(hash) & mask;
         return slots[i * STRIDE + 1] == null ? 0 : hashes[i];
     }
 
     /** Reads the characters of the value stored in the first slot for this hash. */
     int touchValue(int hash) {
-        String v = (String) slots[(spread(hash) & mask) * STRIDE + 1];
+        String v = (String) slots[(HashSpread.spread(hash) & mask) * STRIDE + 1];
         return v == null || v.isEmpty() ? 0 : v.charAt(v.length() - 1);
     }
 
     private void insert(int hash, Object type, String value, IndicatorAggregate indicator) {
-        int i = spread(hash) & mask;
+        int i = HashSpread.spread(hash) & mask;
         while (slots[i * STRIDE + 1] != null) {
             i = (i + 1) & mask;
         }
@@ -83,7 +83,4 @@ final class SpellingTable {
         }
     }
 
-    private static int spread(int h) {
-        return (h ^ (h >>> 16)) * 0x9E3779B1;
-    }
 }

@@ -10,10 +10,11 @@ import org.alliancesearch.model.result.MemberRef;
  * One attribute as the whole alliance holds it: the synchronised copies of it (same uuid, same type family and
  * canonical value, same event uuid) from every member, shown once.
  *
- * @param attribute the copy that stands for it: the one from the member of the event's creator, else the one from the
+ * @param attribute the copy that stands for it ({@link org.alliancesearch.model.merge.IndicatorMerger#compareSpeakers}):
+ *        the one from the member of the event's creator, else one whose creator claim stands, else the one from the
  *        member with the smallest id
- * @param tags the attribute's own tags over all copies (one per name, ignoring case)
- * @param eventTags the event's tags over all copies (tags on the event, and tags the members marked inherited)
+ * @param tags that copy's own tags (one per name, ignoring case)
+ * @param eventTags that copy's event tags (tags on the event, and tags the member marked inherited)
  * @param holders the members that returned a copy, by name then id
  * @param creator the creator organisation shown ({@code Event.Orgc.name}): the event's, unless that claim names
  *        another member's organisation without its member confirming it (then the holder's own organisation)

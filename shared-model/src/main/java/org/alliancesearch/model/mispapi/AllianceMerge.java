@@ -117,7 +117,7 @@ public final class AllianceMerge {
     private static AllianceAttribute build(List<MemberHit> copies, OrganisationClaims claims) {
         MemberHit rep = null;
         for (MemberHit h : copies) {
-            if (rep == null || stands(h, rep)) {
+            if (rep == null || IndicatorMerger.compareSpeakers(h, rep, claims) < 0) {
                 rep = h;
             }
         }
@@ -127,13 +127,15 @@ public final class AllianceMerge {
         Map<String, MispTag> eventTags = new TreeMap<>();
         for (MemberHit h : copies) {
             holders.putIfAbsent(h.member().id(), h.member());
-            for (MispTag t : h.attribute().tags()) {
-                offer(t.inherited() ? eventTags : tags, new MispTag(t.name(), t.inherited()));
-            }
-            if (h.attribute().event() != null) {
-                for (MispTag t : h.attribute().event().tags()) {
-                    offer(eventTags, new MispTag(t.name(), true));
-                }
+        }
+        // The tags are the speaking copy's, like its other fields: another member's copy cannot relabel the record
+        // (the policy above has looked at every copy's tags already).
+        for (MispTag t : rep.attribute().tags()) {
+            offer(t.inherited() ? eventTags : tags, new MispTag(t.name(), t.inherited()));
+        }
+        if (rep.attribute().event() != null) {
+            for (MispTag t : rep.attribute().event().tags()) {
+                offer(eventTags, new MispTag(t.name(), true));
             }
         }
         List<MemberRef> members = new ArrayList<>(holders.values());
@@ -156,27 +158,6 @@ public final class AllianceMerge {
 
     private static void offer(Map<String, MispTag> tags, MispTag t) {
         tags.merge(t.name().strip().toLowerCase(Locale.ROOT), t, (a, b) -> a.name().compareTo(b.name()) >= 0 ? a : b);
-    }
-
-    /** Whether copy {@code h} stands for the attribute rather than {@code rep}: the creator's own copy, else by id. */
-    private static boolean stands(MemberHit h, MemberHit rep) {
-        int c = Boolean.compare(fromCreator(rep), fromCreator(h));
-        if (c == 0) {
-            c = h.member().id().compareTo(rep.member().id());
-        }
-        if (c == 0) {
-            c = nz(h.attribute().id()).compareTo(nz(rep.attribute().id()));
-        }
-        if (c == 0) {
-            // one member sending two copies under one id: rare; any total order will do
-            c = h.attribute().toString().compareTo(rep.attribute().toString());
-        }
-        return c < 0;
-    }
-
-    private static boolean fromCreator(MemberHit h) {
-        MispEvent e = h.attribute().event();
-        return e != null && IndicatorMerger.fromCreator(e.orgcName(), h.member());
     }
 
     private static Object attributeKey(MemberHit hit) {

@@ -253,6 +253,49 @@ class IndicatorMergerTest {
                     "new.example", "a-tie.example", "b-tie.example", "old.example");
         }
 
+        /** Found by the reference merger: one member's events without uuid on one date were listed as they came. */
+        @Test
+        void eventsWithoutUuidOnOneDateAreListedInAFixedOrder() {
+            MispEvent first = new MispEvent("1", null, "first", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MispEvent second = new MispEvent("2", null, "second", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MemberHit x = hit(A, attr("u1", "domain", "x.example").event(first));
+            MemberHit y = hit(A, attr("u2", "domain", "x.example").event(second));
+            assertThat(only(merge(x, y)).events()).isEqualTo(only(merge(y, x)).events());
+        }
+
+        /** Found by the reference merger: a member renamed during the search counted its records twice. */
+        @Test
+        void aRenamedMemberCountsEachRecordOnce() {
+            MemberRef renamed = new MemberRef("a", "MISP a (renamed)", "Org A", "https://misp.a.example");
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example")), hit(renamed, attr("u1", "domain",
+                    "x.example")), hit(renamed, attr("u2", "domain", "y.example").tags("tlp:red")));
+            assertThat(r.tally("a")).isEqualTo(new MergedResult.MemberTally(1, 1));
+            assertThat(only(r).members()).containsExactly(new IndicatorMember("a", "MISP a"));
+        }
+
+        /** Found by the reference merger: a link was built from a uuid written in other scripts' digits. */
+        @Test
+        void aUuidInNonAsciiDigitsGetsNoLink() {
+            String fullwidth = "\uff11\uff11\uff11\uff11\uff11\uff11\uff11\uff11-1111-4111-8111-111111111111";
+            MergedIndicator i = only(merge(hit(A, attr("u1", "domain", "x.example").event(event(fullwidth, "X")))));
+            assertThat(i.events()).singleElement().satisfies(e -> assertThat(e.url()).isNull());
+        }
+
+        /** Found by the reference merger: an indicator with no timestamp at all was listed before the dated ones. */
+        @Test
+        void anIndicatorNeverSeenComesAfterTheDatedOnes() {
+            for (boolean undatedFirst : new boolean[]{true, false}) {
+                MemberHit undated = hit(A, attr("u1", "domain", "a-undated.example").timestamp(null));
+                MemberHit dated = hit(A, attr("u2", "domain", "z-dated.example").timestamp("2020-01-01T00:00:00Z"));
+                MergedResult r = undatedFirst ? merge(undated, dated) : merge(dated, undated);
+                assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("z-dated.example",
+                        "a-undated.example");
+                assertThat(r.indicators()).isSortedAccordingTo(IndicatorMerger.ORDER);
+            }
+        }
+
         @Test
         void manyTagsAndMembersAreAllListedInOrder() {
             // More distinct tags and members than fit in the merge's inline bit words.
@@ -396,6 +439,96 @@ class IndicatorMergerTest {
         }
     }
 
+    /**
+     * Several members return the same record (uuid and content agree): the copy of the member whose organisation
+     * created it speaks for its fields, else a copy whose creator claim stands, else the smallest member id; holders
+     * are all of them, and the policy still looks at every copy.
+     */
+    @Nested
+    class SameRecord {
+        /** Sorts before "a": by member id alone its copy would speak for the record. */
+        final MemberRef hostile = member("0-hostile", "Hostile Org");
+
+        MemberHit owners() {
+            return hit(A, attr("u1", "domain", "x.example").tags("tlp:green").event(event(E1, "Org A")));
+        }
+
+        MemberHit reused(String orgc, String... tags) {
+            return hit(hostile, attr("u1", "domain", "X.example.").tags(tags).category("Artifacts dropped")
+                    .toIds(true).timestamp("2030-01-01T00:00:00Z").event(event(E1, orgc)));
+        }
+
+        @Test
+        void aMemberReusingTheOwnersUuidWithExtraTagsDoesNotChangeTheOwnersRecord() {
+            MemberHit copy = reused("Org A", "tlp:green", "hostile:extra");
+            for (MergedResult r : List.of(merge(owners(), copy), merge(copy, owners()))) {
+                MergedIndicator i = only(r);
+                assertThat(i.tags()).containsExactly("tlp:green");
+                assertThat(i.tlp()).isEqualTo(Tlp.GREEN);
+                assertThat(i.categories()).containsExactly("Network activity");
+                assertThat(i.toIds()).isFalse();
+                assertThat(i.lastSeen()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+                assertThat(i.organisations()).containsExactly("Org A");
+                assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("0-hostile", "a");
+                assertThat(i.attributeCount()).isEqualTo(1);
+                assertThat(i.copyCount()).isEqualTo(2);
+                assertThat(r.totals().duplicates()).isEqualTo(1);
+            }
+        }
+
+        /**
+         * A copy naming another creator (here an organisation outside the alliance) neither adds that organisation nor
+         * speaks: the owner's copy is its creator's own. (A copy naming its own member's organisation would be a creator's
+         * copy too; two such copies are told apart by member id only.)
+         */
+        @Test
+        void aReusedCopyNamingAnotherCreatorAddsNoOrganisation() {
+            MemberHit copy = reused("CIRCL", "hostile:extra");
+            for (MergedResult r : List.of(merge(owners(), copy), merge(copy, owners()))) {
+                MergedIndicator i = only(r);
+                assertThat(i.organisations()).containsExactly("Org A");
+                assertThat(i.tags()).containsExactly("tlp:green");
+            }
+        }
+
+        @Test
+        void withoutTheCreatorsCopyTheSmallestMemberIdSpeaks() {
+            MemberHit a = hit(A, attr("u1", "domain", "x.example").tags("osint:a").event(event(E1, "CIRCL")));
+            MemberHit b = hit(B, attr("u1", "domain", "x.example").tags("osint:b").category("Other")
+                    .event(event(E1, "CIRCL")));
+            for (MergedResult r : List.of(merge(a, b), merge(b, a))) {
+                MergedIndicator i = only(r);
+                assertThat(i.tags()).containsExactly("osint:a");
+                assertThat(i.categories()).containsExactly("Network activity");
+                assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("a", "b");
+            }
+        }
+
+        /** Tags decide the policy: a copy that drops the owner's TLP:RED tag must not make the record visible. */
+        @Test
+        void aCopyDroppingTheOwnersRedTagLeavesTheRecordHidden() {
+            MemberHit red = hit(A, attr("u1", "domain", "x.example").tags("TLP:RED").event(event(E1, "Org A")));
+            MemberHit stripped = reused("Org A", "tlp:clear");
+            for (MergedResult r : List.of(merge(red, stripped), merge(stripped, red))) {
+                assertThat(r.indicators()).isEmpty();
+                assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
+                assertThat(r.tally("a")).isEqualTo(new MergedResult.MemberTally(0, 1));
+            }
+        }
+
+        /** The effective TLP is the most restrictive over every copy, even where another copy speaks. */
+        @Test
+        void theEffectiveTlpIsTheMostRestrictiveOfAllCopies() {
+            MemberHit clear = hit(A, attr("u1", "domain", "x.example").tags("tlp:clear").event(event(E1, "CIRCL")));
+            MemberHit amber = hit(B, attr("u1", "domain", "x.example").tags("tlp:amber").event(event(E1, "CIRCL")));
+            for (MergedResult r : List.of(merge(clear, amber), merge(amber, clear))) {
+                MergedIndicator i = only(r);
+                assertThat(i.tags()).containsExactly("tlp:clear");
+                assertThat(i.tlp()).isEqualTo(Tlp.AMBER);
+            }
+        }
+    }
+
     @Nested
     class Policy {
         @Test
@@ -436,6 +569,19 @@ class IndicatorMergerTest {
                     hit(A, attr("u3", "ip-dst", "10.0.0.2").event(event(E2, "CIRCL"))));
             assertThat(r.indicators()).extracting(MergedIndicator::value).containsExactly("10.0.0.2");
             assertThat(r.totals().removedBy().droppingTag()).isEqualTo(2);
+        }
+
+        /**
+         * Found by the reference merger: the tags of an event without uuid and id (nothing to match it by) did not
+         * count for the policy, so a PAP:RED event showed its attributes.
+         */
+        @Test
+        void aDroppingTagOnAnEventWithoutUuidOrIdRemovesItsAttribute() {
+            MispEvent local = new MispEvent(null, null, "local", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of(new org.alliancesearch.model.misp.MispTag("PAP:RED", true)));
+            MergedResult r = merge(hit(A, attr("u1", "domain", "x.example").event(local)));
+            assertThat(r.indicators()).isEmpty();
+            assertThat(r.totals().removedBy().droppingTag()).isEqualTo(1);
         }
 
         @Test

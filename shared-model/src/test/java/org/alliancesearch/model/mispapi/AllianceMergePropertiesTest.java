@@ -21,12 +21,14 @@ import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.misp.MispTag;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
+import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.result.MemberRef;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -96,11 +98,72 @@ class AllianceMergePropertiesTest {
         assertThat(api).isEqualTo(portal);
     }
 
+    /** Both speak through the same copy of a record: an indicator's tags are its records' tags in either answer. */
+    @Property(tries = 400)
+    void showsTheSameTagsAsThePortalsMerge(@ForAll("answers") List<MemberHit> hits) {
+        AlliancePolicy policy = AlliancePolicy.defaults();
+        TagPolicy tags = TagPolicy.of(policy, TagFilter.none());
+        Set<String> portal = new TreeSet<>();
+        for (MergedIndicator i : new IndicatorMerger().merge(hits, policy, TagFilter.none(), OrganisationClaims.none())
+                .indicators()) {
+            i.tags().forEach(t -> portal.add(i.family() + ":" + i.value() + "#" + tags.classify(t).key()));
+        }
+        Set<String> api = new TreeSet<>();
+        for (AllianceAttribute a : AllianceMerge.merge(hits, policy, TagFilter.none(), OrganisationClaims.none())) {
+            IndicatorKey key = Indicators.key(a.attribute().type(), a.attribute().value());
+            for (List<MispTag> list : List.of(a.tags(), a.eventTags())) {
+                list.forEach(t -> api.add(key.family() + ":" + key.value() + "#" + tags.classify(t.name()).key()));
+            }
+        }
+        assertThat(api).isEqualTo(portal);
+    }
+
     @Property(tries = 200)
     void theAnswerDoesNotDependOnTheOrderOfHits(@ForAll("answers") List<MemberHit> hits, @ForAll long seed) {
         List<MemberHit> shuffled = new ArrayList<>(hits);
         Collections.shuffle(shuffled, new Random(seed));
         assertThat(AllianceMerge.merge(shuffled, null, TagFilter.none(), OrganisationClaims.none()))
                 .isEqualTo(AllianceMerge.merge(hits, null, TagFilter.none(), OrganisationClaims.none()));
+    }
+
+    /** A member reusing the owner's uuid for the same record adds no tag and changes no field of it. */
+    @Example
+    void aCopyUnderTheOwnersUuidDoesNotRelabelTheRecord() {
+        MemberRef hostile = new MemberRef("0", "MISP 0", "Hostile Org", null);
+        MispEvent owners = new MispEvent("e1", "00000001-0000-4000-8000-000000000000", "event", LocalDate.of(2024, 1,
+                1), "Org A", null, 2, true, Instant.EPOCH, 1, List.of(new MispTag("tlp:green", true)));
+        MispEvent doctored = new MispEvent("e9", owners.uuid(), "event", LocalDate.of(2024, 1, 1), "Org A", null, 2,
+                true, Instant.EPOCH, 1, List.of(new MispTag("osint:planted", true)));
+        MemberHit own = new MemberHit(MEMBERS.get(0), new MispAttribute("1", "uuid-1", null, null, null,
+                "Network activity", "domain", "evil.example", false, Instant.EPOCH, null, null, 1, "", false,
+                List.of(new MispTag("tlp:green", false)), owners));
+        MemberHit copy = new MemberHit(hostile, new MispAttribute("2", "uuid-1", null, null, null, "Other", "domain",
+                "EVIL.example.", true, Instant.EPOCH, null, null, 1, "planted", false,
+                List.of(new MispTag("hostile:extra", false)), doctored));
+        for (List<MemberHit> hits : List.of(List.of(own, copy), List.of(copy, own))) {
+            List<AllianceAttribute> merged = AllianceMerge.merge(hits, null, TagFilter.none(),
+                    OrganisationClaims.none());
+            assertThat(merged).singleElement().satisfies(a -> {
+                assertThat(a.attribute()).isSameAs(own.attribute());
+                assertThat(a.tags()).extracting(MispTag::name).containsExactly("tlp:green");
+                assertThat(a.eventTags()).extracting(MispTag::name).containsExactly("tlp:green");
+                assertThat(a.holders()).extracting(MemberRef::id).containsExactlyInAnyOrder("0", "a");
+            });
+        }
+    }
+
+    /** The policy still looks at every copy: a copy without the owner's TLP:RED does not make the record visible. */
+    @Example
+    void aCopyDroppingTheOwnersRedTagLeavesTheRecordHidden() {
+        MemberRef hostile = new MemberRef("0", "MISP 0", "Hostile Org", null);
+        MemberHit own = new MemberHit(MEMBERS.get(0), new MispAttribute("1", "uuid-1", null, null, null,
+                "Network activity", "domain", "evil.example", false, Instant.EPOCH, null, null, 1, "", false,
+                List.of(new MispTag("TLP:RED", false)), null));
+        MemberHit copy = new MemberHit(hostile, new MispAttribute("2", "uuid-1", null, null, null,
+                "Network activity", "domain", "evil.example", false, Instant.EPOCH, null, null, 1, "", false,
+                List.of(new MispTag("tlp:clear", false)), null));
+        for (List<MemberHit> hits : List.of(List.of(own, copy), List.of(copy, own))) {
+            assertThat(AllianceMerge.merge(hits, null, TagFilter.none(), OrganisationClaims.none())).isEmpty();
+        }
     }
 }
