@@ -1,12 +1,14 @@
 package org.alliancesearch.model.warninglist;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.alliancesearch.model.indicator.NormalisationResult;
+import org.alliancesearch.model.indicator.Normaliser;
+import org.alliancesearch.model.indicator.ValueKind;
 
 /**
  * The networks of a {@code cidr} warninglist, held per prefix length as sorted numbers so that an address is looked
@@ -171,29 +173,60 @@ final class Networks {
             }
             return new Address(true, 0, v4, prefix == null ? 32 : prefix, prefix != null);
         }
-        // Only hex digits, colons and dots: InetAddress reads such a literal without any name lookup.
-        for (int i = 0; i < ip.length(); i++) {
-            char c = ip.charAt(i);
-            if (!(c == ':' || c == '.' || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-                return null;
-            }
-        }
-        byte[] bytes;
-        try {
-            bytes = InetAddress.getByName(ip).getAddress();
-        } catch (UnknownHostException | SecurityException e) {
+        NormalisationResult v6 = Normaliser.normalise(ip, ValueKind.IPV6);
+        if (!v6.isValid() || v6.kind() != ValueKind.IPV6 || (prefix != null && prefix > 128)) {
             return null;
         }
-        if (bytes.length != 16 || (prefix != null && prefix > 128)) {
-            return null; // an IPv4-mapped literal comes back as 4 bytes; MISP lists write IPv4 plainly
+        int[] groups = groups(v6.value());
+        if (groups == null) {
+            return null;
         }
         long high = 0;
         long low = 0;
-        for (int i = 0; i < 8; i++) {
-            high = (high << 8) | (bytes[i] & 0xff);
-            low = (low << 8) | (bytes[i + 8] & 0xff);
+        for (int i = 0; i < 4; i++) {
+            high = (high << 16) | groups[i];
+            low = (low << 16) | groups[i + 4];
         }
         return new Address(false, high, low, prefix == null ? 128 : prefix, prefix != null);
+    }
+
+    /** The eight groups of a canonical IPv6 address ({@code 2001:db8::1}, {@code ::ffff:192.0.2.1}), or null. */
+    private static int[] groups(String canonical) {
+        String text = canonical;
+        int dot = text.indexOf('.');
+        String tail = "";
+        if (dot >= 0) {
+            // An embedded IPv4 address is the last two groups.
+            int colon = text.lastIndexOf(':');
+            long v4 = parseIpv4(text.substring(colon + 1));
+            if (v4 < 0) {
+                return null;
+            }
+            tail = Long.toHexString(v4 >>> 16) + ":" + Long.toHexString(v4 & 0xffff);
+            text = text.substring(0, colon + 1) + tail;
+        }
+        int gap = text.indexOf("::");
+        String[] left = gap < 0 ? text.split(":") : split(text.substring(0, gap));
+        String[] right = gap < 0 ? new String[0] : split(text.substring(gap + 2));
+        if (left.length + right.length > 8 || (gap < 0 && left.length != 8)) {
+            return null;
+        }
+        int[] groups = new int[8];
+        try {
+            for (int i = 0; i < left.length; i++) {
+                groups[i] = Integer.parseInt(left[i], 16);
+            }
+            for (int i = 0; i < right.length; i++) {
+                groups[8 - right.length + i] = Integer.parseInt(right[i], 16);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return groups;
+    }
+
+    private static String[] split(String part) {
+        return part.isEmpty() ? new String[0] : part.split(":");
     }
 
     /** Dotted decimal, four parts of one to three digits, each at most 255; -1 otherwise. */
