@@ -34,6 +34,9 @@
       } else if (event.type === 'error') {
         live.hidden = true;
         problems.innerHTML = event.html;
+      } else if (event.type === 'extract') {
+        // text in place of values: nothing was sent; the page offers the indicators found in it
+        form.submit();
       }
     }
 

@@ -30,6 +30,11 @@ public record QueryViolation(String field, String code, Integer index, String va
     public static final String VALUE_NEGATED = "value.negated";
     /** A value containing {@code &&}: MISP splits it into several filters. */
     public static final String VALUE_OPERATOR = "value.operator";
+    /**
+     * A value that is text about indicators (a sentence, a paragraph) rather than one to search: it is never sent to
+     * the members; {@link org.alliancesearch.model.indicator.PastedText} gives the indicators to offer instead.
+     */
+    public static final String VALUE_NOT_AN_INDICATOR = "values.not-an-indicator";
     public static final String TYPES_BLANK = "types.blank";
     public static final String TYPES_UNKNOWN = "types.unknown";
     public static final String CATEGORIES_BLANK = "categories.blank";

@@ -14,6 +14,7 @@ import org.alliancesearch.model.indicator.InvalidReason;
 import org.alliancesearch.model.indicator.MispTypes;
 import org.alliancesearch.model.indicator.NormalisationResult;
 import org.alliancesearch.model.indicator.Normaliser;
+import org.alliancesearch.model.indicator.PastedText;
 
 /**
  * Checks a {@link SearchQuery} before it is sent and prepares it: no empty or blank value ever reaches a member (MISP
@@ -132,6 +133,9 @@ public final class SearchQueryValidator {
             } else if (canonical.contains("&&")) {
                 violations.add(new QueryViolation(field, QueryViolation.VALUE_OPERATOR, i, value, null,
                         "A value may not contain '&&': MISP splits it into several filters."));
+            } else if (PastedText.indicatorsInsteadOf(value) != null) {
+                violations.add(new QueryViolation(field, QueryViolation.VALUE_NOT_AN_INDICATOR, i, value, null,
+                        "Value " + (i + 1) + " is text, not an indicator: search the indicators in it instead."));
             } else {
                 distinct.add(canonical);
             }

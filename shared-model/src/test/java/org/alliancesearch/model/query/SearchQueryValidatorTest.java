@@ -80,6 +80,17 @@ class SearchQueryValidatorTest {
     }
 
     @Test
+    void textThatIsNotAnIndicatorIsRefusedAndFreeStringsAreNot() {
+        List<QueryViolation> violations = violations(SearchQuery.ofValues(List.of("evil.com",
+                "we saw 203.0.113.9 calling home", "Global\\MyMutex", "攻撃の概要\n通信先 198.51.100.23",
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64)")));
+        assertThat(violations).extracting(QueryViolation::field, QueryViolation::code)
+                .containsExactly(tuple("values[1]", "values.not-an-indicator"),
+                        tuple("values[3]", "values.not-an-indicator"));
+        assertThat(violations.get(0).value()).isEqualTo("we saw 203.0.113.9 calling home");
+    }
+
+    @Test
     void tooManyValues() {
         List<String> values = IntStream.range(0, 1001).mapToObj(i -> "10.0." + (i / 256) + "." + (i % 256))
                 .toList();

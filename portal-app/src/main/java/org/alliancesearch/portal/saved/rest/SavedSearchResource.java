@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.search.i18n.SummaryTexts;
 import org.alliancesearch.portal.saved.service.SavedSearchInput;
 import org.alliancesearch.portal.saved.service.SavedSearchService;
 import org.alliancesearch.portal.saved.service.SavedSearchView;
@@ -92,6 +93,7 @@ public class SavedSearchResource {
     @Path("{id}/run")
     @Operation(summary = "Run a saved search; indicators new since its last run are marked \"new\": true")
     public Uni<SearchResponse> run(@PathParam("id") String id) {
-        return saved.run(id, Searcher.of(user), msg()).map(run -> run.completed().response());
+        return saved.run(id, Searcher.of(user), msg())
+                .map(run -> SummaryTexts.localise(run.completed().response(), pages.locale()));
     }
 }

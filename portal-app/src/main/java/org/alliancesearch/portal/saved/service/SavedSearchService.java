@@ -183,17 +183,20 @@ public class SavedSearchService {
     private Run mark(SavedSearchView saved, CompletedSearch done, Set<String> previous) {
         Set<String> newKeys = new HashSet<>();
         List<SearchResponse.Indicator> indicators = new ArrayList<>();
-        for (MergedIndicator i : done.merged().indicators()) {
+        SearchResponse r = done.response();
+        List<MergedIndicator> merged = done.merged().indicators();
+        for (int n = 0; n < merged.size(); n++) {
+            MergedIndicator i = merged.get(n);
             String key = SearchService.indicatorKeyHash(valueKey, i);
             boolean isNew = previous != null && !previous.contains(key);
             if (isNew) {
                 newKeys.add(key);
             }
-            indicators.add(SearchService.indicator(i, isNew));
+            // The answer lists the merged indicators in the same order.
+            String pivotOf = n < r.indicators().size() ? r.indicators().get(n).pivotOf() : null;
+            indicators.add(SearchService.indicator(i, isNew, pivotOf));
         }
-        SearchResponse r = done.response();
-        SearchResponse marked = new SearchResponse(r.searchId(), r.members(), indicators, r.totals(),
-                newKeys.size());
+        SearchResponse marked = r.withIndicators(indicators, newKeys.size());
         return new Run(saved, new CompletedSearch(marked, done.merged(), done.outcomes(), done.removed()), newKeys);
     }
 

@@ -341,6 +341,15 @@ public interface SearchMessages {
     String err_text_none();
 
     @Message
+    String err_value_not_indicator(int n, int count);
+
+    @Message
+    String search_text_not_sent();
+
+    @Message
+    String err_value_not_indicator_none(int n);
+
+    @Message
     String err_format(String value);
 
     @Message

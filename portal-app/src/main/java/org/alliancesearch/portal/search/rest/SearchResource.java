@@ -16,6 +16,7 @@ import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.search.i18n.SummaryTexts;
 import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.SearchRequest;
 import org.alliancesearch.portal.search.service.SearchService;
@@ -55,7 +56,8 @@ public class SearchResource {
         return search.start(prepared, Searcher.of(user), source, null)
                 .flatMap(live -> live.result())
                 .map(done -> export.map((ExportFormat f) -> SearchExports.file(done, f))
-                        .orElseGet(() -> Response.ok(done.response()).type(MediaType.APPLICATION_JSON)
+                        .orElseGet(() -> Response.ok(SummaryTexts.localise(done.response(), pages.locale()))
+                                .type(MediaType.APPLICATION_JSON)
                                 .header("Cache-Control", "no-store").build()));
     }
 }

@@ -13,12 +13,24 @@ import java.util.List;
  * @param to event date to, {@code YYYY-MM-DD}
  * @param toIds only IDS-flagged (true), only non-IDS (false), or both (null)
  * @param limit the most attributes taken from one member
+ * @param emailDomains whether e-mail addresses are also searched by their domain (URLs are always also searched by
+ *        their host)
  */
 public record SearchRequest(List<String> values, String text, List<String> types, Tags tags, String from, String to,
-        Boolean toIds, Integer limit) {
+        Boolean toIds, Integer limit, Boolean emailDomains) {
     public SearchRequest {
         values = values == null ? List.of() : values;
         types = types == null ? List.of() : types;
+    }
+
+    public SearchRequest(List<String> values, String text, List<String> types, Tags tags, String from, String to,
+            Boolean toIds, Integer limit) {
+        this(values, text, types, tags, from, to, toIds, limit, null);
+    }
+
+    /** Whether e-mail addresses pivot to their domain. */
+    public boolean pivotsEmailDomains() {
+        return Boolean.TRUE.equals(emailDomains);
     }
 
     /** Tag patterns to include and exclude. */

@@ -15,10 +15,63 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param indicators merged, deduplicated and policy-filtered indicators, the most widely seen first
  * @param totals the counts of the merge
  * @param newSinceLastRun for a saved search run again: how many indicators the previous run did not have, else null
+ * @param summary one entry per searched value, in the order searched, each followed by its pivots
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchResponse(String searchId, List<Member> members, List<Indicator> indicators, Totals totals,
-        Integer newSinceLastRun) {
+        Integer newSinceLastRun, List<Summary> summary) {
+
+    public SearchResponse {
+        summary = summary == null ? List.of() : List.copyOf(summary);
+    }
+
+    /** An answer without summaries (whole-event searches). */
+    public SearchResponse(String searchId, List<Member> members, List<Indicator> indicators, Totals totals,
+            Integer newSinceLastRun) {
+        this(searchId, members, indicators, totals, newSinceLastRun, List.of());
+    }
+
+    /** The same answer with other indicators and count of new ones (a saved search run again). */
+    public SearchResponse withIndicators(List<Indicator> indicators, Integer newSinceLastRun) {
+        return new SearchResponse(searchId, members, indicators, totals, newSinceLastRun, summary);
+    }
+
+    /** The same answer with the reasons of each summary put in words. */
+    public SearchResponse withSummary(List<Summary> summary) {
+        return new SearchResponse(searchId, members, indicators, totals, newSinceLastRun, summary);
+    }
+
+    /**
+     * What the alliance knows of one searched value.
+     *
+     * @param value the canonical value
+     * @param type the MISP type it was searched as ({@code text} for free text)
+     * @param found whether any member's answer holds it, after the policy
+     * @param heldBy the organisations whose own answers hold it
+     * @param sightings sightings members reported
+     * @param toIds whether a holder flags it for detection
+     * @param warninglists the enabled warninglists it is on (known-benign values)
+     * @param score 0 to 100, see docs/scoring.md
+     * @param reasons the factors of the score
+     * @param pivotOf the searched value it was derived from (a URL's host), or null
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Summary(String value, String type, boolean found, List<String> heldBy, int sightings,
+            boolean toIds, Instant firstSeen, Instant lastSeen, List<String> warninglists, int score,
+            List<Reason> reasons, @JsonInclude(JsonInclude.Include.NON_NULL) String pivotOf) {
+    }
+
+    /**
+     * One factor of a score.
+     *
+     * @param code the factor ({@code FOUND}, {@code ORGANISATIONS}, {@code TO_IDS}, {@code RECENT}, …)
+     * @param weight the points it added, negative for a warninglist
+     * @param detail the factor's value (a count, days, a threat level, a list name), or null
+     * @param text the factor in words, in the request's language
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reason(String code, int weight, String detail, String text) {
+    }
 
     /**
      * One member's part.
@@ -42,12 +95,21 @@ public record SearchResponse(String searchId, List<Member> members, List<Indicat
      * @param isNew true when a saved search run again found it for the first time; null outside saved searches
      * @param unconfirmedOrganisations organisations of alliance members that a record claims as its creator while no
      *        member of theirs returned it: not in {@code organisations} and not counted
+     * @param pivotOf the searched value this indicator answers as a pivot (the URL whose host it is), or null
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator(String value, String family, List<String> types, List<String> categories,
             List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
             Instant firstSeen, Instant lastSeen, List<Event> events, @JsonProperty("new") Boolean isNew,
-            List<String> unconfirmedOrganisations) {
+            List<String> unconfirmedOrganisations, String pivotOf) {
+
+        public Indicator(String value, String family, List<String> types, List<String> categories,
+                List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
+                Instant firstSeen, Instant lastSeen, List<Event> events, Boolean isNew,
+                List<String> unconfirmedOrganisations) {
+            this(value, family, types, categories, organisations, members, tlp, tags, toIds, firstSeen, lastSeen,
+                    events, isNew, unconfirmedOrganisations, null);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.alliancesearch.portal.search.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +24,8 @@ import org.alliancesearch.connector.FederatedSearch;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberRegistry;
 import org.alliancesearch.connector.SearchRun;
+import org.alliancesearch.model.indicator.IndicatorKey;
+import org.alliancesearch.model.indicator.Indicators;
 import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.IndicatorMember;
 import org.alliancesearch.model.merge.IndicatorMerger;
@@ -38,8 +41,12 @@ import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
 import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.result.MemberHit;
+import org.alliancesearch.model.summary.SearchedValue;
+import org.alliancesearch.model.summary.ValueSummaries;
+import org.alliancesearch.model.summary.ValueSummary;
 import org.alliancesearch.portal.member.service.MemberService;
 import org.alliancesearch.portal.policy.service.PolicyService;
+import org.alliancesearch.portal.warninglist.service.ActiveWarninglists;
 import org.jboss.logging.Logger;
 
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
@@ -74,11 +81,13 @@ public class SearchService {
     private final SearchRateLimiter limiter;
     private final SearchSlots slots;
     private final Vertx vertx;
+    private final ActiveWarninglists warninglists;
     private final IndicatorMerger merger = new IndicatorMerger();
 
     public SearchService(FederatedSearch federated, MemberRegistry registry, PolicyService policies,
             MemberService members, SearchRecorder audit, SearchRateLimiter limiter, SearchSlots slots,
-            Vertx vertx) {
+            Vertx vertx, ActiveWarninglists warninglists) {
+        this.warninglists = warninglists;
         this.federated = federated;
         this.registry = registry;
         this.policies = policies;
@@ -277,11 +286,16 @@ public class SearchService {
                 .map(o -> new SearchResponse.Member(o.member().id(), o.member().name(), o.member().organisation(),
                         o.status().name(), o.latencyMs(), o.hitCount(), o.skipped(), o.message()))
                 .toList();
-        List<SearchResponse.Indicator> indicators = shown.indicators().stream().map(i -> indicator(i, null))
+        Map<IndicatorKey, String> pivots = pivotsByKey(prepared.searched());
+        List<SearchResponse.Indicator> indicators = shown.indicators().stream()
+                .map(i -> indicator(i, null, pivots.get(new IndicatorKey(i.family(), i.value()))))
                 .toList();
+        List<SearchResponse.Summary> summary = summaries(ValueSummaries.summarise(prepared.searched(),
+                shown.indicators(), warninglists.current(), i -> 0, Instant.now()));
         KeptHits keptHits = new KeptHits(kept, all, result.members().stream().map(MemberOutcome::member).toList(),
                 alliance, new TagFilter(prepared.query().includeTags(), prepared.query().excludeTags()));
-        return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null), shown,
+        return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null, summary),
+                shown,
                 outcomes, removed, keptHits);
     }
 
@@ -321,10 +335,51 @@ public class SearchService {
 
     /** The API form of one merged indicator. */
     public static SearchResponse.Indicator indicator(MergedIndicator i, Boolean isNew) {
+        return indicator(i, isNew, null);
+    }
+
+    /** The API form of one merged indicator that may answer a pivot of a searched value. */
+    public static SearchResponse.Indicator indicator(MergedIndicator i, Boolean isNew, String pivotOf) {
         List<SearchResponse.Event> events = i.events().stream().map(SearchService::event).toList();
         return new SearchResponse.Indicator(i.value(), i.family(), i.types(), i.categories(), i.organisations(),
                 i.members().stream().map(IndicatorMember::name).toList(), i.tlp() == null ? null : i.tlp().tagName(),
-                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew, i.unconfirmedOrganisations());
+                i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew, i.unconfirmedOrganisations(),
+                pivotOf);
+    }
+
+    /**
+     * One summary per searched value, reasons as codes (the resources put them in words), and for each indicator
+     * that answers only a pivot, the searched value it was derived from.
+     */
+    static List<SearchResponse.Summary> summaries(List<ValueSummary> summaries) {
+        return summaries.stream()
+                .map(s -> new SearchResponse.Summary(s.value(), s.type(), s.found(), s.heldBy(), s.sightings(),
+                        s.toIds(), s.firstSeen(), s.lastSeen(), s.warninglists(), s.score(),
+                        s.reasons().stream()
+                                .map(r -> new SearchResponse.Reason(r.code().name(), r.weight(), r.detail(), null))
+                                .toList(),
+                        s.pivotOf()))
+                .toList();
+    }
+
+    /** The searched value each pivot indicator answers, by indicator key; the searcher's own values win. */
+    static Map<IndicatorKey, String> pivotsByKey(List<SearchedValue> searched) {
+        Map<IndicatorKey, String> pivots = new HashMap<>();
+        Set<IndicatorKey> own = new HashSet<>();
+        for (SearchedValue value : searched) {
+            String type = value.kind().mispType();
+            if (type == null) {
+                continue;
+            }
+            IndicatorKey key = Indicators.key(type, value.value());
+            if (value.isPivot()) {
+                pivots.putIfAbsent(key, value.pivotOf());
+            } else {
+                own.add(key);
+            }
+        }
+        own.forEach(pivots::remove);
+        return pivots;
     }
 
     private static SearchResponse.Event event(IndicatorEvent e) {

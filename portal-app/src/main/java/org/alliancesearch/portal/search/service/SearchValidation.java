@@ -8,10 +8,13 @@ import java.util.List;
 
 import org.alliancesearch.model.indicator.ExtractedIndicator;
 import org.alliancesearch.model.indicator.IocExtractor;
+import org.alliancesearch.model.indicator.PastedText;
 import org.alliancesearch.model.query.InvalidQueryException;
 import org.alliancesearch.model.query.QueryViolation;
 import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.query.SearchQueryValidator;
+import org.alliancesearch.model.summary.Pivots;
+import org.alliancesearch.model.summary.SearchedValue;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
@@ -55,17 +58,42 @@ public final class SearchValidation {
             if (hasText && v.code().equals(QueryViolation.VALUES_EMPTY)) {
                 continue; // already reported as "no indicator in the text"
             }
+            if (v.code().equals(QueryViolation.VALUE_NOT_AN_INDICATOR)) {
+                errors.add(notAnIndicator(v, values.get(v.index()), msg));
+                continue;
+            }
             errors.add(new FieldError(field(v.field()), v.code(), text(v, msg)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(msg.detail_invalid_search(), errors);
         }
         try {
-            return new PreparedSearch(request, SearchQueryValidator.prepare(query));
+            return withPivots(request, SearchQueryValidator.prepare(query));
         } catch (InvalidQueryException e) {
             // validate() and prepare() agree; this is only a guard
             throw ProblemException.invalid(msg.detail_invalid_search(), List.of());
         }
+    }
+
+    /**
+     * The search with each value's pivots (a URL's host; an e-mail address's domain when asked) added to what the
+     * members are asked, as far as the value limit allows: the searcher's own values always go, pivots fill the rest.
+     */
+    static PreparedSearch withPivots(SearchRequest request, SearchQuery query) {
+        List<SearchedValue> searched = new ArrayList<>();
+        int room = SearchQueryValidator.MAX_VALUES - query.values().size();
+        for (SearchedValue value : Pivots.expand(query.values(), request.pivotsEmailDomains())) {
+            if (!value.isPivot() || room-- > 0) {
+                searched.add(value);
+            }
+        }
+        if (searched.size() == query.values().size()) {
+            return new PreparedSearch(request, query, searched);
+        }
+        SearchQuery withPivots = new SearchQuery(searched.stream().map(SearchedValue::value).toList(), query.types(),
+                query.categories(), query.includeTags(), query.excludeTags(), query.from(), query.to(), query.toIds(),
+                query.published(), query.limitPerMember());
+        return new PreparedSearch(request, withPivots, searched);
     }
 
     /** The distinct values the extractor finds in free text, in order. */
@@ -75,6 +103,18 @@ public final class SearchValidation {
             values.add(indicator.value());
         }
         return List.copyOf(values);
+    }
+
+    /** Text in place of a value: never sent; the indicators in it are offered instead. */
+    private static FieldError notAnIndicator(QueryViolation v, String value, SearchMessages msg) {
+        List<ExtractedIndicator> found = PastedText.indicatorsInsteadOf(value);
+        List<FieldError.Extracted> extracted = found == null
+                ? List.of()
+                : found.stream().map(i -> new FieldError.Extracted(i.value(), i.mispType())).toList();
+        String message = extracted.isEmpty()
+                ? msg.err_value_not_indicator_none(v.index() + 1)
+                : msg.err_value_not_indicator(v.index() + 1, extracted.size());
+        return new FieldError(field(v.field()), v.code(), message, extracted);
     }
 
     private static LocalDate date(String value, String field, SearchMessages msg, List<FieldError> errors) {

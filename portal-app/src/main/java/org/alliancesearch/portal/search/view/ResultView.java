@@ -10,7 +10,31 @@ import java.util.List;
  * @param newCount for a saved search: indicators new since the last run, else null
  */
 public record ResultView(String searchId, List<MemberChip> members, List<Row> rows, String summary,
-        String notAnswered, boolean noMembers, Integer newCount, SearchForm.FormView form) {
+        String notAnswered, boolean noMembers, Integer newCount, SearchForm.FormView form,
+        List<ValueLine> values) {
+
+    public ResultView {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public ResultView(String searchId, List<MemberChip> members, List<Row> rows, String summary, String notAnswered,
+            boolean noMembers, Integer newCount, SearchForm.FormView form) {
+        this(searchId, members, rows, summary, notAnswered, noMembers, newCount, form, List.of());
+    }
+
+    /**
+     * One searched value at a glance.
+     *
+     * @param scoreClass {@code score-high}, {@code score-medium}, {@code score-low}, {@code score-none} (nobody holds
+     *        it) or {@code score-benign} (on a warninglist), for the colour
+     * @param held "3 organisations: …", or "not found in any member"
+     * @param benign "on a warninglist: …", or null
+     * @param pivotOf "host of https://…", or null
+     * @param reasons the score's factors in words
+     */
+    public record ValueLine(String value, int score, String scoreClass, boolean found, String held, String benign,
+            String pivotOf, boolean toIds, String lastSeen, List<String> reasons) {
+    }
 
     public boolean empty() {
         return rows.isEmpty();

@@ -14,6 +14,8 @@ import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.i18n.SummaryMessages;
+import org.alliancesearch.portal.search.i18n.SummaryTexts;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.SearchResponse;
 
@@ -54,7 +56,33 @@ public final class ResultViews {
         SearchResponse.Totals t = done.response().totals();
         String summary = msg.search_results_count(t.indicators(), t.attributes(), t.duplicates());
         return new ResultView(done.response().searchId(), chips, rows, summary, notAnswered, chips.isEmpty(),
-                newCount, form);
+                newCount, form, values(done.response().summary(), !reasons.isEmpty()));
+    }
+
+    /** The summary lines; "not found" says "in the members that answered" when some did not. */
+    private List<ResultView.ValueLine> values(List<SearchResponse.Summary> summaries, boolean someFailed) {
+        SummaryMessages texts = SummaryTexts.of(locale);
+        List<ResultView.ValueLine> lines = new ArrayList<>(summaries.size());
+        for (SearchResponse.Summary s : summaries) {
+            String held = !s.found()
+                    ? someFailed ? texts.summary_not_found_partial() : texts.summary_not_found()
+                    : s.heldBy().size() == 1
+                            ? texts.summary_held_by_one(s.heldBy().get(0))
+                            : texts.summary_held_by(s.heldBy().size(), String.join(", ", s.heldBy()));
+            String benign = s.warninglists().isEmpty()
+                    ? null
+                    : texts.summary_warninglisted(String.join(", ", s.warninglists()));
+            String scoreClass = !s.warninglists().isEmpty()
+                    ? "score-benign"
+                    : !s.found() ? "score-none" : s.score() >= 70 ? "score-high" : s.score() >= 40
+                            ? "score-medium"
+                            : "score-low";
+            List<String> reasons = s.reasons().stream().map(r -> SummaryTexts.text(texts, r)).toList();
+            lines.add(new ResultView.ValueLine(s.value(), s.score(), scoreClass, s.found(), held, benign,
+                    s.pivotOf() == null ? null : texts.summary_pivot_of(s.pivotOf()), s.toIds(),
+                    s.lastSeen() == null ? null : texts.summary_last_seen(format(s.lastSeen())), reasons));
+        }
+        return lines;
     }
 
     /** A member's chip in the finished result: its count is of the records shown (after the policy). */

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.alliancesearch.model.export.ExportFormat;
 import org.alliancesearch.model.indicator.ExtractedIndicator;
 import org.alliancesearch.model.indicator.IocExtractor;
+import org.alliancesearch.model.query.QueryViolation;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.CurrentUser;
@@ -113,6 +114,9 @@ public class SearchPages {
         try {
             prepared = SearchValidation.prepare(form.toRequest(false), msg);
         } catch (ProblemException e) {
+            if (hasTextInPlaceOfValues(e)) {
+                return extractionInstead(form, e.errors(), msg);
+            }
             return page(form, List.of(), false, e.errors(), msg.search_invalid(), null);
         }
         Locale locale = pages.locale();
@@ -148,6 +152,10 @@ public class SearchPages {
         try {
             prepared = SearchValidation.prepare(form.toRequest(false), msg);
         } catch (ProblemException e) {
+            if (hasTextInPlaceOfValues(e)) {
+                // the page without the script shows the extraction step: the script submits the form to it
+                return Multi.createFrom().item(new StreamEvent("extract", null, null));
+            }
             return Multi.createFrom().item(new StreamEvent("error",
                     Templates.problems(e.errors(), msg.search_invalid()).setLocale(locale).render(), null));
         }
@@ -191,6 +199,49 @@ public class SearchPages {
         }
         return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format))
                 .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
+    }
+
+    private static boolean hasTextInPlaceOfValues(ProblemException e) {
+        return e.errors().stream().anyMatch(f -> QueryViolation.VALUE_NOT_AN_INDICATOR.equals(f.code()));
+    }
+
+    /**
+     * Lines of the values box that are text, not indicators, were sent to nobody: the page takes them out of the
+     * values and offers the indicators found in them, ticked, for confirmation (the extraction step).
+     */
+    private Uni<Response> extractionInstead(SearchForm form, List<FieldError> errors, SearchMessages msg) {
+        List<String> values = SearchForm.lines(form.values);
+        java.util.Set<Integer> textLines = new java.util.HashSet<>();
+        java.util.LinkedHashMap<String, Extracted> found = new java.util.LinkedHashMap<>();
+        List<FieldError> others = new java.util.ArrayList<>();
+        for (FieldError error : errors) {
+            if (QueryViolation.VALUE_NOT_AN_INDICATOR.equals(error.code())) {
+                textLines.add(index(error.field()));
+                error.extracted().forEach(x -> found.putIfAbsent(x.value(), new Extracted(x.value(), x.type())));
+            } else {
+                others.add(error);
+            }
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!textLines.contains(i)) {
+                kept.add(values.get(i));
+            }
+        }
+        SearchForm shown = form.confirmed();
+        shown.values = String.join("\n", kept);
+        return page(shown, List.copyOf(found.values()), true, others, msg.search_text_not_sent(), null);
+    }
+
+    /** The index in {@code values[3]}, or -1. */
+    private static int index(String field) {
+        int open = field.indexOf('[');
+        int close = field.indexOf(']');
+        try {
+            return open < 0 || close < open ? -1 : Integer.parseInt(field.substring(open + 1, close));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The result fragment, for other pages that show a result (saved searches). */
