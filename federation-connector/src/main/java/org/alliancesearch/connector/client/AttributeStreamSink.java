@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
 import org.alliancesearch.model.misp.JsonTreeBuilder;
 import org.alliancesearch.model.misp.MispAttribute;
@@ -85,7 +86,7 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         JsonNode node = current.tree();
         current = null;
         if (attributes.size() >= maxRecords) {
-            cut(Cut.RECORD_CAP, "result cap of " + maxRecords + " attributes reached");
+            cut(Cut.RECORD_CAP, MemberMessage.ATTRIBUTE_CAP.format(maxRecords));
             return;
         }
         records++;

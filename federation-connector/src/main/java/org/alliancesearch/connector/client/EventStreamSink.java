@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
 import org.alliancesearch.model.misp.MispEventDocument;
 import org.alliancesearch.model.misp.MispEventReader;
@@ -43,8 +44,8 @@ public final class EventStreamSink extends JsonStreamSink<EventPageResult> {
         reader.token(parser, token);
         if (reader.full()) {
             cut(Cut.RECORD_CAP, reader.events() >= maxEvents
-                    ? "result cap of " + maxEvents + " events reached"
-                    : "result cap of " + maxAttributes + " attributes reached");
+                    ? MemberMessage.EVENT_CAP.format(maxEvents)
+                    : MemberMessage.ATTRIBUTE_CAP.format(maxAttributes));
         }
     }
 
@@ -52,7 +53,7 @@ public final class EventStreamSink extends JsonStreamSink<EventPageResult> {
     public synchronized void finish() {
         super.finish();
         if (cut() == Cut.NONE && !reader.sawRoot()) {
-            cut(Cut.MALFORMED, "empty answer");
+            cut(Cut.MALFORMED, MemberMessage.EMPTY_ANSWER.format());
         }
     }
 

@@ -3,6 +3,7 @@ package org.alliancesearch.connector.client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -84,12 +85,12 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         } else {
             rawBytes += chunk.length;
             if (rawBytes > maxBytes) {
-                cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + kept());
+                cut(Cut.BYTE_CAP, MemberMessage.ANSWER_TOO_LARGE_KEPT.format(maxBytes, kept()));
             } else {
                 try {
                     gunzip.feed(chunk, this::plain);
                 } catch (java.util.zip.DataFormatException | RuntimeException e) {
-                    cut(Cut.MALFORMED, "malformed gzip after " + records() + " records");
+                    cut(Cut.MALFORMED, MemberMessage.MALFORMED_GZIP.format(records()));
                 }
             }
         }
@@ -115,12 +116,12 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
                 drain();
             }
         } catch (IOException | RuntimeException e) {
-            cut(Cut.MALFORMED, "malformed JSON after " + records() + " records");
+            cut(Cut.MALFORMED, MemberMessage.MALFORMED_JSON.format(records()));
         }
         if (cut == Cut.NONE && granted < allowed) {
-            cut(Cut.BUDGET, budget.stopReason() != null ? budget.stopReason() : "byte budget used up");
+            cut(Cut.BUDGET, budget.stopReason() != null ? budget.stopReason() : MemberMessage.BYTE_BUDGET.format());
         } else if (cut == Cut.NONE && allowed < length) {
-            cut(Cut.BYTE_CAP, "answer larger than " + maxBytes + " bytes, read stopped after " + kept());
+            cut(Cut.BYTE_CAP, MemberMessage.ANSWER_TOO_LARGE_KEPT.format(maxBytes, kept()));
         }
         return cut == Cut.NONE;
     }
@@ -131,17 +132,17 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             return;
         }
         if (gunzip != null && !gunzip.finished()) {
-            cut(Cut.MALFORMED, "gzip answer ended early after " + records() + " records");
+            cut(Cut.MALFORMED, MemberMessage.GZIP_ENDED_EARLY.format(records()));
             return;
         }
         try {
             feeder.endOfInput();
             drain();
             if (!sawToken) {
-                cut(Cut.MALFORMED, "empty answer");
+                cut(Cut.MALFORMED, MemberMessage.EMPTY_ANSWER.format());
             }
         } catch (IOException | RuntimeException e) {
-            cut(Cut.MALFORMED, "malformed JSON after " + records() + " records");
+            cut(Cut.MALFORMED, MemberMessage.MALFORMED_JSON.format(records()));
         }
     }
 
@@ -195,7 +196,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
     /** Ends the HTTP exchange early; the reason is kept in the sink. */
     static final class ReadCut extends RuntimeException {
         ReadCut() {
-            super("read stopped", null, false, false);
+            super(MemberMessage.READ_STOPPED.format(), null, false, false);
         }
     }
 }

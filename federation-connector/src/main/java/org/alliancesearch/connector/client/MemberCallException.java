@@ -1,5 +1,6 @@
 package org.alliancesearch.connector.client;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberStatus;
 
 /**
@@ -23,7 +24,8 @@ public final class MemberCallException extends RuntimeException {
 
     /** HTTP 401/403: the member refused the key. Not retried, not counted against the member's availability. */
     public static MemberCallException unauthorized() {
-        return new MemberCallException(MemberStatus.UNAUTHORIZED, "API key refused", false, false, -1);
+        return new MemberCallException(MemberStatus.UNAUTHORIZED, MemberMessage.API_KEY_REFUSED.format(), false, false,
+                -1);
     }
 
     /** HTTP 429/502/503/504: transient, retried (after {@code Retry-After} when the member sent one). */
@@ -62,7 +64,9 @@ public final class MemberCallException extends RuntimeException {
     }
 
     private static String httpMessage(int status, String text) {
-        return text == null || text.isBlank() ? "HTTP " + status : "HTTP " + status + " " + text;
+        return text == null || text.isBlank()
+                ? MemberMessage.HTTP_STATUS.format(status)
+                : MemberMessage.HTTP_STATUS_TEXT.format(status, text);
     }
 
     public MemberStatus status() {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 
 import org.alliancesearch.connector.MemberEndpoint;
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -129,7 +130,8 @@ public final class MispClient {
             try {
                 bytes = mapper.writeValueAsBytes(body);
             } catch (JsonProcessingException e) {
-                return Uni.createFrom().failure(MemberCallException.permanent("cannot write the search body"));
+                return Uni.createFrom()
+                        .failure(MemberCallException.permanent(MemberMessage.CANNOT_WRITE_BODY.format()));
             }
             JsonStreamSink<R> sink = sinks.get();
             return Uni.createFrom().<R>emitter(emitter -> new Exchange<>(path, sink, budget, emitter).start(bytes));
@@ -169,7 +171,7 @@ public final class MispClient {
                     .putHeader("Content-Type", "application/json");
             emitter.onTermination(this::release);
             timer = vertx.setTimer(Math.max(1, timeoutMillis),
-                    t -> abort(MemberCallException.timeout("no answer within " + timeoutMillis + " ms")));
+                    t -> abort(MemberCallException.timeout(MemberMessage.NO_ANSWER_WITHIN.format(timeoutMillis))));
             deregister = budget.open(() -> abort(null));
             http.request(options).onComplete(ar -> {
                 if (ar.failed()) {
@@ -204,7 +206,7 @@ public final class MispClient {
                 if (encoding != null && encoding.trim().equalsIgnoreCase("gzip")) {
                     sink.gzip();
                 } else if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
-                    fail(MemberCallException.permanent("unsupported Content-Encoding"));
+                    fail(MemberCallException.permanent(MemberMessage.UNSUPPORTED_ENCODING.format()));
                     return;
                 }
                 response.exceptionHandler(this::fail);
@@ -243,7 +245,7 @@ public final class MispClient {
             abort = why != null ? why : new JsonStreamSink.ReadCut();
             if (why == null) {
                 // The budget is used up or the search stopped the member: what this page read so far is kept.
-                sink.stop(budget.stopReason() != null ? budget.stopReason() : "read stopped");
+                sink.stop(budget.stopReason() != null ? budget.stopReason() : MemberMessage.READ_STOPPED.format());
                 complete(sink.result(0));
             } else {
                 fail(why);
@@ -296,8 +298,8 @@ public final class MispClient {
                         if (failure != null) {
                             if (sink.overflow()) {
                                 return Uni.createFrom()
-                                        .failure(MemberCallException.permanent("answer larger than " + maxBytes
-                                                + " bytes"));
+                                        .failure(MemberCallException
+                                                .permanent(MemberMessage.ANSWER_TOO_LARGE.format(maxBytes)));
                             }
                             return Uni.createFrom().failure(classify(failure));
                         }
@@ -308,7 +310,8 @@ public final class MispClient {
                         try {
                             return Uni.createFrom().item(mapper.readTree(sink.bytes()));
                         } catch (IOException e) {
-                            return Uni.createFrom().failure(MemberCallException.permanent("answer is not JSON"));
+                            return Uni.createFrom()
+                                    .failure(MemberCallException.permanent(MemberMessage.NOT_JSON.format()));
                         }
                     });
         });
@@ -338,7 +341,8 @@ public final class MispClient {
     private MemberCallException statusFailure(int status, String statusMessage,
             java.util.function.Function<String, String> header, String body) {
         if (status >= 300 && status < 400) {
-            return MemberCallException.permanent("redirect to " + redirectHost(header.apply("Location")) + " refused");
+            return MemberCallException.permanent(
+                    MemberMessage.REDIRECT_REFUSED.format(redirectHost(header.apply("Location"))));
         }
         if (status == 401 || status == 403) {
             return MemberCallException.unauthorized();
@@ -433,24 +437,24 @@ public final class MispClient {
                 return m;
             }
             if (t instanceof java.util.concurrent.TimeoutException) {
-                return MemberCallException.timeout("no answer within " + timeoutMillis + " ms");
+                return MemberCallException.timeout(MemberMessage.NO_ANSWER_WITHIN.format(timeoutMillis));
             }
             if (t instanceof SSLException) {
-                return MemberCallException.permanent("TLS handshake failed (certificate not trusted or refused)");
+                return MemberCallException.permanent(MemberMessage.TLS_FAILED.format());
             }
             if (t instanceof ConnectException) {
-                return MemberCallException.transport("connection refused");
+                return MemberCallException.transport(MemberMessage.CONNECTION_REFUSED.format());
             }
             if (t instanceof UnknownHostException) {
-                return MemberCallException.transport("unknown host");
+                return MemberCallException.transport(MemberMessage.UNKNOWN_HOST.format());
             }
             if (t instanceof HttpClosedException) {
-                return MemberCallException.transport("connection closed by the member");
+                return MemberCallException.transport(MemberMessage.CONNECTION_CLOSED.format());
             }
             if (t instanceof IOException) {
-                return MemberCallException.transport("connection reset by the member");
+                return MemberCallException.transport(MemberMessage.CONNECTION_RESET.format());
             }
         }
-        return MemberCallException.permanent("transport error (" + failure.getClass().getSimpleName() + ")");
+        return MemberCallException.permanent(MemberMessage.TRANSPORT_ERROR.format(failure.getClass().getSimpleName()));
     }
 }

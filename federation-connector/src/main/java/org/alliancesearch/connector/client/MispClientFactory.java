@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.connector.MemberEndpoint;
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.config.ConnectorConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,7 +49,7 @@ public class MispClientFactory {
             http = vertx.getDelegate().createHttpClient(options);
             web = WebClient.wrap(io.vertx.mutiny.core.http.HttpClient.newInstance(http), options);
         } catch (RuntimeException e) {
-            broken = "invalid TLS settings for this member";
+            broken = MemberMessage.INVALID_TLS_SETTINGS.format();
         }
         return new MispClient(endpoint, vertx.getDelegate(), http, web, mapper, timeout, config.maxResponseBytes(),
                 config.retry().maxRetryAfter(), broken);

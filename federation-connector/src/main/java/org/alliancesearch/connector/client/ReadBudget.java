@@ -4,6 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.alliancesearch.connector.MemberMessage;
+
 /**
  * What one member may send for one search, all its pages and value batches together: decompressed bytes, within the
  * search's own budget ({@link SearchBudget}). Once a budget is used up, or the search gives up on the member
@@ -44,7 +46,7 @@ public final class ReadBudget {
             memberLeft.addAndGet(m - s);
             stopped = search.bytesMessage();
         } else if (m < n) {
-            stopped = "member byte budget of " + size(memberBytes) + " for one search reached";
+            stopped = MemberMessage.MEMBER_BYTE_BUDGET.format(size(memberBytes));
         }
         return s;
     }

@@ -3,6 +3,8 @@ package org.alliancesearch.connector.client;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.alliancesearch.connector.MemberMessage;
+
 /**
  * What one federated search may take from all members together: decompressed bytes read and
  * {@code attributes/restSearch} calls made. Shared by the member branches of one search; thread-safe.
@@ -50,10 +52,10 @@ public final class SearchBudget {
     }
 
     String bytesMessage() {
-        return "search byte budget of " + ReadBudget.size(bytes) + " (all members together) reached";
+        return MemberMessage.SEARCH_BYTE_BUDGET.format(ReadBudget.size(bytes));
     }
 
     String pagesMessage() {
-        return "page budget of " + pages + " restSearch calls for this search reached";
+        return MemberMessage.PAGE_BUDGET.format(pages);
     }
 }

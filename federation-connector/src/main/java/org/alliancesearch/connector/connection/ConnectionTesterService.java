@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.connector.ConnectionTester;
 import org.alliancesearch.connector.MemberEndpoint;
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.client.ErrorText;
 import org.alliancesearch.connector.client.MemberCallException;
@@ -45,8 +46,8 @@ public class ConnectionTesterService implements ConnectionTester {
                             .map(me -> report(version, me, millisSince(start))))
                     .ifNoItem()
                     .after(client.timeout().multipliedBy(2))
-                    .failWith(() -> MemberCallException.timeout("no answer within "
-                            + client.timeout().multipliedBy(2).toMillis() + " ms"))
+                    .failWith(() -> MemberCallException.timeout(
+                            MemberMessage.NO_ANSWER_WITHIN.format(client.timeout().multipliedBy(2).toMillis())))
                     .onFailure()
                     .recoverWithItem(t -> {
                         FailureMapping.Failure f = FailureMapping.of(t);
@@ -63,7 +64,7 @@ public class ConnectionTesterService implements ConnectionTester {
         String org = text(me.path("Organisation").get("name"));
         if (v == null || !me.has("User")) {
             return new ConnectionReport(MemberStatus.ERROR, v, org, text(role.get("name")), List.of(), latencyMs,
-                    "the server does not answer like MISP");
+                    MemberMessage.NOT_MISP.format());
         }
         return new ConnectionReport(MemberStatus.OK, v, org, text(role.get("name")), permissions(role), latencyMs,
                 null, uuid(me.path("Organisation").get("uuid")));

@@ -1,5 +1,6 @@
 package org.alliancesearch.connector.guard;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.client.ErrorText;
 import org.alliancesearch.connector.client.MemberCallException;
@@ -22,12 +23,12 @@ public final class FailureMapping {
             Failure first = null;
             for (Throwable cause : composite.getCauses()) {
                 Failure f = of(cause);
-                if (!f.message().startsWith("internal error")) {
+                if (!f.message().startsWith(MemberMessage.INTERNAL_ERROR.english())) {
                     return f;
                 }
                 first = first == null ? f : first;
             }
-            return first != null ? first : new Failure(MemberStatus.ERROR, "internal error");
+            return first != null ? first : new Failure(MemberStatus.ERROR, MemberMessage.INTERNAL_ERROR.format());
         }
         if ((t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
@@ -37,16 +38,16 @@ public final class FailureMapping {
             return new Failure(m.status(), m.getMessage());
         }
         if (t instanceof CircuitBreakerOpenException) {
-            return new Failure(MemberStatus.CIRCUIT_OPEN, "circuit open after repeated failures, member not asked");
+            return new Failure(MemberStatus.CIRCUIT_OPEN, MemberMessage.CIRCUIT_OPEN.format());
         }
         if (t instanceof BulkheadException) {
-            return new Failure(MemberStatus.REJECTED, "too many requests to this member already running");
+            return new Failure(MemberStatus.REJECTED, MemberMessage.TOO_MANY_REQUESTS.format());
         }
         if (t instanceof org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException
                 || t instanceof java.util.concurrent.TimeoutException) {
-            return new Failure(MemberStatus.TIMEOUT, "no answer in time");
+            return new Failure(MemberStatus.TIMEOUT, MemberMessage.NO_ANSWER_IN_TIME.format());
         }
-        return new Failure(MemberStatus.ERROR, "internal error (" + ErrorText.clean(t.getClass().getSimpleName(), 60)
-                + ")");
+        return new Failure(MemberStatus.ERROR,
+                MemberMessage.INTERNAL_ERROR_OF.format(ErrorText.clean(t.getClass().getSimpleName(), 60)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.util.TypeLiteral;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.MemberCallException;
 import org.alliancesearch.connector.config.ConnectorConfig;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -81,7 +82,7 @@ public final class MemberGuard {
             }
         })
                 .onFailure(TimeoutException.class)
-                .transform(t -> MemberCallException.timeout("no answer within " + timeoutMillis + " ms"));
+                .transform(t -> MemberCallException.timeout(MemberMessage.NO_ANSWER_WITHIN.format(timeoutMillis)));
     }
 
     /** CLOSED, OPEN or HALF_OPEN. */

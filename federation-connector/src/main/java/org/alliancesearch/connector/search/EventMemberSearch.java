@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.client.EventPageResult;
 import org.alliancesearch.connector.client.ReadBudget;
@@ -84,7 +85,7 @@ final class EventMemberSearch {
         try {
             batches = bodies.batches(query);
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(answer(MemberStatus.ERROR, "the search cannot be sent to members"));
+            return Uni.createFrom().item(answer(MemberStatus.ERROR, MemberMessage.SEARCH_NOT_SENDABLE.format()));
         }
         if (batches.isEmpty()) {
             // An empty value filter matches a member's whole database: never sent.
@@ -117,7 +118,7 @@ final class EventMemberSearch {
         try {
             body = bodies.body(query, batch, policy, limit, page);
         } catch (RuntimeException e) {
-            fail(new Failure(MemberStatus.ERROR, "the search cannot be sent to members"));
+            fail(new Failure(MemberStatus.ERROR, MemberMessage.SEARCH_NOT_SENDABLE.format()));
             return Uni.createFrom().item(Boolean.TRUE);
         }
         return member.guard()
@@ -153,7 +154,7 @@ final class EventMemberSearch {
                 continue;
             }
             if (events.size() >= maxEvents) {
-                capMessage = "result cap of " + maxEvents + " events reached";
+                capMessage = MemberMessage.EVENT_CAP.format(maxEvents);
                 break;
             }
             uuids.add(e.uuid());
@@ -181,8 +182,8 @@ final class EventMemberSearch {
         boolean full = page.records() + page.serverSkipped() >= limit;
         if (full && (events.size() >= maxEvents || attributes >= maxAttributes)) {
             capMessage = events.size() >= maxEvents
-                    ? "result cap of " + maxEvents + " events reached"
-                    : "result cap of " + maxAttributes + " attributes reached";
+                    ? MemberMessage.EVENT_CAP.format(maxEvents)
+                    : MemberMessage.ATTRIBUTE_CAP.format(maxAttributes);
             return false;
         }
         return full;
@@ -236,11 +237,11 @@ final class EventMemberSearch {
 
     /** The answer when the search deadline passed first. */
     synchronized EventAnswer deadlineAnswer() {
-        budget.stop("search deadline reached");
+        budget.stop(MemberMessage.SEARCH_DEADLINE.format());
         return events.isEmpty()
-                ? answer(MemberStatus.TIMEOUT, "no answer before the search deadline")
-                : answer(MemberStatus.PARTIAL, "search deadline reached while paging; " + events.size()
-                        + " events kept");
+                ? answer(MemberStatus.TIMEOUT, MemberMessage.NO_ANSWER_BEFORE_DEADLINE.format())
+                : answer(MemberStatus.PARTIAL, MemberMessage.DEADLINE_WHILE_PAGING.format() + MemberMessage.SEPARATOR
+                        + MemberMessage.EVENTS_KEPT.format(events.size()));
     }
 
     /** The answer when something unexpected failed (never expected; keeps the fan-out going). */

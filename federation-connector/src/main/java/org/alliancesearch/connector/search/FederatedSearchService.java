@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.connector.EventMemberOutcome;
 import org.alliancesearch.connector.EventSearchRun;
 import org.alliancesearch.connector.FederatedSearch;
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.SearchRun;
@@ -61,7 +62,7 @@ public class FederatedSearchService implements FederatedSearch {
         SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
         List<Uni<MemberOutcome>> branches = branches(
                 member -> branch(member, key, query, policy, startNanos, deadlineNanos, budget),
-                ref -> new MemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, "disabled by an administrator",
+                ref -> new MemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, MemberMessage.DISABLED.format(),
                         List.of()));
         return new FederatedSearchRun(branches, policy, query, merger);
     }
@@ -80,7 +81,7 @@ public class FederatedSearchService implements FederatedSearch {
         SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
         return new FederatedEventSearchRun(branches(
                 member -> eventBranch(member, query, policy, startNanos, deadlineNanos, budget),
-                ref -> new EventMemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, 0, "disabled by an administrator",
+                ref -> new EventMemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, 0, MemberMessage.DISABLED.format(),
                         List.of(), 0)));
     }
 

@@ -3,6 +3,7 @@ package org.alliancesearch.connector.search;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.client.PageResult;
 import org.alliancesearch.connector.client.ReadBudget;
@@ -84,7 +85,7 @@ final class MemberSearch {
         try {
             batches = bodies.batches(query);
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(answer(MemberStatus.ERROR, "the search cannot be sent to members"));
+            return Uni.createFrom().item(answer(MemberStatus.ERROR, MemberMessage.SEARCH_NOT_SENDABLE.format()));
         }
         if (batches.isEmpty()) {
             // An empty value filter matches a member's whole database: never sent.
@@ -115,7 +116,7 @@ final class MemberSearch {
             body = bodies.body(query, batch, policy, limit, page);
         } catch (RuntimeException e) {
             // Not the member's fault: never counted by its circuit breaker.
-            fail(new Failure(MemberStatus.ERROR, "the search cannot be sent to members"));
+            fail(new Failure(MemberStatus.ERROR, MemberMessage.SEARCH_NOT_SENDABLE.format()));
             return Uni.createFrom().item(Boolean.TRUE);
         }
         return member.guard()
@@ -202,13 +203,14 @@ final class MemberSearch {
         if (failure != null) {
             return hits.isEmpty()
                     ? answer(failure.status(), failure.message())
-                    : answer(MemberStatus.PARTIAL, failure.message() + "; " + hits.size() + " attributes kept");
+                    : answer(MemberStatus.PARTIAL, failure.message() + MemberMessage.SEPARATOR
+                            + MemberMessage.ATTRIBUTES_KEPT.format(hits.size()));
         }
         if (cutMessage != null) {
             return answer(hits.isEmpty() ? MemberStatus.ERROR : MemberStatus.PARTIAL, cutMessage);
         }
         if (capped) {
-            return answer(MemberStatus.PARTIAL, "result cap of " + cap + " attributes reached");
+            return answer(MemberStatus.PARTIAL, MemberMessage.ATTRIBUTE_CAP.format(cap));
         }
         return answer(MemberStatus.OK, null);
     }
@@ -216,11 +218,11 @@ final class MemberSearch {
     /** The answer when the search deadline passed first. */
     synchronized MemberAnswer deadlineAnswer() {
         // Every exchange still open with the member is reset: nothing of it outlives the search.
-        budget.stop("search deadline reached");
+        budget.stop(MemberMessage.SEARCH_DEADLINE.format());
         return hits.isEmpty()
-                ? answer(MemberStatus.TIMEOUT, "no answer before the search deadline")
-                : answer(MemberStatus.PARTIAL, "search deadline reached while paging; " + hits.size()
-                        + " attributes kept");
+                ? answer(MemberStatus.TIMEOUT, MemberMessage.NO_ANSWER_BEFORE_DEADLINE.format())
+                : answer(MemberStatus.PARTIAL, MemberMessage.DEADLINE_WHILE_PAGING.format() + MemberMessage.SEPARATOR
+                        + MemberMessage.ATTRIBUTES_KEPT.format(hits.size()));
     }
 
     /** The answer when something unexpected failed (never expected; keeps the fan-out going). */

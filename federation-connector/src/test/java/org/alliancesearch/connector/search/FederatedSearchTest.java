@@ -19,11 +19,13 @@ import java.util.stream.IntStream;
 
 import org.alliancesearch.connector.FederatedResult;
 import org.alliancesearch.connector.MemberEndpoint;
+import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.SearchRun;
 import org.alliancesearch.connector.support.MemberServersSupport;
 import org.alliancesearch.connector.support.MispFixtures;
+import org.alliancesearch.model.indicator.PastedText;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
@@ -45,8 +47,24 @@ class FederatedSearchTest extends MemberServersSupport {
     }
 
     @Test
+    void aQueryHoldingTextInPlaceOfAValueIsSentToNoMember() {
+        member("a", 0);
+        member("b", 1);
+        FederatedResult r = run(SearchQuery.ofValues(List.of("198.51.100.7", "we saw 198.51.100.7 calling home")));
+        for (String id : List.of("a", "b")) {
+            assertThat(of(r, id).status()).isEqualTo(MemberStatus.ERROR);
+            assertThat(of(r, id).message()).isEqualTo(MemberMessage.SEARCH_NOT_SENDABLE.format());
+        }
+        for (int s = 0; s < 2; s++) {
+            assertThat(servers[s].findAll(postRequestedFor(urlEqualTo("/attributes/restSearch")))).isEmpty();
+        }
+    }
+
+    @Test
     void readsRealMispJsonFromEveryMemberAndMergesIt() {
-        List<ObjectNode> attributes = MispFixtures.existingEventAttributes();
+        // The event's prose ("text" attributes) is never searched: text is not sent to members as a value.
+        List<ObjectNode> attributes = MispFixtures.existingEventAttributes().stream()
+                .filter(at -> PastedText.indicatorsInsteadOf(at.get("value").asText()) == null).toList();
         List<ObjectNode> firstPage = attributes.subList(0, 50);
         for (int s = 0; s < 2; s++) {
             servers[s].stubFor(restSearch().withRequestBody(matchingJsonPath("$.page", equalTo("1")))

@@ -13,6 +13,7 @@ import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.MergedIndicator;
+import org.alliancesearch.portal.common.i18n.MemberMessageTexts;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SummaryMessages;
 import org.alliancesearch.portal.search.i18n.SummaryTexts;
@@ -74,9 +75,13 @@ public final class ResultViews {
                     : texts.summary_warninglisted(String.join(", ", s.warninglists()));
             String scoreClass = !s.warninglists().isEmpty()
                     ? "score-benign"
-                    : !s.found() ? "score-none" : s.score() >= 70 ? "score-high" : s.score() >= 40
-                            ? "score-medium"
-                            : "score-low";
+                    : !s.found()
+                            ? "score-none"
+                            : s.score() >= 70
+                                    ? "score-high"
+                                    : s.score() >= 40
+                                            ? "score-medium"
+                                            : "score-low";
             List<String> reasons = s.reasons().stream().map(r -> SummaryTexts.text(texts, r)).toList();
             lines.add(new ResultView.ValueLine(s.value(), s.score(), scoreClass, s.found(), held, benign,
                     s.pivotOf() == null ? null : texts.summary_pivot_of(s.pivotOf()), s.toIds(),
@@ -108,7 +113,8 @@ public final class ResultViews {
                     : msg.status_partial_live(name, latency);
             case TIMEOUT -> msg.status_timeout(name, latency);
             case UNAUTHORIZED -> msg.status_unauthorized(name);
-            case ERROR -> msg.status_error(name, o.message() == null ? "" : o.message());
+            case ERROR -> msg.status_error(name,
+                    o.message() == null ? "" : MemberMessageTexts.localise(o.message(), locale));
             case CIRCUIT_OPEN -> msg.status_circuit_open(name);
             case REJECTED -> msg.status_rejected(name);
             case DISABLED -> msg.status_disabled(name);
