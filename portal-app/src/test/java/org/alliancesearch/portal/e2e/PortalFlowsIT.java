@@ -320,6 +320,42 @@ class PortalFlowsIT {
     }
 
     @Test
+    void theSummaryComesFirstWithABenignValueAndAPivotInBothLanguages() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.signIn(portal, "alice");
+            search(b, SHARED_DOMAIN + "\n8.8.8.8\n185.220.101.77");
+            WebElement summary = b.waitFor(By.id("summary-table"));
+            List<String> values = summary.findElements(By.cssSelector("tbody tr")).stream()
+                    .map(r -> r.getAttribute("data-value")).toList();
+            assertThat(values).containsExactly(SHARED_DOMAIN, "8.8.8.8", "185.220.101.77");
+            WebElement shared = summary.findElement(By.cssSelector("tr[data-value='" + SHARED_DOMAIN + "']"));
+            assertThat(shared.getText()).contains("organisations:");
+            assertThat(Integer.parseInt(shared.findElement(By.cssSelector("span.score")).getText())).isPositive();
+            WebElement resolver = summary.findElement(By.cssSelector("tr[data-value='8.8.8.8']"));
+            assertThat(resolver.getAttribute("class")).contains("score-benign");
+            assertThat(resolver.getText()).contains("List of known IPv4 public DNS resolvers");
+            assertThat(summary.findElement(By.cssSelector("tr[data-value='185.220.101.77']")).getText())
+                    .contains("Not found in any member");
+            b.screenshot("8-summary-benign-and-unknown");
+
+            search(b, "hxxps://" + SHARED_DOMAIN.replace(".", "[.]") + "/check");
+            WebElement pivot = b.waitFor(By.cssSelector("#summary-table tr[data-value='" + SHARED_DOMAIN + "']"));
+            assertThat(pivot.getText()).contains("Host of https://" + SHARED_DOMAIN + "/check");
+            b.screenshot("8-summary-pivot");
+        }
+        try (Browser b = new Browser("ja")) {
+            b.signIn(portal, "alice");
+            b.driver.get(portal + "/search");
+            b.waitFor(By.cssSelector("a[href='/lang?to=ja']")).click();
+            b.wait.until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            search(b, "8.8.8.8\n185.220.101.77");
+            WebElement summary = b.waitFor(By.id("summary-table"));
+            assertThat(summary.getText()).contains("警告リスト（既知の無害な値）").contains("どのメンバーにも見つかりません");
+            b.screenshot("8-summary-japanese");
+        }
+    }
+
+    @Test
     void japaneseUi() throws Exception {
         try (Browser b = new Browser("en")) {
             b.signIn(portal, "alice");
