@@ -112,6 +112,19 @@ class HistoryApiTest {
     }
 
     @Test
+    void savedSearchRunsAreAddedAsSaved() {
+        String ines = token("ines", "org-c");
+        String id = given().auth().oauth2(ines).contentType(ContentType.JSON)
+                .body(Map.of("name", "watch", "query", Map.of("values", List.of(MispMembers.OVERLAP))))
+                .post("/api/v1/saved-searches").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ines).post("/api/v1/saved-searches/" + id + "/run").then().statusCode(200);
+        JsonPath mine = list(ines, "");
+        assertThat(mine.getList("entries.source")).containsExactly("saved");
+        assertThat(mine.getList("entries[0].query.values")).containsExactly(MispMembers.OVERLAP);
+        assertThat(mine.getInt("entries[0].counts.valuesFound")).isEqualTo(1);
+    }
+
+    @Test
     void nobodyElseSeesReadsOrDeletesMyEntries() throws Exception {
         String hana = token("hana", "org-a");
         search(hana, "{\"values\":[\"" + MispMembers.ONLY_B + "\"]}");
