@@ -72,6 +72,9 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/v1/me/api-keys", newKey, 401, 201, 201, 403, 201),
                 new Row("DELETE", "/api/v1/me/api-keys/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("GET", "/api/v1/admin/api-keys", none, 401, 403, 403, 403, 200),
+                new Row("GET", "/api/v1/me/history", none, 401, 200, 200, 403, 200),
+                new Row("DELETE", "/api/v1/me/history/{unknown}", none, 401, 404, 404, 403, 404),
+                new Row("DELETE", "/api/v1/admin/users/{unknown}/history", none, 401, 403, 403, 403, 200),
                 new Row("DELETE", "/api/v1/admin/api-keys/{unknown}", none, 401, 403, 403, 403, 404),
                 // MISP-compatible paths: API keys only, so every bearer token (and no token) gets MISP's 403
                 new Row("GET", "/users/view/me", none, 403, 403, 403, 403, 403),
@@ -84,7 +87,8 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/admin/members/{shared}/edit", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
                 new Row("GET", "/admin/health", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
                 new Row("GET", "/admin/policy", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
-                new Row("GET", "/api-keys", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200));
+                new Row("GET", "/api-keys", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200),
+                new Row("GET", "/history", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200));
     }
 
     static Stream<Arguments> cases() {

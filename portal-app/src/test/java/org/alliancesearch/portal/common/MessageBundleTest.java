@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.alliancesearch.portal.apikey.i18n.ApiKeyMessages;
 import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.history.i18n.HistoryMessages;
 import org.junit.jupiter.api.Test;
 
 /** Every message exists in English and Japanese, and every text has a message. */
@@ -34,6 +35,11 @@ class MessageBundleTest {
     @Test
     void apiKeyTextsAreComplete() throws IOException {
         complete(ApiKeyMessages.class, "apikey");
+    }
+
+    @Test
+    void historyTextsAreComplete() throws IOException {
+        complete(HistoryMessages.class, "history");
     }
 
     private static void complete(Class<?> bundle, String name) throws IOException {

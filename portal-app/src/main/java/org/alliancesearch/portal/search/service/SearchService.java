@@ -82,12 +82,14 @@ public class SearchService {
     private final SearchSlots slots;
     private final Vertx vertx;
     private final ActiveWarninglists warninglists;
+    private final SearchHistory history;
     private final IndicatorMerger merger = new IndicatorMerger();
 
     public SearchService(FederatedSearch federated, MemberRegistry registry, PolicyService policies,
             MemberService members, SearchRecorder audit, SearchRateLimiter limiter, SearchSlots slots,
-            Vertx vertx, ActiveWarninglists warninglists) {
+            Vertx vertx, ActiveWarninglists warninglists, SearchHistory history) {
         this.warninglists = warninglists;
+        this.history = history;
         this.federated = federated;
         this.registry = registry;
         this.policies = policies;
@@ -216,6 +218,7 @@ public class SearchService {
                                 LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
                                 return new SearchNotRecordedException();
                             }))
+                    .call(done -> history.add(who, source, prepared, done))
                     .memoize().indefinitely();
             // Completed and audited even if the caller goes away before the end (a closed browser tab).
             result.subscribe().with(ignored -> slot.release(), ignored -> slot.release());

@@ -1,0 +1,245 @@
+package org.alliancesearch.portal.history;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.alliancesearch.portal.history.service.HistoryService;
+import org.alliancesearch.portal.search.support.MispMembers;
+import org.alliancesearch.portal.search.support.OnVertx;
+import org.alliancesearch.portal.search.support.SearchMembers;
+import org.alliancesearch.portal.testsupport.Db;
+import org.alliancesearch.portal.testsupport.MispKeys;
+import org.alliancesearch.portal.testsupport.Tokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+
+/**
+ * {@code /api/v1/me/history}: what a search adds, what it does not (MISP-compatible pulls), who sees it (its owner
+ * only), deleting, the per-person cap and the retention purge. Each test has users of its own.
+ */
+@QuarkusTest
+class HistoryApiTest {
+    @Inject
+    HistoryService history;
+
+    @Inject
+    Vertx vertx;
+
+    @BeforeEach
+    void members() {
+        SearchMembers.ensure();
+    }
+
+    static String token(String user, String org) {
+        return Tokens.token(user, org, List.of("member"));
+    }
+
+    static JsonPath search(String token, String body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/v1/search").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    static JsonPath list(String token, String query) {
+        return given().auth().oauth2(token).get("/api/v1/me/history" + query).then().statusCode(200).extract()
+                .jsonPath();
+    }
+
+    @Test
+    void aSearchAddsItsValuesAsGivenFiltersAndCounts() throws Exception {
+        String hina = token("hina", "org-a");
+        JsonPath answer = search(hina, "{\"values\":[\"198.51.100[.]7\",\"" + MispMembers.NOBODY
+                + "\"],\"types\":[\"ip-dst\",\"ip-src\"]}");
+
+        JsonPath mine = list(hina, "");
+        assertThat(mine.getList("entries")).hasSize(1);
+        assertThat(mine.getString("next")).isNull();
+        String id = mine.getString("entries[0].id");
+        assertThat(mine.getString("entries[0].source")).isEqualTo("api");
+        // as given (defanged), and the filter
+        assertThat(mine.getList("entries[0].query.values")).containsExactly("198.51.100[.]7", MispMembers.NOBODY);
+        assertThat(mine.getList("entries[0].query.types")).containsExactly("ip-dst", "ip-src");
+        assertThat(mine.getList("entries[0].searched.value")).containsExactly(MispMembers.OVERLAP,
+                MispMembers.NOBODY);
+        assertThat(mine.getList("entries[0].searched.found")).containsExactly(true, false);
+        assertThat(mine.getInt("entries[0].counts.values")).isEqualTo(2);
+        assertThat(mine.getInt("entries[0].counts.valuesFound")).isEqualTo(1);
+        assertThat(mine.getInt("entries[0].counts.indicators")).isEqualTo(answer.getInt("totals.indicators"))
+                .isPositive();
+        List<String> statuses = answer.getList("members.status");
+        assertThat(mine.getInt("entries[0].counts.membersAnswered"))
+                .isEqualTo((int) statuses.stream().filter("OK"::equals).count());
+        assertThat(mine.getInt("entries[0].counts.membersFailed"))
+                .isEqualTo((int) statuses.stream().filter(s -> !"OK".equals(s) && !"DISABLED".equals(s)).count());
+        String at = mine.getString("entries[0].searchedAt");
+        assertThat(at).endsWith("Z");
+        assertThat(Instant.parse(at)).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
+
+        JsonPath one = given().auth().oauth2(hina).get("/api/v1/me/history/" + id).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(one.getList("query.values")).containsExactly("198.51.100[.]7", MispMembers.NOBODY);
+
+        // at rest: no column holds a value or filter in plaintext
+        Map<String, String> raw = Db.rows("select * from search_history where id = ?::uuid", id).get(0);
+        assertThat(raw.get("owner_sub")).isEqualTo("id-hina");
+        assertThat(raw.toString()).doesNotContain("198.51.100").doesNotContain(MispMembers.NOBODY)
+                .doesNotContain("ip-dst");
+        assertThat(raw.get("query_sealed")).isBase64();
+    }
+
+    @Test
+    void mispCompatiblePullsAreNotAdded() throws Exception {
+        MispKeys.as("hiro", "org-b").contentType(ContentType.JSON)
+                .body("{\"returnFormat\":\"json\",\"value\":\"" + MispMembers.OVERLAP + "\"}")
+                .post("/attributes/restSearch").then().statusCode(200);
+        String hiro = token("hiro", "org-b");
+        assertThat(list(hiro, "").getList("entries")).isEmpty();
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hiro'")).isEmpty();
+
+        // the same person's API search is
+        search(hiro, "{\"values\":[\"" + MispMembers.OVERLAP + "\"]}");
+        assertThat(list(hiro, "").getList("entries.source")).containsExactly("api");
+    }
+
+    @Test
+    void savedSearchRunsAreAddedAsSaved() {
+        String ines = token("ines", "org-c");
+        String id = given().auth().oauth2(ines).contentType(ContentType.JSON)
+                .body(Map.of("name", "watch", "query", Map.of("values", List.of(MispMembers.OVERLAP))))
+                .post("/api/v1/saved-searches").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ines).post("/api/v1/saved-searches/" + id + "/run").then().statusCode(200);
+        JsonPath mine = list(ines, "");
+        assertThat(mine.getList("entries.source")).containsExactly("saved");
+        assertThat(mine.getList("entries[0].query.values")).containsExactly(MispMembers.OVERLAP);
+        assertThat(mine.getInt("entries[0].counts.valuesFound")).isEqualTo(1);
+    }
+
+    @Test
+    void nobodyElseSeesReadsOrDeletesMyEntries() throws Exception {
+        String hana = token("hana", "org-a");
+        search(hana, "{\"values\":[\"" + MispMembers.ONLY_B + "\"]}");
+        String id = list(hana, "").getString("entries[0].id");
+
+        String colleague = token("hanako", "org-a");
+        String otherOrg = token("hugo", "org-b");
+        String admin = Tokens.admin();
+        for (String other : List.of(colleague, otherOrg, admin)) {
+            String body = given().auth().oauth2(other).get("/api/v1/me/history").then().statusCode(200).extract()
+                    .asString();
+            assertThat(body).doesNotContain(id).doesNotContain(MispMembers.ONLY_B);
+            assertThat(given().auth().oauth2(other).get("/api/v1/me/history/" + id).then().statusCode(404)
+                    .extract().asString()).doesNotContain(MispMembers.ONLY_B);
+            given().auth().oauth2(other).delete("/api/v1/me/history/" + id).then().statusCode(404);
+            given().auth().oauth2(other).delete("/api/v1/me/history").then().statusCode(200);
+            assertThat(given().auth().oauth2(other).get("/history").then().statusCode(200).extract().asString())
+                    .doesNotContain(id).doesNotContain(MispMembers.ONLY_B);
+        }
+        // the same user name with another subject (a new account given a freed name) is someone else
+        String newHana = Tokens.token("hana", "id-hana-2", "org-a", List.of("member"));
+        given().auth().oauth2(newHana).get("/api/v1/me/history/" + id).then().statusCode(404);
+
+        assertThat(Db.rows("select id from search_history where id = ?::uuid", id)).hasSize(1);
+        assertThat(list(hana, "").getList("entries.id")).containsExactly(id);
+        given().auth().oauth2(hana).get("/api/v1/me/history/not-an-id").then().statusCode(404);
+    }
+
+    @Test
+    void aSealedQueryCopiedToAnotherPersonsRowDoesNotOpen() throws Exception {
+        String holly = token("holly", "org-a");
+        search(holly, "{\"values\":[\"" + MispMembers.OVERLAP + "\"]}");
+        Db.update("insert into search_history select md5(random()::text)::uuid, 'id-hank', searched_at, source,"
+                + " key_id, query_sealed, value_count, found_count, indicator_count, members_answered,"
+                + " members_failed from search_history where owner_sub = 'id-holly'");
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hank'")).hasSize(1);
+        // bound to its row and owner: the copy is left out, not shown
+        assertThat(list(token("hank", "org-b"), "").getList("entries")).isEmpty();
+    }
+
+    @Test
+    void deleteOneDeleteAllAndErasureByAnAdministrator() throws Exception {
+        String hilda = token("hilda", "org-c");
+        for (String v : List.of("192.0.2.11", "192.0.2.12", "192.0.2.13")) {
+            search(hilda, "{\"values\":[\"" + v + "\"]}");
+        }
+        JsonPath all = list(hilda, "");
+        assertThat(all.getList("entries.query.values.flatten()")).containsExactly("192.0.2.13", "192.0.2.12",
+                "192.0.2.11");
+        // paged: newest first, next reads the older ones
+        JsonPath first = list(hilda, "?limit=2");
+        assertThat(first.getList("entries")).hasSize(2);
+        JsonPath second = list(hilda, "?limit=2&before=" + first.getString("next"));
+        assertThat(second.getList("entries.query.values.flatten()")).containsExactly("192.0.2.11");
+        given().auth().oauth2(hilda).get("/api/v1/me/history?limit=0").then().statusCode(400);
+        given().auth().oauth2(hilda).get("/api/v1/me/history?limit=x").then().statusCode(400);
+        given().auth().oauth2(hilda).get("/api/v1/me/history?before=yesterday").then().statusCode(400);
+
+        String id = all.getString("entries[1].id");
+        given().auth().oauth2(hilda).delete("/api/v1/me/history/" + id).then().statusCode(204);
+        given().auth().oauth2(hilda).delete("/api/v1/me/history/" + id).then().statusCode(404);
+        assertThat(list(hilda, "").getList("entries.query.values.flatten()")).containsExactly("192.0.2.13",
+                "192.0.2.11");
+        assertThat(given().auth().oauth2(hilda).delete("/api/v1/me/history").then().statusCode(200).extract()
+                .jsonPath().getInt("deleted")).isEqualTo(2);
+        assertThat(list(hilda, "").getList("entries")).isEmpty();
+
+        // erasure of an account's data: administrators delete (never read) a person's history
+        String henk = token("henk", "org-b");
+        search(henk, "{\"values\":[\"192.0.2.14\"]}");
+        given().auth().oauth2(hilda).delete("/api/v1/admin/users/id-henk/history").then().statusCode(403);
+        assertThat(given().auth().oauth2(Tokens.admin()).delete("/api/v1/admin/users/id-henk/history").then()
+                .statusCode(200).extract().jsonPath().getInt("deleted")).isEqualTo(1);
+        assertThat(list(henk, "").getList("entries")).isEmpty();
+        assertThat(Db.rows("select action from audit_entry where action = 'history.erase' and target_id = 'id-henk'"))
+                .hasSize(1);
+    }
+
+    @Test
+    void atMostTheCapPerPersonTheOldestDropped() throws Exception {
+        String hugh = token("hugh", "org-a");
+        search(hugh, "{\"values\":[\"192.0.2.21\"]}");
+        // 510 older copies, as if searched in the past minutes
+        Db.update("insert into search_history select md5(random()::text || g)::uuid, owner_sub,"
+                + " searched_at - (g || ' minutes')::interval, source, key_id, query_sealed, value_count,"
+                + " found_count, indicator_count, members_answered, members_failed"
+                + " from search_history, generate_series(1, 510) g where owner_sub = 'id-hugh'");
+        String oldest = Db.rows("select min(searched_at) as t from search_history where owner_sub = 'id-hugh'")
+                .get(0).get("t");
+        search(hugh, "{\"values\":[\"192.0.2.22\"]}");
+        assertThat(Db.rows("select count(*) as n from search_history where owner_sub = 'id-hugh'").get(0).get("n"))
+                .isEqualTo("500");
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hugh' and searched_at = ?::timestamptz",
+                oldest)).isEmpty();
+        assertThat(list(hugh, "?limit=1").getList("entries.query.values.flatten()")).containsExactly("192.0.2.22");
+    }
+
+    @Test
+    void theRetentionPurgeRemovesOldEntriesOnly() throws Exception {
+        String hector = token("hector", "org-a");
+        search(hector, "{\"values\":[\"192.0.2.31\"]}");
+        search(hector, "{\"values\":[\"192.0.2.32\"]}");
+        search(hector, "{\"values\":[\"192.0.2.33\"]}");
+        List<String> ids = list(hector, "").getList("entries.id");
+        Db.update("update search_history set searched_at = now() - interval '91 days' where id = ?::uuid",
+                ids.get(0));
+        Db.update("update search_history set searched_at = now() - interval '89 days' where id = ?::uuid",
+                ids.get(1));
+
+        long purged = OnVertx.await(vertx, () -> history.purge(Instant.now()));
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(Db.rows("select id from search_history where id = ?::uuid", ids.get(0))).isEmpty();
+        assertThat(list(hector, "").getList("entries.id")).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        // idempotent: run again (or on another replica), nothing more goes
+        assertThat(OnVertx.await(vertx, () -> history.purge(Instant.now()))).isZero();
+        assertThat(list(hector, "").getList("entries")).hasSize(2);
+    }
+}
