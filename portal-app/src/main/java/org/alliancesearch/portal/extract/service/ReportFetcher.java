@@ -262,9 +262,10 @@ public class ReportFetcher {
                 .putHeader("User-Agent", "AllianceSearchPortal (report indicator extraction)");
         return Uni.createFrom().emitter(emitter -> {
             HttpClientRequest[] sent = new HttpClientRequest[1];
+            boolean[] ended = new boolean[1];
             emitter.onTermination(() -> {
-                if (sent[0] != null) {
-                    sent[0].reset(); // harmless once the response has ended; closes the connection otherwise
+                if (sent[0] != null && !ended[0]) {
+                    sent[0].reset(); // stops reading: a body not wanted, too large, or past the deadline
                 }
             });
             client.request(options).onComplete(made -> {
@@ -279,14 +280,16 @@ public class ReportFetcher {
                         emitter.fail(failure(got.cause(), target));
                         return;
                     }
-                    read(got.result(), target, emitter);
+                    read(got.result(), target, emitter, ended);
                 });
             });
         });
     }
 
     private void read(HttpClientResponse response, Target target,
-            io.smallrye.mutiny.subscription.UniEmitter<? super Answer> emitter) {
+            io.smallrye.mutiny.subscription.UniEmitter<? super Answer> emitter, boolean[] ended) {
+        // first, so that a reset (ours) fails the emitter, which ignores it once done, rather than being logged
+        response.exceptionHandler(e -> emitter.fail(failure(e, target)));
         int status = response.statusCode();
         if (status >= 300 && status < 400 && status != 304) {
             String location = response.getHeader("Location");
@@ -332,8 +335,8 @@ public class ReportFetcher {
             }
             body.appendBuffer(chunk);
         });
-        response.exceptionHandler(e -> emitter.fail(failure(e, target)));
         response.endHandler(v -> {
+            ended[0] = true;
             if (!over[0]) {
                 emitter.complete(new Answer(null, type, charset(contentType), body.getBytes()));
             }
