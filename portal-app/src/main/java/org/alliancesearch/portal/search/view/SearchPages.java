@@ -154,12 +154,17 @@ public class SearchPages {
                         List.of(), x.indicators().isEmpty() ? texts.extract_none() : null, null, x.source())))
                 .onFailure(FetchRefusedException.class).recoverWithUni(e -> {
                     FetchRefusedException refused = (FetchRefusedException) e;
+                    // 422 has no Response.Status constant: the status is set on the rendered answer
                     return pages.render(Templates.search(pages.context(), shown.view(), List.of(), false,
-                            List.of(), ExtractTexts.text(texts, refused), null, null),
-                            Response.Status.fromStatusCode(refused.reason().status()))
-                            .map(r -> refused.reason() == FetchRefusal.RATE_LIMITED
-                                    ? Response.fromResponse(r).header("Retry-After", refused.number()).build()
-                                    : r);
+                            List.of(), ExtractTexts.text(texts, refused), null, null))
+                            .map(r -> {
+                                Response.ResponseBuilder answer = Response.fromResponse(r)
+                                        .status(refused.reason().status());
+                                if (refused.reason() == FetchRefusal.RATE_LIMITED) {
+                                    answer.header("Retry-After", refused.number());
+                                }
+                                return answer.build();
+                            });
                 });
     }
 
