@@ -36,6 +36,11 @@ class MessageBundleTest {
         complete(ApiKeyMessages.class, "apikey");
     }
 
+    @Test
+    void extractTextsAreComplete() throws IOException {
+        complete(org.alliancesearch.portal.extract.i18n.ExtractMessages.class, "extract");
+    }
+
     private static void complete(Class<?> bundle, String name) throws IOException {
         Set<String> methods = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toSet());

@@ -49,7 +49,7 @@ class ExtractPagesTest {
         web.stubFor(get("/big").willReturn(aResponse().withHeader("Content-Type", "text/plain")
                 .withBody(new byte[6 * 1024 * 1024])));
         web.stubFor(get("/image.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
-                .withBody(new byte[] {1, 2, 3})));
+                .withBody(new byte[]{1, 2, 3})));
         web.stubFor(get("/to-private").willReturn(aResponse().withStatus(302).withHeader("Location",
                 "http://10.0.0.1/")));
         web.stubFor(get("/to-metadata").willReturn(aResponse().withStatus(301).withHeader("Location",

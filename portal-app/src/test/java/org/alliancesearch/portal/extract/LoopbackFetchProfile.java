@@ -33,7 +33,8 @@ public class LoopbackFetchProfile implements QuarkusTestProfile {
 
         @Override
         public Optional<String> refusal(java.net.InetAddress address) {
-            return AddressClassifier.classify(address) == AddressClass.LOOPBACK ? Optional.empty()
+            return AddressClassifier.classify(address) == AddressClass.LOOPBACK
+                    ? Optional.empty()
                     : production.refusal(address);
         }
     }

@@ -80,8 +80,9 @@ class ReportFetcherTest {
         web = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
         web.start();
         pdf = pdf();
-        web.stubFor(get(urlPathEqualTo("/report.html")).willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
-                .withBody(HTML)));
+        web.stubFor(get(urlPathEqualTo("/report.html"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody(HTML)));
         web.stubFor(get("/advisory.pdf").willReturn(aResponse().withHeader("Content-Type", "application/pdf")
                 .withBody(pdf)));
         web.stubFor(get("/iocs.txt").willReturn(aResponse().withHeader("Content-Type", "text/plain")
@@ -91,7 +92,7 @@ class ReportFetcherTest {
         web.stubFor(get("/slow").willReturn(aResponse().withHeader("Content-Type", "text/plain")
                 .withBody("1.2.3.4 ".repeat(1000)).withChunkedDribbleDelay(20, 4000)));
         web.stubFor(get("/image.png").willReturn(aResponse().withHeader("Content-Type", "image/png")
-                .withBody(new byte[] {(byte) 0x89, 'P', 'N', 'G'})));
+                .withBody(new byte[]{(byte) 0x89, 'P', 'N', 'G'})));
         web.stubFor(get("/no-type").willReturn(aResponse().withBody("1.2.3.4")));
         web.stubFor(get("/missing").willReturn(aResponse().withStatus(404)));
         redirect("/to-private", "http://10.0.0.1/report.html");

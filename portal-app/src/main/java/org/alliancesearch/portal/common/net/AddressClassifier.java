@@ -154,6 +154,6 @@ public final class AddressClassifier {
     }
 
     private static byte[] slice(byte[] b, int from) {
-        return new byte[] {b[from], b[from + 1], b[from + 2], b[from + 3]};
+        return new byte[]{b[from], b[from + 1], b[from + 2], b[from + 3]};
     }
 }

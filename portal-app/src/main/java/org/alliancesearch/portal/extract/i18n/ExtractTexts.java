@@ -32,7 +32,8 @@ public final class ExtractTexts {
             case TOO_LARGE -> msg.refused_too_large(host, Math.max(1, e.number() / (1024 * 1024)));
             case UNSUPPORTED_TYPE -> msg.refused_unsupported_type(host, e.detail());
             case HTTP_ERROR -> msg.refused_http_error(host, e.number());
-            case REDIRECTS -> "loop".equals(e.detail()) ? msg.refused_redirect_loop(host)
+            case REDIRECTS -> "loop".equals(e.detail())
+                    ? msg.refused_redirect_loop(host)
                     : msg.refused_redirects(host, e.number());
             case UNREADABLE -> msg.refused_unreadable(host);
             case RATE_LIMITED -> msg.refused_rate_limited(e.number());

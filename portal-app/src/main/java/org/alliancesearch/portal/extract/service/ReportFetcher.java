@@ -228,9 +228,10 @@ public class ReportFetcher {
 
     /** Resolves once (a blocking call: on a worker thread) and checks every address; answers the first. */
     private Uni<InetAddress> resolve(Target target) {
-        return Uni.createFrom().completionStage(() -> vertx.<List<InetAddress>> executeBlocking(
+        return Uni.createFrom().completionStage(() -> vertx.<List<InetAddress>>executeBlocking(
                 () -> resolver.resolve(target.host()), false).toCompletionStage())
-                .onFailure().transform(e -> e instanceof FetchRefusedException ? e
+                .onFailure().transform(e -> e instanceof FetchRefusedException
+                        ? e
                         : new FetchRefusedException(FetchRefusal.UNRESOLVED, target.host()))
                 .map(addresses -> {
                     if (addresses == null || addresses.isEmpty()) {

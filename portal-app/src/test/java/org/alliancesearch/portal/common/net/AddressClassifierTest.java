@@ -75,7 +75,7 @@ class AddressClassifierTest {
 
     @Test
     void rangesAreLiteralsOnly() {
-        for (String bad : new String[] {"example.org/24", "10.0.0.0/33", "::/129", "10.0.0/8", "", "10.0.0.0/x"}) {
+        for (String bad : new String[]{"example.org/24", "10.0.0.0/33", "::/129", "10.0.0/8", "", "10.0.0.0/x"}) {
             assertThatThrownBy(() -> Cidr.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
     }
