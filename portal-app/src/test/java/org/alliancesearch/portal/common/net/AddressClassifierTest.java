@@ -62,6 +62,20 @@ class AddressClassifierTest {
                 .isEqualTo(AddressClass.LOOPBACK);
     }
 
+    /** Members share the classes but keep their own rule: private networks allowed, this machine and metadata not. */
+    @ParameterizedTest(name = "member URL {0}: {1}")
+    @CsvSource({"http://10.0.0.1/, ", "http://192.168.1.5:8443/, ", "http://100.64.1.1/, ",
+            "http://[fd12::1]/, ", "http://169.254.169.254/, url.metadata", "http://[fd00:ec2::254]/, url.metadata",
+            "http://100.100.100.200/, url.metadata", "http://169.254.1.1/, url.link-local",
+            "http://[fe80::1]/, url.link-local", "http://127.0.0.1/, url.loopback",
+            "http://[::ffff:127.0.0.1]/, url.loopback", "http://[64:ff9b::7f00:1]/, url.loopback",
+            "http://[2002:7f00:1::]/, url.loopback", "http://[64:ff9b::a9fe:a9fe]/, url.metadata",
+            "http://0.0.0.0/, url.unspecified", "http://[::]/, url.unspecified"})
+    void memberUrlsUseTheSameClasses(String url, String refusal) {
+        var result = new org.alliancesearch.portal.member.service.MemberUrlValidator(false).check(url);
+        assertThat(result.refusal() == null ? null : result.refusal().code()).as(url).isEqualTo(refusal);
+    }
+
     @ParameterizedTest(name = "{0} contains {1}: {2}")
     @CsvSource({"198.51.100.0/24, 198.51.100.77, true", "198.51.100.0/24, 198.51.101.1, false",
             "198.51.100.0/24, ::ffff:198.51.100.9, true", "198.51.100.0/24, 64:ff9b::198.51.100.9, true",
