@@ -356,6 +356,32 @@ class ReportFetcherTest {
     }
 
     @Test
+    void tableCellsAndBlocksStayApart() {
+        web.stubFor(get("/table.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
+                .withBody("<table><tr><td>45.33.32.156</td><td>evil-c2.com</td></tr></table>"
+                        + "<div>update-check[.]net</div><div>185.220.101.77</div>")));
+        assertThat(values(fetch(loopbackFetcher(), web.baseUrl() + "/table.html"))).containsExactly("45.33.32.156",
+                "evil-c2.com", "update-check.net", "185.220.101.77");
+    }
+
+    @Test
+    void certificatesAreVerified() {
+        WireMockServer tls = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicHttpsPort());
+        tls.start();
+        try {
+            tls.stubFor(get("/report.html").willReturn(aResponse().withHeader("Content-Type", "text/plain")
+                    .withBody("1.2.3.4")));
+            // WireMock's self-signed certificate: refused, so nothing is trusted blindly
+            FetchRefusedException e = refused(loopbackFetcher(), "https://localhost:" + tls.httpsPort()
+                    + "/report.html");
+            assertThat(e.reason()).isEqualTo(FetchRefusal.UNREACHABLE);
+            tls.verify(0, getRequestedFor(urlPathEqualTo("/report.html")));
+        } finally {
+            tls.stop();
+        }
+    }
+
+    @Test
     void utf8AndJapaneseTextSurvive() {
         web.stubFor(get("/ja.html").willReturn(aResponse().withHeader("Content-Type", "text/html")
                 .withBody(("<html><head><meta charset=\"utf-8\"><title>攻撃キャンペーン</title></head><body>"

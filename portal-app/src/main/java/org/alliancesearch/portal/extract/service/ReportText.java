@@ -45,7 +45,8 @@ public final class ReportText {
             // scripts, styles and templates carry no reader's text; jsoup's text() already leaves out their code
             doc.select("script, style, noscript, template").remove();
             String title = doc.title().isBlank() ? null : doc.title().strip();
-            return new Read(title, doc.body() == null ? doc.text() : doc.body().wholeText());
+            // text(), not wholeText(): adjacent cells and blocks are kept apart by a space ("1.2.3.4</td><td>evil.com")
+            return new Read(title, doc.body() == null ? doc.text() : doc.body().text());
         } catch (IOException | IllegalArgumentException e) {
             return new Read(null, new String(report.body(), charset(report.charset())));
         }
