@@ -126,6 +126,12 @@
     if ((submitter && submitter.value === 'extract') || (text && text.value.trim() !== '')) {
       return; // the extraction step is an ordinary page
     }
+    var url = form.querySelector('#url');
+    var values = form.querySelector('#values');
+    if ((submitter && submitter.value === 'fetch')
+        || (url && url.value.trim() !== '' && values && values.value.trim() === '' && !form.querySelector('input[name="pick"]:checked'))) {
+      return; // so is the extraction from a report's URL
+    }
     event.preventDefault();
     streamSearch(form).catch(function () {
       form.submit(); // fall back to the whole answer at once

@@ -50,6 +50,16 @@ class ArchitectureTest {
                     "org.alliancesearch.portal.policy..", "org.alliancesearch.portal.audit..",
                     "org.alliancesearch.portal.home..");
 
+    /**
+     * The report fetch never contacts a member: it knows neither the members, their keys, nor the connector that
+     * calls them.
+     */
+    @ArchTest
+    static final ArchRule reportFetchKnowsNoMember = noClasses().that()
+            .resideInAPackage("org.alliancesearch.portal.extract..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.alliancesearch.portal.member..",
+                    "org.alliancesearch.connector..", "org.alliancesearch.portal.search..");
+
     /** Methods that change state over HTTP. */
     private static final DescribedPredicate<JavaMethod> UNSAFE_HTTP = DescribedPredicate.describe(
             "answer POST, PUT, PATCH or DELETE", m -> m.isAnnotatedWith(POST.class) || m.isAnnotatedWith(PUT.class)

@@ -42,6 +42,17 @@ class MessageBundleTest {
         complete(HistoryMessages.class, "history");
     }
 
+    @Test
+    void extractTextsAreComplete() throws IOException {
+        complete(org.alliancesearch.portal.extract.i18n.ExtractMessages.class, "extract");
+    }
+
+    @Test
+    void searchAndSummaryTextsAreComplete() throws IOException {
+        complete(org.alliancesearch.portal.search.i18n.SearchMessages.class, "search");
+        complete(org.alliancesearch.portal.search.i18n.SummaryMessages.class, "summary");
+    }
+
     private static void complete(Class<?> bundle, String name) throws IOException {
         Set<String> methods = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toSet());

@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.member.service;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import org.alliancesearch.portal.common.net.AddressClassifier;
 
 /**
  * Checks a member MISP base URL and normalises it (lower-case scheme and host, default port and trailing slash
@@ -46,9 +47,6 @@ public final class MemberUrlValidator {
     private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata.goog",
             "metadata", "instance-data", "instance-data.ec2.internal", "metadata.azure.internal",
             "metadata.tencentyun.com");
-    /** Metadata services on addresses that are not link-local. */
-    private static final Set<String> METADATA_ADDRESSES = Set.of("169.254.169.254", "169.254.170.2",
-            "100.100.100.200", "fd00:ec2:0:0:0:0:0:254");
     private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     /** Numeric or hex hosts that resolvers may read as an address (2130706433, 0x7f.1, 127.1). */
     private static final Pattern NUMERIC_HOST = Pattern.compile("(0x[0-9a-f]+|[0-9]+)(\\.(0x[0-9a-f]+|[0-9]+))*");
@@ -124,38 +122,14 @@ public final class MemberUrlValidator {
         } catch (UnknownHostException | SecurityException e) {
             return Optional.of(Refusal.INVALID);
         }
-        String canonical = address.getHostAddress().toLowerCase(Locale.ROOT);
-        int zone = canonical.indexOf('%');
-        if (zone >= 0) {
-            canonical = canonical.substring(0, zone);
-        }
-        if (METADATA_ADDRESSES.contains(canonical)) {
-            return Optional.of(Refusal.METADATA);
-        }
-        if (address.isLinkLocalAddress()) {
-            return Optional.of(Refusal.LINK_LOCAL);
-        }
-        if (address.isAnyLocalAddress()) {
-            return Optional.of(Refusal.UNSPECIFIED);
-        }
-        if (address.isLoopbackAddress() || isMappedLoopback(address)) {
-            return allowLoopback ? Optional.empty() : Optional.of(Refusal.LOOPBACK);
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isMappedLoopback(InetAddress address) {
-        if (address instanceof Inet6Address v6) {
-            byte[] b = v6.getAddress();
-            // ::ffff:127.x.x.x that Java did not unwrap to IPv4
-            for (int i = 0; i < 10; i++) {
-                if (b[i] != 0) {
-                    return false;
-                }
-            }
-            return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff && (b[12] & 0xff) == 127;
-        }
-        return false;
+        // The classes shared with the report fetch; members may be on private networks, so only these are refused.
+        return switch (AddressClassifier.classify(address)) {
+            case METADATA -> Optional.of(Refusal.METADATA);
+            case LINK_LOCAL -> Optional.of(Refusal.LINK_LOCAL);
+            case UNSPECIFIED -> Optional.of(Refusal.UNSPECIFIED);
+            case LOOPBACK -> allowLoopback ? Optional.empty() : Optional.of(Refusal.LOOPBACK);
+            default -> Optional.empty();
+        };
     }
 
     private static Result refused(Refusal refusal) {

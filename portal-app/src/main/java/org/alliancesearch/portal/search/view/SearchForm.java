@@ -31,7 +31,10 @@ public class SearchForm {
     public String toIds;
     @RestForm
     public String limit;
-    /** "extract" or "search". */
+    /** A report's URL to fetch and extract indicators from (action "fetch"). */
+    @RestForm
+    public String url;
+    /** "extract", "fetch" or "search". */
     @RestForm
     public String action;
     /** An export format, for the export form. */
@@ -59,6 +62,19 @@ public class SearchForm {
 
     public boolean hasText() {
         return text != null && !text.isBlank();
+    }
+
+    /**
+     * Whether this form asks for a report to be fetched: the fetch button, or a URL with nothing else to search
+     * (Enter in the URL field submits with the first button, the search).
+     */
+    public boolean wantsFetch() {
+        if ("fetch".equals(action)) {
+            return true;
+        }
+        boolean nothingElse = !hasText() && lines(values).isEmpty()
+                && (pick == null || pick.stream().allMatch(p -> p == null || p.isBlank()));
+        return url != null && !url.isBlank() && nothingElse && !"extract".equals(action);
     }
 
     /** The request, with the ticked extracted values added and without the text (already confirmed). */
@@ -107,12 +123,12 @@ public class SearchForm {
     /** What the page shows: every field as text, never null. */
     public FormView view() {
         return new FormView(getValues(), getText(), getTypes(), getInclude(), getExclude(), getFrom(), getTo(),
-                getToIds(), getLimit());
+                getToIds(), getLimit(), getUrl());
     }
 
     /** The form's fields for templates. */
     public record FormView(String values, String text, String types, String include, String exclude, String from,
-            String to, String toIds, String limit) {
+            String to, String toIds, String limit, String url) {
     }
 
     public String getValues() {
@@ -149,5 +165,9 @@ public class SearchForm {
 
     public String getLimit() {
         return limit == null ? "" : limit;
+    }
+
+    public String getUrl() {
+        return url == null ? "" : url;
     }
 }

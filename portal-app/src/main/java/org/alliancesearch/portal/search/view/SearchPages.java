@@ -25,6 +25,12 @@ import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.CsrfField;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.extract.i18n.ExtractMessages;
+import org.alliancesearch.portal.extract.i18n.ExtractTexts;
+import org.alliancesearch.portal.extract.service.ExtractService;
+import org.alliancesearch.portal.extract.service.Extraction;
+import org.alliancesearch.portal.extract.service.FetchRefusal;
+import org.alliancesearch.portal.extract.service.FetchRefusedException;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.search.rest.SearchExports;
@@ -53,7 +59,8 @@ public class SearchPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(PageContext ctx, SearchForm.FormView form, List<Extracted> extracted,
-                boolean extractStep, List<FieldError> errors, String problem, String resultsHtml);
+                boolean extractStep, List<FieldError> errors, String problem, String resultsHtml,
+                Extraction.Source source);
 
         static native TemplateInstance results(ResultView result, String csrf);
 
@@ -75,11 +82,13 @@ public class SearchPages {
     private final SearchService search;
     private final Pages pages;
     private final CurrentUser user;
+    private final ExtractService extract;
 
-    public SearchPages(SearchService search, Pages pages, CurrentUser user) {
+    public SearchPages(SearchService search, Pages pages, CurrentUser user, ExtractService extract) {
         this.search = search;
         this.pages = pages;
         this.user = user;
+        this.extract = extract;
     }
 
     private SearchMessages msg() {
@@ -89,7 +98,7 @@ public class SearchPages {
     private Uni<Response> page(SearchForm form, List<Extracted> extracted, boolean extractStep,
             List<FieldError> errors, String problem, String resultsHtml) {
         return pages.render(Templates.search(pages.context(), form.view(), extracted, extractStep, errors, problem,
-                resultsHtml));
+                resultsHtml, null));
     }
 
     @GET
@@ -104,6 +113,9 @@ public class SearchPages {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> submit(@BeanParam SearchForm form, @BeanParam CsrfField csrf) {
         SearchMessages msg = msg();
+        if (form.wantsFetch()) {
+            return fetch(form);
+        }
         if ("extract".equals(form.action) || form.hasText()) {
             List<Extracted> found = extract(form.text);
             SearchForm shown = form.confirmed();
@@ -128,6 +140,34 @@ public class SearchPages {
                 .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
     }
 
+    /**
+     * The report at the form's URL, fetched (public addresses only) and read: its indicators offered ticked, as for
+     * pasted text, with its title and URL; or the form again with why it was not read.
+     */
+    private Uni<Response> fetch(SearchForm form) {
+        ExtractMessages texts = ExtractTexts.of(pages.locale());
+        SearchForm shown = form.confirmed();
+        shown.url = form.url;
+        return extract.fromUrl(form.url, user.subject())
+                .flatMap(x -> pages.render(Templates.search(pages.context(), shown.view(),
+                        x.indicators().stream().map(i -> new Extracted(i.value(), i.type())).toList(), true,
+                        List.of(), x.indicators().isEmpty() ? texts.extract_none() : null, null, x.source())))
+                .onFailure(FetchRefusedException.class).recoverWithUni(e -> {
+                    FetchRefusedException refused = (FetchRefusedException) e;
+                    // 422 has no Response.Status constant: the status is set on the rendered answer
+                    return pages.render(Templates.search(pages.context(), shown.view(), List.of(), false,
+                            List.of(), ExtractTexts.text(texts, refused), null, null))
+                            .map(r -> {
+                                Response.ResponseBuilder answer = Response.fromResponse(r)
+                                        .status(refused.reason().status());
+                                if (refused.reason() == FetchRefusal.RATE_LIMITED) {
+                                    answer.header("Retry-After", refused.number());
+                                }
+                                return answer.build();
+                            });
+                });
+    }
+
     private Uni<CompletedSearch> start(PreparedSearch prepared, String source) {
         return search.start(prepared, Searcher.of(user), source, null).flatMap(live -> live.result());
     }
@@ -135,7 +175,7 @@ public class SearchPages {
     /** The form again, with why the search was refused and when to try again. */
     private Uni<Response> refused(SearchForm form, SearchRefusedException e) {
         return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, List.of(), e.text(msg()),
-                null), Response.Status.fromStatusCode(e.status()))
+                null, null), Response.Status.fromStatusCode(e.status()))
                 .map(r -> Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build());
     }
 
@@ -195,7 +235,7 @@ public class SearchPages {
             prepared = SearchValidation.prepare(form.toRequest(false), msg);
         } catch (ProblemException e) {
             return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, e.errors(),
-                    msg.search_invalid(), null), Response.Status.BAD_REQUEST);
+                    msg.search_invalid(), null, null), Response.Status.BAD_REQUEST);
         }
         return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format))
                 .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
