@@ -72,14 +72,11 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/v1/me/api-keys", newKey, 401, 201, 201, 403, 201),
                 new Row("DELETE", "/api/v1/me/api-keys/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("GET", "/api/v1/admin/api-keys", none, 401, 403, 403, 403, 200),
-<<<<<<< HEAD
                 new Row("GET", "/api/v1/me/history", none, 401, 200, 200, 403, 200),
                 new Row("DELETE", "/api/v1/me/history/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("DELETE", "/api/v1/admin/users/{unknown}/history", none, 401, 403, 403, 403, 200),
-=======
                 // indicators from text (a URL would fetch)
                 new Row("POST", "/api/v1/extract", () -> Map.of("text", "1.2.3[.]4"), 401, 200, 200, 403, 200),
->>>>>>> h/fetch
                 new Row("DELETE", "/api/v1/admin/api-keys/{unknown}", none, 401, 403, 403, 403, 404),
                 // MISP-compatible paths: API keys only, so every bearer token (and no token) gets MISP's 403
                 new Row("GET", "/users/view/me", none, 403, 403, 403, 403, 403),
