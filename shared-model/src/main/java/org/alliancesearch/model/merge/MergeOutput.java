@@ -9,8 +9,8 @@ import org.alliancesearch.model.indicator.CompositeHalf;
 import org.alliancesearch.model.indicator.Indicators;
 import org.alliancesearch.model.indicator.SearchedValues;
 import org.alliancesearch.model.misp.MispAttribute;
-import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.model.policy.TagPolicy;
+import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.model.result.MemberRef;
 
 /**

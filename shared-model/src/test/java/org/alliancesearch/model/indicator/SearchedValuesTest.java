@@ -125,7 +125,8 @@ class SearchedValuesTest {
                 .containsExactly(CompositeHalf.LEFT);
         assertThat(SearchedValues.of(List.of("EVIL.example", "203.0.113.0/24")).matchedHalves("domain|ip", record))
                 .containsExactly(CompositeHalf.LEFT, CompositeHalf.RIGHT);
-        assertThat(SearchedValues.of(List.of("%.evil.example")).matchedHalves("domain|ip", "a.Evil.Example|203.0.113.5"))
+        assertThat(
+                SearchedValues.of(List.of("%.evil.example")).matchedHalves("domain|ip", "a.Evil.Example|203.0.113.5"))
                 .containsExactly(CompositeHalf.LEFT);
         assertThat(SearchedValues.of(List.of("192.0.2.1")).matchedHalves("domain|ip", record)).isEmpty();
         assertThat(SearchedValues.of(List.of(SHA256.toUpperCase())).matchedHalves("filename|sha256",

@@ -92,7 +92,7 @@ class MergeMatchesReferencePropertiesTest {
         public String toString() {
             return "policy=" + policy + " filter=" + filter + " claims=" + checkClaims + " searched=" + searched
                     + "\n" + hits.stream()
-                    .map(Object::toString).collect(Collectors.joining("\n"));
+                            .map(Object::toString).collect(Collectors.joining("\n"));
         }
     }
 
