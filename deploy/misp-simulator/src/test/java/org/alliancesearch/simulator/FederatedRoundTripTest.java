@@ -15,6 +15,7 @@ import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberRegistry;
 import org.alliancesearch.connector.MemberStatus;
+import org.alliancesearch.model.indicator.CompositeHalf;
 import org.alliancesearch.model.merge.IndicatorMember;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.policy.AlliancePolicy;
@@ -97,13 +98,15 @@ class FederatedRoundTripTest {
         assertThat(domain.attributeCount()).isEqualTo(2); // org-c's copy has org-a's uuid
         assertThat(domain.copyCount()).isEqualTo(3);
         assertThat(domain.organisations()).containsExactlyInAnyOrder("org-a", "org-b");
-        // org-b's hit is a domain|ip; the merge engine files it under its domain half, not under the IP
-        assertThat(indicator(r, DataGenerator.SHARED_IP).members()).extracting(IndicatorMember::id)
-                .contains("org-a");
-        assertThat(r.merged().indicators()).anySatisfy(i -> {
-            assertThat(i.value()).startsWith(DataGenerator.SHARED_IP_COMPOSITE_DOMAIN);
-            assertThat(i.members()).extracting(IndicatorMember::id).containsExactly("org-b");
+        // org-b's hit is a domain|ip found by its IP half: the merge files it under the IP searched, not its domain
+        MergedIndicator ip = indicator(r, DataGenerator.SHARED_IP);
+        assertThat(ip.members()).extracting(IndicatorMember::id).contains("org-a", "org-b");
+        assertThat(ip.composites()).singleElement().satisfies(c -> {
+            assertThat(c.value()).isEqualTo(DataGenerator.SHARED_IP_COMPOSITE_DOMAIN + "|" + DataGenerator.SHARED_IP);
+            assertThat(c.half()).isEqualTo(CompositeHalf.RIGHT);
         });
+        assertThat(r.merged().indicators()).noneMatch(i -> i.value()
+                .startsWith(DataGenerator.SHARED_IP_COMPOSITE_DOMAIN));
         assertThat(r.merged().indicators()).noneMatch(i -> i.value().equals(DataGenerator.RED_ONLY_IP));
         assertThat(r.merged().totals().duplicates()).isEqualTo(1);
     }

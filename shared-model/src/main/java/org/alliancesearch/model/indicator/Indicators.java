@@ -49,6 +49,82 @@ public final class Indicators {
     }
 
     /**
+     * Whether a record of this MISP type and value is a composite of two halves: a composite type
+     * ({@code domain|ip}, {@code filename|sha256}, {@code ip-dst|port}, {@code malware-sample} …) whose value holds
+     * the bar.
+     */
+    public static boolean isComposite(String mispType, String value) {
+        return bar(TypeRule.of(mispType), value) >= 0;
+    }
+
+    /**
+     * The raw text of one half of a composite value, or null when the record is not one. The value is split where
+     * {@link #key} splits it: at the first bar when the left half identifies the record, at the last bar when the
+     * right half does (a file name may hold a bar, a hash never does).
+     */
+    public static String half(String mispType, String value, CompositeHalf half) {
+        int bar = bar(TypeRule.of(mispType), value);
+        if (bar < 0) {
+            return null;
+        }
+        return half == CompositeHalf.LEFT ? value.substring(0, bar) : value.substring(bar + 1);
+    }
+
+    /**
+     * The key a plain record of one half of a composite would have, or null when the record is not a composite:
+     * {@code domain|ip evil.example|203.0.113.5} gives {@code (domain, evil.example)} for its left half and
+     * {@code (ip, 203.0.113.5)} for its right half; the port of {@code ip-dst|port} keys in family {@code port}.
+     * The half that identifies the record gives {@link #key}.
+     */
+    public static IndicatorKey halfKey(String mispType, String value, CompositeHalf half) {
+        TypeRule rule = TypeRule.of(mispType);
+        int bar = bar(rule, value);
+        if (bar < 0) {
+            return null;
+        }
+        boolean keyed = (rule.part() == TypeRule.Part.LEFT) == (half == CompositeHalf.LEFT);
+        if (keyed) {
+            return key(mispType, value);
+        }
+        String part = half == CompositeHalf.LEFT ? value.substring(0, bar) : value.substring(bar + 1);
+        return new IndicatorKey(rule.otherFamily(), otherCanonical(rule, part));
+    }
+
+    /**
+     * The composite value with each half in its canonical form ({@code EVIL.example.|203.000.113.5} as
+     * {@code evil.example|203.0.113.5}), or null when the record is not a composite.
+     */
+    public static String compositeValue(String mispType, String value) {
+        TypeRule rule = TypeRule.of(mispType);
+        int bar = bar(rule, value);
+        if (bar < 0) {
+            return null;
+        }
+        String keyed = key(mispType, value).value();
+        if (rule.part() == TypeRule.Part.LEFT) {
+            return keyed + "|" + otherCanonical(rule, value.substring(bar + 1));
+        }
+        return otherCanonical(rule, value.substring(0, bar)) + "|" + keyed;
+    }
+
+    private static String otherCanonical(TypeRule rule, String part) {
+        try {
+            return rule.otherCanonical(part).valueOr(part.strip());
+        } catch (RuntimeException e) {
+            // Defensive, as in key: a value nobody foresaw must not break a merge.
+            return part.strip();
+        }
+    }
+
+    /** Where a composite value splits (see {@link #half}), or -1 when the record is not a composite. */
+    private static int bar(TypeRule rule, String value) {
+        if (rule == null || !rule.composite() || value == null) {
+            return -1;
+        }
+        return rule.part() == TypeRule.Part.LEFT ? value.indexOf('|') : value.lastIndexOf('|');
+    }
+
+    /**
      * Whether the canonical IP address (or network) {@code address} lies inside the canonical CIDR network
      * {@code network} ({@code 192.0.2.0/24}, {@code 2001:db8::/32}). False for anything that is not one.
      */

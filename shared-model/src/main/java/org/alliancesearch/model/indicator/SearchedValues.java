@@ -1,6 +1,7 @@
 package org.alliancesearch.model.indicator;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +77,25 @@ public final class SearchedValues {
         int last = value.lastIndexOf('|');
         return answers(value.substring(0, bar)) || answers(value.substring(last + 1))
                 || (last != bar && answers(value.substring(bar + 1)));
+    }
+
+    /**
+     * The halves of a composite record that the search asked for, by the rules of {@link #matches} applied to each
+     * half on its own (canonical forms, case, {@code LIKE} patterns, CIDR networks); empty for a record that is not a
+     * composite ({@link Indicators#isComposite}) or whose halves were not searched.
+     */
+    public Set<CompositeHalf> matchedHalves(String mispType, String value) {
+        if (!Indicators.isComposite(mispType, value)) {
+            return Set.of();
+        }
+        Set<CompositeHalf> out = EnumSet.noneOf(CompositeHalf.class);
+        for (CompositeHalf half : CompositeHalf.values()) {
+            IndicatorKey key = Indicators.halfKey(mispType, value, half);
+            if (exact.contains(fold(key.value())) || answers(Indicators.half(mispType, value, half))) {
+                out.add(half);
+            }
+        }
+        return out;
     }
 
     private boolean answers(String part) {

@@ -111,6 +111,26 @@ record TypeRule(String family, ValueKind kind, Canon canon, Part part, Canon oth
         return rule;
     }
 
+    /** Whether values of this type are composites of two halves ({@code a|b}). */
+    boolean composite() {
+        return part != Part.WHOLE;
+    }
+
+    /**
+     * The family of the half that does not identify the indicator, keyed as a plain record of that half would be:
+     * the IP of {@code domain|ip}, the file name of {@code filename|<digest>}, the port of {@code <name>|port}.
+     */
+    String otherFamily() {
+        if (otherCanon == Canon.IP) {
+            return Families.IP;
+        }
+        if (otherCanon == Canon.FILENAME) {
+            return Families.FILENAME;
+        }
+        // MISP's own type for a bare port; no rule of ours, so a port record keys on the type itself.
+        return "port";
+    }
+
     NormalisationResult canonical(String value) {
         return canonical(canon, kind, value);
     }

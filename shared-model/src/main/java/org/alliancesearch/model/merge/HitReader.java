@@ -383,6 +383,18 @@ final class HitReader {
         return interned;
     }
 
+    /** The indicator of a key, made when the hits did not make it (a composite filed under a half). */
+    IndicatorAggregate indicator(IndicatorKey key) {
+        int keyHash = key.value().hashCode();
+        IndicatorAggregate indicator = indicators.get(key.family(), key.value(), keyHash);
+        if (indicator == null) {
+            indicator = new IndicatorAggregate(key);
+            indicators.putNew(key.family(), key.value(), keyHash, indicator);
+            indicatorList.add(indicator);
+        }
+        return indicator;
+    }
+
     /** The indicator of a raw (type, value) spelling; each distinct spelling is normalised once. */
     private IndicatorAggregate indicator(String type, String value, IndicatorKey knownKey, int knownKeyHash) {
         String v = value == null ? "" : value;

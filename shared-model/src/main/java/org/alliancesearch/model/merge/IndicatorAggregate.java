@@ -47,6 +47,8 @@ final class IndicatorAggregate extends SeenRange {
     private Tlp tlp;
     int attributeCount;
     private int copyCount;
+    /** Composite records filed here through a half; null nearly always. */
+    private ArrayList<CompositeMatch> composites;
 
     IndicatorAggregate(IndicatorKey key) {
         this.key = key;
@@ -153,6 +155,14 @@ final class IndicatorAggregate extends SeenRange {
                 }
             }
         }
+    }
+
+    /** Notes a composite record filed here because the search asked for this half of it. */
+    void addComposite(CompositeMatch match) {
+        if (composites == null) {
+            composites = new ArrayList<>(2);
+        }
+        composites.add(match);
     }
 
     @SuppressWarnings("unchecked")
@@ -270,7 +280,7 @@ final class IndicatorAggregate extends SeenRange {
         List<String> orgs = sortedText(organisations);
         return new MergedIndicator(key.value(), key.family(), sortedText(types), sortedText(categories), orgs,
                 members(context), tags(context), tlp, toIds, first, last, events(context), attributeCount, copyCount,
-                unconfirmed(orgs));
+                unconfirmed(orgs), composites == null ? List.of() : composites);
     }
 
     /** The unconfirmed claims for organisations that no confirmed record of this indicator names. */

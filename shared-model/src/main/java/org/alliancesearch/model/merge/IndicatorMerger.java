@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.Comparator;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
+import org.alliancesearch.model.indicator.Indicators;
+import org.alliancesearch.model.indicator.SearchedValues;
 import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
@@ -27,6 +29,18 @@ import org.alliancesearch.model.result.MemberRef;
  * Attributes any member marks {@code deleted} are never shown either.
  *
  * <p>
+ * Composite records ({@code domain|ip}, {@code filename|sha256}, {@code ip-dst|port} …) are filed under the indicator
+ * of each half the search asked for ({@link SearchedValues#matchedHalves}, judged on the value of the copy that speaks
+ * for the record): {@code evil.example|203.0.113.5} found by searching {@code 203.0.113.5} shows under the IP's
+ * indicator, and under the name's as well when the name was searched too, each listing it in
+ * {@link MergedIndicator#composites()} with the half that matched. A composite none of whose halves was searched
+ * (and every composite in a merge without a query) is filed under its usual key ({@link Indicators#key}). Counting:
+ * each indicator counts the records filed under it ({@link MergedIndicator#attributeCount()},
+ * {@link MergedIndicator#copyCount()}, holders, organisations), so a record filed under two indicators counts in
+ * both; the {@link MergeTotals} and the tally by member count every distinct attribute once, and
+ * {@link MergeTotals#indicators()} counts the indicators listed.
+ *
+ * <p>
  * The result does not depend on the order of the hits: everything kept is a union, a count, a minimum or a maximum,
  * and where one copy has to stand for several the order is fixed: an attribute's fields (type, category, tags,
  * to_ids, timestamps, creator) are those of the copy that {@link #compareSpeakers speaks first}, an event's info and
@@ -42,10 +56,12 @@ public final class IndicatorMerger {
         return merge(hits, policy, TagFilter.none());
     }
 
-    /** Merges and applies the query's own include/exclude tag patterns again (members may ignore filters). */
+    /**
+     * Merges, applies the query's own include/exclude tag patterns again (members may ignore filters) and files
+     * composite records under the halves the query searched.
+     */
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query) {
-        return merge(hits, policy,
-                query == null ? TagFilter.none() : new TagFilter(query.includeTags(), query.excludeTags()));
+        return merge(hits, policy, query, OrganisationClaims.none());
     }
 
     /**
@@ -63,7 +79,8 @@ public final class IndicatorMerger {
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query,
             OrganisationClaims claims) {
         return merge(hits, policy,
-                query == null ? TagFilter.none() : new TagFilter(query.includeTags(), query.excludeTags()), claims);
+                query == null ? TagFilter.none() : new TagFilter(query.includeTags(), query.excludeTags()), claims,
+                query == null ? null : SearchedValues.of(query.values()));
     }
 
     /**
@@ -72,10 +89,20 @@ public final class IndicatorMerger {
      */
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, TagFilter filter,
             OrganisationClaims claims) {
+        return merge(hits, policy, filter, claims, null);
+    }
+
+    /**
+     * Merges like {@link #merge(Collection, AlliancePolicy, TagFilter, OrganisationClaims)} and files each composite
+     * record under the indicators of the halves {@code searched} asks for (under its usual key when none; null files
+     * every record under its usual key).
+     */
+    public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, TagFilter filter,
+            OrganisationClaims claims, SearchedValues searched) {
         TagPolicy tagPolicy = TagPolicy.of(policy == null ? AlliancePolicy.defaults() : policy, filter);
         HitReader read = new HitReader(tagPolicy, hits.size(), claims == null ? OrganisationClaims.none() : claims);
         read.read(hits);
-        return MergeOutput.build(read, tagPolicy, hits.size());
+        return MergeOutput.build(read, tagPolicy, hits.size(), searched);
     }
 
     /**

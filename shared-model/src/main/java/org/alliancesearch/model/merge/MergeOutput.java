@@ -3,8 +3,14 @@ package org.alliancesearch.model.merge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 
+import org.alliancesearch.model.indicator.CompositeHalf;
+import org.alliancesearch.model.indicator.Indicators;
+import org.alliancesearch.model.indicator.SearchedValues;
+import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.policy.TagPolicy;
+import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.model.result.MemberRef;
 
 /**
@@ -17,7 +23,7 @@ final class MergeOutput {
     }
 
     /** The merged result; {@code hitCount} is the number of hits read. */
-    static MergedResult build(HitReader read, TagPolicy policy, int hitCount) {
+    static MergedResult build(HitReader read, TagPolicy policy, int hitCount, SearchedValues searched) {
         ArrayList<AttributeCopies> attributeList = read.attributeList;
         ArrayList<IndicatorAggregate> indicatorList = read.indicatorList;
         ArrayList<MemberRef> memberList = read.memberList;
@@ -64,7 +70,10 @@ final class MergeOutput {
                     removedCounts.count(copies);
                 }
                 case KEEP -> {
-                    copies.indicator.add(copies, TagTable.TLP_BY_RANK[tlpRank(copies)]);
+                    Tlp tlp = TagTable.TLP_BY_RANK[tlpRank(copies)];
+                    if (searched == null || !file(read, copies, tlp, searched)) {
+                        copies.indicator.add(copies, tlp);
+                    }
                     copies.addTagsTo(keptTags);
                     shown.count(copies);
                 }
@@ -100,6 +109,30 @@ final class MergeOutput {
                 removedCounts.byId[i])));
         return new MergedResult(sorted, new MergeTotals(sorted.size(), hitCount, duplicates, removed.total(),
                 deleted, removed), byMember);
+    }
+
+    /**
+     * Files a composite record under the indicator of each half the search asked for; false (nothing filed) when the
+     * record is not a composite or none of its halves was searched. Decided on the speaking copy's type and value.
+     */
+    private static boolean file(HitReader read, AttributeCopies copies, Tlp tlp, SearchedValues searched) {
+        MispAttribute a = copies.speaker.attribute();
+        String type = a.type() == null ? "" : a.type();
+        String value = a.value();
+        if (value == null || value.indexOf('|') < 0) {
+            return false;
+        }
+        Set<CompositeHalf> halves = searched.matchedHalves(type, value);
+        if (halves.isEmpty()) {
+            return false;
+        }
+        String composite = Indicators.compositeValue(type, value);
+        for (CompositeHalf half : halves) {
+            IndicatorAggregate indicator = read.indicator(Indicators.halfKey(type, value, half));
+            indicator.add(copies, tlp);
+            indicator.addComposite(new CompositeMatch(type, composite, half));
+        }
+        return true;
     }
 
     /** The most restrictive TLP over every copy of the attribute and of its events, as a rank. */

@@ -2,7 +2,9 @@ package org.alliancesearch.model.merge;
 
 /**
  * Counts of a merge. Attributes are counted by uuid and content after deduplication except {@link #attributes()}, so
- * {@code attributes - duplicates - deleted - removedByPolicy} is the number of distinct attributes shown.
+ * {@code attributes - duplicates - deleted - removedByPolicy} is the number of distinct attributes shown. A composite
+ * record filed under the indicators of both its halves ({@link IndicatorMerger}) is one attribute here, though each
+ * of those indicators counts it in its own {@link MergedIndicator#attributeCount()}.
  *
  * @param indicators distinct indicators in the result
  * @param attributes attributes received from all members (every copy)

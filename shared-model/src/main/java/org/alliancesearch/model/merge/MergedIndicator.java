@@ -2,6 +2,7 @@ package org.alliancesearch.model.merge;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.TreeSet;
 
 import org.alliancesearch.model.policy.Tlp;
 
@@ -26,17 +27,25 @@ import org.alliancesearch.model.policy.Tlp;
  * @param firstSeen earliest of {@code first_seen}, {@code last_seen} and attribute timestamps, or null
  * @param lastSeen latest of the same, or null
  * @param events the events it appears in, one per event uuid, sorted by date (newest first), then uuid
- * @param attributeCount distinct attributes (by uuid and content)
- * @param copyCount attribute copies received from members (synchronised copies counted each time)
+ * @param attributeCount distinct attributes (by uuid and content) filed under this indicator; a composite record
+ *        filed under the indicators of both its halves (both were searched) counts once in each
+ * @param copyCount attribute copies received from members (synchronised copies counted each time) of the attributes
+ *        filed under this indicator, counted in each indicator the attribute is filed under
  * @param unconfirmedOrganisations creator organisations claimed by a member for another alliance member's
  *        organisation without that member returning the record ({@link OrganisationClaims}); never in
  *        {@code organisations} nor counted, and empty nearly always
+ * @param composites the composite records filed under this indicator because the search asked for one of their
+ *        halves ({@link IndicatorMerger}), sorted and free of duplicates; empty when none was (a composite filed under
+ *        its usual key because no half was searched is not listed)
  */
 public record MergedIndicator(String value, String family, List<String> types, List<String> categories,
         List<String> organisations, List<IndicatorMember> members, List<String> tags, Tlp tlp, boolean toIds,
         Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount,
-        List<String> unconfirmedOrganisations) {
+        List<String> unconfirmedOrganisations, List<CompositeMatch> composites) {
     public MergedIndicator {
+        composites = composites == null || composites.isEmpty()
+                ? List.of()
+                : List.copyOf(new TreeSet<>(composites));
         unconfirmedOrganisations = unconfirmedOrganisations == null ? List.of() : List.copyOf(unconfirmedOrganisations);
         types = List.copyOf(types);
         categories = List.copyOf(categories);
@@ -46,11 +55,20 @@ public record MergedIndicator(String value, String family, List<String> types, L
         events = List.copyOf(events);
     }
 
+    /** An indicator without composite records filed under it through a half. */
+    public MergedIndicator(String value, String family, List<String> types, List<String> categories,
+            List<String> organisations, List<IndicatorMember> members, List<String> tags, Tlp tlp, boolean toIds,
+            Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount,
+            List<String> unconfirmedOrganisations) {
+        this(value, family, types, categories, organisations, members, tags, tlp, toIds, firstSeen, lastSeen, events,
+                attributeCount, copyCount, unconfirmedOrganisations, List.of());
+    }
+
     /** An indicator without unconfirmed claims. */
     public MergedIndicator(String value, String family, List<String> types, List<String> categories,
             List<String> organisations, List<IndicatorMember> members, List<String> tags, Tlp tlp, boolean toIds,
             Instant firstSeen, Instant lastSeen, List<IndicatorEvent> events, int attributeCount, int copyCount) {
         this(value, family, types, categories, organisations, members, tags, tlp, toIds, firstSeen, lastSeen, events,
-                attributeCount, copyCount, List.of());
+                attributeCount, copyCount, List.of(), List.of());
     }
 }

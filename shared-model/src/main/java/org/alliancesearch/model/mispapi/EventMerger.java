@@ -5,10 +5,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
@@ -41,14 +44,19 @@ import org.alliancesearch.model.result.MemberRef;
  * for the event (its header, and each attribute's fields) is the creator's own (the member of the organisation its
  * {@code Orgc} names, as the other merges decide it: {@link IndicatorMerger#fromCreator}), then one whose creator
  * claim stands, then the first member by id; never the newest by a member's {@code timestamp}, which any member may
- * set. The tags shown are every kept copy's together (more tags can only hide more). The result does not depend on the order of the answers.
+ * set. The tags shown are the speaking copy's, like its other fields: another member's copy can neither add a tag to
+ * nor take one from the event or an attribute shown. The result does not depend on the order of the answers.
  *
  * <p>
- * <b>Policy.</b> A copy whose own event tags fail the policy (a dropping tag, a TLP above the ceiling) is dropped
- * whole. Inside a kept copy, each attribute (of the event or of an object) is checked with its own tags and the
- * event's (inherited), and removed when it fails the policy or the query's tag filter; a deleted attribute is removed
- * too; an object left without attributes is not shown. A member's stricter policy ({@code memberPolicies}) is applied
- * to that member's copies only, on top of the alliance policy.
+ * <b>Policy</b>, by the rules of {@link IndicatorMerger} and {@link AllianceMerge}: every copy is looked at first, then
+ * what any copy hides is hidden. An event is not shown at all when any member's copy of it carries, in its own event
+ * tags, a dropping tag or a TLP above the ceiling: a member returning another member's TLP:RED event without the red
+ * tag does not show it. An attribute (of the event or of an object) is not shown when any copy of it, with its own
+ * tags and the tags of every copy of its event, fails the policy or the query's tag filter, or when any member marks
+ * it deleted; an object left without attributes is not shown. A member's stricter policy ({@code memberPolicies})
+ * removes that member's own copies (of an event, by its event tags; of an attribute, by its tags and its copy's event
+ * tags) before anything else, as the portal's search applies it: such a copy neither makes the member a holder nor
+ * hides another member's copy.
  *
  * <p>
  * <b>Answered.</b> An event is answered only when at least one kept attribute answers the search: its value is one of
@@ -102,7 +110,7 @@ public final class EventMerger {
         OrganisationClaims claims = OrganisationClaims.check(rules.alliance(), hits(ordered));
         Predicate<MispAttribute> answersFilter = rules.attributeFilter() == null ? a -> true : rules.attributeFilter();
 
-        // Every kept copy, by event uuid, in member id order.
+        // Every copy its member's own stricter policy keeps, by event uuid, in member id order.
         Map<String, List<Copy>> byEvent = new LinkedHashMap<>();
         for (MemberEvents answer : ordered) {
             AlliancePolicy own = rules.memberPolicies().get(answer.member().id());
@@ -111,18 +119,17 @@ public final class EventMerger {
                     : TagPolicy.of(own,
                             TagFilter.none());
             for (MispEventDocument doc : answer.events()) {
-                Copy copy = copy(answer.member(), doc, alliancePolicy, ownPolicy, claims, searched, answersFilter);
+                Copy copy = copy(answer.member(), doc, ownPolicy, claims);
                 if (copy != null) {
                     byEvent.computeIfAbsent(doc.uuid(), k -> new ArrayList<>()).add(copy);
                 }
             }
         }
         List<MergedEvents.Event> events = new ArrayList<>();
-        for (List<Copy> all : byEvent.values()) {
-            // A copy of which the policy left nothing does not make its member a holder.
-            List<Copy> copies = all.stream().filter(c -> !c.isEmpty()).toList();
-            if (copies.stream().anyMatch(c -> c.answers)) {
-                events.add(event(copies));
+        for (List<Copy> copies : byEvent.values()) {
+            MergedEvents.Event e = event(copies, alliancePolicy, searched, answersFilter);
+            if (e != null) {
+                events.add(e);
             }
         }
         events.sort(Comparator.comparing((MergedEvents.Event e) -> e.header().date(),
@@ -142,29 +149,29 @@ public final class EventMerger {
         return hits;
     }
 
-    /** One member's copy of one event after the policy, or null when the policy drops it whole. */
-    private static Copy copy(MemberRef member, MispEventDocument doc, TagPolicy policy, TagPolicy ownPolicy,
-            OrganisationClaims claims, SearchedValues searched, Predicate<MispAttribute> answersFilter) {
+    /**
+     * One member's copy of one event after that member's own stricter policy (null: none), or null when that policy
+     * drops it whole. The alliance policy is applied over all copies together ({@link #event}).
+     */
+    private static Copy copy(MemberRef member, MispEventDocument doc, TagPolicy ownPolicy, OrganisationClaims claims) {
         List<String> eventTags = names(doc.tags());
-        if (!eventPasses(policy, eventTags) || (ownPolicy != null && !eventPasses(ownPolicy, eventTags))) {
+        if (ownPolicy != null && !eventPasses(ownPolicy, eventTags)) {
             return null;
         }
         Copy copy = new Copy(member, doc);
         MispEvent context = null;
         for (MispAttribute a : doc.attributes()) {
             context = context == null ? a.event() : context;
-            if (keep(a, eventTags, policy, ownPolicy)) {
+            if (ownPolicy == null || ownPolicy.verdict(tags(eventTags, a)) == TagPolicy.Verdict.KEEP) {
                 copy.attributes.add(a);
-                copy.answers |= searched.matches(a.type(), a.value()) && answersFilter.test(a);
             }
         }
         for (MispObject o : doc.objects()) {
             List<MispAttribute> kept = new ArrayList<>();
             for (MispAttribute a : o.attributes()) {
                 context = context == null ? a.event() : context;
-                if (keep(a, eventTags, policy, ownPolicy)) {
+                if (ownPolicy == null || ownPolicy.verdict(tags(eventTags, a)) == TagPolicy.Verdict.KEEP) {
                     kept.add(a);
-                    copy.answers |= searched.matches(a.type(), a.value()) && answersFilter.test(a);
                 }
             }
             if (!kept.isEmpty()) {
@@ -187,19 +194,31 @@ public final class EventMerger {
         return policy.verdict(dropping, tlp, true, false) == TagPolicy.Verdict.KEEP;
     }
 
-    private static boolean keep(MispAttribute a, List<String> eventTags, TagPolicy policy, TagPolicy ownPolicy) {
-        if (a.deleted()) {
-            return false;
-        }
-        List<String> tags = new ArrayList<>(eventTags);
+    /** The event's tags and the attribute's own. */
+    private static List<String> tags(List<String> eventTags, MispAttribute a) {
+        List<String> tags = new ArrayList<>(eventTags.size() + a.tags().size());
+        tags.addAll(eventTags);
         for (MispTag t : a.tags()) {
             tags.add(t.name());
         }
-        return policy.verdict(tags) == TagPolicy.Verdict.KEEP
-                && (ownPolicy == null || ownPolicy.verdict(tags) == TagPolicy.Verdict.KEEP);
+        return tags;
     }
 
-    private static MergedEvents.Event event(List<Copy> copies) {
+    /**
+     * The event as shown from all copies of it, or null when it is not shown: a copy's event tags fail the policy,
+     * no attribute is left, or none left answers the search.
+     */
+    private static MergedEvents.Event event(List<Copy> copies, TagPolicy policy, SearchedValues searched,
+            Predicate<MispAttribute> answersFilter) {
+        // Every copy's event tags count: one member's copy without the red tag must not show a red event.
+        List<String> eventTags = new ArrayList<>();
+        for (Copy c : copies) {
+            List<String> own = names(c.doc.tags());
+            if (!eventPasses(policy, own)) {
+                return null;
+            }
+            eventTags.addAll(own);
+        }
         // The creator's own copy speaks first, then one whose claim stands, then the first member by id: another
         // member's doctored copy of the event never replaces the creator's header nor its attributes' fields.
         List<Copy> ordered = copies.stream()
@@ -208,40 +227,45 @@ public final class EventMerger {
                         .thenComparing(c -> !c.claimStands)
                         .thenComparing(c -> c.member.id()))
                 .toList();
-        Copy shown = ordered.get(0);
-        List<MemberRef> holders = copies.stream().map(c -> c.member).distinct().sorted(BY_ID).toList();
-        Map<String, MispTag> tags = new LinkedHashMap<>();
-        for (Copy c : ordered) {
-            for (MispTag t : c.doc.tags()) {
-                tags.putIfAbsent(t.name().strip().toLowerCase(Locale.ROOT), t);
-            }
-        }
         Attributes own = new Attributes();
         Map<String, ObjectGroup> objects = new LinkedHashMap<>();
         for (Copy c : ordered) {
             for (int i = 0; i < c.attributes.size(); i++) {
-                own.add(c.member, c.attributes.get(i), i);
+                own.add(c, c.attributes.get(i), i);
             }
             for (int i = 0; i < c.objects.size(); i++) {
                 ObjectCopy o = c.objects.get(i);
                 String key = o.object.uuid() == null ? "\u0000" + c.member.id() + "\u0000" + i : o.object.uuid();
                 ObjectGroup g = objects.computeIfAbsent(key, k -> new ObjectGroup(o.object));
-                g.holders.add(c.member);
                 for (int j = 0; j < o.attributes.size(); j++) {
-                    g.attributes.add(c.member, o.attributes.get(j), j);
+                    g.attributes.add(c, o.attributes.get(j), j);
                 }
             }
         }
+        List<MergedEvents.Attribute> ownShown = own.merged(policy, eventTags);
+        boolean answers = own.answers(searched, answersFilter);
+        // A copy of which the policy left nothing does not make its member a holder, nor speak for the event.
+        Set<Copy> holding = new HashSet<>(own.holding);
         List<MergedEvents.EventObject> mergedObjects = new ArrayList<>();
         for (ObjectGroup g : objects.values()) {
-            mergedObjects.add(new MergedEvents.EventObject(g.header, g.attributes.merged(),
-                    g.holders.stream().distinct().sorted(BY_ID).toList()));
+            List<MergedEvents.Attribute> shown = g.attributes.merged(policy, eventTags);
+            if (!shown.isEmpty()) {
+                answers |= g.attributes.answers(searched, answersFilter);
+                holding.addAll(g.attributes.holding);
+                mergedObjects.add(new MergedEvents.EventObject(g.header, shown, g.attributes.holding.stream()
+                        .map(c -> c.member).distinct().sorted(BY_ID).toList()));
+            }
         }
+        if (!answers) {
+            return null;
+        }
+        Copy shown = ordered.stream().filter(holding::contains).findFirst().orElseThrow();
+        List<MemberRef> holders = holding.stream().map(c -> c.member).distinct().sorted(BY_ID).toList();
         MispOrganisation orgc = shown.claimStands && shown.doc.orgc() != null
                 ? shown.doc.orgc()
                 : organisation(shown.member);
-        return new MergedEvents.Event(shown.doc, orgc, organisation(shown.member), List.copyOf(tags.values()),
-                own.merged(), mergedObjects, holders, !shown.claimStands);
+        return new MergedEvents.Event(shown.doc, orgc, organisation(shown.member), shown.doc.tags(), ownShown,
+                mergedObjects, holders, !shown.claimStands);
     }
 
     /** A member's own organisation: its MISP organisation when known, else the one the admin named. */
@@ -281,56 +305,73 @@ public final class EventMerger {
         return out;
     }
 
-    /** Attributes of one container (the event, or one object) of every copy, unioned by uuid, type and value. */
+    /**
+     * Attributes of one container (the event, or one object) of every copy, unioned by uuid, type and value; added in
+     * the order the copies speak, so the first copy of each is the one shown.
+     */
     private static final class Attributes {
         private final Map<String, List<MispAttribute>> copies = new LinkedHashMap<>();
-        private final Map<String, List<MemberRef>> holders = new HashMap<>();
+        private final Map<String, List<Copy>> holders = new HashMap<>();
+        /** The copies that hold an attribute shown (after {@link #merged}). */
+        final Set<Copy> holding = new LinkedHashSet<>();
+        /** Every copy of the attributes shown (after {@link #merged}). */
+        private final List<MispAttribute> shownCopies = new ArrayList<>();
 
-        void add(MemberRef member, MispAttribute a, int index) {
+        void add(Copy copy, MispAttribute a, int index) {
             String key;
             if (a.uuid() == null || a.uuid().isBlank()) {
                 // Without a uuid nothing says two records are one: each stays apart.
-                key = "\u0000" + member.id() + "\u0000" + index;
+                key = "\u0000" + copy.member.id() + "\u0000" + index;
             } else {
                 IndicatorKey k = Indicators.key(a.type(), a.value());
                 key = a.uuid().strip().toLowerCase(Locale.ROOT) + "\u0000" + k.family() + "\u0000" + k.value();
             }
             copies.computeIfAbsent(key, x -> new ArrayList<>()).add(a);
-            List<MemberRef> h = holders.computeIfAbsent(key, x -> new ArrayList<>());
-            if (!h.contains(member)) {
-                h.add(member);
+            List<Copy> h = holders.computeIfAbsent(key, x -> new ArrayList<>());
+            if (!h.contains(copy)) {
+                h.add(copy);
             }
         }
 
-        List<MergedEvents.Attribute> merged() {
+        /**
+         * The attributes shown: none that any member marks deleted, nor one whose copies' tags together with every
+         * copy's event tags fail the policy; each from its first (speaking) copy, with that copy's tags.
+         */
+        List<MergedEvents.Attribute> merged(TagPolicy policy, List<String> eventTags) {
             List<MergedEvents.Attribute> out = new ArrayList<>(copies.size());
             copies.forEach((key, list) -> {
-                MispAttribute first = list.get(0);
-                List<MispTag> tags = first.tags();
-                if (list.size() > 1) {
-                    Map<String, MispTag> all = new LinkedHashMap<>();
-                    for (MispAttribute a : list) {
-                        a.tags().forEach(t -> all.putIfAbsent(t.name().strip().toLowerCase(Locale.ROOT), t));
-                    }
-                    tags = List.copyOf(all.values());
+                List<String> tags = new ArrayList<>(eventTags);
+                boolean deleted = false;
+                for (MispAttribute a : list) {
+                    deleted |= a.deleted();
+                    a.tags().forEach(t -> tags.add(t.name()));
                 }
-                MispAttribute shown = tags == first.tags()
-                        ? first
-                        : new MispAttribute(first.id(), first.uuid(),
-                                first.eventId(), first.objectId(), first.objectRelation(), first.category(),
-                                first.type(),
-                                first.value(), first.toIds(), first.timestamp(), first.firstSeen(), first.lastSeen(),
-                                first.distribution(), first.comment(), first.deleted(), tags, first.event());
-                out.add(new MergedEvents.Attribute(shown, holders.get(key).stream().sorted(BY_ID).toList()));
+                if (deleted || policy.verdict(tags) != TagPolicy.Verdict.KEEP) {
+                    return;
+                }
+                List<Copy> h = holders.get(key);
+                holding.addAll(h);
+                shownCopies.addAll(list);
+                out.add(new MergedEvents.Attribute(list.get(0), h.stream().map(c -> c.member).distinct()
+                        .sorted(BY_ID).toList()));
             });
             return out;
+        }
+
+        /** Whether a copy of an attribute shown answers the search (after {@link #merged}). */
+        boolean answers(SearchedValues searched, Predicate<MispAttribute> answersFilter) {
+            for (MispAttribute a : shownCopies) {
+                if (searched.matches(a.type(), a.value()) && answersFilter.test(a)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
     private static final class ObjectGroup {
         final MispObject header;
         final Attributes attributes = new Attributes();
-        final List<MemberRef> holders = new ArrayList<>();
 
         ObjectGroup(MispObject header) {
             this.header = header;
@@ -340,22 +381,17 @@ public final class EventMerger {
     private record ObjectCopy(MispObject object, List<MispAttribute> attributes) {
     }
 
-    /** One member's copy of one event, after the policy. */
+    /** One member's copy of one event, after that member's own stricter policy; compared by identity. */
     private static final class Copy {
         final MemberRef member;
         final MispEventDocument doc;
         final List<MispAttribute> attributes = new ArrayList<>();
         final List<ObjectCopy> objects = new ArrayList<>();
-        boolean answers;
         boolean claimStands = true;
 
         Copy(MemberRef member, MispEventDocument doc) {
             this.member = member;
             this.doc = doc;
-        }
-
-        boolean isEmpty() {
-            return attributes.isEmpty() && objects.isEmpty();
         }
     }
 }

@@ -45,10 +45,11 @@ public record MergedEvents(List<Event> events, List<Tally> tallies) {
      * @param orgc the creator organisation shown: the member's claim when it stands, else the holder member's own
      *        organisation ({@link EventMerger})
      * @param org the owner shown: the organisation of the member whose copy's header is shown
-     * @param tags the event's tags, every kept copy's together (one per name, ignoring case)
+     * @param tags the event's tags as the copy that speaks for it carries them (not a union: another member's copy
+     *        cannot relabel the event; any copy's tags still hide it, {@link EventMerger})
      * @param attributes the event's own attributes that passed the policy
      * @param objects the event's objects with at least one attribute that passed the policy
-     * @param holders the members that returned this event (and kept it under their policy), in member id order
+     * @param holders the members whose copy of this event holds an attribute shown, in member id order
      * @param claimReplaced true when the creator claim of the shown copy was not confirmed and was replaced
      */
     public record Event(MispEventDocument header, MispOrganisation orgc, MispOrganisation org, List<MispTag> tags,
@@ -71,7 +72,7 @@ public record MergedEvents(List<Event> events, List<Tally> tallies) {
     }
 
     /**
-     * One attribute: the copy shown (the first holder's, tags of every copy together) and who holds it.
+     * One attribute: the copy shown (the speaking copy's, with its own tags only) and who holds it.
      */
     public record Attribute(MispAttribute attribute, List<MemberRef> holders) {
         public Attribute {

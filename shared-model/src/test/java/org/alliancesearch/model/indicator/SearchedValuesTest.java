@@ -115,4 +115,41 @@ class SearchedValuesTest {
         assertThat(Indicators.networkContains("10.0.0.0", "10.0.0.0")).isFalse();
         assertThat(Indicators.networkContains("0.0.0.0/0", "198.51.100.1")).isTrue();
     }
+
+    @Test
+    void matchedHalvesTellWhichHalfOfACompositeWasSearched() {
+        String record = "Evil.Example.|203.0.113.5";
+        assertThat(SearchedValues.of(List.of("203.0.113.5")).matchedHalves("domain|ip", record))
+                .containsExactly(CompositeHalf.RIGHT);
+        assertThat(SearchedValues.of(List.of("EVIL.Example.")).matchedHalves("domain|ip", record))
+                .containsExactly(CompositeHalf.LEFT);
+        assertThat(SearchedValues.of(List.of("EVIL.example", "203.0.113.0/24")).matchedHalves("domain|ip", record))
+                .containsExactly(CompositeHalf.LEFT, CompositeHalf.RIGHT);
+        assertThat(
+                SearchedValues.of(List.of("%.evil.example")).matchedHalves("domain|ip", "a.Evil.Example|203.0.113.5"))
+                .containsExactly(CompositeHalf.LEFT);
+        assertThat(SearchedValues.of(List.of("192.0.2.1")).matchedHalves("domain|ip", record)).isEmpty();
+        assertThat(SearchedValues.of(List.of(SHA256.toUpperCase())).matchedHalves("filename|sha256",
+                "a|b.exe|" + SHA256)).containsExactly(CompositeHalf.RIGHT);
+        assertThat(SearchedValues.of(List.of("8443")).matchedHalves("ip-dst|port", "198.51.100.7|8443"))
+                .containsExactly(CompositeHalf.RIGHT);
+        // not a composite: a plain record, or a composite type without its bar
+        assertThat(SearchedValues.of(List.of("203.0.113.5")).matchedHalves("ip-dst", "203.0.113.5")).isEmpty();
+        assertThat(SearchedValues.of(List.of("evil.example")).matchedHalves("domain|ip", "evil.example")).isEmpty();
+    }
+
+    @Test
+    void eachHalfKeysAsAPlainRecordOfItWould() {
+        assertThat(Indicators.halfKey("domain|ip", "Evil.Example.|203.0.113.5", CompositeHalf.RIGHT))
+                .isEqualTo(Indicators.key("ip-dst", "203.0.113.5"));
+        assertThat(Indicators.halfKey("domain|ip", "Evil.Example.|203.0.113.5", CompositeHalf.LEFT))
+                .isEqualTo(Indicators.key("domain", "evil.example"));
+        assertThat(Indicators.halfKey("filename|sha256", "a|b.exe|" + SHA256.toUpperCase(), CompositeHalf.LEFT))
+                .isEqualTo(Indicators.key("filename", "a|b.exe"));
+        assertThat(Indicators.halfKey("ip-dst|port", "198.51.100.7| 8443", CompositeHalf.RIGHT))
+                .isEqualTo(new IndicatorKey("port", "8443"));
+        assertThat(Indicators.compositeValue("domain|ip", "Evil.Example.|203.0.113.5"))
+                .isEqualTo("evil.example|203.0.113.5");
+        assertThat(Indicators.halfKey("ip-dst", "203.0.113.5", CompositeHalf.LEFT)).isNull();
+    }
 }

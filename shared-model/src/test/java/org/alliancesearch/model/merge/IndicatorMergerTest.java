@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import org.alliancesearch.model.indicator.CompositeHalf;
 import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.TagFilter;
@@ -655,6 +656,104 @@ class IndicatorMergerTest {
             int shown = r.indicators().stream().mapToInt(MergedIndicator::attributeCount).sum();
             assertThat(t.attributes() - t.duplicates() - t.deleted() - t.removedByPolicy()).isEqualTo(shown)
                     .isEqualTo(2);
+        }
+    }
+
+    /** Composite records are filed under each half the search asked for. */
+    @Nested
+    class Composites {
+        static final String SHA = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+        MergedResult search(List<String> values, MemberHit... hits) {
+            return merger.merge(List.of(hits), AlliancePolicy.defaults(), SearchQuery.ofValues(values));
+        }
+
+        static MergedIndicator find(MergedResult r, String family, String value) {
+            return r.indicators().stream().filter(i -> i.family().equals(family) && i.value().equals(value))
+                    .findFirst().orElseThrow(() -> new AssertionError(family + " " + value + " not in " + r));
+        }
+
+        @Test
+        void anIpSearchFindsADomainIpRecordUnderTheIpAndCountsItsOrganisation() {
+            MergedResult r = search(List.of("203.0.113.5"),
+                    hit(A, attr("u1", "ip-dst", "203.0.113.5").event(event(E1, "Org A"))),
+                    hit(B, attr("u2", "domain|ip", "Evil.Example.|203.0.113.5").event(event(E2, "Org B"))));
+            MergedIndicator ip = only(r);
+            assertThat(ip.family()).isEqualTo("ip");
+            assertThat(ip.value()).isEqualTo("203.0.113.5");
+            assertThat(ip.organisations()).containsExactly("Org A", "Org B");
+            assertThat(ip.members()).extracting(IndicatorMember::id).containsExactly("a", "b");
+            assertThat(ip.types()).containsExactly("domain|ip", "ip-dst");
+            assertThat(ip.attributeCount()).isEqualTo(2);
+            assertThat(ip.composites()).containsExactly(new CompositeMatch("domain|ip", "evil.example|203.0.113.5",
+                    CompositeHalf.RIGHT));
+            assertThat(r.totals().indicators()).isEqualTo(1);
+        }
+
+        @Test
+        void withoutAQueryACompositeKeepsItsUsualKey() {
+            MergedResult r = merge(hit(B, attr("u2", "domain|ip", "evil.example|203.0.113.5")));
+            MergedIndicator i = only(r);
+            assertThat(i.family()).isEqualTo("domain");
+            assertThat(i.value()).isEqualTo("evil.example");
+            assertThat(i.composites()).isEmpty();
+        }
+
+        @Test
+        void aFilenameHashRecordSearchedByItsHashIsUnderTheHash() {
+            MergedIndicator i = only(search(List.of(SHA.toUpperCase()),
+                    hit(A, attr("u1", "filename|sha256", "Invoice.exe|" + SHA))));
+            assertThat(i.family()).isEqualTo("sha256");
+            assertThat(i.value()).isEqualTo(SHA);
+            assertThat(i.composites()).singleElement().satisfies(c -> {
+                assertThat(c.half()).isEqualTo(CompositeHalf.RIGHT);
+                assertThat(c.value()).endsWith("|" + SHA);
+            });
+        }
+
+        @Test
+        void anIpPortRecordSearchedByItsNetworkIsUnderTheIp() {
+            MergedIndicator i = only(search(List.of("198.51.100.0/24"),
+                    hit(A, attr("u1", "ip-dst|port", "198.51.100.7|8443"))));
+            assertThat(i.family()).isEqualTo("ip");
+            assertThat(i.value()).isEqualTo("198.51.100.7");
+            assertThat(i.composites()).containsExactly(new CompositeMatch("ip-dst|port", "198.51.100.7|8443",
+                    CompositeHalf.LEFT));
+        }
+
+        @Test
+        void bothHalvesSearchedFileTheRecordUnderBothAndTheTotalsCountItOnce() {
+            MergedResult r = search(List.of("evil.example", "203.0.113.5"),
+                    hit(A, attr("u1", "domain|ip", "evil.example|203.0.113.5").event(event(E1, "Org A"))),
+                    hit(B, attr("u1", "domain|ip", "evil.example|203.0.113.5").event(event(E1, "Org A"))));
+            assertThat(r.indicators()).hasSize(2);
+            MergedIndicator name = find(r, "domain", "evil.example");
+            MergedIndicator ip = find(r, "ip", "203.0.113.5");
+            for (MergedIndicator i : List.of(name, ip)) {
+                assertThat(i.attributeCount()).isEqualTo(1);
+                assertThat(i.copyCount()).isEqualTo(2);
+                assertThat(i.organisations()).containsExactly("Org A");
+            }
+            assertThat(name.composites()).extracting(CompositeMatch::half).containsExactly(CompositeHalf.LEFT);
+            assertThat(ip.composites()).extracting(CompositeMatch::half).containsExactly(CompositeHalf.RIGHT);
+            assertThat(r.totals().indicators()).isEqualTo(2);
+            assertThat(r.totals().attributes() - r.totals().duplicates()).isEqualTo(1);
+            assertThat(r.tally("a").shown()).isEqualTo(1);
+        }
+
+        @Test
+        void aCompositeWhoseHalvesWereNotSearchedKeepsItsUsualKey() {
+            MergedIndicator i = only(search(List.of("192.0.2.1"),
+                    hit(A, attr("u1", "domain|ip", "evil.example|203.0.113.5"))));
+            assertThat(i.value()).isEqualTo("evil.example");
+            assertThat(i.composites()).isEmpty();
+        }
+
+        @Test
+        void aRemovedCompositeGivesNothingToTheHalfSearched() {
+            MergedResult r = search(List.of("203.0.113.5"),
+                    hit(A, attr("u1", "domain|ip", "evil.example|203.0.113.5").tags("tlp:red")));
+            assertThat(r.indicators()).isEmpty();
         }
     }
 }

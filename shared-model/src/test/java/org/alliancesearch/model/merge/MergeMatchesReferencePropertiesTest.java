@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import org.alliancesearch.model.indicator.SearchedValues;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.misp.MispTag;
@@ -49,7 +50,7 @@ class MergeMatchesReferencePropertiesTest {
             "filename|sha256", "sha256", "ip-dst|port", "md5", "url", "", null);
     static final List<String> VALUES = Arrays.asList("1.2.3.4", "1.2.3.4|443", "Evil.Example.", "evil.example",
             "evil.example|1.2.3.4", "a.exe|" + SHA, SHA.toUpperCase(), SHA, "D41D8CD98F00B204E9800998ECF8427E",
-            "hxxp://evil[.]example/x", "", null);
+            "hxxp://evil[.]example/x", "other.example|1.2.3.4", "evil.example|1.2.3.99", "b.exe|" + SHA, "", null);
     static final List<String> TAGS = List.of("tlp:green", "TLP:GREEN", "tlp:white", "tlp:clear", "tlp:amber",
             "TLP:AMBER+STRICT", "tlp:red", "PAP:RED", "osint:a", "OSINT:A", "Phishing", "phishing", "hostile:x");
     static final List<String> EVENT_UUIDS = Arrays.asList("11111111-1111-4111-8111-111111111111",
@@ -64,8 +65,23 @@ class MergeMatchesReferencePropertiesTest {
     static final List<TagFilter> FILTERS = List.of(TagFilter.none(), new TagFilter(List.of("tlp:*"), List.of()),
             new TagFilter(List.of(), List.of("osint:a")), new TagFilter(List.of("phishing"), List.of("tlp:amber")));
 
-    /** One generated search: the answers, the policy, the tag filter and whether claims are checked. */
-    record Case(List<MemberHit> hits, AlliancePolicy policy, TagFilter filter, boolean checkClaims, long seed) {
+    /**
+     * Searched values: either half of the generated composites (an IP or name alone, the hash alone, the file name,
+     * the port), other spellings, a network, a pattern, or the whole composite.
+     */
+    static final List<String> SEARCHED = List.of("1.2.3.4", "evil.example", "EVIL.example.", SHA, SHA.toUpperCase(),
+            "a.exe", "443", "1.2.3.0/24", "%.example", "evil.example|1.2.3.4", "d41d8cd98f00b204e9800998ecf8427e");
+
+    /**
+     * One generated search: the answers, the policy, the tag filter, whether claims are checked and the searched
+     * values (null: a merge without a query).
+     */
+    record Case(List<MemberHit> hits, AlliancePolicy policy, TagFilter filter, boolean checkClaims, long seed,
+            List<String> searched) {
+        SearchedValues searchedValues() {
+            return searched == null ? null : SearchedValues.of(searched);
+        }
+
         OrganisationClaims claims() {
             return checkClaims
                     ? OrganisationClaims.check(new LinkedHashSet<>(MEMBERS), hits)
@@ -74,8 +90,9 @@ class MergeMatchesReferencePropertiesTest {
 
         @Override
         public String toString() {
-            return "policy=" + policy + " filter=" + filter + " claims=" + checkClaims + "\n" + hits.stream()
-                    .map(Object::toString).collect(Collectors.joining("\n"));
+            return "policy=" + policy + " filter=" + filter + " claims=" + checkClaims + " searched=" + searched
+                    + "\n" + hits.stream()
+                            .map(Object::toString).collect(Collectors.joining("\n"));
         }
     }
 
@@ -97,10 +114,11 @@ class MergeMatchesReferencePropertiesTest {
         Arbitrary<List<String>> tags = Arbitraries.of(TAGS).list().ofMaxSize(3);
         Arbitrary<List<Object[]>> hits = Combinators.combine(hitSpec, tags).as((spec, t) -> new Object[]{spec, t})
                 .list().ofMaxSize(30);
+        Arbitrary<List<String>> searched = Arbitraries.of(SEARCHED).list().ofMinSize(0).ofMaxSize(3).injectNull(0.3);
         return Combinators.combine(event.list().ofMinSize(1).ofMaxSize(4), hits,
                 Arbitraries.of(POLICIES), Arbitraries.of(FILTERS), Arbitraries.of(true, false),
-                Arbitraries.longs(), Arbitraries.integers().between(0, 9)).as(
-                        (events, specs, policy, filter, claims, seed, crowd) -> {
+                Arbitraries.longs(), Arbitraries.integers().between(0, 9), searched).as(
+                        (events, specs, policy, filter, claims, seed, crowd, values) -> {
                             List<MemberHit> out = new ArrayList<>();
                             for (Object[] s : specs) {
                                 @SuppressWarnings("unchecked")
@@ -110,7 +128,7 @@ class MergeMatchesReferencePropertiesTest {
                             if (crowd == 0) {
                                 out.addAll(crowd(new Random(seed)));
                             }
-                            return new Case(out, policy, filter, claims, seed);
+                            return new Case(out, policy, filter, claims, seed, values);
                         });
     }
 
@@ -167,11 +185,12 @@ class MergeMatchesReferencePropertiesTest {
     @Property(tries = 10_000)
     void theTunedMergeGivesWhatTheReferenceGives(@ForAll("cases") Case c) {
         OrganisationClaims claims = c.claims();
-        MergedResult expected = ReferenceMerger.merge(c.hits(), c.policy(), c.filter(), claims);
+        MergedResult expected = ReferenceMerger.merge(c.hits(), c.policy(), c.filter(), claims, c.searchedValues());
         List<MemberHit> shuffled = new ArrayList<>(c.hits());
         Collections.shuffle(shuffled, new Random(c.seed()));
         for (List<MemberHit> hits : List.of(c.hits(), shuffled)) {
-            MergedResult actual = new IndicatorMerger().merge(hits, c.policy(), c.filter(), claims);
+            MergedResult actual = new IndicatorMerger().merge(hits, c.policy(), c.filter(), claims,
+                    c.searchedValues());
             assertThat(actual.indicators()).isEqualTo(expected.indicators());
             assertThat(actual.totals()).isEqualTo(expected.totals());
             assertThat(actual.byMember()).isEqualTo(expected.byMember());

@@ -13,8 +13,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.alliancesearch.model.indicator.CompositeHalf;
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.indicator.Indicators;
+import org.alliancesearch.model.indicator.SearchedValues;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispEvent;
 import org.alliancesearch.model.misp.MispTag;
@@ -61,6 +63,15 @@ final class ReferenceMerger {
 
     static MergedResult merge(List<MemberHit> hits, AlliancePolicy policy, TagFilter filter,
             OrganisationClaims claims) {
+        return merge(hits, policy, filter, claims, null);
+    }
+
+    /**
+     * A composite record is filed under the indicator of each half the search asked for (judged on its speaking
+     * copy), else under its key; each indicator counts what is filed under it, the totals count each record once.
+     */
+    static MergedResult merge(List<MemberHit> hits, AlliancePolicy policy, TagFilter filter,
+            OrganisationClaims claims, SearchedValues searched) {
         TagPolicy tagPolicy = TagPolicy.of(policy == null ? AlliancePolicy.defaults() : policy, filter);
         OrganisationClaims checked = claims == null ? OrganisationClaims.none() : claims;
 
@@ -129,7 +140,23 @@ final class ReferenceMerger {
         }
 
         Map<IndicatorKey, List<Record>> byIndicator = new LinkedHashMap<>();
-        kept.keySet().forEach(r -> byIndicator.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r));
+        Map<IndicatorKey, List<CompositeMatch>> composites = new HashMap<>();
+        for (Record r : kept.keySet()) {
+            MispAttribute a = speaker.get(r).attribute();
+            String type = a.type() == null ? "" : a.type();
+            Set<CompositeHalf> halves = searched == null || a.value() == null
+                    ? Set.of()
+                    : searched.matchedHalves(type, a.value());
+            if (halves.isEmpty()) {
+                byIndicator.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+            }
+            for (CompositeHalf half : halves) {
+                IndicatorKey key = Indicators.halfKey(type, a.value(), half);
+                byIndicator.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+                composites.computeIfAbsent(key, k -> new ArrayList<>())
+                        .add(new CompositeMatch(type, Indicators.compositeValue(type, a.value()), half));
+            }
+        }
         List<MergedIndicator> indicators = new ArrayList<>();
         for (Map.Entry<IndicatorKey, List<Record>> e : byIndicator.entrySet()) {
             List<Record> rs = e.getValue();
@@ -154,7 +181,8 @@ final class ReferenceMerger {
                     speakers.stream().anyMatch(h -> h.attribute().toIds()),
                     times.stream().min(Comparator.naturalOrder()).orElse(null),
                     times.stream().max(Comparator.naturalOrder()).orElse(null), events(copies, checked), rs.size(),
-                    copies.size(), unconfirmed));
+                    copies.size(), unconfirmed,
+                    composites.getOrDefault(e.getKey(), List.of()).stream().distinct().sorted().toList()));
         }
         indicators.sort(Comparator.comparing((MergedIndicator i) -> -i.organisations().size())
                 .thenComparing(MergedIndicator::lastSeen, Comparator.nullsLast(Comparator.reverseOrder()))

@@ -128,6 +128,44 @@ class EventMergePropertiesTest {
         assertThat(text).doesNotContain("tlp:red", "pap:red", "amber+strict");
     }
 
+    /**
+     * What any member's copy hides is never written, whichever copy speaks: no event of which a copy of members a or b
+     * carries event tags the policy rejects, and no attribute of which such a copy (its tags with its copy's event
+     * tags) fails. (Member c's stricter policy removes its own copies first, so they are left out here.)
+     */
+    @Property(tries = 300)
+    void nothingAnyCopyHidesIsWritten(@ForAll("answers") List<Spec> specs) throws IOException {
+        JsonNode root = EventJson.MAPPER.readTree(written(build(specs)));
+        Map<String, List<String>> eventTagsOf = new HashMap<>();
+        for (Spec s : specs) {
+            eventTagsOf.putIfAbsent(s.member() + "/" + s.event(), s.eventTags());
+        }
+        for (JsonNode wrapper : root.get("response")) {
+            JsonNode event = wrapper.get("Event");
+            int e = EVENTS.indexOf(event.get("uuid").asText());
+            List<String> written = new ArrayList<>();
+            event.get("Attribute").forEach(a -> written.add("e/" + a.get("uuid").asText() + "/" + a.get("value")
+                    .asText()));
+            event.get("Object").forEach(o -> o.get("Attribute").forEach(a -> written.add("o/" + a.get("uuid")
+                    .asText() + "/" + a.get("value").asText())));
+            for (Spec s : specs) {
+                if (s.event() != e || s.member() == 2) {
+                    continue;
+                }
+                List<String> eventTags = eventTagsOf.get(s.member() + "/" + s.event());
+                assertThat(POLICY.verdict(eventTags)).as("event tags of member %s", s.member())
+                        .isEqualTo(TagPolicy.Verdict.KEEP);
+                String key = (s.inObject() ? "o/" : "e/") + "a" + s.attribute() + "/" + VALUES.get(s.value());
+                if (written.contains(key)) {
+                    List<String> tags = new ArrayList<>(eventTags);
+                    tags.addAll(s.tags());
+                    assertThat(POLICY.verdict(tags)).as("%s of member %s", key, s.member())
+                            .isEqualTo(TagPolicy.Verdict.KEEP);
+                }
+            }
+        }
+    }
+
     private static List<String> names(JsonNode tags) {
         List<String> out = new ArrayList<>();
         tags.forEach(t -> out.add(t.get("name").asText()));

@@ -227,18 +227,69 @@ class EventMergerTest {
         assertThat(r.page(0, 1)).hasSize(3);
     }
 
+    /** The speaking copy's tags are shown, as in the other merges: another copy's tags never relabel the event. */
     @Test
-    void tagsOfSeveralCopiesAreShownOnceIgnoringCase() {
+    void theSpeakingCopysTagsAreShown() {
         ObjectNode a = event(E1, "CIRCL", "2024-01-02", "tlp:green", "osint:a");
         attribute(a, "a1", "ip-dst", "198.51.100.1", "Phishing");
         ObjectNode b = event(E1, "CIRCL", "2024-01-02", "TLP:GREEN", "other");
         attribute(b, "a1", "ip-dst", "198.51.100.1", "phishing", "extra");
 
-        MergedEvents.Event e = merger.merge(List.of(new MemberEvents(A, read(a)), new MemberEvents(B, read(b))),
+        MergedEvents.Event e = merger.merge(List.of(new MemberEvents(B, read(b)), new MemberEvents(A, read(a))),
                 rules("198.51.100.1")).events().get(0);
 
-        assertThat(e.tags()).extracting(MispTag::name).containsExactly("tlp:green", "osint:a", "other");
-        assertThat(e.attributes().get(0).attribute().tags()).extracting(MispTag::name).containsExactly("Phishing",
-                "extra");
+        assertThat(e.tags()).extracting(MispTag::name).containsExactly("tlp:green", "osint:a");
+        assertThat(e.attributes().get(0).attribute().tags()).extracting(MispTag::name).containsExactly("Phishing");
+        assertThat(e.attributes().get(0).holders()).containsExactly(A, B);
+    }
+
+    /**
+     * Member A created a TLP:RED event; hostile member B returns its copy without the red tag. Any copy hidden by the
+     * policy hides the event: B's copy does not show it.
+     */
+    @Test
+    void aCopyWithoutTheRedTagDoesNotShowAnotherMembersRedEvent() {
+        ObjectNode red = event(E1, "Org A", "2024-01-02", "tlp:red");
+        attribute(red, "a1", "ip-dst", "198.51.100.1");
+        ObjectNode stripped = event(E1, "Org A", "2024-01-02", "tlp:green");
+        attribute(stripped, "a1", "ip-dst", "198.51.100.1");
+
+        MergedEvents r = merger.merge(List.of(new MemberEvents(A, read(red)), new MemberEvents(B, read(stripped))),
+                rules("198.51.100.1"));
+
+        assertThat(r.events()).isEmpty();
+        assertThat(r.tallies()).allMatch(t -> t.events() == 0 && t.attributes() == 0);
+    }
+
+    /** The same for one attribute: a copy of it that the policy hides hides it, and the event shows the others. */
+    @Test
+    void aCopyWithoutTheRedTagDoesNotShowAnotherMembersRedAttribute() {
+        ObjectNode own = event(E1, "Org A", "2024-01-02", "tlp:green");
+        attribute(own, "a1", "ip-dst", "198.51.100.1");
+        attribute(own, "a2", "domain", "secret.example", "tlp:red");
+        ObjectNode stripped = event(E1, "Org A", "2024-01-02", "tlp:green");
+        attribute(stripped, "a1", "ip-dst", "198.51.100.1");
+        attribute(stripped, "a2", "domain", "secret.example");
+
+        MergedEvents r = merger.merge(List.of(new MemberEvents(B, read(stripped)), new MemberEvents(A, read(own))),
+                rules("198.51.100.1"));
+
+        assertThat(r.events()).singleElement().satisfies(e -> assertThat(e.attributes())
+                .extracting(x -> x.attribute().uuid()).containsExactly("a1"));
+    }
+
+    /** A copy some member marks deleted hides the attribute, as in the other merges. */
+    @Test
+    void anAttributeAnyMemberDeletedIsNotShown() {
+        ObjectNode own = event(E1, "CIRCL", "2024-01-02");
+        attribute(own, "a1", "ip-dst", "198.51.100.1");
+        attribute(own, "a2", "domain", "gone.example");
+        ObjectNode other = own.deepCopy();
+        ((ObjectNode) other.get("Attribute").get(1)).put("deleted", true);
+
+        MergedEvents r = merger.merge(List.of(new MemberEvents(A, read(own)), new MemberEvents(B, read(other))),
+                rules("198.51.100.1"));
+
+        assertThat(r.events().get(0).attributes()).extracting(x -> x.attribute().uuid()).containsExactly("a1");
     }
 }
