@@ -92,6 +92,21 @@ class SearchSummaryApiTest {
     }
 
     @Test
+    void aCompositeRecordCountsForTheHalfThatWasSearched() {
+        JsonPath json = search("{\"values\":[\"" + MispMembers.COMPOSITE_IP + "\"]}", "en").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(json.getList("indicators.value", String.class)).containsExactly(MispMembers.COMPOSITE_IP);
+        assertThat(json.getString("indicators[0].family")).isEqualTo("ip");
+        assertThat(json.getList("indicators[0].organisations", String.class)).containsExactly("org-a");
+        assertThat(json.getString("indicators[0].composites[0].type")).isEqualTo("domain|ip");
+        assertThat(json.getString("indicators[0].composites[0].value"))
+                .isEqualTo(MispMembers.COMPOSITE_DOMAIN + "|" + MispMembers.COMPOSITE_IP);
+        assertThat(json.getString("indicators[0].composites[0].half")).isEqualTo("RIGHT");
+        assertThat(json.getBoolean("summary[0].found")).isTrue();
+        assertThat(json.getList("summary[0].heldBy", String.class)).containsExactly("org-a");
+    }
+
+    @Test
     void textInPlaceOfAValueIsRefusedWithItsIndicatorsAndNoMemberSeesIt() {
         String sentence = "we saw 198.51.100.7 calling home to bad-cdn[.]net yesterday";
         JsonPath problem = search("{\"values\":[\"" + sentence + "\"]}", "en").then().statusCode(400)

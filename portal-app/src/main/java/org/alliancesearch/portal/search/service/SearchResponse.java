@@ -96,12 +96,27 @@ public record SearchResponse(String searchId, List<Member> members, List<Indicat
      * @param unconfirmedOrganisations organisations of alliance members that a record claims as its creator while no
      *        member of theirs returned it: not in {@code organisations} and not counted
      * @param pivotOf the searched value this indicator answers as a pivot (the URL whose host it is), or null
+     * @param composites the composite records ({@code domain|ip}, {@code filename|sha256}, …) counted here because
+     *        the search asked for one of their halves, with the half that matched
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Indicator(String value, String family, List<String> types, List<String> categories,
             List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
             Instant firstSeen, Instant lastSeen, List<Event> events, @JsonProperty("new") Boolean isNew,
-            List<String> unconfirmedOrganisations, String pivotOf) {
+            List<String> unconfirmedOrganisations, String pivotOf,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Composite> composites) {
+
+        public Indicator {
+            composites = composites == null ? List.of() : List.copyOf(composites);
+        }
+
+        public Indicator(String value, String family, List<String> types, List<String> categories,
+                List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
+                Instant firstSeen, Instant lastSeen, List<Event> events, Boolean isNew,
+                List<String> unconfirmedOrganisations, String pivotOf) {
+            this(value, family, types, categories, organisations, members, tlp, tags, toIds, firstSeen, lastSeen,
+                    events, isNew, unconfirmedOrganisations, pivotOf, List.of());
+        }
 
         public Indicator(String value, String family, List<String> types, List<String> categories,
                 List<String> organisations, List<String> members, String tlp, List<String> tags, boolean toIds,
@@ -110,6 +125,16 @@ public record SearchResponse(String searchId, List<Member> members, List<Indicat
             this(value, family, types, categories, organisations, members, tlp, tags, toIds, firstSeen, lastSeen,
                     events, isNew, unconfirmedOrganisations, null);
         }
+    }
+
+    /**
+     * A composite record counted under the indicator of one of its halves.
+     *
+     * @param type the MISP type, e.g. {@code domain|ip}
+     * @param value the whole value, halves canonical
+     * @param half {@code LEFT} or {@code RIGHT}: the half that is this indicator
+     */
+    public record Composite(String type, String value, String half) {
     }
 
     /**

@@ -347,7 +347,8 @@ public class SearchService {
         return new SearchResponse.Indicator(i.value(), i.family(), i.types(), i.categories(), i.organisations(),
                 i.members().stream().map(IndicatorMember::name).toList(), i.tlp() == null ? null : i.tlp().tagName(),
                 i.tags(), i.toIds(), i.firstSeen(), i.lastSeen(), events, isNew, i.unconfirmedOrganisations(),
-                pivotOf);
+                pivotOf, i.composites().stream()
+                        .map(c -> new SearchResponse.Composite(c.type(), c.value(), c.half().name())).toList());
     }
 
     /**

@@ -48,6 +48,9 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
     public static final String HIDDEN_OVERRIDE = "198.51.100.34";
     /** Nobody holds it. */
     public static final String NOBODY = "198.51.100.39";
+    /** org-a holds it only as the IP half of a {@code domain|ip} record, {@value #COMPOSITE_DOMAIN}|this. */
+    public static final String COMPOSITE_IP = "198.51.100.44";
+    public static final String COMPOSITE_DOMAIN = "c2.evil-site.net";
     public static final String HOSTILE_INFO = "<script>alert('info')</script><b>bold</b>";
     public static final String HOSTILE_TAG = "<img src=x onerror=alert('tag')>";
 
@@ -120,6 +123,9 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
         stub("org-a", HIDDEN_OVERRIDE, attributes(attribute("be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe07", "ip-dst",
                 HIDDEN_OVERRIDE, "be6c3b7e-6c2a-4be3-9dbc-7a8b9cadbe08", "Hidden amber", "org-a", "2026-05-05",
                 "tlp:amber")));
+        stub("org-a", COMPOSITE_IP, attributes(attribute("cf7d4c8f-7d3b-4cf4-8ecd-8b9cadbecf01", "domain|ip",
+                COMPOSITE_DOMAIN + "|" + COMPOSITE_IP, "cf7d4c8f-7d3b-4cf4-8ecd-8b9cadbecf02", "Resolutions at A",
+                "org-a", "2026-11-20", "tlp:green")));
         SERVERS.get("org-c").stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
                 .withRequestBody(containing("\"" + SLOW + "\"")).willReturn(json(EMPTY).withFixedDelay(SLOW_DELAY_MS)));
         return Map.of();
