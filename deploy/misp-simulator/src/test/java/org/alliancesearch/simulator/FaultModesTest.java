@@ -170,6 +170,31 @@ class FaultModesTest {
         assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
     }
 
+    /**
+     * A member's port is an ephemeral one; while it is down, an outgoing connection must not be able to take it, or the
+     * member could not come back ("could not apply fault none").
+     */
+    @Test
+    void aDownMemberKeepsItsPortAndComesBackOnIt() throws Exception {
+        int port = misp.port();
+        misp.setFault(Fault.serverDown());
+        assertRefused();
+        try (java.net.Socket outgoing = new java.net.Socket()) {
+            assertThatThrownBy(() -> outgoing.bind(new java.net.InetSocketAddress("127.0.0.1", port)))
+                    .isInstanceOf(java.net.BindException.class);
+        }
+        misp.setFault(Fault.NONE);
+        assertThat(misp.port()).isEqualTo(port);
+        assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
+        // flapping, as the drill does it
+        for (int i = 0; i < 5; i++) {
+            misp.setFault(Fault.serverDown());
+            assertRefused();
+            misp.setFault(Fault.NONE);
+            assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void hangAcceptsTheRequestButNeverAnswers() throws Exception {
         misp.setFault(Fault.hung());
