@@ -142,7 +142,7 @@ final class HostileMembers {
         report.add(s, "portal restarts", portal.isAlive() ? 0 : 1, "0", portal.isAlive(), "the portal died", true);
         report.add(s, "honest indicators byte-identical to the run without hostile members, tags aside",
                 identicalUntagged + " of " + answered, "all", identicalUntagged == answered && answered > 0,
-                firstDifference, true);
+                identicalUntagged == answered ? null : firstDifference, true);
         boolean tagsToo = identical == answered && answered > 0;
         // Tags apart: the only difference left is the known one of the merge (every copy's tags united, so the
         // reuse-uuids member's tags join org-a's). It gates once the merge lets the creator's copy speak for the tags.
