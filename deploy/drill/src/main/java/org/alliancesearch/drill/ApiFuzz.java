@@ -90,8 +90,9 @@ final class ApiFuzz {
                 !ops.isEmpty(), null, true);
         report.info(s, "requests sent", sent, String.format(Locale.ROOT, "%.0f per operation on average",
                 (double) sent / Math.max(1, ops.size())));
-        report.info(s, "refusals of a denied caller's large body that the client could not read (reset)",
-                unreadRefusals, "refused before the body was read; the connection closed with the rest unread");
+        report.info(s, "large bodies (≥ 1 MB) whose answer the client could not read (connection reset)",
+                unreadRefusals, "refused (403, 413) before the body was read; the connection closed with the rest"
+                        + " unread");
         report.add(s, "answers 5xx or no answer", fiveHundreds, "0", fiveHundreds == 0,
                 firstProblems.isEmpty() ? null : String.join("; ", firstProblems), true);
         report.add(s, "answers the matrix forbids (2xx to a denied caller)", forbidden, "0", forbidden == 0,
@@ -214,10 +215,11 @@ final class ApiFuzz {
         perOperation.merge(op.name(), 1, Integer::sum);
         observed.computeIfAbsent(op.name(), k -> new TreeMap<>()).computeIfAbsent(caller, k -> new TreeMap<>())
                 .merge(r.status(), 1, Integer::sum);
-        if (r.status() < 0 && expect != Expect.ALLOW && body != null && body.length >= LARGE_BODY) {
-            // A denied caller's large body: the portal refuses before reading it and closes the connection; the
-            // unread rest can make the kernel reset it before the client reads the refusal. Not an answer of the
-            // portal's making, so counted apart (an allowed caller's transport failure still counts below).
+        if (r.status() < 0 && body != null && body.length >= LARGE_BODY) {
+            // A large body the portal refuses before reading it (403 to a denied caller, 413 over a size limit): it
+            // answers and closes the connection, and the unread rest can make the kernel reset the connection before
+            // the client reads the answer. Not an answer of the portal's making, so counted apart; any other
+            // transport failure counts below.
             unreadRefusals++;
         } else if (r.status() >= 500 || r.status() < 0) {
             fiveHundreds++;
