@@ -31,13 +31,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-portal_jar=portal-app/target/quarkus-app/quarkus-run.jar
+. deploy/lib/build-if-stale.sh
 bench_jar=deploy/bench/target/alliance-bench.jar
-stale=$(find pom.xml */pom.xml deploy/*/pom.xml */src/main deploy/*/src/main -newer "$bench_jar" -type f 2>/dev/null | head -1 || true)
-if [ ! -f "$portal_jar" ] || [ ! -f "$bench_jar" ] || [ -n "$stale" ]; then
-  echo "Building the portal and the benchmark driver..."
-  mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl portal-app,deploy/bench -am
-fi
+build_if_stale "$bench_jar" deploy/bench "the benchmark driver"
 
 echo "== $(date -u +%FT%TZ)  nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"

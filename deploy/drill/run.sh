@@ -21,13 +21,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 
-portal_jar=portal-app/target/quarkus-app/quarkus-run.jar
+. deploy/lib/build-if-stale.sh
 drill_jar=deploy/drill/target/alliance-drill.jar
-stale=$(find pom.xml */pom.xml deploy/*/pom.xml */src/main deploy/*/src/main -newer "$drill_jar" -type f 2>/dev/null | head -1 || true)
-if [ ! -f "$portal_jar" ] || [ ! -f "$drill_jar" ] || [ -n "$stale" ]; then
-  echo "Building the portal and the drill..."
-  mvn -B -q package -DskipTests -Dspotless.check.skip=true -pl portal-app,deploy/drill -am
-fi
+build_if_stale "$drill_jar" deploy/drill "the drill"
 
 echo "== $(date -u +%FT%TZ)  nproc $(nproc), $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"

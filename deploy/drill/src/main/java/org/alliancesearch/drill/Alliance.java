@@ -50,6 +50,10 @@ final class Alliance implements AutoCloseable {
         settings.put("quarkus.datasource.username", "postgres");
         settings.put("quarkus.datasource.password", "postgres");
         settings.put("alliance.search.rate-limit-per-minute", "1000000");
+        // the load scenarios are one user with many clients: the caps on running searches per user and per replica
+        // (abuse limits, proven by the portal's tests) would answer most of them 429
+        settings.put("alliance.search.concurrent-per-user", "1000");
+        settings.put("alliance.search.concurrent-total", "1000");
         settings.put("alliance.connector.cache.enabled", "false");
         settings.put("alliance.connector.bulkhead.max-concurrent", "64");
         settings.put("alliance.connector.bulkhead.queue", "64");

@@ -45,8 +45,12 @@ final class Callers {
         this.keycloakUrl = keycloakUrl;
     }
 
-    /** Token of a demo user (renewed after 200 s; the demo realm's tokens live 300 s). */
-    String user(String username) {
+    /**
+     * Token of a demo user (renewed after 200 s; the demo realm's tokens live 300 s). One sign-in at a time: the
+     * writers and load clients that find the token old at once share one new token instead of signing in together,
+     * which the realm's brute-force protection can take for an attack.
+     */
+    synchronized String user(String username) {
         Held h = held.get(username);
         if (h != null && System.nanoTime() - h.at() < RENEW_NANOS) {
             return h.token();

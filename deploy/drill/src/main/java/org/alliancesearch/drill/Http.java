@@ -51,9 +51,13 @@ final class Http {
     }
 
     static Reply send(String method, String url, String token, String contentType, byte[] body, Duration timeout) {
+        return send(method, url, token, contentType, body, timeout, "application/json");
+    }
+
+    static Reply send(String method, String url, String token, String contentType, byte[] body, Duration timeout,
+            String accept) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                    .header("Accept", "application/json");
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", accept);
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }

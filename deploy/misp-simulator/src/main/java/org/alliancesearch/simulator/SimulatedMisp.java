@@ -1,5 +1,8 @@
 package org.alliancesearch.simulator;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +34,12 @@ public final class SimulatedMisp {
     private volatile HttpServer server;
     private volatile int port;
     private volatile boolean closed;
+    /**
+     * While {@code down}: a socket bound to the port but not listening, so connections are refused and the operating
+     * system cannot hand the port to an outgoing connection (the listening port was an ephemeral one), which would
+     * keep the member from coming back.
+     */
+    private Socket reservation;
 
     SimulatedMisp(Vertx vertx, String host, MispStore store, List<String> apiKeys, String serverUuid, long seed,
             java.util.function.Function<String, MispStore> peers) {
@@ -112,7 +121,10 @@ public final class SimulatedMisp {
         }
     }
 
-    /** Switches the fault mode without blocking. */
+    /**
+     * Switches the fault mode without blocking. The new fault is kept only when the switch worked: if the port cannot
+     * be listened on again, the member stays {@code down} and a later call tries again.
+     */
     public synchronized Future<Void> applyFault(Fault newFault) {
         if (closed) {
             return Future.failedFuture(name() + " is closed");
@@ -122,10 +134,17 @@ public final class SimulatedMisp {
         if (newFault.down() && !old.down() && server != null) {
             HttpServer s = server;
             server = null;
-            return s.close();
+            return s.close().onSuccess(v -> reserve());
         }
         if (!newFault.down() && old.down() && server == null) {
-            return listen(port);
+            release();
+            return listen(port).recover(e -> {
+                synchronized (this) {
+                    fault = old;
+                    reserve();
+                }
+                return Future.failedFuture(e);
+            });
         }
         if ((newFault.tricks().gzipBombMb() > 0) != (old.tricks().gzipBombMb() > 0) && server != null) {
             HttpServer s = server;
@@ -133,6 +152,37 @@ public final class SimulatedMisp {
             return s.close().compose(closed -> listen(port));
         }
         return Future.succeededFuture();
+    }
+
+    /** Holds the port of a {@code down} member (see {@link #reservation}). */
+    private synchronized void reserve() {
+        if (reservation != null || closed || !fault.down()) {
+            return;
+        }
+        Socket s = new Socket();
+        try {
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(host, port));
+            reservation = s;
+        } catch (IOException e) {
+            // taken meanwhile: coming back up will report it
+            closeQuietly(s);
+        }
+    }
+
+    private synchronized void release() {
+        if (reservation != null) {
+            closeQuietly(reservation);
+            reservation = null;
+        }
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing held any more
+        }
     }
 
     /**
@@ -154,6 +204,7 @@ public final class SimulatedMisp {
     }
 
     Future<Void> stop() {
+        release();
         HttpServer s = server;
         server = null;
         return s == null ? Future.succeededFuture() : s.close();

@@ -170,6 +170,51 @@ class FaultModesTest {
         assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
     }
 
+    /**
+     * A member's port is an ephemeral one; while it is down, nothing else may take it, or the member could not come
+     * back ("could not apply fault none"). A fresh member, so that no connection of an earlier test lingers on its port.
+     */
+    @Test
+    void aDownMemberKeepsItsPortAndComesBackOnIt() throws Exception {
+        try (SimulatorCluster own = SimulatorCluster.start(SimulatorOptions.builder().instances(1).events(2)
+                .attributesPerEvent(2).adminPort(-1).build())) {
+            SimulatedMisp member = own.instance("org-a");
+            int port = member.port();
+            member.setFault(Fault.serverDown());
+            try (java.net.Socket outgoing = new java.net.Socket()) {
+                assertThatThrownBy(() -> outgoing.bind(new java.net.InetSocketAddress("127.0.0.1", port)))
+                        .isInstanceOf(java.net.BindException.class);
+            }
+            member.setFault(Fault.NONE);
+            assertThat(member.port()).isEqualTo(port);
+            assertThat(Http.post(member, "/attributes/restSearch", "{\"limit\":1}").status()).isEqualTo(200);
+        }
+    }
+
+    /** A member that cannot listen again stays down (it says so), and a later switch brings it back. */
+    @Test
+    void aFailedReturnLeavesTheMemberDownAndCanBeRetried() throws Exception {
+        int port = misp.port();
+        misp.setFault(Fault.serverDown());
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket()) {
+            squatter.setReuseAddress(true);
+            squatter.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            assertThatThrownBy(() -> misp.setFault(Fault.NONE)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("could not apply fault none");
+            assertThat(misp.fault().down()).isTrue();
+        }
+        misp.setFault(Fault.NONE);
+        assertThat(misp.fault()).isEqualTo(Fault.NONE);
+        assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
+        // flapping, as the drill does it
+        for (int i = 0; i < 5; i++) {
+            misp.setFault(Fault.serverDown());
+            assertRefused();
+            misp.setFault(Fault.NONE);
+            assertThat(search("{\"limit\":1}").status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void hangAcceptsTheRequestButNeverAnswers() throws Exception {
         misp.setFault(Fault.hung());

@@ -68,6 +68,15 @@ public interface AppMessages {
     @Message
     String notfound_text();
 
+    @Message
+    String signin_unavailable_title();
+
+    @Message
+    String signin_unavailable_text();
+
+    @Message
+    String signin_unavailable_retry();
+
     // --- members
     @Message
     String members_title();

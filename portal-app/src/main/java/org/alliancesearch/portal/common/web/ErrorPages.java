@@ -14,4 +14,7 @@ public final class ErrorPages {
     public static native TemplateInstance notFound(PageContext ctx);
 
     public static native TemplateInstance internalError(PageContext ctx, String detail);
+
+    /** Stand-alone (no navigation: nothing behind it can be reached without signing in). */
+    public static native TemplateInstance signInUnavailable(String lang, String path);
 }
