@@ -143,18 +143,10 @@ final class HostileMembers {
         report.add(s, "honest indicators byte-identical to the run without hostile members, tags aside",
                 identicalUntagged + " of " + answered, "all", identicalUntagged == answered && answered > 0,
                 identicalUntagged == answered ? null : firstDifference, true);
+        // The creator's own copy speaks for a record's tags: a member reusing another member's uuids adds none.
         boolean tagsToo = identical == answered && answered > 0;
-        // Tags apart: the only difference left is the known one of the merge (every copy's tags united, so the
-        // reuse-uuids member's tags join org-a's). It gates once the merge lets the creator's copy speak for the tags.
-        boolean onlyTheKnownMiss = !tagsToo && identicalUntagged == answered && answered > 0;
         report.add(s, "honest indicators byte-identical to the run without hostile members, tags included",
-                identical + " of " + answered, "all", tagsToo,
-                onlyTheKnownMiss
-                        ? "KNOWN MISS, not gating until the merge fix lands: IndicatorMerger unions every copy's tags,"
-                                + " so the reuse-uuids member's tags join the honest record's (" + firstDifference
-                                + ")"
-                        : firstDifference,
-                !(onlyTheKnownMiss && !TAGS_MERGE_FIXED));
+                identical + " of " + answered, "all", tagsToo, tagsToo ? null : firstDifference, true);
         if (peakHeap.get() == 0) {
             // a missing figure is a failure of the drill, not a heap of 0 MB
             report.add(s, "peak heap used (portal, -Xmx512m)", "missing", "< 512 MB", false, heapMissing.get(), true);
@@ -221,13 +213,6 @@ final class HostileMembers {
         }
         return out;
     }
-
-    /**
-     * Whether the merge lets the creator's own copy speak for a record's tags (shared-model, {@code IndicatorMerger}).
-     * Until then a difference in tags alone under {@code reuse-uuids} is reported as a known miss without failing the
-     * run; once true, it fails the run like any other difference.
-     */
-    static final boolean TAGS_MERGE_FIXED = false;
 
     /** The canonical JSON of {@link #honestIndicators} without any {@code tags} field. */
     static String withoutTags(String canonical) throws IOException {
