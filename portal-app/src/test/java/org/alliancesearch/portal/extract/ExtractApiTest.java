@@ -103,7 +103,12 @@ class ExtractApiTest {
     }
 
     @Test
-    void fetchesHaveTheirOwnRateLimit() {
+    void fetchesHaveTheirOwnRateLimit() throws InterruptedException {
+        // The limit counts per clock minute: start early in one, so that the eleven calls share it.
+        long intoMinute = System.currentTimeMillis() % 60_000L;
+        if (intoMinute > 45_000L) {
+            Thread.sleep(60_000L - intoMinute + 100);
+        }
         String token = member("rita");
         for (int i = 0; i < 10; i++) {
             post(token, "en", Map.of("url", "http://10.0.0.1/")).then().statusCode(422);
