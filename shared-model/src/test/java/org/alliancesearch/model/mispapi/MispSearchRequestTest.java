@@ -43,6 +43,14 @@ class MispSearchRequestTest {
                 .satisfies(e -> assertThat(((MispRequestException) e).filter()).isEqualTo(filter));
     }
 
+    @org.junit.jupiter.api.Test
+    void textInPlaceOfAValueIsRefusedAsInThePortalsOwnSearch() {
+        refused("{\"value\": \"we saw 198.51.100.7 calling home\"}", "value", "text, not an indicator");
+        // a free string MISP stores as a value still goes
+        assertThat(parse("{\"value\": \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\"}").query().values())
+                .containsExactly("Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
+    }
+
     static AllianceAttribute attribute(String type, String value, List<String> tags, List<String> eventTags,
             Instant timestamp) {
         List<MispTag> own = tags.stream().map(MispTag::of).toList();
