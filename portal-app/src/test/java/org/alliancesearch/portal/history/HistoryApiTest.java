@@ -201,6 +201,13 @@ class HistoryApiTest {
         assertThat(list(henk, "").getList("entries")).isEmpty();
         assertThat(Db.rows("select action from audit_entry where action = 'history.erase' and target_id = 'id-henk'"))
                 .hasSize(1);
+        // a subject PostgreSQL cannot hold (NUL) or too long for one is a clear 400, never a 500
+        for (String bad : List.of("%00", "x".repeat(300))) {
+            given().auth().oauth2(Tokens.admin()).urlEncodingEnabled(false)
+                    .delete("/api/v1/admin/users/" + bad + "/history").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].code", org.hamcrest.Matchers.equalTo(
+                            "subject.invalid"));
+        }
     }
 
     @Test

@@ -85,6 +85,9 @@ public interface HistoryMessages {
     String err_not_found();
 
     @Message
+    String err_subject_invalid();
+
+    @Message
     String err_limit(int max);
 
     @Message
