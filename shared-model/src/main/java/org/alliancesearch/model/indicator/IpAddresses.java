@@ -2,13 +2,14 @@ package org.alliancesearch.model.indicator;
 
 /**
  * Parses and formats IP addresses and networks by hand: {@code InetAddress} would accept host names (and look them
- * up), which an indicator parser must never do.
+ * up), which an indicator parser must never do. The two parsers are public for other readers of addresses (the
+ * warninglists' networks).
  */
-final class IpAddresses {
+public final class IpAddresses {
     /** Returned by {@link #parseIpv4} for a syntax error. */
-    static final long MALFORMED = -1;
+    public static final long MALFORMED = -1;
     /** Returned by {@link #parseIpv4} for an octet above 255. */
-    static final long OCTET_RANGE = -2;
+    public static final long OCTET_RANGE = -2;
 
     private IpAddresses() {
     }
@@ -17,7 +18,7 @@ final class IpAddresses {
      * The address {@code s[from, to)} as an unsigned 32-bit number, or {@link #MALFORMED} / {@link #OCTET_RANGE}.
      * Octets are decimal (leading zeros are read as decimal, not octal), one to three digits each.
      */
-    static long parseIpv4(CharSequence s, int from, int to) {
+    public static long parseIpv4(CharSequence s, int from, int to) {
         long address = 0;
         int parts = 0;
         int i = from;
@@ -90,7 +91,7 @@ final class IpAddresses {
      * IPv4 tail ({@code ::ffff:192.0.2.1}). Zone ids ({@code %eth0}) are not accepted: they mean nothing outside one
      * host.
      */
-    static int[] parseIpv6(String s) {
+    public static int[] parseIpv6(String s) {
         int n = s.length();
         if (n < 2 || n > 45) {
             return null;

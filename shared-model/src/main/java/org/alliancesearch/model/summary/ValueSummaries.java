@@ -50,15 +50,15 @@ public final class ValueSummaries {
     public static List<ValueSummary> summarise(List<SearchedValue> searched, List<MergedIndicator> indicators,
             Warninglists warninglists, ToIntFunction<MergedIndicator> sightings, Instant now) {
         Map<IndicatorKey, List<MergedIndicator>> byKey = new HashMap<>();
+        Map<String, List<MergedIndicator>> byValue = new HashMap<>();
         for (MergedIndicator indicator : indicators) {
             byKey.computeIfAbsent(new IndicatorKey(indicator.family(), indicator.value()), k -> new ArrayList<>())
                     .add(indicator);
+            byValue.computeIfAbsent(indicator.value().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(indicator);
         }
-        Map<String, Warninglist> listsByName = new HashMap<>();
-        warninglists.lists().forEach(list -> listsByName.put(list.name(), list));
         List<ValueSummary> summaries = new ArrayList<>(searched.size());
         for (SearchedValue value : searched) {
-            List<MergedIndicator> held = holding(value, byKey, indicators);
+            List<MergedIndicator> held = holding(value, byKey, byValue, indicators);
             List<WarninglistMatch> matches = warninglists.matchSearched(value.kind(), value.value());
             summaries.add(summary(value, held, matches, sightings, now));
         }
@@ -66,13 +66,16 @@ public final class ValueSummaries {
     }
 
     private static List<MergedIndicator> holding(SearchedValue value, Map<IndicatorKey, List<MergedIndicator>> byKey,
-            List<MergedIndicator> indicators) {
+            Map<String, List<MergedIndicator>> byValue, List<MergedIndicator> indicators) {
+        boolean pattern = value.value().indexOf('%') >= 0;
         String type = value.kind().mispType();
-        boolean scan = type == null || value.kind() == ValueKind.CIDR || value.value().indexOf('%') >= 0;
-        if (!scan) {
-            return byKey.getOrDefault(Indicators.key(type, value.value()), List.of());
+        if (!pattern && value.kind() != ValueKind.CIDR) {
+            // Free text has no family: it is held wherever its value is, ignoring case, as MISP matches it.
+            return type == null
+                    ? byValue.getOrDefault(value.value().toLowerCase(Locale.ROOT), List.of())
+                    : byKey.getOrDefault(Indicators.key(type, value.value()), List.of());
         }
-        // Networks, LIKE patterns and free text are answered by more than one exact key; rare, so a scan.
+        // Networks and LIKE patterns are answered by many values; rare, so a scan.
         SearchedValues matcher = SearchedValues.of(List.of(value.value()));
         List<MergedIndicator> held = new ArrayList<>();
         for (MergedIndicator indicator : indicators) {

@@ -3,12 +3,11 @@ package org.alliancesearch.model.warninglist;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.alliancesearch.model.indicator.NormalisationResult;
-import org.alliancesearch.model.indicator.Normaliser;
-import org.alliancesearch.model.indicator.ValueKind;
+import org.alliancesearch.model.indicator.IpAddresses;
 
 /**
  * The networks of a {@code cidr} warninglist, held per prefix length as sorted numbers so that an address is looked
@@ -167,18 +166,14 @@ final class Networks {
             prefix = Integer.parseInt(digits);
         }
         if (ip.indexOf(':') < 0) {
-            long v4 = parseIpv4(ip);
+            long v4 = IpAddresses.parseIpv4(ip, 0, ip.length());
             if (v4 < 0 || (prefix != null && prefix > 32)) {
                 return null;
             }
             return new Address(true, 0, v4, prefix == null ? 32 : prefix, prefix != null);
         }
-        NormalisationResult v6 = Normaliser.normalise(ip, ValueKind.IPV6);
-        if (!v6.isValid() || v6.kind() != ValueKind.IPV6 || (prefix != null && prefix > 128)) {
-            return null;
-        }
-        int[] groups = groups(v6.value());
-        if (groups == null) {
+        int[] groups = IpAddresses.parseIpv6(ip.toLowerCase(Locale.ROOT));
+        if (groups == null || (prefix != null && prefix > 128)) {
             return null;
         }
         long high = 0;
@@ -188,73 +183,5 @@ final class Networks {
             low = (low << 16) | groups[i + 4];
         }
         return new Address(false, high, low, prefix == null ? 128 : prefix, prefix != null);
-    }
-
-    /** The eight groups of a canonical IPv6 address ({@code 2001:db8::1}, {@code ::ffff:192.0.2.1}), or null. */
-    private static int[] groups(String canonical) {
-        String text = canonical;
-        int dot = text.indexOf('.');
-        String tail = "";
-        if (dot >= 0) {
-            // An embedded IPv4 address is the last two groups.
-            int colon = text.lastIndexOf(':');
-            long v4 = parseIpv4(text.substring(colon + 1));
-            if (v4 < 0) {
-                return null;
-            }
-            tail = Long.toHexString(v4 >>> 16) + ":" + Long.toHexString(v4 & 0xffff);
-            text = text.substring(0, colon + 1) + tail;
-        }
-        int gap = text.indexOf("::");
-        String[] left = gap < 0 ? text.split(":") : split(text.substring(0, gap));
-        String[] right = gap < 0 ? new String[0] : split(text.substring(gap + 2));
-        if (left.length + right.length > 8 || (gap < 0 && left.length != 8)) {
-            return null;
-        }
-        int[] groups = new int[8];
-        try {
-            for (int i = 0; i < left.length; i++) {
-                groups[i] = Integer.parseInt(left[i], 16);
-            }
-            for (int i = 0; i < right.length; i++) {
-                groups[8 - right.length + i] = Integer.parseInt(right[i], 16);
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return groups;
-    }
-
-    private static String[] split(String part) {
-        return part.isEmpty() ? new String[0] : part.split(":");
-    }
-
-    /** Dotted decimal, four parts of one to three digits, each at most 255; -1 otherwise. */
-    static long parseIpv4(String s) {
-        long address = 0;
-        int parts = 0;
-        int i = 0;
-        int n = s.length();
-        while (i <= n) {
-            int start = i;
-            int octet = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9' && i - start < 3) {
-                octet = octet * 10 + (s.charAt(i) - '0');
-                i++;
-            }
-            if (i == start || octet > 255) {
-                return -1;
-            }
-            address = (address << 8) | octet;
-            parts++;
-            if (i == n) {
-                break;
-            }
-            if (s.charAt(i) != '.' || parts == 4) {
-                return -1;
-            }
-            i++;
-        }
-        return parts == 4 ? address : -1;
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.alliancesearch.model.indicator.ValueKind;
 
@@ -58,19 +59,7 @@ public final class Warninglists {
 
     /** The matches of an attribute of this MISP type, one per list at most. */
     public List<WarninglistMatch> match(String mispType, String value) {
-        List<WarninglistMatch> matches = null;
-        for (CompiledWarninglist list : lists) {
-            if (list.list().appliesTo(mispType)) {
-                WarninglistMatch match = list.match(mispType, value);
-                if (match != null) {
-                    if (matches == null) {
-                        matches = new ArrayList<>(2);
-                    }
-                    matches.add(match);
-                }
-            }
-        }
-        return matches == null ? List.of() : matches;
+        return matches(list -> list.appliesTo(mispType) ? mispType : null, value);
     }
 
     /**
@@ -79,22 +68,23 @@ public final class Warninglists {
      */
     public List<WarninglistMatch> matchSearched(ValueKind kind, String canonicalValue) {
         List<String> types = TYPES_OF_KIND.getOrDefault(kind, List.of("text"));
-        List<WarninglistMatch> matches = null;
+        return matches(list -> types.stream().filter(list::appliesTo).findFirst().orElse(null), canonicalValue);
+    }
+
+    /** One match per list that applies (to the type {@code typeFor} names, null when none) and matches the value. */
+    private List<WarninglistMatch> matches(Function<Warninglist, String> typeFor, String value) {
+        List<WarninglistMatch> matches = List.of();
         for (CompiledWarninglist list : lists) {
-            for (String type : types) {
-                if (list.list().appliesTo(type)) {
-                    WarninglistMatch match = list.match(type, canonicalValue);
-                    if (match != null) {
-                        if (matches == null) {
-                            matches = new ArrayList<>(2);
-                        }
-                        matches.add(match);
-                    }
-                    break;
+            String type = typeFor.apply(list.list());
+            WarninglistMatch match = type == null ? null : list.match(type, value);
+            if (match != null) {
+                if (matches.isEmpty()) {
+                    matches = new ArrayList<>(2);
                 }
+                matches.add(match);
             }
         }
-        return matches == null ? List.of() : matches;
+        return matches;
     }
 
     /** The MISP warninglists bundled with the portal (see {@code warninglists/LICENCE.md}), by name order. */

@@ -104,6 +104,18 @@ class ValueSummariesTest {
     }
 
     @Test
+    void freeTextIsHeldWhereverItsValueIsIgnoringCase() {
+        // ".example" is no TLD the detector knows: the searched value is text, the member filed it as a domain
+        List<MergedIndicator> indicators = List.of(indicator("domain", "domain", "update-check.alliance-demo.example",
+                List.of("ORG-A"), false, NOW, null, List.of()));
+        ValueSummary text = ValueSummaries.summarise(Pivots.expand(List.of("Update-Check.Alliance-Demo.example"),
+                false), indicators, LISTS, i -> 0, NOW).get(0);
+        assertThat(text.type()).isEqualTo("text");
+        assertThat(text.found()).isTrue();
+        assertThat(text.heldBy()).containsExactly("ORG-A");
+    }
+
+    @Test
     void aNetworkIsHeldByTheAddressesInsideIt() {
         List<MergedIndicator> indicators = List.of(
                 indicator("ip", "ip-dst", "192.0.2.7", List.of("ORG-A"), false, NOW, null, List.of()),
