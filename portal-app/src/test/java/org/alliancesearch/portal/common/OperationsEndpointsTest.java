@@ -30,6 +30,11 @@ class OperationsEndpointsTest {
         org.assertj.core.api.Assertions.assertThat(doc).contains("/api/v1/admin/members/{id}/test")
                 .contains("/api/v1/admin/policy").contains("/api/v1/admin/crypto/rotate")
                 .doesNotContain("\"/admin/members\"");
+        // Pages (HTML, sessions) are not API: every path described is the portal's API or a MISP-compatible one.
+        java.util.Map<String, Object> paths = io.restassured.path.json.JsonPath.from(doc).getMap("paths");
+        org.assertj.core.api.Assertions.assertThat(paths.keySet()).isNotEmpty()
+                .allSatisfy(path -> org.assertj.core.api.Assertions
+                        .assertThat(path).matches("/api/v1/.*|/(servers|users|attributes|events)/.*"));
     }
 
     @Test

@@ -2,8 +2,8 @@ package org.alliancesearch.portal.search.service;
 
 import java.util.List;
 
+import org.alliancesearch.model.indicator.Normaliser;
 import org.alliancesearch.model.query.SearchQuery;
-import org.alliancesearch.model.summary.Pivots;
 import org.alliancesearch.model.summary.SearchedValue;
 
 /**
@@ -15,11 +15,12 @@ import org.alliancesearch.model.summary.SearchedValue;
  */
 public record PreparedSearch(SearchRequest request, SearchQuery query, List<SearchedValue> searched) {
     public PreparedSearch {
-        searched = searched == null ? Pivots.expand(query.values(), false) : List.copyOf(searched);
+        searched = List.copyOf(searched);
     }
 
-    /** A search whose values are all the searcher's own (no pivots). */
+    /** A search whose values are all the searcher's own: no pivot is asked for (the MISP-compatible API). */
     public PreparedSearch(SearchRequest request, SearchQuery query) {
-        this(request, query, null);
+        this(request, query, query.values().stream()
+                .map(value -> new SearchedValue(value, Normaliser.detect(value), null)).toList());
     }
 }

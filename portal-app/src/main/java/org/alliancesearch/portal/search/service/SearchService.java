@@ -211,7 +211,8 @@ public class SearchService {
             int memberCount = registry.all().size();
             SearchRun run = federated.start(prepared.query(), alliance);
             Uni<CompletedSearch> result = run.result()
-                    .map(federatedResult -> complete(id, prepared, alliance, perMember, federatedResult))
+                    .map(federatedResult -> complete(id, prepared, alliance, perMember, federatedResult,
+                            !SOURCE_MISP_API.equals(source)))
                     .emitOn(onContext)
                     .call(done -> audit.record(id, who, source, savedSearchId, prepared, done)
                             .onFailure().transform(e -> {
@@ -229,8 +230,12 @@ public class SearchService {
         }));
     }
 
+    /**
+     * @param summarise whether the answer gets its summary per searched value (a MISP-compatible pull does not show
+     *     one, so it does not pay for it)
+     */
     CompletedSearch complete(UUID id, PreparedSearch prepared, AlliancePolicy alliance,
-            Map<String, AlliancePolicy> perMember, FederatedResult result) {
+            Map<String, AlliancePolicy> perMember, FederatedResult result, boolean summarise) {
         boolean stricter = result.members().stream().anyMatch(o -> !o.hits().isEmpty()
                 && perMember.containsKey(o.member().id()) && !perMember.get(o.member().id()).equals(alliance));
         MergedResult merged;
@@ -293,8 +298,10 @@ public class SearchService {
         List<SearchResponse.Indicator> indicators = shown.indicators().stream()
                 .map(i -> indicator(i, null, pivots.get(new IndicatorKey(i.family(), i.value()))))
                 .toList();
-        List<SearchResponse.Summary> summary = summaries(ValueSummaries.summarise(prepared.searched(),
-                shown.indicators(), warninglists.current(), i -> 0, Instant.now()));
+        List<SearchResponse.Summary> summary = summarise
+                ? summaries(ValueSummaries.summarise(prepared.searched(), shown.indicators(), warninglists.current(),
+                        i -> 0, Instant.now()))
+                : List.of();
         KeptHits keptHits = new KeptHits(kept, all, result.members().stream().map(MemberOutcome::member).toList(),
                 alliance, new TagFilter(prepared.query().includeTags(), prepared.query().excludeTags()));
         return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null, summary),

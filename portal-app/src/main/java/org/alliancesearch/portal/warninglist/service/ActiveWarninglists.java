@@ -4,21 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.model.warninglist.Warninglists;
 
+import io.quarkus.runtime.Startup;
+
 /**
- * The warninglists searches are checked against right now: the bundled MISP lists and uploaded versions, as the
- * administrators enabled them. Reading it never blocks: the set is built off the request path and swapped whole.
+ * The warninglists searches are checked against: every bundled MISP list. Built once at start (reading and compiling
+ * the lists takes a moment that must not fall on the event loop during a search); administrators cannot enable,
+ * disable or upload lists yet.
  */
+@Startup
 @ApplicationScoped
 public class ActiveWarninglists {
-    private volatile Warninglists current = Warninglists.of(Warninglists.bundled());
+    private final Warninglists current = Warninglists.of(Warninglists.bundled());
 
     /** The enabled lists, ready to match. */
     public Warninglists current() {
         return current;
-    }
-
-    /** Replaces the set (after a change by an administrator, here or on another replica). */
-    protected void replace(Warninglists lists) {
-        current = lists;
     }
 }
