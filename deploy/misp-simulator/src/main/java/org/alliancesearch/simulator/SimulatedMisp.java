@@ -134,7 +134,7 @@ public final class SimulatedMisp {
         if (newFault.down() && !old.down() && server != null) {
             HttpServer s = server;
             server = null;
-            return s.close().onSuccess(v -> reserve());
+            return s.close().compose(v -> reserve(20));
         }
         if (!newFault.down() && old.down() && server == null) {
             release();
@@ -154,19 +154,38 @@ public final class SimulatedMisp {
         return Future.succeededFuture();
     }
 
-    /** Holds the port of a {@code down} member (see {@link #reservation}). */
-    private synchronized void reserve() {
+    /**
+     * Holds the port of a {@code down} member (see {@link #reservation}). The closed listener may hold the port a
+     * moment longer, so a refused bind is tried again, every 50 ms, this many times; if it never works, coming back up
+     * reports it.
+     */
+    private Future<Void> reserve(int tries) {
+        if (tryReserve() || tries <= 1) {
+            return Future.succeededFuture();
+        }
+        io.vertx.core.Promise<Void> later = io.vertx.core.Promise.promise();
+        vertx.setTimer(50, id -> reserve(tries - 1).onComplete(later));
+        return later.future();
+    }
+
+    private void reserve() {
+        tryReserve();
+    }
+
+    /** Whether the port is held now (or need not be). */
+    private synchronized boolean tryReserve() {
         if (reservation != null || closed || !fault.down()) {
-            return;
+            return true;
         }
         Socket s = new Socket();
         try {
             s.setReuseAddress(true);
             s.bind(new InetSocketAddress(host, port));
             reservation = s;
+            return true;
         } catch (IOException e) {
-            // taken meanwhile: coming back up will report it
             closeQuietly(s);
+            return false;
         }
     }
 
