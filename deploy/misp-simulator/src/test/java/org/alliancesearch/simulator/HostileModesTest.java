@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.CharacterCodingException;
@@ -54,7 +55,8 @@ class HostileModesTest {
 
     static HttpResponse<byte[]> raw(SimulatedMisp target, String body) {
         try {
-            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(target.url() + "/attributes/restSearch"))
+            // a new connection each time: a hostile mode may close a pooled one under the next test
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(HttpRequest.newBuilder(URI.create(target.url() + "/attributes/restSearch"))
                     .header("Authorization", target.apiKey()).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -82,7 +84,7 @@ class HostileModesTest {
     @Test
     void rtlOverridesInTextFieldsAndTags() {
         misp.setFault(Fault.parse("rtl"));
-        Http.Reply r = Http.post(misp, "/attributes/restSearch", SEARCH);
+        Http.Reply r = Http.postOnNewConnection(misp, "/attributes/restSearch", SEARCH);
         assertThat(r.status()).isEqualTo(200);
         List<JsonNode> attrs = r.attributes();
         assertThat(attrs).isNotEmpty();
@@ -125,7 +127,7 @@ class HostileModesTest {
     @Test
     void hugeRecordsPadEveryComment() {
         misp.setFault(Fault.parse("huge-records=64"));
-        Http.Reply r = Http.post(misp, "/attributes/restSearch", SEARCH);
+        Http.Reply r = Http.postOnNewConnection(misp, "/attributes/restSearch", SEARCH);
         assertThat(r.attributes()).isNotEmpty()
                 .allSatisfy(a -> assertThat(a.get("comment").asText().length()).isGreaterThanOrEqualTo(64 * 1024));
     }
@@ -157,16 +159,16 @@ class HostileModesTest {
     @Test
     void wrongContentTypeLabelsJsonAsHtml() {
         misp.setFault(Fault.parse("wrong-content-type"));
-        Http.Reply r = Http.post(misp, "/attributes/restSearch", SEARCH);
+        Http.Reply r = Http.postOnNewConnection(misp, "/attributes/restSearch", SEARCH);
         assertThat(r.header("Content-Type")).startsWith("text/html");
         assertThat(r.values()).contains(VALUE);
     }
 
     @Test
     void reusedUuidsAreTheOtherMembersWithChangedContent() {
-        Http.Reply own = Http.post(honest, "/attributes/restSearch", SEARCH);
+        Http.Reply own = Http.postOnNewConnection(honest, "/attributes/restSearch", SEARCH);
         misp.setFault(Fault.parse("reuse-uuids=org-b"));
-        Http.Reply forged = Http.post(misp, "/attributes/restSearch", SEARCH);
+        Http.Reply forged = Http.postOnNewConnection(misp, "/attributes/restSearch", SEARCH);
         Set<String> honestUuids = new HashSet<>();
         own.attributes().forEach(a -> honestUuids.add(a.get("uuid").asText()));
         assertThat(forged.attributes()).hasSameSizeAs(own.attributes()).allSatisfy(a -> {
@@ -184,7 +186,7 @@ class HostileModesTest {
     @Test
     void forgedOrgcClaimsAnotherOrganisation() {
         misp.setFault(Fault.parse("forged-orgc=org-b"));
-        Http.Reply r = Http.post(misp, "/attributes/restSearch", SEARCH);
+        Http.Reply r = Http.postOnNewConnection(misp, "/attributes/restSearch", SEARCH);
         assertThat(r.attributes()).isNotEmpty().allSatisfy(a -> {
             assertThat(a.at("/Event/Orgc/name").asText()).isEqualTo("org-b");
             assertThat(a.at("/Event/Orgc/uuid").asText())
@@ -195,7 +197,7 @@ class HostileModesTest {
     @Test
     void unsearchedValuesAreAdded() {
         misp.setFault(Fault.parse("unsearched-values"));
-        List<String> values = Http.post(misp, "/attributes/restSearch", SEARCH).values();
+        List<String> values = Http.postOnNewConnection(misp, "/attributes/restSearch", SEARCH).values();
         assertThat(values).contains(VALUE);
         assertThat(values).anyMatch(v -> v.startsWith("unsearched-") && v.endsWith(".evil.example"));
         assertThat(values.stream().filter(v -> v.startsWith("unsearched-")).count())
