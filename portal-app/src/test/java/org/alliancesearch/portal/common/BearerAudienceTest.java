@@ -36,6 +36,18 @@ public class BearerAudienceTest {
         assertThat(page.body().asString()).doesNotContain("<form", "csrf-token");
     }
 
+    /** A page asked with a bearer that is not a token at all is refused outright, never answered empty. */
+    @Test
+    void aGarbageBearerOpensNoPage() {
+        for (String path : new String[]{"/", "/history", "/saved", "/search", "/admin/members", "/api-keys"}) {
+            var page = given().header("Authorization", "Bearer not-a-token").redirects().follow(false).get(path);
+            assertThat(page.statusCode()).as(path).isEqualTo(401);
+            assertThat(page.header("WWW-Authenticate")).as(path).contains("invalid_token");
+            assertThat(page.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(page.body().asString()).as(path).doesNotContain("<form", "csrf-token");
+        }
+    }
+
     @Test
     void theClientIdInTheAudienceOrAsAuthorisedPartyIsAccepted() {
         given().auth().oauth2(Tokens.alice()).get("/api/v1/me").then().statusCode(200);

@@ -24,8 +24,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Turns every failure into an answer: a problem document ({@code application/problem+json}) under {@code /api}, an
@@ -107,16 +109,36 @@ public class ExceptionMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e, HttpServerRequest request) {
+    public Uni<Response> unauthorized(RuntimeException e, HttpServerRequest request, RoutingContext context) {
         if (MispErrors.isMispPath(request.path())) {
-            return misp(request);
-        }
-        if (!isApi(request)) {
-            // Pages: let Quarkus send the login challenge.
-            return null;
+            return Uni.createFrom().item(misp(request));
         }
         AppMessages msg = pages.messages();
-        return problem(request, 401, "unauthorized", msg.problem_unauthorized(), msg.detail_unauthorized(), null);
+        String authorization = request.getHeader("Authorization");
+        if (isApi(request) || authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            // A page asked with a bearer that fails is a script's call: refused as the API refuses it. (A mapper's
+            // null answer would be an empty 204.)
+            return Uni.createFrom().item(problemBuilder(request, 401, "unauthorized", msg.problem_unauthorized(),
+                    isApi(request) ? msg.detail_unauthorized() : msg.detail_token_invalid(), null)
+                    .header("WWW-Authenticate", "Bearer error=\"invalid_token\"").build());
+        }
+        return signInChallenge(context);
+    }
+
+    /** A page without a valid session: the authentication mechanism's own challenge (the sign-in redirect). */
+    private static Uni<Response> signInChallenge(RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(Response.status(401).build());
+        }
+        return authenticator.getChallenge(context).map(challenge -> {
+            if (challenge == null) {
+                return Response.status(401).build();
+            }
+            Response.ResponseBuilder answer = Response.status(challenge.status);
+            challenge.getHeaders().forEach((name, value) -> answer.header(name.toString(), value));
+            return answer.build();
+        });
     }
 
     @ServerExceptionMapper({JsonProcessingException.class, JsonMappingException.class,
