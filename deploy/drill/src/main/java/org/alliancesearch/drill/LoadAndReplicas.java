@@ -139,12 +139,14 @@ final class LoadAndReplicas {
         AtomicInteger failedAfterKill = new AtomicInteger();
         AtomicInteger failedInFlight = new AtomicInteger();
         List<String> afterKill = java.util.Collections.synchronizedList(new ArrayList<>());
-        long[] killedAt = {Long.MAX_VALUE};
+        java.util.concurrent.atomic.AtomicLong killedAt = new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
         Thread killer = new Thread(() -> {
             try {
                 Thread.sleep(sizes.replicaLoadSeconds() * 500L);
-                killedAt[0] = System.nanoTime();
+                // "after the kill" starts once the process is gone: a call that started while the signal was on
+                // its way was in flight on A, and nginx does not resend a POST that reached a replica
                 alliance.kill(a);
+                killedAt.set(System.nanoTime());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -155,7 +157,7 @@ final class LoadAndReplicas {
                     long started = System.nanoTime();
                     String problem = mixed(base, n);
                     if (problem != null) {
-                        if (started > killedAt[0]) {
+                        if (started > killedAt.get()) {
                             failedAfterKill.incrementAndGet();
                             if (afterKill.size() < 3) {
                                 afterKill.add(problem);
