@@ -77,6 +77,36 @@ class SearchSummaryApiTest {
     }
 
     @Test
+    void exportsCarryTheSummaryInTheReadersLanguage() {
+        String body = "{\"values\":[\"198.51.100.7\", \"185.220.101.77\"]}";
+        JsonPath json = given().auth().oauth2(Tokens.token("sue", "org-a", List.of("member")))
+                .contentType(ContentType.JSON).header("Accept-Language", "ja").body(body)
+                .post("/api/v1/search?format=json").then().statusCode(200).extract().jsonPath();
+        assertThat(json.getList("summary.value", String.class)).containsExactly(MispMembers.OVERLAP,
+                "185.220.101.77");
+        assertThat(json.getList("summary[0].reasons.text", String.class)).contains("2 組織が保有（+10）");
+        assertThat(json.getList("summary[0].warninglists", String.class)).contains("List of RFC 5735 CIDR blocks");
+        assertThat(json.getBoolean("summary[1].found")).isFalse();
+        int score = json.getInt("summary[0].score");
+
+        String csv = given().auth().oauth2(Tokens.token("sue", "org-a", List.of("member")))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/search?format=csv").then().statusCode(200)
+                .extract().asString();
+        String[] lines = csv.split("\r\n");
+        List<String> header = List.of(lines[0].split(","));
+        String row = java.util.Arrays.stream(lines).filter(l -> l.startsWith(MispMembers.OVERLAP + ",")).findFirst()
+                .orElseThrow();
+        assertThat(header).endsWith("score", "warninglists");
+        assertThat(row).endsWith("," + score + ",List of RFC 5735 CIDR blocks");
+
+        JsonPath stix = given().auth().oauth2(Tokens.token("sue", "org-a", List.of("member")))
+                .contentType(ContentType.JSON).body(body).post("/api/v1/search?format=stix").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(stix.getList("objects.findAll { it.type == 'indicator' }.x_alliance_score", Integer.class))
+                .containsExactly(score);
+    }
+
+    @Test
     void aUrlIsAlsoSearchedByItsHostAndTheHostsIndicatorSaysSo() {
         String url = "https://" + MispMembers.HOSTILE + "/landing";
         JsonPath json = search("{\"values\":[\"" + url + "\"]}", "en").then().statusCode(200).extract().jsonPath();

@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.IndicatorMember;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.summary.ValueSummary;
 
 /**
  * CSV (RFC 4180): UTF-8, CRLF line ends, a header row, fields quoted when they hold a comma, quote, CR or LF. Lists
@@ -31,7 +33,9 @@ public final class CsvExport implements ResultExport {
     /** The columns, in order. */
     public static final List<String> HEADER = List.of("value", "family", "types", "categories", "tlp",
             "organisations", "organisation_count", "members", "tags", "to_ids", "first_seen", "last_seen",
-            "event_count", "events", "event_urls", "attribute_count", "copy_count", "unconfirmed_organisations");
+            "event_count", "events", "event_urls", "attribute_count", "copy_count", "unconfirmed_organisations",
+            "score",
+            "warninglists");
 
     /**
      * @param bom start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8 (Japanese text)
@@ -71,7 +75,8 @@ public final class CsvExport implements ResultExport {
     }
 
     @Override
-    public void write(MergedResult result, OutputStream out) throws IOException {
+    public void write(MergedResult result, ExportSummary summary, OutputStream out) throws IOException {
+        Map<String, ValueSummary> summaries = summary.byValue();
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         if (options.bom()) {
             w.write('\uFEFF');
@@ -112,6 +117,10 @@ public final class CsvExport implements ResultExport {
             cells.add(Integer.toString(i.attributeCount()));
             cells.add(Integer.toString(i.copyCount()));
             cells.add(String.join(SEPARATOR, i.unconfirmedOrganisations()));
+            // the score and lists of the searched value this record answers; empty for a record of no searched value
+            ValueSummary s = summaries.get(i.value());
+            cells.add(s == null ? "" : Integer.toString(s.score()));
+            cells.add(s == null ? "" : String.join(SEPARATOR, s.warninglists()));
             row(w, cells);
         }
         w.flush();

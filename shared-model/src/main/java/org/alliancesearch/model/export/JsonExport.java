@@ -10,13 +10,16 @@ import org.alliancesearch.model.merge.IndicatorMember;
 import org.alliancesearch.model.merge.MergeTotals;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.summary.ScoreReason;
+import org.alliancesearch.model.summary.ValueSummary;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
- * JSON: {@code {"indicators": [...], "totals": {...}}} in the shape of the search API's response, timestamps as
+ * JSON: {@code {"summary": [...], "indicators": [...], "totals": {...}}} in the shape of the search API's response
+ * (the summary only when there is one), timestamps as
  * ISO-8601 UTC, dates as {@code YYYY-MM-DD}, TLP as its code ({@code amber+strict}) or null. Written with Jackson's
  * streaming generator, so it needs no Java-time module and keeps its shape whatever mapper the caller configures.
  */
@@ -34,10 +37,17 @@ public final class JsonExport implements ResultExport {
     }
 
     @Override
-    public void write(MergedResult result, OutputStream out) throws IOException {
+    public void write(MergedResult result, ExportSummary summary, OutputStream out) throws IOException {
         try (JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.writeStartObject();
+            if (!summary.values().isEmpty()) {
+                g.writeArrayFieldStart("summary");
+                for (ValueSummary s : summary.values()) {
+                    summary(g, s, summary);
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("indicators");
             for (MergedIndicator i : result.indicators()) {
                 indicator(g, i);
@@ -46,6 +56,39 @@ public final class JsonExport implements ResultExport {
             totals(g, result.totals());
             g.writeEndObject();
         }
+    }
+
+    private static void summary(JsonGenerator g, ValueSummary s, ExportSummary words) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("value", s.value());
+        g.writeStringField("type", s.type());
+        g.writeBooleanField("found", s.found());
+        strings(g, "heldBy", s.heldBy());
+        g.writeNumberField("sightings", s.sightings());
+        g.writeBooleanField("toIds", s.toIds());
+        time(g, "firstSeen", s.firstSeen());
+        time(g, "lastSeen", s.lastSeen());
+        strings(g, "warninglists", s.warninglists());
+        g.writeNumberField("score", s.score());
+        g.writeArrayFieldStart("reasons");
+        for (ScoreReason r : s.reasons()) {
+            g.writeStartObject();
+            g.writeStringField("code", r.code().name());
+            g.writeNumberField("weight", r.weight());
+            if (r.detail() != null) {
+                g.writeStringField("detail", r.detail());
+            }
+            String text = words.text(r);
+            if (text != null) {
+                g.writeStringField("text", text);
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (s.pivotOf() != null) {
+            g.writeStringField("pivotOf", s.pivotOf());
+        }
+        g.writeEndObject();
     }
 
     private static void indicator(JsonGenerator g, MergedIndicator i) throws IOException {

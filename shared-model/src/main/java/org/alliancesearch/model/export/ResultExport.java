@@ -15,14 +15,27 @@ public interface ResultExport {
     /** The file name extension, without the dot. */
     String fileExtension();
 
-    /** Writes the export; does not close the stream. */
-    void write(MergedResult result, OutputStream out) throws IOException;
+    /**
+     * Writes the export with the summary of the searched values where the format has room for it; does not close
+     * the stream.
+     */
+    void write(MergedResult result, ExportSummary summary, OutputStream out) throws IOException;
+
+    /** Writes the export of the records alone; does not close the stream. */
+    default void write(MergedResult result, OutputStream out) throws IOException {
+        write(result, ExportSummary.NONE, out);
+    }
 
     /** The export as bytes. */
     default byte[] toBytes(MergedResult result) {
+        return toBytes(result, ExportSummary.NONE);
+    }
+
+    /** The export with the summary as bytes. */
+    default byte[] toBytes(MergedResult result, ExportSummary summary) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
         try {
-            write(result, out);
+            write(result, summary, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -23,6 +24,7 @@ import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.merge.MergedResult;
 import org.alliancesearch.model.policy.Tlp;
+import org.alliancesearch.model.summary.ValueSummary;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -82,12 +84,22 @@ public final class StixExport implements ResultExport {
     }
 
     @Override
-    public void write(MergedResult result, OutputStream out) throws IOException {
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), export(result).bundle());
+    public void write(MergedResult result, ExportSummary summary, OutputStream out) throws IOException {
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(new NonClosing(out), export(result, summary).bundle());
     }
 
     /** Builds the bundle. */
     public Result export(MergedResult result) {
+        return export(result, ExportSummary.NONE);
+    }
+
+    /**
+     * Builds the bundle; an indicator that answers a searched value carries that value's score and warninglists as
+     * custom properties ({@code x_alliance_score}, {@code x_alliance_warninglists}), so that a consumer can keep
+     * known-benign values (a public resolver, a CDN) out of a block list.
+     */
+    public Result export(MergedResult result, ExportSummary summary) {
+        Map<String, ValueSummary> summaries = summary.byValue();
         JsonNodeFactory f = JsonNodeFactory.instance;
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ArrayNode indicators = f.arrayNode();
@@ -99,7 +111,16 @@ public final class StixExport implements ResultExport {
                 skipped++;
                 continue;
             }
-            indicators.add(indicator(f, i, pattern, now));
+            ObjectNode indicator = indicator(f, i, pattern, now);
+            ValueSummary s = summaries.get(i.value());
+            if (s != null) {
+                indicator.put("x_alliance_score", s.score());
+                if (!s.warninglists().isEmpty()) {
+                    ArrayNode lists = indicator.putArray("x_alliance_warninglists");
+                    s.warninglists().forEach(lists::add);
+                }
+            }
+            indicators.add(indicator);
             if (i.tlp() != null) {
                 used.add(i.tlp());
             }

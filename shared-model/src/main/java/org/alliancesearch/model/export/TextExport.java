@@ -28,7 +28,7 @@ public final class TextExport implements ResultExport {
     }
 
     @Override
-    public void write(MergedResult result, OutputStream out) throws IOException {
+    public void write(MergedResult result, ExportSummary summary, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
         Set<String> written = new HashSet<>();
         for (MergedIndicator i : result.indicators()) {

@@ -1,16 +1,23 @@
 package org.alliancesearch.portal.search.rest;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.model.export.ExportFormat;
+import org.alliancesearch.model.export.ExportSummary;
 import org.alliancesearch.model.export.ResultExport;
+import org.alliancesearch.model.summary.ScoreReason;
+import org.alliancesearch.model.summary.ValueSummary;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.search.i18n.SummaryMessages;
+import org.alliancesearch.portal.search.i18n.SummaryTexts;
 import org.alliancesearch.portal.search.service.CompletedSearch;
+import org.alliancesearch.portal.search.service.SearchResponse;
 
 /** Chooses an export format from {@code ?format=} or {@code Accept}, and answers with the file. */
 public final class SearchExports {
@@ -57,12 +64,29 @@ public final class SearchExports {
         };
     }
 
-    public static Response file(CompletedSearch done, ExportFormat format) {
+    /** The export file of a finished search, with the summary of its values and their reasons in the reader's words. */
+    public static Response file(CompletedSearch done, ExportFormat format, Locale locale) {
         ResultExport exporter = format.exporter();
-        byte[] body = exporter.toBytes(done.merged());
+        byte[] body = exporter.toBytes(done.merged(), summary(done.response().summary(), locale));
         return Response.ok(body).type(exporter.mediaType())
                 .header("Content-Disposition",
                         "attachment; filename=\"" + fileName(done.response().searchId(), format) + "\"")
                 .header("Cache-Control", "no-store").header("X-Search-Id", done.response().searchId()).build();
+    }
+
+    static ExportSummary summary(List<SearchResponse.Summary> summaries, Locale locale) {
+        if (summaries.isEmpty()) {
+            return ExportSummary.NONE;
+        }
+        SummaryMessages msg = SummaryTexts.of(locale);
+        List<ValueSummary> values = summaries.stream()
+                .map(s -> new ValueSummary(s.value(), s.type(), s.found(), s.heldBy(), s.sightings(), s.toIds(),
+                        s.firstSeen(), s.lastSeen(), s.warninglists(), s.score(),
+                        s.reasons().stream().map(r -> new ScoreReason(ScoreReason.Code.valueOf(r.code()), r.weight(),
+                                r.detail())).toList(),
+                        s.pivotOf()))
+                .toList();
+        return new ExportSummary(values, r -> SummaryTexts.text(msg,
+                new SearchResponse.Reason(r.code().name(), r.weight(), r.detail(), null)));
     }
 }

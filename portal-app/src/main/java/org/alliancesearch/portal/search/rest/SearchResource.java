@@ -55,7 +55,7 @@ public class SearchResource {
         String source = export.isPresent() ? SearchService.SOURCE_EXPORT : SearchService.SOURCE_API;
         return search.start(prepared, Searcher.of(user), source, null)
                 .flatMap(live -> live.result())
-                .map(done -> export.map((ExportFormat f) -> SearchExports.file(done, f))
+                .map(done -> export.map((ExportFormat f) -> SearchExports.file(done, f, pages.locale()))
                         .orElseGet(() -> Response.ok(SummaryTexts.localise(done.response(), pages.locale()))
                                 .type(MediaType.APPLICATION_JSON)
                                 .header("Cache-Control", "no-store").build()));

@@ -237,7 +237,8 @@ public class SearchPages {
             return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, e.errors(),
                     msg.search_invalid(), null, null), Response.Status.BAD_REQUEST);
         }
-        return start(prepared, SearchService.SOURCE_EXPORT).map(done -> SearchExports.file(done, format))
+        return start(prepared, SearchService.SOURCE_EXPORT)
+                .map(done -> SearchExports.file(done, format, pages.locale()))
                 .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
     }
 
