@@ -120,7 +120,7 @@ final class CrashWithoutLoss {
                         + " (last policy version)",
                 "> 0", acked > 0, null, true);
         report.add(s, "acknowledged writes found afterwards", found + " of " + acked, "all", found == acked,
-                "lost writes: see the run's output", true);
+                found == acked ? null : "lost writes: see the run's output", true);
         report.add(s, "half-written records", halfWritten, "0", halfWritten == 0, null, true);
         report.add(s, "answers 5xx other than 503 during the crashes", fiveHundreds.get(), "0",
                 fiveHundreds.get() == 0, problems.isEmpty() ? null : String.join("; ", problems), true);
@@ -186,7 +186,10 @@ final class CrashWithoutLoss {
         report.add(s, "PostgreSQL stopped " + sizes.databaseStopSeconds() + " s: requests answered 503", unavailable
                 .get() + " of " + during.get() + " (" + clearProblem.get() + " with a problem document)",
                 "every failure a 503 problem", bad.get() == 0 && clearProblem.get() == unavailable.get(),
-                badSeen.isEmpty() ? "not problem documents" : String.join("; ", badSeen), true);
+                bad.get() == 0 && clearProblem.get() == unavailable.get()
+                        ? null
+                        : badSeen.isEmpty() ? "not problem documents" : String.join("; ", badSeen),
+                true);
         report.add(s, "answers 500 (or cut) while PostgreSQL was stopped", bad.get(), "0", bad.get() == 0,
                 badSeen.isEmpty() ? null : String.join("; ", badSeen), true);
         report.add(s, "recovery after PostgreSQL is back (first 200 for list and search)",

@@ -139,7 +139,8 @@ final class HostileMembers {
         report.add(s, "searches answered (hostile members in each)", answered + " of " + sizes.hostileSearches()
                 + String.format(Locale.ROOT, " (%.1f s each)", seconds / Math.max(1, sizes.hostileSearches())),
                 "all", answered == sizes.hostileSearches(), null, true);
-        report.add(s, "portal restarts", portal.isAlive() ? 0 : 1, "0", portal.isAlive(), "the portal died", true);
+        report.add(s, "portal restarts", portal.isAlive() ? 0 : 1, "0", portal.isAlive(),
+                portal.isAlive() ? null : "the portal died", true);
         report.add(s, "honest indicators byte-identical to the run without hostile members, tags aside",
                 identicalUntagged + " of " + answered, "all", identicalUntagged == answered && answered > 0,
                 identicalUntagged == answered ? null : firstDifference, true);
@@ -152,7 +153,7 @@ final class HostileMembers {
             report.add(s, "peak heap used (portal, -Xmx512m)", "missing", "< 512 MB", false, heapMissing.get(), true);
         } else {
             report.add(s, "peak heap used (portal, -Xmx512m)", peakHeap.get() / (1024 * 1024) + " MB", "< 512 MB",
-                    peakHeap.get() < 512L * 1024 * 1024, heapMissing.get(), false);
+                    peakHeap.get() < 512L * 1024 * 1024, null, false);
         }
         long rssKb = ProcStatus.peakRssKb(portal.pid());
         if (rssKb <= 0) {

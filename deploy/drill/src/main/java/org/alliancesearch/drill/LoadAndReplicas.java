@@ -199,7 +199,7 @@ final class LoadAndReplicas {
         boolean shared = viaB == 15 && acceptedByA <= 5 && refusedByA >= 5;
         report.add(s, "rate limit shared: 15 searches through B, then 10 through A (limit 20/min)",
                 "A accepted " + acceptedByA + ", refused " + refusedByA + " (429)", "A accepts ≤ 5", shared,
-                "counted per replica", true);
+                shared ? null : "counted per replica", true);
         report.info(s, "circuit breakers", "per replica", "by design (docs/operations.md): each replica judges each"
                 + " member itself; nothing else lives in one replica");
         keycloakOutage(b, nginx);

@@ -14,7 +14,8 @@ final class Report {
      * @param value the measured value
      * @param target the target
      * @param met whether the target held
-     * @param cause why not, when missed (or a note)
+     * @param cause why not, when missed; a note when met (null for none: a cause given for a met row would read as
+     *        one)
      * @param gate a miss fails the run ({@code run.sh} exits non-zero)
      */
     record Row(String scenario, String figure, String value, String target, boolean met, String cause, boolean gate) {
