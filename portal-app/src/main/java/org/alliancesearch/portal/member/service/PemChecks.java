@@ -1,20 +1,20 @@
 package org.alliancesearch.portal.member.service;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.Base64;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /** Checks that PEM text an admin pasted can be read, so a typo fails on save and not on the first search. */
 final class PemChecks {
-    private static final Pattern PRIVATE_KEY = Pattern
-            .compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
-
     private PemChecks() {
     }
 
@@ -32,29 +32,31 @@ final class PemChecks {
         }
     }
 
-    /** A PKCS#8 private key (RSA or EC). */
+    /**
+     * One unencrypted private key in a PEM form the connector's TLS loader (Vert.x) takes: PKCS#8
+     * ({@code BEGIN PRIVATE KEY}, RSA or EC) or PKCS#1 ({@code BEGIN RSA PRIVATE KEY}). SEC1
+     * ({@code BEGIN EC PRIVATE KEY}) is refused, as that loader refuses it, and so is an encrypted key: the connector
+     * has no password to open it with.
+     */
     static boolean privateKey(String pem) {
         if (pem == null) {
             return false;
         }
-        Matcher m = PRIVATE_KEY.matcher(pem);
-        if (!m.find()) {
-            return false;
-        }
-        byte[] der;
-        try {
-            der = Base64.getMimeDecoder().decode(m.group(1).replaceAll("\\s", ""));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        for (String algorithm : new String[]{"RSA", "EC", "Ed25519"}) {
-            try {
-                KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
+            Object object = parser.readObject();
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            if (object instanceof PrivateKeyInfo info) {
+                converter.getPrivateKey(info);
                 return true;
-            } catch (Exception e) {
-                // try the next algorithm
             }
+            if (object instanceof PEMKeyPair pair && PKCSObjectIdentifiers.rsaEncryption
+                    .equals(pair.getPrivateKeyInfo().getPrivateKeyAlgorithm().getAlgorithm())) {
+                converter.getKeyPair(pair);
+                return true;
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
-        return false;
     }
 }
