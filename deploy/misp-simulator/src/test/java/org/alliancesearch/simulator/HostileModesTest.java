@@ -56,10 +56,11 @@ class HostileModesTest {
     static HttpResponse<byte[]> raw(SimulatedMisp target, String body) {
         try {
             // a new connection each time: a hostile mode may close a pooled one under the next test
-            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(HttpRequest.newBuilder(URI.create(target.url() + "/attributes/restSearch"))
-                    .header("Authorization", target.apiKey()).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(URI.create(target.url() + "/attributes/restSearch"))
+                            .header("Authorization", target.apiKey()).header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -173,9 +173,10 @@ public final class IpAddresses {
 
     /**
      * RFC 5952 text: lower case, no leading zeros, the longest run (first if tied) of two or more zero groups as
-     * {@code ::}; IPv4-mapped addresses as {@code ::ffff:a.b.c.d}.
+     * {@code ::}; IPv4-mapped addresses as {@code ::ffff:a.b.c.d}. Public for the simulator, which stores IPv6
+     * values compressed as MISP does.
      */
-    static String formatIpv6(int[] groups) {
+    public static String formatIpv6(int[] groups) {
         if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
                 && groups[5] == 0xffff) {
             return "::ffff:" + formatIpv4(((long) groups[6] << 16) | groups[7]);
