@@ -2,8 +2,6 @@ package org.alliancesearch.portal.apikey.view;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -122,26 +120,21 @@ public class ApiKeyPages {
             Map<String, String> errors, Response.Status status) {
         ApiKeyMessages msg = msg();
         Locale locale = pages.locale();
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale);
         OffsetDateTime now = OffsetDateTime.now();
         List<Choice> choices = EXPIRY_CHOICES.stream().filter(d -> d <= keys.maxDays())
                 .map(d -> new Choice(d, msg.keys_days(d))).toList();
         String base = request.scheme() + "://" + (request.authority() == null ? "" : request.authority().toString());
         return keys.list(user.subject()).flatMap(views -> pages.render(Templates.list(pages.context(),
-                views.stream().map(v -> row(v, dates, now, msg)).toList(),
+                views.stream().map(v -> row(v, pages, now, msg)).toList(),
                 created == null
                         ? null
-                        : new Created(created.name(), created.key(), created.expiresAt()
-                                .atZoneSameInstant(java.time.ZoneId.systemDefault()).format(dates)),
+                        : new Created(created.name(), created.key(), pages.time(created.expiresAt().toInstant())),
                 flash, name, expiry, choices, errors, base), status));
     }
 
-    private static Row row(ApiKeyView v, DateTimeFormatter dates, OffsetDateTime now, ApiKeyMessages msg) {
-        return new Row(v.id(), v.name(), v.last4(), format(v.createdAt(), dates), format(v.expiresAt(), dates),
-                !v.expiresAt().isAfter(now), v.lastUsedAt() == null ? msg.keys_never() : format(v.lastUsedAt(), dates));
-    }
-
-    private static String format(OffsetDateTime at, DateTimeFormatter dates) {
-        return at.atZoneSameInstant(java.time.ZoneId.systemDefault()).format(dates);
+    private static Row row(ApiKeyView v, Pages pages, OffsetDateTime now, ApiKeyMessages msg) {
+        return new Row(v.id(), v.name(), v.last4(), pages.time(v.createdAt().toInstant()),
+                pages.time(v.expiresAt().toInstant()), !v.expiresAt().isAfter(now),
+                v.lastUsedAt() == null ? msg.keys_never() : pages.time(v.lastUsedAt().toInstant()));
     }
 }

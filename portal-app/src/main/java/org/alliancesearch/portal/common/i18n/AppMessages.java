@@ -339,6 +339,30 @@ public interface AppMessages {
     String err_pem_key();
 
     @Message
+    String err_zone_unknown();
+
+    @Message
+    String nav_preferences();
+
+    @Message
+    String prefs_title();
+
+    @Message
+    String prefs_zone_label();
+
+    @Message
+    String prefs_zone_default(String zone);
+
+    @Message
+    String prefs_zone_help(String zone);
+
+    @Message
+    String prefs_save();
+
+    @Message
+    String flash_preferences_saved();
+
+    @Message
     String err_client_pair();
 
     @Message

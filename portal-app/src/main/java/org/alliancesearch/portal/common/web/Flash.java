@@ -12,7 +12,9 @@ import org.alliancesearch.portal.common.i18n.AppMessages;
 public enum Flash {
     MEMBER_CREATED("member-created", AppMessages::flash_member_created), MEMBER_UPDATED("member-updated",
             AppMessages::flash_member_updated), MEMBER_DELETED("member-deleted",
-                    AppMessages::flash_member_deleted), POLICY_SAVED("policy-saved", AppMessages::flash_policy_saved);
+                    AppMessages::flash_member_deleted), POLICY_SAVED("policy-saved",
+                            AppMessages::flash_policy_saved), PREFERENCES_SAVED("preferences-saved",
+                                    AppMessages::flash_preferences_saved);
 
     private final String param;
     private final Function<AppMessages, String> text;

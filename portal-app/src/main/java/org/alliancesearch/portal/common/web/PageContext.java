@@ -8,6 +8,7 @@ package org.alliancesearch.portal.common.web;
  * @param admin whether to show the admin navigation
  * @param flash a one-time message after a form was sent, or null
  * @param lang the page language (BCP 47 tag)
+ * @param zone the reader's time zone ({@code Asia/Tokyo}, {@code UTC}), in which the page shows times
  */
-public record PageContext(String user, String organisation, boolean admin, String flash, String lang) {
+public record PageContext(String user, String organisation, boolean admin, String flash, String lang, String zone) {
 }

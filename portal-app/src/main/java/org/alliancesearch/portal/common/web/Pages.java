@@ -1,17 +1,22 @@
 package org.alliancesearch.portal.common.web;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.common.i18n.DisplayTimes;
+import org.alliancesearch.portal.common.i18n.Formats;
 import org.alliancesearch.portal.common.i18n.Languages;
 import org.alliancesearch.portal.common.security.CurrentUser;
 
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -32,6 +37,22 @@ public class Pages {
         return languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
+    /** The reader's time zone: the one chosen (cookie), else the page language's default. */
+    public ZoneId zone() {
+        return zoneChosen().orElseGet(() -> DisplayTimes.defaultFor(locale()));
+    }
+
+    /** The zone the reader chose, if any (an unknown one in the cookie counts as none). */
+    public java.util.Optional<ZoneId> zoneChosen() {
+        Cookie chosen = request.getCookie(DisplayTimes.COOKIE);
+        return chosen == null ? java.util.Optional.empty() : DisplayTimes.parseCookie(chosen.getValue());
+    }
+
+    /** A moment for this reader's page. */
+    public String time(Instant at) {
+        return DisplayTimes.format(at, locale(), zone());
+    }
+
     public AppMessages messages() {
         return languages.messages(locale());
     }
@@ -40,7 +61,7 @@ public class Pages {
     public PageContext context() {
         String flash = Flash.fromParam(request.getParam("flash")).map(f -> f.text(messages())).orElse(null);
         return new PageContext(user.name(), user.organisation().orElse(null), user.admin(), flash,
-                locale().toLanguageTag());
+                locale().toLanguageTag(), DisplayTimes.id(zone()));
     }
 
     /** Renders without blocking the event loop. */
@@ -49,7 +70,7 @@ public class Pages {
     }
 
     public Uni<Response> render(TemplateInstance page, Response.Status status) {
-        return page.setLocale(locale()).createUni()
+        return page.setLocale(locale()).setAttribute(Formats.ZONE, zone()).createUni()
                 .map(html -> Response.status(status).type("text/html;charset=UTF-8").entity(html)
                         .header("Cache-Control", "no-store").build());
     }

@@ -2,9 +2,6 @@ package org.alliancesearch.portal.history.view;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancesearch.portal.common.i18n.DisplayTimes;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
@@ -80,6 +78,7 @@ public class HistoryPages {
     public Uni<Response> list(@RestQuery String done, @RestQuery String count, @RestQuery String before) {
         HistoryMessages msg = HistoryTexts.of(pages.locale());
         Locale locale = pages.locale();
+        java.time.ZoneId zone = pages.zone();
         Instant until;
         try {
             until = before == null || before.isBlank() ? null : Instant.parse(before.strip());
@@ -94,7 +93,7 @@ public class HistoryPages {
         };
         String intro = msg.history_intro((int) history.config().retention().toDays(), history.config().maxPerUser());
         return history.list(user.subject(), until, PAGE_SIZE).flatMap(page -> pages.render(Templates.list(
-                pages.context(), page.entries().stream().map(e -> row(e, msg, locale)).toList(), flash,
+                pages.context(), page.entries().stream().map(e -> row(e, msg, locale, zone)).toList(), flash,
                 page.next() == null ? null : page.next().toString(), intro)));
     }
 
@@ -129,7 +128,7 @@ public class HistoryPages {
                 .map(n -> Response.seeOther(URI.create("/history?done=all-deleted&count=" + n)).build());
     }
 
-    static Row row(HistoryEntryView e, HistoryMessages msg, Locale locale) {
+    static Row row(HistoryEntryView e, HistoryMessages msg, Locale locale, java.time.ZoneId zone) {
         List<String> values = e.query().values();
         List<String> shown = values.stream().limit(SHOWN_VALUES).map(HistoryPages::shorten).toList();
         String more = values.size() > SHOWN_VALUES ? msg.history_more(values.size() - SHOWN_VALUES) : null;
@@ -142,18 +141,14 @@ public class HistoryPages {
                 || !e.query().excludeTags().isEmpty() || e.query().from() != null || e.query().to() != null
                 || e.query().toIds() != null || e.query().limit() != null;
         HistoryEntryView.Counts c = e.counts();
-        return new Row(e.id(), format(e.searchedAt(), locale), e.searchedAt().toString(), source, shown, more,
+        return new Row(e.id(), DisplayTimes.format(e.searchedAt(), locale, zone), e.searchedAt().toString(), source,
+                shown, more,
                 filtered, msg.history_found(c.valuesFound(), c.values(), c.indicators()),
                 msg.history_members(c.membersAnswered(), c.membersFailed()), SearchForm.of(e.query()).view());
     }
 
     static String shorten(String value) {
         return value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS - 1) + "…";
-    }
-
-    static String format(Instant at, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(at.atZone(ZoneOffset.UTC)) + " UTC";
     }
 
     private static int parse(String count) {

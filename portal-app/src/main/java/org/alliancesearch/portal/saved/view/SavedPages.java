@@ -1,9 +1,6 @@
 package org.alliancesearch.portal.saved.view;
 
 import java.net.URI;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +104,7 @@ public class SavedPages {
             default -> null;
         };
         return saved.list(who).flatMap(views -> pages.render(Templates.list(pages.context(),
-                views.stream().map(v -> row(v, who, msg, locale)).toList(), flash)));
+                views.stream().map(v -> row(v, who, msg, pages)).toList(), flash)));
     }
 
     /** An empty form; the query string is not read (searched values never travel in a GET URL). */
@@ -146,7 +143,7 @@ public class SavedPages {
         SearchMessages msg = msg();
         Searcher who = Searcher.of(user);
         return saved.get(id, who, msg).flatMap(v -> pages.render(Templates.view(pages.context(),
-                row(v, who, msg, pages.locale()), SearchForm.of(v.query()).view())));
+                row(v, who, msg, pages), SearchForm.of(v.query()).view())));
     }
 
     @GET
@@ -189,7 +186,7 @@ public class SavedPages {
         SearchMessages msg = msg();
         Locale locale = pages.locale();
         return saved.run(id, Searcher.of(user), msg).flatMap(run -> {
-            var view = new ResultViews(msg, locale).result(run.completed(),
+            var view = new ResultViews(msg, locale, pages.zone()).result(run.completed(),
                     SearchForm.of(run.saved().query()).confirmed().view(),
                     run.completed().response().newSinceLastRun());
             return SearchPages.resultsFragment(view, csrf.token).setLocale(locale).createUni()
@@ -219,20 +216,17 @@ public class SavedPages {
         return s == null ? "" : s;
     }
 
-    private static Row row(SavedSearchView v, Searcher who, SearchMessages msg, Locale locale) {
+    private static Row row(SavedSearchView v, Searcher who, SearchMessages msg, Pages pages) {
         String visibility = switch (v.visibility()) {
             case "ORGANISATION" -> msg.saved_visibility_organisation();
             case "ALLIANCE" -> msg.saved_visibility_alliance();
             default -> msg.saved_visibility_private();
         };
         return new Row(v.id(), v.name(), v.description() == null ? "" : v.description(), v.visibility(), visibility,
-                v.owner(), v.organisation(), v.lastRunAt() == null ? msg.saved_never() : format(v.lastRunAt(), locale),
+                v.owner(), v.organisation(),
+                v.lastRunAt() == null ? msg.saved_never() : pages.time(v.lastRunAt().toInstant()),
                 v.lastIndicatorCount() == null ? "" : v.lastIndicatorCount().toString(), v.mine(),
                 v.mine() || who.admin());
     }
 
-    static String format(OffsetDateTime at, Locale locale) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(at.atZoneSameInstant(java.time.ZoneOffset.UTC)) + " UTC";
-    }
 }

@@ -2,7 +2,6 @@ package org.alliancesearch.portal.search.view;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.merge.IndicatorEvent;
 import org.alliancesearch.model.merge.MergedIndicator;
+import org.alliancesearch.portal.common.i18n.DisplayTimes;
 import org.alliancesearch.portal.common.i18n.MemberMessageTexts;
 import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.i18n.SummaryMessages;
@@ -24,14 +24,14 @@ import org.alliancesearch.portal.search.service.SearchResponse;
 public final class ResultViews {
     private final SearchMessages msg;
     private final Locale locale;
-    private final DateTimeFormatter dateTime;
+    private final java.time.ZoneId zone;
     private final DateTimeFormatter date;
 
-    public ResultViews(SearchMessages msg, Locale locale) {
+    /** Views in the reader's language, with times in the reader's zone. */
+    public ResultViews(SearchMessages msg, Locale locale, java.time.ZoneId zone) {
         this.msg = msg;
         this.locale = locale;
-        this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneOffset.UTC);
+        this.zone = zone;
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
@@ -164,7 +164,7 @@ public final class ResultViews {
     }
 
     private String format(Instant instant) {
-        return instant == null ? "" : dateTime.format(instant) + " UTC";
+        return DisplayTimes.format(instant, locale, zone);
     }
 
     private String format(LocalDate day) {

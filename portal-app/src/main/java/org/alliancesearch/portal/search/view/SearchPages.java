@@ -134,7 +134,8 @@ public class SearchPages {
         Locale locale = pages.locale();
         SearchForm.FormView view = form.confirmed().view();
         return start(prepared, SearchService.SOURCE_PAGE)
-                .flatMap(done -> Templates.results(new ResultViews(msg, locale).result(done, view, null), csrf.token)
+                .flatMap(done -> Templates
+                        .results(new ResultViews(msg, locale, pages.zone()).result(done, view, null), csrf.token)
                         .setLocale(locale).createUni())
                 .flatMap(html -> page(form.confirmed(), List.of(), false, List.of(), null, html))
                 .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
@@ -199,7 +200,7 @@ public class SearchPages {
             return Multi.createFrom().item(new StreamEvent("error",
                     Templates.problems(e.errors(), msg.search_invalid()).setLocale(locale).render(), null));
         }
-        ResultViews views = new ResultViews(msg, locale);
+        ResultViews views = new ResultViews(msg, locale, pages.zone());
         SearchForm.FormView view = form.confirmed().view();
         return search.start(prepared, Searcher.of(user), SearchService.SOURCE_PAGE, null).toMulti()
                 .onItem().transformToMultiAndConcatenate(live -> {

@@ -1,9 +1,5 @@
 package org.alliancesearch.portal.searchaudit.view;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -100,11 +96,10 @@ public class SearchAuditPages {
             return pages.render(Templates.audit(pages.context(), filter, List.of(), e.errors(), 1, 1, 0, null, null),
                     Response.Status.BAD_REQUEST);
         }
-        DateTimeFormatter at = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale);
         return audit.find(q.user(), q.organisation(), q.from(), q.to(), q.value(), q.page() - 1, q.size())
                 .flatMap(found -> {
                     SearchMessages msg = SearchTexts.of(locale);
-                    List<Row> rows = found.items().stream().map(v -> row(v, at, msg)).toList();
+                    List<Row> rows = found.items().stream().map(v -> row(v, pages, msg)).toList();
                     int pageCount = (int) Math.max(1, (found.total() + q.size() - 1) / q.size());
                     Integer previous = q.page() > 1 ? q.page() - 1 : null;
                     Integer next = q.page() < pageCount ? q.page() + 1 : null;
@@ -113,12 +108,12 @@ public class SearchAuditPages {
                 });
     }
 
-    private static Row row(SearchAuditView v, DateTimeFormatter at, SearchMessages msg) {
+    private static Row row(SearchAuditView v, Pages pages, SearchMessages msg) {
         List<Member> members = v.members().stream()
                 .map(m -> new Member(m.member(), m.status(), m.latencyMs() + " ms",
                         m.removedByPolicy() == null ? null : msg.audit_member_counts(m.hits(), m.removedByPolicy())))
                 .toList();
-        return new Row(at.format(v.at().atZoneSameInstant(java.time.ZoneOffset.UTC)) + " UTC", v.user(),
+        return new Row(pages.time(v.at().toInstant()), v.user(),
                 v.organisation(), v.source(), v.values(), v.valueCount(), members, v.indicators(), v.attributes(),
                 v.removedByPolicy());
     }
