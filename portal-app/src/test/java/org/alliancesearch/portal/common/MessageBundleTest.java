@@ -48,6 +48,11 @@ class MessageBundleTest {
     }
 
     @Test
+    void warninglistTextsAreComplete() throws IOException {
+        complete(org.alliancesearch.portal.warninglist.i18n.WarninglistMessages.class, "warninglist");
+    }
+
+    @Test
     void searchAndSummaryTextsAreComplete() throws IOException {
         complete(org.alliancesearch.portal.search.i18n.SearchMessages.class, "search");
         complete(org.alliancesearch.portal.search.i18n.SummaryMessages.class, "summary");
