@@ -24,7 +24,7 @@ final class RecordSharing {
         return new MispAttribute(a.id(), a.uuid(), text(a.eventId()), text(a.objectId()), text(a.objectRelation()),
                 text(a.category()), text(a.type()), text(a.value()), a.toIds(), instant(a.timestamp()),
                 instant(a.firstSeen()), instant(a.lastSeen()), a.distribution(), text(a.comment()), a.deleted(),
-                tags(a.tags()), event(a.event()));
+                tags(a.tags()), event(a.event()), a.sightings());
     }
 
     private MispEvent event(MispEvent e) {

@@ -107,6 +107,24 @@ class SearchSummaryApiTest {
     }
 
     @Test
+    void sightingsCountOnceFromTheCreatorsCopyAndNeverForAHiddenRecord() {
+        JsonPath json = search("{\"values\":[\"" + MispMembers.SIGHTED + "\"]}", "en").then().statusCode(200)
+                .extract().jsonPath();
+        // org-a created the record and reports 3 distinct sightings (a false positive and a repeat do not count);
+        // org-b's copy of the same record claims 500 and is not its creator's
+        assertThat(json.getInt("summary[0].sightings")).isEqualTo(3);
+        assertThat(json.getList("summary[0].reasons.code", String.class)).contains("SIGHTINGS");
+        // a record some copy marks tlp:red is hidden, its sightings with it
+        json = search("{\"values\":[\"" + MispMembers.SIGHTED_RED + "\"]}", "en").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(json.getBoolean("summary[0].found")).isFalse();
+        assertThat(json.getInt("summary[0].sightings")).isZero();
+        // the members are asked for sightings
+        assertThat(MispMembers.SERVERS.get("org-a").findAll(postRequestedFor(urlPathEqualTo("/attributes/restSearch"))
+                .withRequestBody(containing("\"includeSightings\":1")))).isNotEmpty();
+    }
+
+    @Test
     void aUrlIsAlsoSearchedByItsHostAndTheHostsIndicatorSaysSo() {
         String url = "https://" + MispMembers.HOSTILE + "/landing";
         JsonPath json = search("{\"values\":[\"" + url + "\"]}", "en").then().statusCode(200).extract().jsonPath();

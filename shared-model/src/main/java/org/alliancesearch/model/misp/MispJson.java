@@ -38,7 +38,40 @@ public final class MispJson {
                 text(node, "object_relation"), text(node, "category"), type, value, bool(node, "to_ids"),
                 epoch(node, "timestamp"), instant(node, "first_seen"), instant(node, "last_seen"),
                 integer(node, "distribution"), text(node, "comment"), bool(node, "deleted"), tags(node.get("Tag")),
-                event);
+                event, sightings(node.get("Sighting")));
+    }
+
+    /**
+     * The sightings of a {@code Sighting} array ({@code includeSightings}): entries of type 0 (MISP's "sighting";
+     * 1 is a false positive, 2 an expiration), each counted once by its uuid or id, at most
+     * {@link MispAttribute#MAX_SIGHTINGS}. Anything else in the array is ignored.
+     */
+    static int sightings(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return 0;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int count = 0;
+        for (JsonNode s : array) {
+            if (!s.isObject()) {
+                continue;
+            }
+            JsonNode type = s.get("type");
+            if (type != null && !type.isNull() && !"0".equals(type.asText())) {
+                continue;
+            }
+            String identity = text(s, "uuid");
+            if (identity == null) {
+                identity = text(s, "id");
+            }
+            if (identity != null && !seen.add(identity)) {
+                continue;
+            }
+            if (++count >= MispAttribute.MAX_SIGHTINGS) {
+                break;
+            }
+        }
+        return count;
     }
 
     /** Reads an event object (the inner object, not the {@code {"Event": …}} wrapper). */
@@ -61,7 +94,7 @@ public final class MispJson {
     public static MispAttribute withEvent(MispAttribute a, MispEvent event) {
         return new MispAttribute(a.id(), a.uuid(), a.eventId() != null ? a.eventId() : event.id(), a.objectId(),
                 a.objectRelation(), a.category(), a.type(), a.value(), a.toIds(), a.timestamp(), a.firstSeen(),
-                a.lastSeen(), a.distribution(), a.comment(), a.deleted(), a.tags(), event);
+                a.lastSeen(), a.distribution(), a.comment(), a.deleted(), a.tags(), event, a.sightings());
     }
 
     /** Reads a {@code Tag} array; entries without a name are skipped. */

@@ -104,6 +104,8 @@ public final class MispRestSearch {
         }
         body.put("includeEventTags", 1);
         body.put("includeContext", 1);
+        // sightings count in the summary's score; MISP adds a Sighting array to each attribute
+        body.put("includeSightings", 1);
         body.put("deleted", 0);
         body.put("limit", limit);
         body.put("page", page);

@@ -43,7 +43,7 @@ class MispRestSearchTest {
                           "NOT": ["false-positive%", "tlp:red", "PAP:RED", "tlp:amber+strict"]},
                  "from": "2024-01-05", "to": "2024-03-31",
                  "to_ids": 1, "published": 0,
-                 "includeEventTags": 1, "includeContext": 1, "deleted": 0,
+                 "includeEventTags": 1, "includeContext": 1, "includeSightings": 1, "deleted": 0,
                  "limit": 100, "page": 2}
                 """);
         assertThat(body).isEqualTo(expected);
@@ -56,7 +56,7 @@ class MispRestSearchTest {
         ObjectNode body = MispRestSearch.body(SearchQuery.ofValues(List.of("evil.com")), List.of("evil.com"),
                 new AlliancePolicy(Tlp.RED, List.of()), 50, 1);
         assertThat(body.fieldNames()).toIterable().containsExactly("returnFormat", "value", "includeEventTags",
-                "includeContext", "deleted", "limit", "page");
+                "includeContext", "includeSightings", "deleted", "limit", "page");
         assertThat(body.get("to_ids")).isNull();
         assertThat(body.get("tags")).isNull();
     }

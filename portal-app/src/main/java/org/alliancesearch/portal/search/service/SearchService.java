@@ -42,6 +42,7 @@ import org.alliancesearch.model.policy.TagFilter;
 import org.alliancesearch.model.policy.TagPolicy;
 import org.alliancesearch.model.result.MemberHit;
 import org.alliancesearch.model.summary.SearchedValue;
+import org.alliancesearch.model.summary.SightingCounts;
 import org.alliancesearch.model.summary.ValueSummaries;
 import org.alliancesearch.model.summary.ValueSummary;
 import org.alliancesearch.portal.member.service.MemberService;
@@ -300,7 +301,9 @@ public class SearchService {
                 .toList();
         List<SearchResponse.Summary> summary = summarise
                 ? summaries(ValueSummaries.summarise(prepared.searched(), shown.indicators(), warninglists.current(),
-                        i -> 0, Instant.now()))
+                        SightingCounts.of(kept, TagPolicy.of(alliance, new TagFilter(prepared.query().includeTags(),
+                                prepared.query().excludeTags())))::of,
+                        Instant.now()))
                 : List.of();
         KeptHits keptHits = new KeptHits(kept, all, result.members().stream().map(MemberOutcome::member).toList(),
                 alliance, new TagFilter(prepared.query().includeTags(), prepared.query().excludeTags()));

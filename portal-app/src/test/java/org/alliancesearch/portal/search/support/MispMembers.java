@@ -51,6 +51,11 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
     /** org-a holds it only as the IP half of a {@code domain|ip} record, {@value #COMPOSITE_DOMAIN}|this. */
     public static final String COMPOSITE_IP = "198.51.100.44";
     public static final String COMPOSITE_DOMAIN = "c2.evil-site.net";
+    /** Sighted 3 times at org-a, its creator; org-b's copy claims 500. */
+    public static final String SIGHTED = "198.51.100.61";
+    public static final String ATTR_SIGHTED = "5f0c7b1e-0c6a-4b8e-9d5b-1a2b3c4d5e61";
+    /** Sighted at org-a, but org-c holds a tlp:red copy of the record. */
+    public static final String SIGHTED_RED = "198.51.100.62";
     public static final String HOSTILE_INFO = "<script>alert('info')</script><b>bold</b>";
     public static final String HOSTILE_TAG = "<img src=x onerror=alert('tag')>";
 
@@ -126,6 +131,27 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
         stub("org-a", COMPOSITE_IP, attributes(attribute("cf7d4c8f-7d3b-4cf4-8ecd-8b9cadbecf01", "domain|ip",
                 COMPOSITE_DOMAIN + "|" + COMPOSITE_IP, "cf7d4c8f-7d3b-4cf4-8ecd-8b9cadbecf02", "Resolutions at A",
                 "org-a", "2026-11-20", "tlp:green")));
+        String sightings = "[{\"id\":\"1\",\"uuid\":\"a1\",\"type\":\"0\",\"source\":\"ids\"},"
+                + "{\"id\":\"2\",\"uuid\":\"a2\",\"type\":\"0\"},{\"id\":\"2\",\"uuid\":\"a2\",\"type\":\"0\"},"
+                + "{\"id\":\"3\",\"uuid\":\"a3\",\"type\":\"0\"},{\"id\":\"4\",\"uuid\":\"a4\",\"type\":\"1\"},"
+                + "\"garbage\"]";
+        StringBuilder forged = new StringBuilder("[");
+        for (int i = 0; i < 500; i++) {
+            forged.append(i == 0 ? "" : ",").append("{\"uuid\":\"f").append(i).append("\",\"type\":\"0\"}");
+        }
+        forged.append(']');
+        stub("org-a", SIGHTED, attributes(sighted(attribute(ATTR_SIGHTED, "ip-dst", SIGHTED,
+                "6a1d8c2f-1d7b-4c9f-8e6c-2b3c4d5e6f61", "Sighted at A", "org-a", "2026-11-25", "tlp:green"),
+                sightings)));
+        stub("org-b", SIGHTED, attributes(sighted(attribute(ATTR_SIGHTED, "ip-dst", SIGHTED,
+                "6a1d8c2f-1d7b-4c9f-8e6c-2b3c4d5e6f61", "Sighted at A", "org-a", "2026-11-25", "tlp:green"),
+                forged.toString())));
+        stub("org-a", SIGHTED_RED, attributes(sighted(attribute("5f0c7b1e-0c6a-4b8e-9d5b-1a2b3c4d5e62", "ip-dst",
+                SIGHTED_RED, "6a1d8c2f-1d7b-4c9f-8e6c-2b3c4d5e6f62", "Sighted, red elsewhere", "org-a",
+                "2026-11-25", "tlp:green"), sightings)));
+        stub("org-c", SIGHTED_RED, attributes(attribute("5f0c7b1e-0c6a-4b8e-9d5b-1a2b3c4d5e62", "ip-dst",
+                SIGHTED_RED, "6a1d8c2f-1d7b-4c9f-8e6c-2b3c4d5e6f62", "Sighted, red elsewhere", "org-a",
+                "2026-11-25", "tlp:red")));
         SERVERS.get("org-c").stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
                 .withRequestBody(containing("\"" + SLOW + "\"")).willReturn(json(EMPTY).withFixedDelay(SLOW_DELAY_MS)));
         return Map.of();
@@ -162,6 +188,12 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
                  "Tag":[{"id":"3","name":%s,"colour":"#33FF00","exportable":true}]}
                 """.formatted(Math.abs(uuid.hashCode() % 100000), type, value, uuid, quote(info), eventUuid, date,
                 orgc, quote(tag));
+    }
+
+    /** The attribute with a {@code Sighting} array, as MISP adds it with {@code includeSightings}. */
+    static String sighted(String attribute, String sightings) {
+        String trimmed = attribute.strip();
+        return trimmed.substring(0, trimmed.length() - 1) + ",\"Sighting\":" + sightings + "}";
     }
 
     private static String quote(String s) {
