@@ -11,9 +11,9 @@ import java.util.Optional;
 
 import jakarta.inject.Inject;
 
-import org.alliancesearch.portal.crypto.CryptoConfig;
-import org.alliancesearch.portal.crypto.SealedSecret;
-import org.alliancesearch.portal.crypto.SecretCipher;
+import org.alliancesearch.portal.common.crypto.CryptoConfig;
+import org.alliancesearch.portal.common.crypto.SealedSecret;
+import org.alliancesearch.portal.common.crypto.SecretCipher;
 import org.alliancesearch.portal.testsupport.Db;
 import org.alliancesearch.portal.testsupport.Members;
 import org.alliancesearch.portal.testsupport.Tokens;

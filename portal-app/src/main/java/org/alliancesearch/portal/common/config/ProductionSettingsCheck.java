@@ -17,7 +17,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.alliancesearch.portal.crypto.CryptoConfig;
+import org.alliancesearch.portal.common.crypto.CryptoConfig;
 import org.eclipse.microprofile.config.Config;
 
 import io.quarkus.runtime.StartupEvent;

@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.connector.ApiKey;
 import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.model.result.MemberRef;
-import org.alliancesearch.portal.crypto.SealedSecret;
-import org.alliancesearch.portal.crypto.SecretCipher;
+import org.alliancesearch.portal.common.crypto.SealedSecret;
+import org.alliancesearch.portal.common.crypto.SecretCipher;
 import org.alliancesearch.portal.member.persistence.MemberInstance;
 
 /** Seals and opens a member's secrets and builds what the connector needs to call it. */

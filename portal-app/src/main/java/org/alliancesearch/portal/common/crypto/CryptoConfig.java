@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.crypto;
+package org.alliancesearch.portal.common.crypto;
 
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.crypto;
+package org.alliancesearch.portal.common.crypto;
 
 /**
  * A secret encrypted at rest.
