@@ -91,7 +91,7 @@ public class ActiveWarninglists {
         }
     }
 
-    @Scheduled(every = "${alliance.warninglists.refresh-interval:5s}", delayed = "${alliance.warninglists.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${alliance.warninglists.refresh-interval:5s}", delayed = "${alliance.warninglists.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         return Panache.withSession(repository::fingerprint)
                 .flatMap(fingerprint -> fingerprint == snapshot.fingerprint() ? Uni.createFrom().voidItem() : refresh())
