@@ -165,7 +165,8 @@ class DatabaseChoiceTest {
         // a system property outranks the environment, as in Quarkus
         assertThat(withSystemProperties(Map.of(DatabaseChoice.ALLOW_IN_PROD, "false"),
                 () -> DatabaseChoice.decide(config(environment(Map.of("ALLIANCE_DATABASE_EMBEDDED_ALLOW_IN_PROD",
-                        "true"))), LaunchMode.NORMAL))).isInstanceOf(DatabaseChoice.Refused.class);
+                        "true"))), LaunchMode.NORMAL)))
+                .isInstanceOf(DatabaseChoice.Refused.class);
         assertThat(withSystemProperties(Map.of("quarkus.profile", "demo"),
                 () -> DatabaseChoice.decide(LaunchMode.NORMAL))).isInstanceOf(DatabaseChoice.Embedded.class);
         // only the packaged application: not in dev mode
