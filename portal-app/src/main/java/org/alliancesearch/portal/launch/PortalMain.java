@@ -29,11 +29,19 @@ public final class PortalMain {
         if (choice instanceof DatabaseChoice.Configured) {
             Quarkus.run(args);
         } else if (choice instanceof DatabaseChoice.Refused refused) {
-            LOG.error(refused.reason());
-            System.exit(1);
+            refuse(refused.reason());
         } else if (choice instanceof DatabaseChoice.Embedded embedded) {
             runOnEmbeddedDatabase(embedded, args);
         }
+    }
+
+    /**
+     * Stops before Quarkus runs. The message goes to standard error: Quarkus holds log records back until it has
+     * configured logging, so a record logged here would be lost on exit.
+     */
+    private static void refuse(String reason) {
+        System.err.println("ERROR " + reason);
+        System.exit(1);
     }
 
     private static void runOnEmbeddedDatabase(DatabaseChoice.Embedded embedded, String... args) {
@@ -41,10 +49,9 @@ public final class PortalMain {
         try {
             database = EmbeddedDatabase.start(embedded.dataDirectory(), embedded.port());
         } catch (IOException | RuntimeException e) {
-            LOG.errorf("Could not start the embedded PostgreSQL in %s: %s. Configure a PostgreSQL server with "
-                    + "QUARKUS_DATASOURCE_REACTIVE_URL and QUARKUS_DATASOURCE_JDBC_URL, or fix the data directory.",
-                    embedded.dataDirectory(), e.getMessage());
-            System.exit(1);
+            refuse("Could not start the embedded PostgreSQL in " + embedded.dataDirectory() + ": " + e.getMessage()
+                    + ". Configure a PostgreSQL server with QUARKUS_DATASOURCE_REACTIVE_URL and "
+                    + "QUARKUS_DATASOURCE_JDBC_URL, or fix the data directory.");
             return;
         }
         LOG.infof("Embedded PostgreSQL on 127.0.0.1:%d, data in %s", database.port(), embedded.dataDirectory());
