@@ -19,6 +19,10 @@ import io.vertx.ext.web.handler.BodyHandler;
  * <li>{@code GET /_sim/instances/{org}/fault}</li>
  * <li>{@code POST /_sim/instances/{org}/fault} with {@code {"fault": "latency=200,error-rate=0.1"}} or the spec as
  * plain text</li>
+ * <li>{@code POST /_sim/instances/{org}/events} with MISP event JSON (one event, a list, or a restSearch answer):
+ * adds the events with their own {@code date}, {@code timestamp} and {@code publish_timestamp}; answers the counts</li>
+ * <li>{@code POST /_sim/instances/{org}/sighting-permission} with {@code {"allowed": false}} and optionally
+ * {@code "key"} (default: every key of the instance)</li>
  * </ul>
  * Every call needs the header {@code X-Sim-Admin-Token}.
  */
@@ -36,7 +40,7 @@ final class AdminEndpoint {
 
     Future<HttpServer> listen(String host, int port) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.route().handler(BodyHandler.create().setBodyLimit(8L * 1024 * 1024));
         router.route().handler(ctx -> {
             if (token.equals(ctx.request().getHeader("X-Sim-Admin-Token"))) {
                 ctx.next();
@@ -48,6 +52,8 @@ final class AdminEndpoint {
         router.get("/_sim/instances/:org/fault").handler(ctx -> withInstance(ctx, misp -> reply(ctx, 200,
                 state(misp))));
         router.route("/_sim/instances/:org/fault").handler(this::setFault);
+        router.post("/_sim/instances/:org/events").handler(this::addEvents);
+        router.post("/_sim/instances/:org/sighting-permission").handler(this::sightingPermission);
         router.route().last().handler(ctx -> reply(ctx, 404, error("not found")));
         return vertx.createHttpServer().requestHandler(router).listen(port, host);
     }
@@ -91,6 +97,59 @@ final class AdminEndpoint {
                     reply(ctx, 500, error("could not apply fault: " + ar.cause().getMessage()));
                 }
             });
+        });
+    }
+
+    private void addEvents(RoutingContext ctx) {
+        withInstance(ctx, misp -> {
+            JsonNode body;
+            try {
+                body = MAPPER.readTree(ctx.body().asString() == null ? "" : ctx.body().asString());
+            } catch (Exception e) {
+                reply(ctx, 400, error("body is not JSON: " + e.getMessage()));
+                return;
+            }
+            if (body == null || !(body.isObject() || body.isArray())) {
+                reply(ctx, 400, error("body must be MISP event JSON"));
+                return;
+            }
+            vertx.<Integer>executeBlocking(() -> misp.addEvents(body), false).onComplete(ar -> {
+                if (ar.failed()) {
+                    reply(ctx, 400, error("could not add events: " + ar.cause().getMessage()));
+                    return;
+                }
+                ObjectNode out = state(misp);
+                out.put("added", ar.result());
+                reply(ctx, 201, out);
+            });
+        });
+    }
+
+    private void sightingPermission(RoutingContext ctx) {
+        withInstance(ctx, misp -> {
+            JsonNode body;
+            try {
+                body = MAPPER.readTree(ctx.body().asString() == null ? "" : ctx.body().asString());
+            } catch (Exception e) {
+                reply(ctx, 400, error("body is not JSON: " + e.getMessage()));
+                return;
+            }
+            if (body == null || !body.path("allowed").isBoolean()) {
+                reply(ctx, 400, error("give {\"allowed\": true|false} and optionally \"key\""));
+                return;
+            }
+            boolean allowed = body.get("allowed").asBoolean();
+            String key = body.path("key").asText(null);
+            if (key != null && !misp.apiKeys().contains(key)) {
+                reply(ctx, 404, error("not a key of this instance"));
+                return;
+            }
+            for (String k : key == null ? misp.apiKeys() : java.util.List.of(key)) {
+                misp.setSightingPermission(k, allowed);
+            }
+            ObjectNode out = state(misp);
+            out.put("sightingAllowed", allowed);
+            reply(ctx, 200, out);
         });
     }
 

@@ -30,6 +30,7 @@ public final class SimulatedMisp {
     private final MispStore store;
     private final List<String> apiKeys;
     private final Router router;
+    private final MispApi api;
     private volatile Fault fault = Fault.NONE;
     private volatile HttpServer server;
     private volatile int port;
@@ -47,8 +48,9 @@ public final class SimulatedMisp {
         this.host = host;
         this.store = store;
         this.apiKeys = List.copyOf(apiKeys);
-        this.router = new MispApi(vertx, store, Set.copyOf(apiKeys), () -> fault, serverUuid,
-                "api@" + store.owner().name() + ".example", seed, peers).router();
+        this.api = new MispApi(vertx, store, Set.copyOf(apiKeys), () -> fault, serverUuid,
+                "api@" + store.owner().name() + ".example", seed, peers);
+        this.router = api.router();
     }
 
     Future<Void> listen(int requestedPort) {
@@ -96,6 +98,33 @@ public final class SimulatedMisp {
     /** The data of this server (read-only use). */
     public MispStore store() {
         return store;
+    }
+
+    /**
+     * Adds records while the server runs, so that "something new" happens with the dates the caller gives: MISP event
+     * JSON as restSearch or an export answers it ({@code {"Event": {...}}}, a bare event, a list of them or
+     * {@code {"response": [...]}}), with {@code date}, {@code timestamp}, {@code publish_timestamp},
+     * {@code published} and the attributes' {@code timestamp}. Later searches see them. Returns how many events were
+     * added.
+     */
+    public int addEvents(com.fasterxml.jackson.databind.JsonNode events) {
+        return org.alliancesearch.simulator.data.MispLoader.loadTree(store, events,
+                "runtime-" + java.util.UUID.randomUUID());
+    }
+
+    /** Adds one event built in code (see {@link #addEvents}); returns its local id. */
+    public int addEvent(org.alliancesearch.simulator.store.EventDraft event) {
+        return store.addEvent(event) + 1;
+    }
+
+    /** Gives or takes {@code perm_sighting} from one of this server's keys (every key has it at start). */
+    public void setSightingPermission(String apiKey, boolean allowed) {
+        api.sightingPermission(apiKey, allowed);
+    }
+
+    /** Whether a key of this server may add sightings. */
+    public boolean sightingAllowed(String apiKey) {
+        return api.sightingAllowed(apiKey);
     }
 
     public Fault fault() {

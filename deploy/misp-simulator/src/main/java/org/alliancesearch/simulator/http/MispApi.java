@@ -67,6 +67,10 @@ public final class MispApi {
     private final Random random;
     private final Function<String, MispStore> peers;
     private final Map<String, SearchEngine> peerEngines = new ConcurrentHashMap<>();
+    /** Keys whose role lacks {@code perm_sighting}; every other key may add sightings. */
+    private final Set<String> keysWithoutSighting = ConcurrentHashMap.newKeySet();
+    /** MISP's message when the role lacks the permission an action needs. */
+    public static final String NO_PERMISSION = "You do not have permission to use this functionality.";
 
     public MispApi(Vertx vertx, MispStore store, Set<String> apiKeys, Supplier<Fault> fault, String serverUuid,
             String userEmail, long seed) {
@@ -114,6 +118,8 @@ public final class MispApi {
         router.route("/users/view/me.json").handler(this::me);
         router.route("/attributes/restSearch").handler(ctx -> search(ctx, false));
         router.route("/events/restSearch").handler(ctx -> search(ctx, true));
+        router.route("/sightings/add").handler(ctx -> addSighting(ctx, null));
+        router.route("/sightings/add/:id").handler(ctx -> addSighting(ctx, ctx.pathParam("id")));
         router.route().last().handler(ctx -> error(ctx, 404, "Not Found", "Not Found"));
         return router;
     }
@@ -157,6 +163,7 @@ public final class MispApi {
             key = ctx.request().getHeader("X-MISP-AUTH");
         }
         if (key != null && apiKeys.contains(key.trim())) {
+            ctx.put("apiKey", key.trim());
             ctx.next();
         } else {
             error(ctx, 403, AUTH_FAILED, AUTH_FAILED);
@@ -169,7 +176,7 @@ public final class MispApi {
         v.put("version", MISP_VERSION);
         v.put("pymisp_recommended_version", PYMISP_RECOMMENDED_VERSION);
         v.put("perm_sync", PERM_SYNC);
-        v.put("perm_sighting", true);
+        v.put("perm_sighting", maySight(ctx));
         v.put("perm_galaxy_editor", false);
         v.put("perm_analyst_data", false);
         v.put("uuid", PERM_SYNC ? serverUuid : "-");
@@ -227,7 +234,7 @@ public final class MispApi {
             role.put(perm, false);
         }
         role.put("perm_auth", true);
-        role.put("perm_sighting", true);
+        role.put("perm_sighting", maySight(ctx));
         role.put("perm_object_template", false);
         for (String perm : new String[]{"perm_analyst_data", "perm_skip_otp", "perm_server_sign",
                 "perm_sync_authoritative", "perm_sync_internal"}) {
@@ -257,6 +264,130 @@ public final class MispApi {
         // setting name -> value; PHP encodes the empty array as a list, and PyMISP refuses a user without the key
         root.putArray("UserSetting");
         json(ctx, 200, Buffer.buffer(root.toString()));
+    }
+
+    /** Gives or takes the sighting permission of one of this server's keys. */
+    public void sightingPermission(String key, boolean allowed) {
+        if (!apiKeys.contains(key)) {
+            throw new IllegalArgumentException("not a key of this server");
+        }
+        if (allowed) {
+            keysWithoutSighting.remove(key);
+        } else {
+            keysWithoutSighting.add(key);
+        }
+    }
+
+    /** Whether a key's role has {@code perm_sighting}. */
+    public boolean sightingAllowed(String key) {
+        return apiKeys.contains(key) && !keysWithoutSighting.contains(key);
+    }
+
+    private boolean maySight(RoutingContext ctx) {
+        String key = ctx.get("apiKey");
+        return key != null && sightingAllowed(key);
+    }
+
+    /**
+     * {@code SightingsController::add}: the attribute by {@code uuid} or {@code id} (in the body or the path), with
+     * optional {@code type} (0 sighting, 1 false positive, 2 expiration), {@code source} and {@code timestamp}. The
+     * sighting is the key's organisation's; the answer is the saved sighting.
+     */
+    private void addSighting(RoutingContext ctx, String pathId) {
+        if (!ctx.request().method().name().equals("POST")) {
+            error(ctx, 405, "This method is only accessible via POST requests.",
+                    "This method is only accessible via POST requests.");
+            return;
+        }
+        if (!maySight(ctx)) {
+            error(ctx, 403, NO_PERMISSION, NO_PERMISSION);
+            return;
+        }
+        JsonNode body;
+        Buffer raw = ctx.body().buffer();
+        try {
+            body = raw == null || raw.length() == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(raw.getBytes());
+        } catch (Exception e) {
+            error(ctx, 400, "Bad Request", "Malformed JSON in the request body.");
+            return;
+        }
+        if (body == null || !body.isObject()) {
+            error(ctx, 400, "Bad Request", "The request body must be a JSON object.");
+            return;
+        }
+        if (body.has("request") && body.get("request").isObject()) {
+            body = body.get("request");
+        }
+        if (body.has("Sighting") && body.get("Sighting").isObject()) {
+            body = body.get("Sighting");
+        }
+        String id = pathId != null ? pathId : text(body, "uuid");
+        if (id == null) {
+            id = text(body, "id");
+        }
+        String typeText = text(body, "type");
+        int type;
+        try {
+            type = typeText == null ? 0 : Integer.parseInt(typeText.trim());
+        } catch (NumberFormatException e) {
+            type = -1;
+        }
+        if (type < 0 || type > 2) {
+            String m = "Could not add the Sighting. Reason: Invalid type. Valid options are: 0 (Sighting),"
+                    + " 1 (False-positive), 2 (Expiration).";
+            error(ctx, 400, m, m);
+            return;
+        }
+        long now = Instant.now().getEpochSecond();
+        long timestamp = now;
+        String ts = text(body, "timestamp");
+        if (ts != null) {
+            try {
+                timestamp = Long.parseLong(ts.trim());
+            } catch (NumberFormatException e) {
+                String m = "Could not add the Sighting. Reason: Invalid timestamp.";
+                error(ctx, 400, m, m);
+                return;
+            }
+        }
+        int at = id == null ? -1 : attributeOf(id.trim());
+        if (at < 0 || store.attributeFlag(at, MispStore.DELETED)) {
+            String m = "Could not add the Sighting. Reason: No valid attributes found.";
+            error(ctx, 404, m, m);
+            return;
+        }
+        String source = text(body, "source");
+        org.alliancesearch.simulator.store.Sighting s = store.addSighting(at, store.owner(), timestamp,
+                source == null ? "" : source.trim(), type);
+        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode n = root.putObject("Sighting");
+        n.put("id", Integer.toString(s.id()));
+        n.put("attribute_id", Integer.toString(at + 1));
+        n.put("event_id", Integer.toString(store.attributeEvent(at) + 1));
+        n.put("org_id", "1");
+        n.put("date_sighting", Long.toString(s.dateSighting()));
+        n.put("uuid", s.uuid().toString());
+        n.put("source", s.source());
+        n.put("type", Integer.toString(s.type()));
+        n.put("attribute_uuid", store.attributeUuid(at).toString());
+        json(ctx, 200, Buffer.buffer(root.toString()));
+    }
+
+    private int attributeOf(String id) {
+        if (!id.isEmpty() && id.chars().allMatch(Character::isDigit) && id.length() < 10) {
+            int at = Integer.parseInt(id) - 1;
+            return at >= 0 && at < store.attributeCount() ? at : -1;
+        }
+        try {
+            return store.attributeIndexOf(java.util.UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
     }
 
     private void search(RoutingContext ctx, boolean events) {
@@ -329,9 +460,9 @@ public final class MispApi {
         MispStore answerStore = source;
         SearchEngine answerEngine = searching;
         Hostility answerHostility = hostility;
-        vertx.<int[]>executeBlocking(() -> page(events
+        vertx.<int[]>executeBlocking(() -> page(answerStore.read(() -> events
                 ? answerEngine.events(request)
-                : answerEngine.attributes(request), request), false).onComplete(found -> {
+                : answerEngine.attributes(request)), request), false).onComplete(found -> {
                     if (found.failed()) {
                         error(ctx, 500, INTERNAL_ERROR, INTERNAL_ERROR);
                         return;
@@ -361,7 +492,8 @@ public final class MispApi {
     /** CSV answers: built whole (the fault modes that damage bodies apply to JSON only). */
     private void csv(RoutingContext ctx, SearchRequest request, boolean events) {
         vertx.<Buffer>executeBlocking(() -> {
-            int[] page = page(events ? engine.events(request) : engine.attributes(request), request);
+            int[] page = page(store.read(() -> events ? engine.events(request) : engine.attributes(request)),
+                    request);
             MispCsvWriter writer = new MispCsvWriter(store, request);
             return events ? writer.events(page) : writer.attributes(page);
         }, false).onComplete(rendered -> {

@@ -145,6 +145,9 @@ final class MispJsonWriter {
             }
             g.writeEndObject();
         }
+        if (request.includeSightings()) {
+            writeSightings(g, at);
+        }
         int[] own = store.attributeTags(at);
         int[] inherited = withEvent && request.includeEventTags() ? store.eventTags(ev) : new int[0];
         if (own.length > 0 || inherited.length > 0 || hostility.extraTags()) {
@@ -161,6 +164,31 @@ final class MispJsonWriter {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /** {@code Sighting[]} as MISP attaches it with {@code includeSightings}: each with its organisation. */
+    private void writeSightings(JsonGenerator g, int at) throws IOException {
+        g.writeArrayFieldStart("Sighting");
+        for (org.alliancesearch.simulator.store.Sighting s : store.sightings(at)) {
+            int orgId = store.organisations().indexOf(s.organisation()) + 1;
+            g.writeStartObject();
+            g.writeStringField("id", Integer.toString(s.id()));
+            g.writeStringField("attribute_id", Integer.toString(at + 1));
+            g.writeStringField("event_id", Integer.toString(store.attributeEvent(at) + 1));
+            g.writeStringField("org_id", Integer.toString(orgId <= 0 ? 1 : orgId));
+            g.writeStringField("date_sighting", Long.toString(s.dateSighting()));
+            g.writeStringField("uuid", s.uuid().toString());
+            g.writeStringField("source", s.source());
+            g.writeStringField("type", Integer.toString(s.type()));
+            g.writeStringField("attribute_uuid", store.attributeUuid(at).toString());
+            g.writeObjectFieldStart("Organisation");
+            g.writeStringField("id", Integer.toString(orgId <= 0 ? 1 : orgId));
+            g.writeStringField("uuid", s.organisation().uuid().toString());
+            g.writeStringField("name", s.organisation().name());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private void writeEventHeader(JsonGenerator g, int ev, int ordinal) throws IOException {

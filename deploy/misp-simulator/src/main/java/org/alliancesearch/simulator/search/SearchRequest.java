@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param page 1-based page
  * @param includeEventTags merge event tags into attribute tags, marked inherited
  * @param includeContext add the event context (with {@code Orgc} and {@code Tag}) to each attribute
+ * @param includeSightings add each attribute's {@code Sighting} list
  * @param returnFormat requested format ({@code json} unless told otherwise)
  * @param requestedAttributes CSV columns asked for ({@code requested_attributes}), or {@code null} for MISP's default
  * @param headerless CSV without its header line
@@ -36,7 +37,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record SearchRequest(Filter value, Filter type, Filter category, Filter org, Filter tags, Filter eventId,
         Filter uuid, Long fromDay, Long toDay, long[] publishTimestamp, long[] timestamp, List<Boolean> toIds,
         List<Boolean> published, List<Boolean> deleted, Integer limit, int page, boolean includeEventTags,
-        boolean includeContext, String returnFormat, List<String> requestedAttributes, boolean headerless) {
+        boolean includeContext, String returnFormat, List<String> requestedAttributes, boolean headerless,
+        boolean includeSightings) {
 
     /** Parses a restSearch body. {@code now} is the epoch second that relative times ({@code 7d}) count back from. */
     public static SearchRequest parse(JsonNode body, long now) {
@@ -62,7 +64,8 @@ public record SearchRequest(Filter value, Filter type, Filter category, Filter o
                 bools(b.get("published")), deleted == null ? List.of(Boolean.FALSE) : deleted, limit,
                 page == null || page < 1 ? 1 : page, bool(b.get("includeEventTags")), bool(b.get("includeContext")),
                 format == null || format.isBlank() ? "json" : format.toLowerCase(Locale.ROOT),
-                names(b.get("requested_attributes")), bool(b.get("headerless")));
+                names(b.get("requested_attributes")), bool(b.get("headerless")),
+                bool(b.get("includeSightings")));
     }
 
     /** A list of names or one comma-separated string of them; {@code null} when absent or empty. */

@@ -6,6 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The data of one simulated MISP server in compact columnar form: one primitive array per attribute field, interned
@@ -14,7 +19,9 @@ import java.util.UUID;
  * a million attributes fit comfortably in a few hundred MB of heap.
  *
  * <p>
- * Filled single-threaded through {@link #addEvent(EventDraft)}; after that it is only read, from any thread.
+ * Filled through {@link #addEvent(EventDraft)}, at start and while the server runs: an addition takes the write lock,
+ * and searches read the index and the columns under {@link #read(Supplier)}. Records once added never change place,
+ * so an answer rendered after the search still reads the records it found. Sightings are kept per attribute.
  */
 public final class MispStore {
     private static final int[] NO_TAGS = new int[0];
@@ -27,7 +34,7 @@ public final class MispStore {
     private final Map<String, int[]> tagSets = new HashMap<>();
 
     // events
-    private int eventCount;
+    private volatile int eventCount;
     private long[] evUuidHi = new long[16];
     private long[] evUuidLo = new long[16];
     private String[] evInfo = new String[16];
@@ -59,7 +66,7 @@ public final class MispStore {
     private int[] obComment = new int[16];
 
     // attributes
-    private int attrCount;
+    private volatile int attrCount;
     private int[] atEvent = new int[16];
     private int[] atObject = new int[16];
     private int[] atType = new int[16];
@@ -76,6 +83,9 @@ public final class MispStore {
 
     private final ValueIndex index = new ValueIndex();
     private final Map<UUID, Integer> eventByUuid = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<Integer, List<Sighting>> sightings = new ConcurrentHashMap<>();
+    private final AtomicInteger sightingIds = new AtomicInteger();
 
     /** Attribute flag: {@code to_ids}. */
     public static final int TO_IDS = 1;
@@ -95,6 +105,56 @@ public final class MispStore {
 
     /** Adds one event with its objects and attributes; returns the event's index (its local id is index + 1). */
     public int addEvent(EventDraft e) {
+        lock.writeLock().lock();
+        try {
+            return addEventLocked(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Runs {@code reading} while no event is being added (searches walk the index and the columns). */
+    public <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Attribute index of a uuid, or -1 (a scan: sightings are rare next to searches). */
+    public int attributeIndexOf(UUID uuid) {
+        return read(() -> {
+            long hi = uuid.getMostSignificantBits();
+            long lo = uuid.getLeastSignificantBits();
+            for (int at = 0; at < attrCount; at++) {
+                if (atUuidHi[at] == hi && atUuidLo[at] == lo) {
+                    return at;
+                }
+            }
+            return -1;
+        });
+    }
+
+    /** Records a sighting of an attribute and returns it. */
+    public Sighting addSighting(int attribute, Organisation org, long dateSighting, String source, int type) {
+        if (attribute < 0 || attribute >= attributeCount()) {
+            throw new IllegalArgumentException("no attribute " + attribute);
+        }
+        Sighting s = new Sighting(sightingIds.incrementAndGet(), attribute, org, dateSighting, UUID.randomUUID(),
+                source == null ? "" : source, type);
+        sightings.computeIfAbsent(attribute, k -> new CopyOnWriteArrayList<>()).add(s);
+        return s;
+    }
+
+    /** The sightings of an attribute, oldest first (empty when none). */
+    public List<Sighting> sightings(int attribute) {
+        List<Sighting> list = sightings.get(attribute);
+        return list == null ? List.of() : List.copyOf(list);
+    }
+
+    private int addEventLocked(EventDraft e) {
         int ev = eventCount;
         if (ev == evInfo.length) {
             growEvents();
