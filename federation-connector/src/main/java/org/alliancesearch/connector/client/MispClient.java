@@ -317,6 +317,57 @@ public final class MispClient {
         });
     }
 
+    /**
+     * {@code POST path} with a small JSON body, answered with a small JSON document: the status and the parsed body
+     * (null when it is not JSON), whatever the status; the body is read up to {@code maxBytes}. Transport problems,
+     * a broken member and an oversized answer fail as {@link MemberCallException}.
+     */
+    public Uni<JsonAnswer> postJson(String path, JsonNode body, long maxBytes) {
+        return Uni.createFrom().deferred(() -> {
+            if (brokenReason != null) {
+                return Uni.createFrom().failure(MemberCallException.permanent(brokenReason));
+            }
+            BoundedBodySink sink = new BoundedBodySink(maxBytes);
+            return request(HttpMethod.POST, path)
+                    .putHeader("Content-Type", "application/json")
+                    .as(BodyCodec.newInstance(io.vertx.ext.web.codec.BodyCodec.pipe(sink, false)))
+                    .sendBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(body.toString()))
+                    .onItemOrFailure()
+                    .transformToUni((response, failure) -> {
+                        if (failure != null) {
+                            if (sink.overflow()) {
+                                return Uni.createFrom()
+                                        .failure(MemberCallException
+                                                .permanent(MemberMessage.ANSWER_TOO_LARGE.format(maxBytes)));
+                            }
+                            return Uni.createFrom().failure(classify(failure));
+                        }
+                        JsonNode parsed;
+                        try {
+                            parsed = mapper.readTree(sink.bytes());
+                        } catch (IOException | RuntimeException e) {
+                            parsed = null;
+                        }
+                        int status = response.statusCode();
+                        String text = status >= 200 && status < 300
+                                ? null
+                                : errorText(sink.text(),
+                                        response.statusMessage());
+                        return Uni.createFrom().item(new JsonAnswer(status, parsed, text));
+                    });
+        });
+    }
+
+    /**
+     * A small JSON answer.
+     *
+     * @param status the HTTP status
+     * @param body the parsed body, or null when it was not JSON
+     * @param errorText for a non-2xx status, MISP's error message cleaned and without the key; else null
+     */
+    public record JsonAnswer(int status, JsonNode body, String errorText) {
+    }
+
     public void close() {
         if (web != null) {
             web.close();
