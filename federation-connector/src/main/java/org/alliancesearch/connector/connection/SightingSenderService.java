@@ -1,4 +1,4 @@
-package org.alliancesearch.connector.sighting;
+package org.alliancesearch.connector.connection;
 
 import java.time.Instant;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /sightings/add} with {@code {"uuid", "type": "0", "source", "timestamp"}}, as MISP's own clients send
- * it. A 403 with MISP's authentication message is a refused key (failed); any other 403 or 405 is the member refusing
+ * it, on a client made for the call as a connection test is (one small request, not a search). A 403 with MISP's authentication message is a refused key (failed); any other 403 or 405 is the member refusing
  * the sighting (its key lacks {@code perm_sighting}); other statuses fail with the member's cleaned message.
  */
 @ApplicationScoped

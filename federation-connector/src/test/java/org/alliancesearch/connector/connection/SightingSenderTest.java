@@ -1,4 +1,4 @@
-package org.alliancesearch.connector.sighting;
+package org.alliancesearch.connector.connection;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
