@@ -368,6 +368,41 @@ class PortalFlowsIT {
     }
 
     @Test
+    void myHistoryInBothLanguagesWithTimesInTheReadersZone() throws Exception {
+        try (Browser b = new Browser("en")) {
+            b.signIn(portal, "carol");
+            search(b, SHARED_DOMAIN);
+            b.driver.get(portal + "/history");
+            WebElement row = b.waitFor(By.cssSelector("#history-table tbody tr"));
+            assertThat(row.getText()).contains(SHARED_DOMAIN);
+            String iso = row.findElement(By.tagName("time")).getAttribute("datetime");
+            assertThat(iso).endsWith("Z");
+            assertThat(row.findElement(By.tagName("time")).getText()).endsWith(" UTC");
+            assertThat(b.driver.findElement(By.cssSelector("a.zone")).getText()).isEqualTo("UTC");
+            b.screenshot("9-history-english");
+
+            b.waitFor(By.cssSelector("a[href='/lang?to=ja']")).click();
+            b.wait.until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            b.driver.get(portal + "/history");
+            assertThat(b.waitFor(By.tagName("h1")).getText()).isEqualTo("検索履歴");
+            WebElement ja = b.waitFor(By.cssSelector("#history-table tbody tr time"));
+            assertThat(ja.getAttribute("datetime")).isEqualTo(iso);
+            assertThat(ja.getText()).endsWith(" JST");
+            b.screenshot("9-history-japanese");
+
+            // the reader picks a zone: every page follows
+            b.driver.findElement(By.cssSelector("a.zone")).click();
+            new org.openqa.selenium.support.ui.Select(b.waitFor(By.id("zone"))).selectByValue("Europe/Berlin");
+            b.driver.findElement(By.cssSelector("form[action='/preferences'] button[type='submit']")).click();
+            b.wait.until(d -> d.getCurrentUrl().contains("flash=preferences-saved"));
+            b.driver.get(portal + "/history");
+            assertThat(b.waitFor(By.cssSelector("#history-table tbody tr time")).getText()).matches(".* CES?T");
+            assertThat(b.driver.findElement(By.cssSelector("a.zone")).getText()).isEqualTo("Europe/Berlin");
+            b.screenshot("9-history-zone-chosen");
+        }
+    }
+
+    @Test
     void japaneseUi() throws Exception {
         try (Browser b = new Browser("en")) {
             b.signIn(portal, "alice");
