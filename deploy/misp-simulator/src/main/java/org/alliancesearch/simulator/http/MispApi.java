@@ -303,16 +303,8 @@ public final class MispApi {
             error(ctx, 403, NO_PERMISSION, NO_PERMISSION);
             return;
         }
-        JsonNode body;
-        Buffer raw = ctx.body().buffer();
-        try {
-            body = raw == null || raw.length() == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(raw.getBytes());
-        } catch (Exception e) {
-            error(ctx, 400, "Bad Request", "Malformed JSON in the request body.");
-            return;
-        }
-        if (body == null || !body.isObject()) {
-            error(ctx, 400, "Bad Request", "The request body must be a JSON object.");
+        JsonNode body = jsonObjectBody(ctx, "The request body must be a JSON object.");
+        if (body == null) {
             return;
         }
         if (body.has("request") && body.get("request").isObject()) {
@@ -405,15 +397,8 @@ public final class MispApi {
             }
             body = q;
         } else if (req.method().name().equals("POST")) {
-            Buffer raw = ctx.body().buffer();
-            try {
-                body = raw == null || raw.length() == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(raw.getBytes());
-            } catch (Exception e) {
-                error(ctx, 400, "Bad Request", "Malformed JSON in the request body.");
-                return;
-            }
-            if (body == null || !body.isObject()) {
-                error(ctx, 400, "Bad Request", "The request body must be a JSON object of filters.");
+            body = jsonObjectBody(ctx, "The request body must be a JSON object of filters.");
+            if (body == null) {
                 return;
             }
         } else {
@@ -591,6 +576,26 @@ public final class MispApi {
     }
 
     private static final Map<Integer, Buffer> BOMBS = new ConcurrentHashMap<>();
+
+    /**
+     * The request's JSON object (an empty one for no body), or null after answering 400 as MISP does for malformed
+     * JSON or a body that is no object.
+     */
+    private static JsonNode jsonObjectBody(RoutingContext ctx, String notAnObject) {
+        Buffer raw = ctx.body().buffer();
+        JsonNode body;
+        try {
+            body = raw == null || raw.length() == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(raw.getBytes());
+        } catch (Exception e) {
+            error(ctx, 400, "Bad Request", "Malformed JSON in the request body.");
+            return null;
+        }
+        if (body == null || !body.isObject()) {
+            error(ctx, 400, "Bad Request", notAnObject);
+            return null;
+        }
+        return body;
+    }
 
     /**
      * A gzip-encoded answer that starts like a MISP answer and inflates to {@code megabytes} MB of whitespace (about a
