@@ -1,7 +1,5 @@
 package org.alliancesearch.portal.common.i18n;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,8 +9,9 @@ import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
 /**
- * Chooses the language of a response and hands out the matching messages. Today the choice comes from
- * {@code Accept-Language}; a remembered user choice (cookie) can take precedence here later.
+ * Chooses the language of a response and hands out the matching messages. The choice comes from
+ * {@code Accept-Language}, which the remembered choice (the {@code alliance-lang} cookie) replaces before any other
+ * filter reads it (see {@code FilterOrder}).
  */
 @ApplicationScoped
 public class Languages {
@@ -33,34 +32,22 @@ public class Languages {
         return SUPPORTED.get(0);
     }
 
-    /** The best supported language for an {@code Accept-Language} header value (null or blank: the default). */
+    /**
+     * The best supported language for an {@code Accept-Language} header value, by RFC 4647 lookup ({@code ja-JP}
+     * finds {@code ja}); null, blank, unreadable or nothing supported: the default.
+     */
     public Locale fromAcceptLanguage(String header) {
-        if (header == null || header.isBlank()) {
+        if (header == null || header.isBlank() || header.length() > 1000) {
             return SUPPORTED.get(0);
         }
-        record Weighted(Locale locale, double q, int position) {
+        List<Locale.LanguageRange> ranges;
+        try {
+            ranges = Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException e) {
+            return SUPPORTED.get(0);
         }
-        List<Weighted> ranges = new ArrayList<>();
-        String[] parts = header.split(",");
-        for (int i = 0; i < parts.length && i < 20; i++) {
-            String[] fields = parts[i].trim().split(";");
-            double q = 1.0;
-            for (int f = 1; f < fields.length; f++) {
-                String field = fields[f].trim();
-                if (field.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(field.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if (q > 0 && !fields[0].isBlank()) {
-                ranges.add(new Weighted(Locale.forLanguageTag(fields[0].trim()), q, i));
-            }
-        }
-        ranges.sort(Comparator.comparingDouble(Weighted::q).reversed().thenComparingInt(Weighted::position));
-        return choose(ranges.stream().map(Weighted::locale).toList());
+        Locale found = Locale.lookup(ranges, SUPPORTED);
+        return found == null ? SUPPORTED.get(0) : found;
     }
 
     /** The messages in the given language. */

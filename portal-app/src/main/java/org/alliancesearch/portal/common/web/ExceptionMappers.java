@@ -186,7 +186,36 @@ public class ExceptionMappers {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e, request);
         }
+        if (oidcUnavailable(e)) {
+            return signInUnavailable(request);
+        }
         return internal(e, request);
+    }
+
+    /** Keycloak out of reach while a session or token had to be checked with it: a cause of the OIDC extension's. */
+    static boolean oidcUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof io.quarkus.oidc.OIDCException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sign-in cannot be checked now: 503 with {@code Retry-After}, the sign-in-unavailable page or a problem. */
+    private Uni<Response> signInUnavailable(HttpServerRequest request) {
+        LOG.warnf("Sign-in unavailable on %s %s: the OIDC server is out of reach", request.method(), request.path());
+        java.util.Locale locale = pages.locale();
+        if (!isApi(request)) {
+            String path = request.path();
+            String again = path != null && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+            return ErrorPages.signInUnavailable(locale.toLanguageTag(), again).setLocale(locale).createUni()
+                    .map(html -> Response.status(503).type("text/html;charset=UTF-8").entity(html)
+                            .header("Retry-After", "30").header("Cache-Control", "no-store").build());
+        }
+        AppMessages msg = pages.messages();
+        return Uni.createFrom().item(problemBuilder(request, 503, "sign-in-unavailable", msg.signin_unavailable_title(),
+                msg.signin_unavailable_text(), null).header("Retry-After", "30").build());
     }
 
     /** PostgreSQL out of reach: 503 with {@code Retry-After}, never 500; the pools reconnect by themselves. */

@@ -43,9 +43,9 @@ public class HttpFilters {
     void register(@Observes Filters filters) {
         // Higher priority runs first: after CORS (300), before authentication (200), so that the login redirect
         // and the 401 carry the headers too.
-        filters.register(this::securityHeaders, 290);
-        filters.register(this::bearerRequiredOnApi, 280);
-        filters.register(this::pageChangesFromOwnPagesOnly, 270);
+        filters.register(this::securityHeaders, FilterOrder.SECURITY_HEADERS);
+        filters.register(this::bearerRequiredOnApi, FilterOrder.BEARER_REQUIRED);
+        filters.register(this::pageChangesFromOwnPagesOnly, FilterOrder.PAGE_CHANGES);
     }
 
     void routes(@Observes Router router) {

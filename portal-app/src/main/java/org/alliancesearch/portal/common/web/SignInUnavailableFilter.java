@@ -35,7 +35,7 @@ public class SignInUnavailableFilter {
 
     void register(@Observes Filters filters) {
         // after HttpFilters' checks (290–270), before authentication (200), which would redirect to sign in
-        filters.register(this::signInUnavailable, 260);
+        filters.register(this::signInUnavailable, FilterOrder.SIGN_IN_UNAVAILABLE);
     }
 
     private void signInUnavailable(RoutingContext rc) {

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.i18n.Languages;
 import org.alliancesearch.portal.common.security.OrganisationNotRequired;
+import org.alliancesearch.portal.common.web.FilterOrder;
 import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.security.Authenticated;
@@ -41,8 +42,7 @@ public class LanguagePreference {
     }
 
     void register(@Observes Filters filters) {
-        // Before the security headers and the API's 401 (290, 280), so that their texts follow the choice too.
-        filters.register(this::applyChoice, 295);
+        filters.register(this::applyChoice, FilterOrder.LANGUAGE_CHOICE);
     }
 
     private void applyChoice(RoutingContext rc) {
