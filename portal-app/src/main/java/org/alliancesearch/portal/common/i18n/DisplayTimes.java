@@ -9,13 +9,15 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How pages show a moment: in the reader's time zone, in the page language's style, with the zone's name after it
- * ({@code 2026/12/05 18:24 JST}, {@code Dec 5, 2026, 9:24 AM UTC}) so that a time read aloud or pasted into a ticket is
- * never ambiguous. The zone is the reader's choice (a cookie, {@link #COOKIE}); without one, Japanese pages show
+ * How pages show a moment: in the reader's time zone, in the page language's style, with the zone's name and offset
+ * after it ({@code 2026/12/05 18:24 JST (+09:00)}, {@code Dec 5, 2026, 9:24 AM UTC}) so that a time read aloud or
+ * pasted into a ticket is never ambiguous (an abbreviation alone is: IST, CST). The zone is the reader's choice (a cookie, {@link #COOKIE}); without one, Japanese pages show
  * Japan's time and other pages UTC. The APIs are not concerned: they speak UTC in ISO 8601.
  */
 public final class DisplayTimes {
@@ -25,6 +27,32 @@ public final class DisplayTimes {
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     /** IANA region ids, sorted, for the choice; plus {@code UTC}. */
     public static final List<String> ZONES = zones();
+    /** Every id the JDK knows (it hands out a new copy on each call). */
+    private static final Set<String> AVAILABLE = Set.copyOf(ZoneId.getAvailableZoneIds());
+    /** The formatters, by language and zone: a page writes many times, and the pairs are few. */
+    private static final Map<String, PageTime> FORMATTERS = new ConcurrentHashMap<>();
+
+    /** How one language writes moments in one zone. */
+    public static final class PageTime {
+        private final DateTimeFormatter dateTime;
+        private final DateTimeFormatter zoneName;
+
+        private PageTime(Locale locale, ZoneId zone) {
+            this.dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                    .withLocale(locale).withZone(zone);
+            this.zoneName = zone.equals(ZoneOffset.UTC)
+                    ? null
+                    : DateTimeFormatter.ofPattern("zzz '('xxx')'", locale).withZone(zone);
+        }
+
+        /** A moment; empty for none. */
+        public String format(Instant at) {
+            if (at == null) {
+                return "";
+            }
+            return dateTime.format(at) + " " + (zoneName == null ? "UTC" : zoneName.format(at));
+        }
+    }
 
     private DisplayTimes() {
     }
@@ -43,7 +71,7 @@ public final class DisplayTimes {
         if (trimmed.equals("UTC")) {
             return Optional.of(ZoneOffset.UTC);
         }
-        if (trimmed.isEmpty() || trimmed.length() > 64 || !ZoneId.getAvailableZoneIds().contains(trimmed)) {
+        if (trimmed.isEmpty() || trimmed.length() > 64 || !AVAILABLE.contains(trimmed)) {
             return Optional.empty();
         }
         try {
@@ -66,30 +94,20 @@ public final class DisplayTimes {
         return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
-    /** A moment for a page; empty for none. */
-    public static String format(Instant at, Locale locale, ZoneId zone) {
-        if (at == null) {
-            return "";
-        }
+    /** How pages in this language write moments in this zone (the language's default zone for null). */
+    public static PageTime of(Locale locale, ZoneId zone) {
         Locale l = locale == null ? Locale.ENGLISH : locale;
         ZoneId z = zone == null ? defaultFor(l) : zone;
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(l)
-                .format(at.atZone(z)) + " " + zoneName(at, l, z);
+        return FORMATTERS.computeIfAbsent(l.toLanguageTag() + " " + z.getId(), k -> new PageTime(l, z));
+    }
+
+    /** A moment for a page; empty for none. */
+    public static String format(Instant at, Locale locale, ZoneId zone) {
+        return of(locale, zone).format(at);
     }
 
     public static String format(OffsetDateTime at, Locale locale, ZoneId zone) {
         return at == null ? "" : format(at.toInstant(), locale, zone);
-    }
-
-    /**
-     * The zone's short name at that moment ({@code JST}, {@code CEST}, {@code UTC}); where the language has no name
-     * for it, the offset ({@code GMT+05:30}).
-     */
-    static String zoneName(Instant at, Locale locale, ZoneId zone) {
-        if (zone.equals(ZoneOffset.UTC)) {
-            return "UTC";
-        }
-        return DateTimeFormatter.ofPattern("zzz", locale).format(at.atZone(zone));
     }
 
     private static List<String> zones() {

@@ -207,15 +207,17 @@ public class ExceptionMappers {
         LOG.warnf("Sign-in unavailable on %s %s: the OIDC server is out of reach", request.method(), request.path());
         java.util.Locale locale = pages.locale();
         if (!isApi(request)) {
-            String path = request.path();
-            String again = path != null && path.startsWith("/") && !path.startsWith("//") ? path : "/";
-            return ErrorPages.signInUnavailable(locale.toLanguageTag(), again).setLocale(locale).createUni()
+            return ErrorPages
+                    .signInUnavailable(locale.toLanguageTag(), SignInUnavailableFilter.retryPath(request.path()))
+                    .setLocale(locale).createUni()
                     .map(html -> Response.status(503).type("text/html;charset=UTF-8").entity(html)
-                            .header("Retry-After", "30").header("Cache-Control", "no-store").build());
+                            .header("Retry-After", SignInUnavailableFilter.RETRY_AFTER)
+                            .header("Cache-Control", "no-store").build());
         }
         AppMessages msg = pages.messages();
         return Uni.createFrom().item(problemBuilder(request, 503, "sign-in-unavailable", msg.signin_unavailable_title(),
-                msg.signin_unavailable_text(), null).header("Retry-After", "30").build());
+                msg.signin_unavailable_text(), null).header("Retry-After", SignInUnavailableFilter.RETRY_AFTER)
+                .build());
     }
 
     /** PostgreSQL out of reach: 503 with {@code Retry-After}, never 500; the pools reconnect by themselves. */

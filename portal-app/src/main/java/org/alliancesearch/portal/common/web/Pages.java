@@ -26,6 +26,8 @@ public class Pages {
     private final CurrentUser user;
     private final Languages languages;
     private final HttpServerRequest request;
+    /** The reader's zone, read once per request. */
+    private ZoneId zone;
 
     public Pages(CurrentUser user, Languages languages, HttpServerRequest request) {
         this.user = user;
@@ -39,7 +41,10 @@ public class Pages {
 
     /** The reader's time zone: the one chosen (cookie), else the page language's default. */
     public ZoneId zone() {
-        return zoneChosen().orElseGet(() -> DisplayTimes.defaultFor(locale()));
+        if (zone == null) {
+            zone = zoneChosen().orElseGet(() -> DisplayTimes.defaultFor(locale()));
+        }
+        return zone;
     }
 
     /** The zone the reader chose, if any (an unknown one in the cookie counts as none). */
@@ -50,7 +55,7 @@ public class Pages {
 
     /** A moment for this reader's page. */
     public String time(Instant at) {
-        return DisplayTimes.format(at, locale(), zone());
+        return DisplayTimes.of(locale(), zone()).format(at);
     }
 
     public AppMessages messages() {

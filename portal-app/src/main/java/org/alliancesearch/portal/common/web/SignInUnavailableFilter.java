@@ -53,6 +53,11 @@ public class SignInUnavailableFilter {
     }
 
     /** Whether authentication would redirect this request to the sign-in page: a page without any credential. */
+    /** Where "try again" leads: the page asked for, only as a path of this portal (never {@code //host}). */
+    static String retryPath(String path) {
+        return path != null && path.startsWith("/") && !path.startsWith("//") ? path : "/";
+    }
+
     static boolean wouldSignIn(RoutingContext rc) {
         String path = rc.normalizedPath();
         if (path.equals("/api") || path.startsWith("/api/") || path.startsWith("/q/") || path.startsWith("/css/")
@@ -72,9 +77,7 @@ public class SignInUnavailableFilter {
 
     private void page(RoutingContext rc) {
         Locale locale = languages.fromAcceptLanguage(rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        String path = rc.normalizedPath();
-        // only a path of this portal, never //host
-        String again = path.startsWith("/") && !path.startsWith("//") ? path : "/";
+        String again = retryPath(rc.normalizedPath());
         // answered on the request's own context (the page may be rendered elsewhere)
         io.vertx.core.Context context = rc.vertx().getOrCreateContext();
         ErrorPages.signInUnavailable(locale.toLanguageTag(), again).setLocale(locale).renderAsync()

@@ -141,7 +141,7 @@ public class HistoryPages {
                 || !e.query().excludeTags().isEmpty() || e.query().from() != null || e.query().to() != null
                 || e.query().toIds() != null || e.query().limit() != null;
         HistoryEntryView.Counts c = e.counts();
-        return new Row(e.id(), DisplayTimes.format(e.searchedAt(), locale, zone), e.searchedAt().toString(), source,
+        return new Row(e.id(), DisplayTimes.of(locale, zone).format(e.searchedAt()), e.searchedAt().toString(), source,
                 shown, more,
                 filtered, msg.history_found(c.valuesFound(), c.values(), c.indicators()),
                 msg.history_members(c.membersAnswered(), c.membersFailed()), SearchForm.of(e.query()).view());

@@ -299,14 +299,14 @@ public class SearchService {
         List<SearchResponse.Indicator> indicators = shown.indicators().stream()
                 .map(i -> indicator(i, null, pivots.get(new IndicatorKey(i.family(), i.value()))))
                 .toList();
+        TagFilter tagFilter = new TagFilter(prepared.query().includeTags(), prepared.query().excludeTags());
         List<SearchResponse.Summary> summary = summarise
                 ? summaries(ValueSummaries.summarise(prepared.searched(), shown.indicators(), warninglists.current(),
-                        SightingCounts.of(kept, TagPolicy.of(alliance, new TagFilter(prepared.query().includeTags(),
-                                prepared.query().excludeTags())))::of,
+                        SightingCounts.of(kept, TagPolicy.of(alliance, tagFilter))::of,
                         Instant.now()))
                 : List.of();
         KeptHits keptHits = new KeptHits(kept, all, result.members().stream().map(MemberOutcome::member).toList(),
-                alliance, new TagFilter(prepared.query().includeTags(), prepared.query().excludeTags()));
+                alliance, tagFilter);
         return new CompletedSearch(new SearchResponse(id.toString(), memberRows, indicators, totals, null, summary),
                 shown,
                 outcomes, removed, keptHits);

@@ -24,14 +24,14 @@ import org.alliancesearch.portal.search.service.SearchResponse;
 public final class ResultViews {
     private final SearchMessages msg;
     private final Locale locale;
-    private final java.time.ZoneId zone;
+    private final DisplayTimes.PageTime times;
     private final DateTimeFormatter date;
 
     /** Views in the reader's language, with times in the reader's zone. */
     public ResultViews(SearchMessages msg, Locale locale, java.time.ZoneId zone) {
         this.msg = msg;
         this.locale = locale;
-        this.zone = zone;
+        this.times = DisplayTimes.of(locale, zone);
         this.date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
     }
 
@@ -164,7 +164,7 @@ public final class ResultViews {
     }
 
     private String format(Instant instant) {
-        return DisplayTimes.format(instant, locale, zone);
+        return times.format(instant);
     }
 
     private String format(LocalDate day) {

@@ -57,7 +57,8 @@ public class ActiveWarninglists {
 
     private final WarninglistRepository repository;
     private final Vertx vertx;
-    private volatile Snapshot snapshot = Snapshot.of(-1, effective(BUNDLED, List.of()));
+    /** Compiled once at start, from the settings (or the bundled lists alone when they cannot be read). */
+    private volatile Snapshot snapshot;
     /** Refreshes in the order they started reading: a slow one must not install older settings over a newer one. */
     private final java.util.concurrent.atomic.AtomicLong started = new java.util.concurrent.atomic.AtomicLong();
     private long installed;
@@ -69,16 +70,29 @@ public class ActiveWarninglists {
 
     /** The enabled lists, ready to match. */
     public Warninglists current() {
-        return snapshot.compiled();
+        return snapshot().compiled();
     }
 
     /** Every list, enabled or not, by name. */
     public List<ActiveList> lists() {
-        return snapshot.lists();
+        return snapshot().lists();
     }
 
     public Optional<ActiveList> find(String name) {
-        return snapshot.lists().stream().filter(l -> l.list().name().equals(name)).findFirst();
+        return snapshot().lists().stream().filter(l -> l.list().name().equals(name)).findFirst();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        return current != null ? current : bundledOnly();
+    }
+
+    /** The bundled lists alone, until the settings could be read; any refresh replaces them. */
+    private synchronized Snapshot bundledOnly() {
+        if (snapshot == null) {
+            snapshot = Snapshot.of(-1, effective(BUNDLED, List.of()));
+        }
+        return snapshot;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -88,13 +102,16 @@ public class ActiveWarninglists {
             // searches still run with the bundled lists; the next poll tries again
             LOG.warnf("Warninglist settings could not be read at start (%s); the bundled lists are used",
                     e.getClass().getName());
+            bundledOnly();
         }
     }
 
     @Scheduled(every = "${alliance.warninglists.refresh-interval:5s}", delayed = "${alliance.warninglists.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> poll() {
         return Panache.withSession(repository::fingerprint)
-                .flatMap(fingerprint -> fingerprint == snapshot.fingerprint() ? Uni.createFrom().voidItem() : refresh())
+                .flatMap(fingerprint -> fingerprint == snapshot().fingerprint()
+                        ? Uni.createFrom().voidItem()
+                        : refresh())
                 .onFailure().invoke(e -> LOG.warnf("Warninglist refresh failed: %s", e.getClass().getName()))
                 .onFailure().recoverWithNull();
     }

@@ -19,19 +19,19 @@ class DisplayTimesTest {
         assertThat(DisplayTimes.defaultFor(Locale.JAPANESE)).isEqualTo(ZoneId.of("Asia/Tokyo"));
         assertThat(DisplayTimes.defaultFor(Locale.forLanguageTag("ja-JP"))).isEqualTo(ZoneId.of("Asia/Tokyo"));
         assertThat(DisplayTimes.defaultFor(Locale.ENGLISH)).isEqualTo(ZoneOffset.UTC);
-        assertThat(DisplayTimes.format(WINTER, Locale.JAPANESE, null)).contains("18:24").endsWith(" JST");
+        assertThat(DisplayTimes.format(WINTER, Locale.JAPANESE, null)).contains("18:24").endsWith(" JST (+09:00)");
         assertThat(DisplayTimes.format(WINTER, Locale.ENGLISH, null)).contains("9:24").endsWith(" UTC");
     }
 
     @Test
     void aChosenZoneIsShownWithItsNameOfTheMoment() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
-        assertThat(DisplayTimes.format(WINTER, Locale.ENGLISH, berlin)).contains("10:24").endsWith(" CET");
-        assertThat(DisplayTimes.format(SUMMER, Locale.ENGLISH, berlin)).contains("11:24").endsWith(" CEST");
+        assertThat(DisplayTimes.format(WINTER, Locale.ENGLISH, berlin)).contains("10:24").endsWith(" CET (+01:00)");
+        assertThat(DisplayTimes.format(SUMMER, Locale.ENGLISH, berlin)).contains("11:24").endsWith(" CEST (+02:00)");
         assertThat(DisplayTimes.format(WINTER, Locale.JAPANESE, ZoneOffset.UTC)).contains("9:24").endsWith(" UTC");
         // half-hour offsets too
         assertThat(DisplayTimes.format(WINTER, Locale.ENGLISH, ZoneId.of("Asia/Kolkata"))).contains("2:54 PM")
-                .endsWith(" IST");
+                .endsWith(" IST (+05:30)");
         assertThat(DisplayTimes.format((Instant) null, Locale.ENGLISH, berlin)).isEmpty();
     }
 
