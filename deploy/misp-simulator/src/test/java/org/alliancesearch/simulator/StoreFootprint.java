@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.alliancesearch.simulator.data.DataGenerator;
+import org.alliancesearch.simulator.search.RestSearchFilter;
 import org.alliancesearch.simulator.search.SearchEngine;
-import org.alliancesearch.simulator.search.SearchRequest;
 import org.alliancesearch.simulator.store.MispStore;
 import org.alliancesearch.simulator.store.Organisation;
 
@@ -39,15 +39,15 @@ public final class StoreFootprint {
         SplittableRandom r = new SplittableRandom(3);
         int queries = 20_000;
         for (int round = 1; round <= 2; round++) {
-            SearchRequest[] requests = new SearchRequest[queries];
+            RestSearchFilter[] requests = new RestSearchFilter[queries];
             for (int i = 0; i < queries; i++) {
                 ObjectNode body = Http.MAPPER.createObjectNode().put("value",
                         store.attributeValue(r.nextInt(store.attributeCount())).split("\\|")[0]);
-                requests[i] = SearchRequest.parse(body, 0);
+                requests[i] = RestSearchFilter.parse(body, 0);
             }
             long hits = 0;
             t0 = System.nanoTime();
-            for (SearchRequest request : requests) {
+            for (RestSearchFilter request : requests) {
                 hits += engine.attributes(request).length;
             }
             System.out.printf("engine exact-value search, round %d: %.1f us/query (%d queries, %d hits)%n", round,

@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import org.alliancesearch.simulator.data.DataGenerator;
+import org.alliancesearch.simulator.search.RestSearchFilter;
 import org.alliancesearch.simulator.search.SearchEngine;
-import org.alliancesearch.simulator.search.SearchRequest;
 import org.alliancesearch.simulator.store.Ipv6;
 import org.alliancesearch.simulator.store.MispStore;
 import org.alliancesearch.simulator.store.Organisation;
@@ -56,7 +56,7 @@ class ValueIndexTest {
             String key = store.attributeType(at).contains("|") ? v.split("\\|", 2)[r.nextInt(2)] : v;
             key = i % 3 == 0 ? key.toUpperCase(Locale.ROOT) : key;
             ObjectNode body = Http.MAPPER.createObjectNode().put("value", key);
-            int[] found = engine.attributes(SearchRequest.parse(body, 0));
+            int[] found = engine.attributes(RestSearchFilter.parse(body, 0));
             assertThat(java.util.Arrays.stream(found).boxed().toList()).as(key).containsExactlyElementsOf(scan(key));
         }
     }

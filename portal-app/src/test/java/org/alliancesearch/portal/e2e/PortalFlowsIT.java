@@ -268,7 +268,7 @@ class PortalFlowsIT {
         try (Browser b = new Browser("en")) {
             b.signIn(portal, "alice");
             for (String page : List.of("/admin/members", "/admin/members/new", "/admin/health", "/admin/policy",
-                    "/admin/audit")) {
+                    "/admin/search-audit")) {
                 b.driver.get(portal + page);
                 assertThat(b.waitFor(By.tagName("h1")).getText()).as(page).isEqualTo("Not allowed");
             }

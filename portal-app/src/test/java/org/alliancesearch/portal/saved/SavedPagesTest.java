@@ -101,14 +101,14 @@ class SavedPagesTest {
         SearchMembers.ensure();
         given().auth().oauth2(Tokens.token("olga", "org-c", List.of("member"))).contentType(ContentType.JSON)
                 .body("{\"values\":[\"192.0.2.77\"]}").post("/api/v1/search").then().statusCode(200);
-        String html = given().auth().oauth2(Tokens.admin()).get("/admin/audit?user=olga").then().statusCode(200)
+        String html = given().auth().oauth2(Tokens.admin()).get("/admin/search-audit?user=olga").then().statusCode(200)
                 .extract().asString();
         assertThat(html).contains("Search audit").contains("olga").contains("1 values (stored as SHA-256 only)")
                 .contains("MISP org-a: OK").doesNotContain("192.0.2.77</code>");
         String ja = given().auth().oauth2(Tokens.admin()).header("Accept-Language", "ja")
-                .get("/admin/audit?user=olga").then().statusCode(200).extract().asString();
+                .get("/admin/search-audit?user=olga").then().statusCode(200).extract().asString();
         assertThat(ja).contains("検索の監査ログ");
-        given().auth().oauth2(Tokens.admin()).get("/admin/audit?from=nonsense").then().statusCode(400);
-        given().auth().oauth2(Tokens.alice()).get("/admin/audit").then().statusCode(403);
+        given().auth().oauth2(Tokens.admin()).get("/admin/search-audit?from=nonsense").then().statusCode(400);
+        given().auth().oauth2(Tokens.alice()).get("/admin/search-audit").then().statusCode(403);
     }
 }

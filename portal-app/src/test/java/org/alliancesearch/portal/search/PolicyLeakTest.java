@@ -123,7 +123,8 @@ class PolicyLeakTest {
         api(token, MispMembers.NOBODY, null).then().statusCode(200);
         String holder = hidden.equals(MispMembers.HIDDEN_OVERRIDE) ? "org-a" : "org-c";
         JsonPath row = given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                .body(Map.of("user", user, "value", hidden)).post("/api/v1/admin/audit/search").then().statusCode(200)
+                .body(Map.of("user", user, "value", hidden)).post("/api/v1/admin/search-audit/search").then()
+                .statusCode(200)
                 .extract().jsonPath();
         assertThat(row.getInt("total")).isEqualTo(1);
         assertThat(row.getInt("items[0].removedByPolicy")).isEqualTo(1);
@@ -134,16 +135,17 @@ class PolicyLeakTest {
             assertThat(m.get("hits")).isEqualTo(0);
         }
         JsonPath none = given().auth().oauth2(Tokens.admin()).contentType("application/json")
-                .body(Map.of("user", user, "value", MispMembers.NOBODY)).post("/api/v1/admin/audit/search").then()
+                .body(Map.of("user", user, "value", MispMembers.NOBODY)).post("/api/v1/admin/search-audit/search")
+                .then()
                 .statusCode(200).extract().jsonPath();
         assertThat(none.getInt("items[0].removedByPolicy")).isZero();
         assertThat(none.getList("items[0].members.removedByPolicy", Integer.class)).containsOnly(0);
         // the admin page says it too, per member
         org.alliancesearch.portal.common.PagesTest.Csrf csrf = org.alliancesearch.portal.common.PagesTest
-                .csrf("/admin/audit");
+                .csrf("/admin/search-audit");
         String page = given().auth().oauth2(Tokens.admin()).cookies(csrf.cookies())
                 .formParam("csrf-token", csrf.token()).formParam("user", user).formParam("value", hidden)
-                .post("/admin/audit").then().statusCode(200).extract().asString();
+                .post("/admin/search-audit").then().statusCode(200).extract().asString();
         assertThat(page).contains("MISP " + holder + ": OK").contains("0 shown, 1 removed by the policy");
     }
 

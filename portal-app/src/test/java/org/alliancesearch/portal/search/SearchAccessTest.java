@@ -31,7 +31,8 @@ class SearchAccessTest {
     void theApiDescriptionHasTheSearchApiButNotThePages() {
         String openapi = given().get("/q/openapi").then().statusCode(200).extract().asString();
         org.assertj.core.api.Assertions.assertThat(openapi).contains("/api/v1/search").contains(
-                "/api/v1/saved-searches/{id}/run").contains("/api/v1/admin/audit").doesNotContain("/search/stream")
+                "/api/v1/saved-searches/{id}/run").contains("/api/v1/admin/search-audit")
+                .doesNotContain("/search/stream")
                 .doesNotContain("/saved/{id}/edit").doesNotContain("/lang");
     }
 
@@ -45,16 +46,16 @@ class SearchAccessTest {
             "POST, /api/v1/search, noorg, 403",
             "POST, /api/v1/search, member, 400",
             "POST, /api/v1/search, admin, 400",
-            "GET, /api/v1/admin/audit, anonymous, 401",
-            "GET, /api/v1/admin/audit, noorg, 403",
-            "GET, /api/v1/admin/audit, member, 403",
-            "GET, /api/v1/admin/audit, admin, 200",
+            "GET, /api/v1/admin/search-audit, anonymous, 401",
+            "GET, /api/v1/admin/search-audit, noorg, 403",
+            "GET, /api/v1/admin/search-audit, member, 403",
+            "GET, /api/v1/admin/search-audit, admin, 200",
             "GET, /api/v1/saved-searches/00000000-0000-4000-8000-000000000000, member, 404",
             "POST, /api/v1/saved-searches/00000000-0000-4000-8000-000000000000/run, member, 404",
             "GET, /search, member, 200",
             "GET, /saved, member, 200",
-            "GET, /admin/audit, member, 403",
-            "GET, /admin/audit, admin, 200"})
+            "GET, /admin/search-audit, member, 403",
+            "GET, /admin/search-audit, admin, 200"})
     void access(String method, String path, String who, int status) {
         RequestSpecification request = as(who).redirects().follow(false);
         if (method.equals("POST")) {

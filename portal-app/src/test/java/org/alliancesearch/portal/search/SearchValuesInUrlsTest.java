@@ -82,16 +82,17 @@ class SearchValuesInUrlsTest {
     void theAuditPageFiltersByValueByPostOnly() {
         String value = "192.0.2.201";
         // a GET carrying a value is refused, and the value is not echoed
-        String refused = given().auth().oauth2(Tokens.admin()).queryParam("value", value).get("/admin/audit").then()
+        String refused = given().auth().oauth2(Tokens.admin()).queryParam("value", value).get("/admin/search-audit")
+                .then()
                 .statusCode(400).extract().asString();
         assertThat(refused).doesNotContain(value);
         // the filter form posts, with the CSRF token
-        String page = given().auth().oauth2(Tokens.admin()).get("/admin/audit").then().statusCode(200).extract()
+        String page = given().auth().oauth2(Tokens.admin()).get("/admin/search-audit").then().statusCode(200).extract()
                 .asString();
         assertThat(GET_FORM.matcher(page).find()).isFalse();
-        PagesTest.Csrf csrf = PagesTest.csrf("/admin/audit");
+        PagesTest.Csrf csrf = PagesTest.csrf("/admin/search-audit");
         String found = given().auth().oauth2(Tokens.admin()).cookies(csrf.cookies())
-                .formParam("csrf-token", csrf.token()).formParam("value", value).post("/admin/audit").then()
+                .formParam("csrf-token", csrf.token()).formParam("value", value).post("/admin/search-audit").then()
                 .statusCode(200).extract().asString();
         assertThat(urls(found)).noneMatch(u -> u.contains(value));
         assertThat(GET_FORM.matcher(found).find()).isFalse();

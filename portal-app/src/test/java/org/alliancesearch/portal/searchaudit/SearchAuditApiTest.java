@@ -47,20 +47,21 @@ class SearchAuditApiTest {
     /** The audit filtered by a value: by POST, values never go into a GET URL. */
     private static JsonPath search(Map<String, Object> filter) {
         return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(filter)
-                .post("/api/v1/admin/audit/search").then().statusCode(200).contentType(ContentType.JSON).extract()
+                .post("/api/v1/admin/search-audit/search").then().statusCode(200).contentType(ContentType.JSON)
+                .extract()
                 .jsonPath();
     }
 
     @Test
     void aValueInTheGetUrlIsRefused() {
-        given().auth().oauth2(Tokens.admin()).queryParam("value", "192.0.2.45").get("/api/v1/admin/audit").then()
+        given().auth().oauth2(Tokens.admin()).queryParam("value", "192.0.2.45").get("/api/v1/admin/search-audit").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field",
                         org.hamcrest.Matchers.equalTo("value"))
                 .body("errors[0].code", org.hamcrest.Matchers.equalTo("value.in-url"));
     }
 
     private static JsonPath list(String query) {
-        return given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/audit" + query).then().statusCode(200)
+        return given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/search-audit" + query).then().statusCode(200)
                 .contentType(ContentType.JSON).extract().jsonPath();
     }
 
@@ -145,12 +146,26 @@ class SearchAuditApiTest {
 
     @Test
     void badFiltersAreProblemsAndMembersAreRefused() {
-        given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/audit?from=yesterday").then().statusCode(400)
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/search-audit?from=yesterday").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo(
                         "from"));
-        given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/audit?size=100000").then().statusCode(400);
-        given().auth().oauth2(Tokens.alice()).get("/api/v1/admin/audit").then().statusCode(403);
-        given().get("/api/v1/admin/audit").then().statusCode(401);
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/admin/search-audit?size=100000").then().statusCode(400);
+        given().auth().oauth2(Tokens.alice()).get("/api/v1/admin/search-audit").then().statusCode(403);
+        given().get("/api/v1/admin/search-audit").then().statusCode(401);
+    }
+
+    @Test
+    void theFormerPathsMoveWithTheirMethodAndQuery() {
+        given().auth().oauth2(Tokens.admin()).redirects().follow(false).get("/api/v1/admin/audit?user=vera&size=1")
+                .then().statusCode(308).header("Location", org.hamcrest.Matchers.endsWith(
+                        "/api/v1/admin/search-audit?user=vera&size=1"));
+        given().auth().oauth2(Tokens.admin()).redirects().follow(false).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/admin/audit/search").then().statusCode(308).header("Location",
+                        org.hamcrest.Matchers.endsWith("/api/v1/admin/search-audit/search"));
+        given().auth().oauth2(Tokens.alice()).redirects().follow(false).get("/api/v1/admin/audit").then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.admin()).redirects().follow(false).get("/admin/audit?page=2").then()
+                .statusCode(308).header("Location", org.hamcrest.Matchers.endsWith("/admin/search-audit?page=2"));
     }
 
     @Test

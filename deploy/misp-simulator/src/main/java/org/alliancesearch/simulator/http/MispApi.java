@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.alliancesearch.simulator.Fault;
+import org.alliancesearch.simulator.search.RestSearchFilter;
 import org.alliancesearch.simulator.search.SearchEngine;
-import org.alliancesearch.simulator.search.SearchRequest;
 import org.alliancesearch.simulator.store.MispStore;
 import org.alliancesearch.simulator.store.Organisation;
 
@@ -405,7 +405,7 @@ public final class MispApi {
             error(ctx, 405, "Method Not Allowed", "Method Not Allowed");
             return;
         }
-        SearchRequest request = SearchRequest.parse(body, Instant.now().getEpochSecond());
+        RestSearchFilter request = RestSearchFilter.parse(body, Instant.now().getEpochSecond());
         boolean csv = request.returnFormat().equals("csv");
         if (!csv && !request.returnFormat().equals("json")) {
             error(ctx, 400, "Invalid return format.", "This simulator answers returnFormat json and csv only.");
@@ -475,7 +475,7 @@ public final class MispApi {
     }
 
     /** CSV answers: built whole (the fault modes that damage bodies apply to JSON only). */
-    private void csv(RoutingContext ctx, SearchRequest request, boolean events) {
+    private void csv(RoutingContext ctx, RestSearchFilter request, boolean events) {
         vertx.<Buffer>executeBlocking(() -> {
             int[] page = page(store.read(() -> events ? engine.events(request) : engine.attributes(request)),
                     request);
@@ -521,7 +521,7 @@ public final class MispApi {
         });
     }
 
-    private static int[] page(int[] all, SearchRequest r) {
+    private static int[] page(int[] all, RestSearchFilter r) {
         if (r.limit() == null) {
             return all;
         }

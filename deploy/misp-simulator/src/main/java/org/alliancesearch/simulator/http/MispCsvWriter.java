@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.alliancesearch.simulator.search.RestSearchFilter;
 import org.alliancesearch.simulator.search.SearchEngine;
-import org.alliancesearch.simulator.search.SearchRequest;
 import org.alliancesearch.simulator.store.MispStore;
 
 import io.vertx.core.buffer.Buffer;
@@ -33,10 +33,10 @@ final class MispCsvWriter {
             .compile("[ \\t\\n\\r\\x0B\\f]*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?[ \\t\\n\\r\\x0B\\f]*");
 
     private final MispStore store;
-    private final SearchRequest request;
+    private final RestSearchFilter request;
     private final List<String> fields;
 
-    MispCsvWriter(MispStore store, SearchRequest request) {
+    MispCsvWriter(MispStore store, RestSearchFilter request) {
         this.store = store;
         this.request = request;
         List<String> f = new ArrayList<>();

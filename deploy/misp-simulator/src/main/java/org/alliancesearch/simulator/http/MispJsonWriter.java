@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 
+import org.alliancesearch.simulator.search.RestSearchFilter;
 import org.alliancesearch.simulator.search.SearchEngine;
-import org.alliancesearch.simulator.search.SearchRequest;
 import org.alliancesearch.simulator.store.MispStore;
 import org.alliancesearch.simulator.store.Organisation;
 
@@ -24,10 +24,10 @@ final class MispJsonWriter {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final MispStore store;
-    private final SearchRequest request;
+    private final RestSearchFilter request;
     private final Hostility hostility;
 
-    MispJsonWriter(MispStore store, SearchRequest request, Hostility hostility) {
+    MispJsonWriter(MispStore store, RestSearchFilter request, Hostility hostility) {
         this.store = store;
         this.request = request;
         this.hostility = hostility;

@@ -10,7 +10,7 @@ import org.alliancesearch.simulator.store.Organisation;
 import org.alliancesearch.simulator.store.TagTable;
 
 /**
- * Evaluates a {@link SearchRequest} over a {@link MispStore} with MISP's semantics. Exact value terms go through the
+ * Evaluates a {@link RestSearchFilter} over a {@link MispStore} with MISP's semantics. Exact value terms go through the
  * value index; everything else is a scan over the columns.
  */
 public final class SearchEngine {
@@ -21,7 +21,7 @@ public final class SearchEngine {
     }
 
     /** Matching attributes in id order, before paging. */
-    public int[] attributes(SearchRequest r) {
+    public int[] attributes(RestSearchFilter r) {
         TagCondition tags = TagCondition.compile(r.tags(), store.tags());
         if (tags.impossible()) {
             return new int[0];
@@ -55,7 +55,7 @@ public final class SearchEngine {
     }
 
     /** Matching events in id order, before paging. */
-    public int[] events(SearchRequest r) {
+    public int[] events(RestSearchFilter r) {
         TagCondition tags = TagCondition.compile(r.tags(), store.tags());
         if (tags.impossible()) {
             return new int[0];
@@ -95,7 +95,7 @@ public final class SearchEngine {
     }
 
     /** Whether an attribute is shown inside an event answer (the {@code deleted} filter applies to it). */
-    public static boolean showInEvent(MispStore store, SearchRequest r, int at) {
+    public static boolean showInEvent(MispStore store, RestSearchFilter r, int at) {
         return r.deleted().contains(store.attributeFlag(at, MispStore.DELETED));
     }
 
@@ -131,11 +131,11 @@ public final class SearchEngine {
 
     /** Compiled per-request predicates. */
     private final class Query {
-        private final SearchRequest r;
+        private final RestSearchFilter r;
         private final TagCondition tags;
         private final java.util.Map<String, LikeMatcher> matchers = new java.util.HashMap<>();
 
-        Query(SearchRequest r, TagCondition tags) {
+        Query(RestSearchFilter r, TagCondition tags) {
             this.r = r;
             this.tags = tags;
         }

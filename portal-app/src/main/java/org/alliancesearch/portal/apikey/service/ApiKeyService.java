@@ -17,7 +17,7 @@ import org.alliancesearch.portal.apikey.persistence.ApiKey;
 import org.alliancesearch.portal.apikey.persistence.ApiKeyRepository;
 import org.alliancesearch.portal.apikey.persistence.PortalUser;
 import org.alliancesearch.portal.apikey.persistence.PortalUserRepository;
-import org.alliancesearch.portal.audit.service.AuditLog;
+import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -39,10 +39,10 @@ public class ApiKeyService {
 
     private final ApiKeyRepository keys;
     private final PortalUserRepository users;
-    private final AuditLog audit;
+    private final ChangeLog audit;
     private final ApiKeysConfig config;
 
-    public ApiKeyService(ApiKeyRepository keys, PortalUserRepository users, AuditLog audit, ApiKeysConfig config) {
+    public ApiKeyService(ApiKeyRepository keys, PortalUserRepository users, ChangeLog audit, ApiKeysConfig config) {
         this.keys = keys;
         this.users = users;
         this.audit = audit;

@@ -16,7 +16,7 @@ import org.alliancesearch.portal.apikey.persistence.ApiKeyRepository;
 import org.alliancesearch.portal.apikey.persistence.PortalUser;
 import org.alliancesearch.portal.apikey.persistence.PortalUserRepository;
 import org.alliancesearch.portal.apikey.service.KeyRefusedException.Reason;
-import org.alliancesearch.portal.audit.service.AuditLog;
+import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.security.Roles;
 import org.jboss.logging.Logger;
 
@@ -38,11 +38,11 @@ public class KeyAuthenticator {
     private final ApiKeyRepository keys;
     private final PortalUserRepository users;
     private final OwnerCheck owners;
-    private final AuditLog audit;
+    private final ChangeLog audit;
     private final Map<String, Instant> touched = new ConcurrentHashMap<>();
     private final Map<String, Instant> audited = new ConcurrentHashMap<>();
 
-    public KeyAuthenticator(ApiKeyRepository keys, PortalUserRepository users, OwnerCheck owners, AuditLog audit) {
+    public KeyAuthenticator(ApiKeyRepository keys, PortalUserRepository users, OwnerCheck owners, ChangeLog audit) {
         this.keys = keys;
         this.users = users;
         this.owners = owners;

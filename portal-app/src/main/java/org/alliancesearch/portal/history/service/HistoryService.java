@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.summary.SearchedValue;
-import org.alliancesearch.portal.audit.service.AuditLog;
+import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.crypto.SealedSecret;
 import org.alliancesearch.portal.common.crypto.SecretCipher;
 import org.alliancesearch.portal.history.persistence.HistoryEntry;
@@ -55,10 +55,10 @@ public class HistoryService implements SearchHistory {
     private final SecretCipher cipher;
     private final ObjectMapper json;
     private final HistoryConfig config;
-    private final AuditLog audit;
+    private final ChangeLog audit;
 
     public HistoryService(HistoryRepository repository, SecretCipher cipher, ObjectMapper json,
-            HistoryConfig config, AuditLog audit) {
+            HistoryConfig config, ChangeLog audit) {
         this.audit = audit;
         this.repository = repository;
         this.cipher = cipher;

@@ -10,18 +10,18 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class MemberRepository implements PanacheRepositoryBase<MemberInstance, UUID> {
+public class MemberRepository implements PanacheRepositoryBase<MemberEntity, UUID> {
     /** Members that are not deleted, by name. */
-    public Uni<List<MemberInstance>> live() {
+    public Uni<List<MemberEntity>> live() {
         return list("deletedAt is null", Sort.ascending("name", "id"));
     }
 
-    public Uni<MemberInstance> findLive(UUID id) {
+    public Uni<MemberEntity> findLive(UUID id) {
         return find("id = ?1 and deletedAt is null", id).firstResult();
     }
 
     /** Another live member with this (normalised) base URL, if any. */
-    public Uni<MemberInstance> findLiveByUrl(String baseUrl, UUID except) {
+    public Uni<MemberEntity> findLiveByUrl(String baseUrl, UUID except) {
         if (except == null) {
             return find("baseUrl = ?1 and deletedAt is null", baseUrl).firstResult();
         }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.connector.ConnectionTester;
-import org.alliancesearch.portal.member.persistence.MemberInstance;
+import org.alliancesearch.portal.member.persistence.MemberEntity;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.jboss.logging.Logger;
 
@@ -52,7 +52,7 @@ public class MemberOrganisations {
         String uuid = isBlank(report.organisationUuid()) ? null : memberSentText(report.organisationUuid());
         return Panache.withTransaction(() -> repository.findLive(id).flatMap(m -> {
             if (m == null || (Objects.equals(m.mispOrgUuid, uuid) && Objects.equals(m.mispOrgName, name))) {
-                return Uni.createFrom().<MemberInstance>nullItem();
+                return Uni.createFrom().<MemberEntity>nullItem();
             }
             // A bulk update: the member's version (an admin's edit) stays as it is; the loaded row is changed only
             // after the transaction, so that it is not flushed as an edit.

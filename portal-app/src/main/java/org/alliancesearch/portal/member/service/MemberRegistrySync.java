@@ -10,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.connector.MemberRegistry;
-import org.alliancesearch.portal.member.persistence.MemberInstance;
+import org.alliancesearch.portal.member.persistence.MemberEntity;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.jboss.logging.Logger;
 
@@ -56,9 +56,9 @@ public class MemberRegistrySync {
         return Panache.withSession(repository::live).map(this::apply);
     }
 
-    private int apply(List<MemberInstance> live) {
+    private int apply(List<MemberEntity> live) {
         Map<String, MemberEndpoint> wanted = new HashMap<>();
-        for (MemberInstance m : live) {
+        for (MemberEntity m : live) {
             try {
                 wanted.put(m.id.toString(), secrets.endpoint(m));
             } catch (RuntimeException e) {
@@ -81,7 +81,7 @@ public class MemberRegistrySync {
     }
 
     /** After a committed change of one member. */
-    void changed(MemberInstance m) {
+    void changed(MemberEntity m) {
         if (m.deletedAt != null) {
             registry.remove(m.id.toString());
             LOG.debugf("Removed member %s from the connector", m.id);

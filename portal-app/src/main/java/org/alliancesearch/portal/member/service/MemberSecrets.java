@@ -10,7 +10,7 @@ import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.model.result.MemberRef;
 import org.alliancesearch.portal.common.crypto.SealedSecret;
 import org.alliancesearch.portal.common.crypto.SecretCipher;
-import org.alliancesearch.portal.member.persistence.MemberInstance;
+import org.alliancesearch.portal.member.persistence.MemberEntity;
 
 /** Seals and opens a member's secrets and builds what the connector needs to call it. */
 @ApplicationScoped
@@ -21,21 +21,21 @@ public class MemberSecrets {
         this.cipher = cipher;
     }
 
-    static String apiKeyContext(MemberInstance m) {
+    static String apiKeyContext(MemberEntity m) {
         return "member/" + m.id + "/api-key";
     }
 
-    static String clientKeyContext(MemberInstance m) {
+    static String clientKeyContext(MemberEntity m) {
         return "member/" + m.id + "/client-key";
     }
 
-    void sealApiKey(MemberInstance m, String apiKey) {
+    void sealApiKey(MemberEntity m, String apiKey) {
         SealedSecret sealed = cipher.seal(apiKey, apiKeyContext(m));
         m.apiKeyCiphertext = sealed.ciphertext();
         m.apiKeyKeyId = sealed.keyId();
     }
 
-    void sealClientKey(MemberInstance m, String clientKeyPem) {
+    void sealClientKey(MemberEntity m, String clientKeyPem) {
         if (clientKeyPem == null) {
             m.clientKeyCiphertext = null;
             m.clientKeyKeyId = null;
@@ -46,11 +46,11 @@ public class MemberSecrets {
         m.clientKeyKeyId = sealed.keyId();
     }
 
-    String apiKey(MemberInstance m) {
+    String apiKey(MemberEntity m) {
         return cipher.open(new SealedSecret(m.apiKeyKeyId, m.apiKeyCiphertext), apiKeyContext(m));
     }
 
-    String clientKey(MemberInstance m) {
+    String clientKey(MemberEntity m) {
         if (m.clientKeyCiphertext == null) {
             return null;
         }
@@ -58,7 +58,7 @@ public class MemberSecrets {
     }
 
     /** Re-encrypts the row's secrets under the active key; returns how many were re-encrypted. */
-    int rotate(MemberInstance m) {
+    int rotate(MemberEntity m) {
         int count = 0;
         String active = cipher.activeKeyId();
         if (!active.equals(m.apiKeyKeyId)) {
@@ -72,7 +72,7 @@ public class MemberSecrets {
         return count;
     }
 
-    int secretCount(MemberInstance m) {
+    int secretCount(MemberEntity m) {
         return m.clientKeyCiphertext == null ? 1 : 2;
     }
 
@@ -81,7 +81,7 @@ public class MemberSecrets {
     }
 
     /** The connector's view of a member, with its secrets decrypted in memory. */
-    MemberEndpoint endpoint(MemberInstance m) {
+    MemberEndpoint endpoint(MemberEntity m) {
         MemberRef ref = new MemberRef(m.id.toString(), m.name, m.organisation, m.baseUrl, m.mispOrgUuid,
                 m.mispOrgName);
         return new MemberEndpoint(ref, URI.create(m.baseUrl), ApiKey.of(apiKey(m)), m.verifyTls, m.caPem,

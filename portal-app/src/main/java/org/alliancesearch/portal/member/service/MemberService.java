@@ -20,13 +20,13 @@ import org.alliancesearch.connector.ConnectionTester;
 import org.alliancesearch.connector.MemberHealthView;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
-import org.alliancesearch.portal.audit.service.AuditLog;
+import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.CurrentUser;
-import org.alliancesearch.portal.member.persistence.MemberInstance;
+import org.alliancesearch.portal.member.persistence.MemberEntity;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.alliancesearch.portal.policy.service.PolicyService;
 import org.hibernate.LockMode;
@@ -49,7 +49,7 @@ public class MemberService {
     private final MemberRegistrySync registrySync;
     private final ConnectionTester tester;
     private final MemberHealthView healthView;
-    private final AuditLog audit;
+    private final ChangeLog audit;
     private final CurrentUser user;
     private final MembersConfig config;
     private final MemberUrlValidator urls;
@@ -58,7 +58,7 @@ public class MemberService {
     MemberOrganisations organisations;
 
     public MemberService(MemberRepository repository, MemberSecrets secrets, MemberRegistrySync registrySync,
-            ConnectionTester tester, MemberHealthView healthView, AuditLog audit, CurrentUser user,
+            ConnectionTester tester, MemberHealthView healthView, ChangeLog audit, CurrentUser user,
             MembersConfig config) {
         this.repository = repository;
         this.secrets = secrets;
@@ -87,7 +87,7 @@ public class MemberService {
     private Uni<MemberView> doCreate(MemberInput input, Validated valid, AppMessages msg) {
         return Panache.withTransaction(() -> refuseDuplicate(valid.url(), null, msg).flatMap(v -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            MemberInstance m = new MemberInstance();
+            MemberEntity m = new MemberEntity();
             m.id = UUID.randomUUID();
             m.createdAt = now;
             m.createdBy = user.name();
@@ -135,7 +135,7 @@ public class MemberService {
                 .map(MemberService::view);
     }
 
-    private Uni<MemberInstance> save(MemberInstance m, MemberInput input, Validated valid) {
+    private Uni<MemberEntity> save(MemberEntity m, MemberInput input, Validated valid) {
         MemberView before = view(m);
         String id = m.id.toString();
         String oldUrl = m.baseUrl;
@@ -154,7 +154,7 @@ public class MemberService {
     }
 
     /** The change as a whole member: fields it does not mention keep their stored values. */
-    static MemberInput merge(MemberInstance m, MemberInput in, Set<String> present) {
+    static MemberInput merge(MemberEntity m, MemberInput in, Set<String> present) {
         if (present == null) {
             return in;
         }
@@ -227,7 +227,7 @@ public class MemberService {
     public Uni<Map<String, AlliancePolicy>> effectivePolicies(AlliancePolicy alliance) {
         return Panache.withSession(repository::live).map(rows -> {
             Map<String, AlliancePolicy> policies = new LinkedHashMap<>();
-            for (MemberInstance m : rows) {
+            for (MemberEntity m : rows) {
                 policies.put(m.id.toString(), effective(alliance, PolicyService.parseTlp(m.policyMaxTlp),
                         PolicyService.splitLines(m.policyDropTags)));
             }
@@ -247,7 +247,7 @@ public class MemberService {
         return Panache.withTransaction(() -> repository.listAll().flatMap(rows -> {
             int reencrypted = 0;
             int total = 0;
-            for (MemberInstance m : rows) {
+            for (MemberEntity m : rows) {
                 total += secrets.secretCount(m);
                 reencrypted += secrets.rotate(m);
             }
@@ -260,7 +260,7 @@ public class MemberService {
         }));
     }
 
-    private Uni<MemberInstance> live(UUID id, AppMessages msg) {
+    private Uni<MemberEntity> live(UUID id, AppMessages msg) {
         return repository.findLive(id).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound(msg.detail_member_not_found(String.valueOf(id))));
     }
@@ -287,7 +287,7 @@ public class MemberService {
         return false;
     }
 
-    private void apply(MemberInstance m, MemberInput input, Validated valid, OffsetDateTime now) {
+    private void apply(MemberEntity m, MemberInput input, Validated valid, OffsetDateTime now) {
         m.name = input.name().trim();
         m.organisation = input.organisation().trim();
         m.baseUrl = valid.url();
@@ -437,7 +437,7 @@ public class MemberService {
         return present(value) ? value.trim() : null;
     }
 
-    static MemberView view(MemberInstance m) {
+    static MemberView view(MemberEntity m) {
         String maxTlp = PolicyService.parseTlp(m.policyMaxTlp).map(Tlp::code).orElse(null);
         MemberPolicyOverride policy = new MemberPolicyOverride(maxTlp, PolicyService.splitLines(m.policyDropTags));
         return new MemberView(m.id, m.name, m.organisation, m.baseUrl, m.apiKeyCiphertext != null, m.verifyTls,

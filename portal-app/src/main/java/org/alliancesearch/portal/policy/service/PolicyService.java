@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
-import org.alliancesearch.portal.audit.service.AuditLog;
+import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
@@ -36,10 +36,10 @@ public class PolicyService {
     public static final String FLOOR = "policy.floor";
 
     private final AlliancePolicyRepository repository;
-    private final AuditLog audit;
+    private final ChangeLog audit;
     private final CurrentUser user;
 
-    public PolicyService(AlliancePolicyRepository repository, AuditLog audit, CurrentUser user) {
+    public PolicyService(AlliancePolicyRepository repository, ChangeLog audit, CurrentUser user) {
         this.repository = repository;
         this.audit = audit;
         this.user = user;

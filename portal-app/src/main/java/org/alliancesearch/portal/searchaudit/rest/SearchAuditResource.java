@@ -24,8 +24,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.smallrye.mutiny.Uni;
 
-/** {@code GET /api/v1/admin/audit}, {@code POST /api/v1/admin/audit/search}: the audit trail of searches, for admins. */
-@Path("/api/v1/admin/audit")
+/** {@code GET /api/v1/admin/search-audit}, {@code POST /api/v1/admin/search-audit/search}: the audit trail of searches, for admins. */
+@Path("/api/v1/admin/search-audit")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")
@@ -38,14 +38,14 @@ public class SearchAuditResource {
         this.pages = pages;
     }
 
-    /** The filter of {@code POST /api/v1/admin/audit/search}; every field optional. */
+    /** The filter of {@code POST /api/v1/admin/search-audit/search}; every field optional. */
     public record Search(String user, String organisation, String from, String to, String value, Integer page,
             Integer size) {
     }
 
     @GET
     @Operation(summary = "Audited searches, newest first; filters by user, organisation and time. A value is a filter"
-            + " of POST /api/v1/admin/audit/search only (400 value.in-url here)")
+            + " of POST /api/v1/admin/search-audit/search only (400 value.in-url here)")
     public Uni<SearchAuditView.Page> list(@RestQuery String user, @RestQuery String organisation,
             @RestQuery String from, @RestQuery String to, @RestQuery String value, @RestQuery Integer page,
             @RestQuery Integer size) {

@@ -30,7 +30,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
 /** The admin page of the search audit trail. */
-@Path("/admin/audit")
+@Path("/admin/search-audit")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.TEXT_HTML)
 public class SearchAuditPages {

@@ -11,7 +11,7 @@ import jakarta.persistence.LockModeType;
 import org.alliancesearch.model.warninglist.InvalidWarninglistException;
 import org.alliancesearch.model.warninglist.Warninglist;
 import org.alliancesearch.model.warninglist.WarninglistReader;
-import org.alliancesearch.portal.audit.service.AuditLog;
+import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.warninglist.persistence.WarninglistRepository;
 import org.alliancesearch.portal.warninglist.persistence.WarninglistSetting;
@@ -39,11 +39,11 @@ public class WarninglistAdmin {
 
     private final ActiveWarninglists active;
     private final WarninglistRepository repository;
-    private final AuditLog audit;
+    private final ChangeLog audit;
     private final CurrentUser user;
     private final Vertx vertx;
 
-    public WarninglistAdmin(ActiveWarninglists active, WarninglistRepository repository, AuditLog audit,
+    public WarninglistAdmin(ActiveWarninglists active, WarninglistRepository repository, ChangeLog audit,
             CurrentUser user, Vertx vertx) {
         this.active = active;
         this.repository = repository;

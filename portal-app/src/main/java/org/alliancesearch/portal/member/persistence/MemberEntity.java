@@ -15,7 +15,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "member_instance")
-public class MemberInstance {
+public class MemberEntity {
     @Id
     public UUID id;
 
@@ -98,6 +98,6 @@ public class MemberInstance {
 
     @Override
     public String toString() {
-        return "MemberInstance[id=" + id + ", name=" + name + ", baseUrl=" + baseUrl + "]";
+        return "MemberEntity[id=" + id + ", name=" + name + ", baseUrl=" + baseUrl + "]";
     }
 }

@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.audit.persistence;
+package org.alliancesearch.portal.changelog.persistence;
 
 import java.time.OffsetDateTime;
 
@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** One admin change: who, from which organisation, when, what, and the state before and after (never secrets). */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry {
+public class ChangeLogEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

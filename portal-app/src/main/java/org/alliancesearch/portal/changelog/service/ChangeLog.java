@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.audit.service;
+package org.alliancesearch.portal.changelog.service;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -6,8 +6,8 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.alliancesearch.portal.audit.persistence.AuditEntry;
-import org.alliancesearch.portal.audit.persistence.AuditRepository;
+import org.alliancesearch.portal.changelog.persistence.ChangeLogEntry;
+import org.alliancesearch.portal.changelog.persistence.ChangeLogRepository;
 import org.alliancesearch.portal.common.security.CurrentUser;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,12 +20,12 @@ import io.smallrye.mutiny.Uni;
  * caller's transaction, so a change and its audit row are stored together or not at all.
  */
 @ApplicationScoped
-public class AuditLog {
-    private final AuditRepository repository;
+public class ChangeLog {
+    private final ChangeLogRepository repository;
     private final CurrentUser user;
     private final ObjectMapper json;
 
-    public AuditLog(AuditRepository repository, CurrentUser user, ObjectMapper json) {
+    public ChangeLog(ChangeLogRepository repository, CurrentUser user, ObjectMapper json) {
         this.repository = repository;
         this.user = user;
         this.json = json;
@@ -42,7 +42,7 @@ public class AuditLog {
      */
     public Uni<Void> recordAs(String actor, String actorOrg, String action, String targetType, String targetId,
             Object before, Object after) {
-        AuditEntry entry = new AuditEntry();
+        ChangeLogEntry entry = new ChangeLogEntry();
         entry.at = OffsetDateTime.now(ZoneOffset.UTC);
         entry.actor = actor;
         entry.actorOrg = actorOrg;
@@ -54,9 +54,9 @@ public class AuditLog {
         return repository.persist(entry).replaceWithVoid();
     }
 
-    public Uni<List<AuditRecord>> latest(int count) {
+    public Uni<List<ChangeRecord>> latest(int count) {
         return repository.latest(count).map(rows -> rows.stream()
-                .map(e -> new AuditRecord(e.id, e.at, e.actor, e.actorOrg, e.action, e.targetType, e.targetId,
+                .map(e -> new ChangeRecord(e.id, e.at, e.actor, e.actorOrg, e.action, e.targetType, e.targetId,
                         e.beforeJson, e.afterJson))
                 .toList());
     }

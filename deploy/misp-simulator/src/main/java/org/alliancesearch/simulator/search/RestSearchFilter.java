@@ -34,14 +34,14 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param requestedAttributes CSV columns asked for ({@code requested_attributes}), or {@code null} for MISP's default
  * @param headerless CSV without its header line
  */
-public record SearchRequest(Filter value, Filter type, Filter category, Filter org, Filter tags, Filter eventId,
+public record RestSearchFilter(Filter value, Filter type, Filter category, Filter org, Filter tags, Filter eventId,
         Filter uuid, Long fromDay, Long toDay, long[] publishTimestamp, long[] timestamp, List<Boolean> toIds,
         List<Boolean> published, List<Boolean> deleted, Integer limit, int page, boolean includeEventTags,
         boolean includeContext, String returnFormat, List<String> requestedAttributes, boolean headerless,
         boolean includeSightings) {
 
     /** Parses a restSearch body. {@code now} is the epoch second that relative times ({@code 7d}) count back from. */
-    public static SearchRequest parse(JsonNode body, long now) {
+    public static RestSearchFilter parse(JsonNode body, long now) {
         JsonNode b = body != null && body.has("request") && body.get("request").isObject()
                 ? body.get("request")
                 : body;
@@ -57,7 +57,7 @@ public record SearchRequest(Filter value, Filter type, Filter category, Filter o
         Integer page = integer(b.get("page"));
         List<Boolean> deleted = bools(b.get("deleted"));
         String format = text(b.get("returnFormat"));
-        return new SearchRequest(Filter.parse(b.get("value")), Filter.parse(b.get("type")),
+        return new RestSearchFilter(Filter.parse(b.get("value")), Filter.parse(b.get("type")),
                 Filter.parse(b.get("category")), Filter.parse(b.get("org")), Filter.parse(b.get("tags")),
                 Filter.parse(firstPresent(b, "eventid", "event_id")), Filter.parse(b.get("uuid")),
                 day(b.get("from")), day(b.get("to")), publish, range(b.get("timestamp"), now), bools(b.get("to_ids")),

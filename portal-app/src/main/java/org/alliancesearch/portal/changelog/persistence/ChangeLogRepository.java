@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.audit.persistence;
+package org.alliancesearch.portal.changelog.persistence;
 
 import java.util.List;
 
@@ -10,8 +10,8 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class AuditRepository implements PanacheRepository<AuditEntry> {
-    public Uni<List<AuditEntry>> latest(int count) {
+public class ChangeLogRepository implements PanacheRepository<ChangeLogEntry> {
+    public Uni<List<ChangeLogEntry>> latest(int count) {
         return findAll(Sort.descending("at", "id")).page(Page.ofSize(count)).list();
     }
 }
