@@ -12,20 +12,20 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
 @ApplicationScoped
-public class ApiKeyRepository implements PanacheRepositoryBase<ApiKey, UUID> {
+public class ApiKeyRepository implements PanacheRepositoryBase<PersonalKey, UUID> {
     /** The key with this hash (revoked or not), or null. */
-    public Uni<ApiKey> byHash(String hash) {
+    public Uni<PersonalKey> byHash(String hash) {
         return find("keyHash", hash).firstResult();
     }
 
     /** The owner's keys that are not revoked (expired ones included), newest first. */
-    public Uni<List<ApiKey>> ofOwner(String ownerSub) {
+    public Uni<List<PersonalKey>> ofOwner(String ownerSub) {
         return find("ownerSub = :sub and revokedAt is null", Sort.descending("createdAt").and("id"),
                 Parameters.with("sub", ownerSub)).list();
     }
 
     /** Every key that is not revoked, newest first. */
-    public Uni<List<ApiKey>> allLive() {
+    public Uni<List<PersonalKey>> allLive() {
         return find("revokedAt is null", Sort.descending("createdAt").and("id")).list();
     }
 

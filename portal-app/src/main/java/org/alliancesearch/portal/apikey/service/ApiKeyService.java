@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.portal.apikey.i18n.ApiKeyMessages;
-import org.alliancesearch.portal.apikey.persistence.ApiKey;
 import org.alliancesearch.portal.apikey.persistence.ApiKeyRepository;
+import org.alliancesearch.portal.apikey.persistence.PersonalKey;
 import org.alliancesearch.portal.apikey.persistence.PortalUser;
 import org.alliancesearch.portal.apikey.persistence.PortalUserRepository;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
@@ -59,7 +59,7 @@ public class ApiKeyService {
         return Uni.createFrom().item(() -> validate(input, msg)).flatMap(valid -> {
             OffsetDateTime now = now();
             String key = ApiKeys.generate();
-            ApiKey row = new ApiKey();
+            PersonalKey row = new PersonalKey();
             row.id = UUID.randomUUID();
             row.ownerSub = ownerSub;
             row.name = valid.name();
@@ -99,12 +99,12 @@ public class ApiKeyService {
         return revoke(id, actor, row -> true, msg);
     }
 
-    private Uni<Void> revoke(String id, String actor, java.util.function.Predicate<ApiKey> allowed,
+    private Uni<Void> revoke(String id, String actor, java.util.function.Predicate<PersonalKey> allowed,
             ApiKeyMessages msg) {
         return Uni.createFrom().item(() -> parse(id, msg)).flatMap(uuid -> revoke(uuid, actor, allowed, msg));
     }
 
-    private Uni<Void> revoke(UUID uuid, String actor, java.util.function.Predicate<ApiKey> allowed,
+    private Uni<Void> revoke(UUID uuid, String actor, java.util.function.Predicate<PersonalKey> allowed,
             ApiKeyMessages msg) {
         return Panache.withTransaction(() -> keys.findById(uuid).flatMap(row -> {
             if (row == null || row.revokedAt != null || !allowed.test(row)) {
@@ -126,7 +126,7 @@ public class ApiKeyService {
                     Map<String, PortalUser> bySub = owners.stream()
                             .collect(Collectors.toMap(u -> u.subject, Function.identity()));
                     List<AdminApiKeyView> views = new ArrayList<>();
-                    for (ApiKey r : rows) {
+                    for (PersonalKey r : rows) {
                         PortalUser owner = bySub.get(r.ownerSub);
                         views.add(new AdminApiKeyView(r.id.toString(), r.name, r.last4, r.createdAt, r.expiresAt,
                                 r.lastUsedAt, owner == null ? null : owner.username,
@@ -145,7 +145,7 @@ public class ApiKeyService {
                         key == null ? null : key.lastUsedAt))));
     }
 
-    static ApiKeyView view(ApiKey row) {
+    static ApiKeyView view(PersonalKey row) {
         return new ApiKeyView(row.id.toString(), row.name, row.last4, row.createdAt, row.expiresAt, row.lastUsedAt);
     }
 

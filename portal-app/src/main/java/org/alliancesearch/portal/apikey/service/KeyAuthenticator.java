@@ -11,8 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.alliancesearch.portal.apikey.persistence.ApiKey;
 import org.alliancesearch.portal.apikey.persistence.ApiKeyRepository;
+import org.alliancesearch.portal.apikey.persistence.PersonalKey;
 import org.alliancesearch.portal.apikey.persistence.PortalUser;
 import org.alliancesearch.portal.apikey.persistence.PortalUserRepository;
 import org.alliancesearch.portal.apikey.service.KeyRefusedException.Reason;
@@ -49,7 +49,7 @@ public class KeyAuthenticator {
         this.audit = audit;
     }
 
-    private record Found(ApiKey key, PortalUser owner) {
+    private record Found(PersonalKey key, PortalUser owner) {
     }
 
     /** The key's owner, or a {@link KeyRefusedException}. The key itself is never logged. */
@@ -62,7 +62,7 @@ public class KeyAuthenticator {
                 ? Uni.createFrom().item(new Found(null, null))
                 : users.findById(key.ownerSub).map(owner -> new Found(key, owner))))
                 .flatMap(found -> {
-                    ApiKey key = found.key();
+                    PersonalKey key = found.key();
                     // the lookup is by hash; this compare only guards against a lookup that matched loosely
                     if (key == null || !ApiKeys.sameHash(key.keyHash, hash)) {
                         return refuse("unknown key");
@@ -119,7 +119,7 @@ public class KeyAuthenticator {
     }
 
     /** Updates {@code last_used_at} and audits the use, each only when due; a failure here never refuses the key. */
-    private Uni<Void> noteUse(ApiKey key, KeyOwner who) {
+    private Uni<Void> noteUse(PersonalKey key, KeyOwner who) {
         Instant now = Instant.now();
         String id = key.id.toString();
         boolean touch = due(touched, id, TOUCH_EVERY, now);

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** A personal API key: only its hash and last four characters are stored. */
 @Entity
 @Table(name = "api_key")
-public class ApiKey {
+public class PersonalKey {
     @Id
     public UUID id;
 
