@@ -1,14 +1,18 @@
 package org.alliancesearch.connector.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The member branches of one search, memoized and started at once, so that the live stream of outcomes and the list of
- * all outcomes share them and no member is asked twice.
+ * The member branches of one search, started at once (at most {@code concurrency} at a time, the others in order as
+ * running ones end) and shared by the live stream of outcomes and the list of all outcomes, so that no member is asked
+ * twice. A branch is built only when its turn comes, so its deadline check and timers start then. The bound is
+ * Mutiny's own merge; every branch recovers on its own, so the stream never fails.
  *
  * @param <T> one member's outcome
  */
@@ -16,24 +20,25 @@ final class FanOut<T> {
     private final Multi<T> outcomes;
     private final Uni<List<T>> all;
 
-    @SuppressWarnings("unchecked")
-    FanOut(List<Uni<T>> branches) {
-        List<Uni<T>> started = branches.stream().map(b -> b.memoize().indefinitely()).toList();
-        this.outcomes = started.isEmpty()
-                ? Multi.createFrom().empty()
-                : Multi.createFrom().iterable(started).onItem().transformToUni(u -> u).merge(started.size());
-        this.all = started.isEmpty()
-                ? Uni.createFrom().item(List.of())
-                : Uni.combine().all().unis(started).with(list -> {
-                    List<T> out = new ArrayList<>(list.size());
-                    for (Object o : list) {
-                        out.add((T) o);
-                    }
-                    return out;
-                });
-        started.forEach(b -> b.subscribe().with(ignored -> {
+    /**
+     * @param branches one per member, in the order of the members
+     * @param concurrency how many branches may run at once; 0 or less for all of them
+     */
+    FanOut(List<Supplier<Uni<T>>> branches, int concurrency) {
+        int count = branches.size();
+        int width = Math.max(1, concurrency > 0 ? Math.min(concurrency, count) : count);
+        Multi<Numbered<T>> merged = Multi.createFrom()
+                .range(0, count)
+                .onItem()
+                .transformToUni(
+                        i -> Uni.createFrom().<T>deferred(() -> branches.get(i).get()).map(o -> new Numbered<T>(i, o)))
+                .<Numbered<T>>merge(width)
+                .cache();
+        this.outcomes = merged.map(Numbered::outcome);
+        this.all = merged.collect().asList().map(FanOut::inBranchOrder);
+        merged.subscribe().with(ignored -> {
         }, ignored -> {
-        }));
+        });
     }
 
     /** Each outcome as it arrives. */
@@ -44,5 +49,17 @@ final class FanOut<T> {
     /** Every outcome, in the order of the branches. */
     Uni<List<T>> all() {
         return all;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> inBranchOrder(List<Numbered<T>> arrived) {
+        Object[] byBranch = new Object[arrived.size()];
+        for (Numbered<T> n : arrived) {
+            byBranch[n.branch()] = n.outcome();
+        }
+        return new ArrayList<>((List<T>) Arrays.asList(byBranch));
+    }
+
+    private record Numbered<T>(int branch, T outcome) {
     }
 }

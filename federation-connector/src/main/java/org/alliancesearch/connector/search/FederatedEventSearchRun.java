@@ -14,8 +14,7 @@ final class FederatedEventSearchRun implements EventSearchRun {
     private final Multi<EventMemberOutcome> outcomes;
     private final Uni<FederatedEventResult> result;
 
-    FederatedEventSearchRun(List<Uni<EventMemberOutcome>> branches) {
-        FanOut<EventMemberOutcome> fanOut = new FanOut<>(branches);
+    FederatedEventSearchRun(FanOut<EventMemberOutcome> fanOut) {
         this.outcomes = fanOut.outcomes();
         this.result = fanOut.all().map(FederatedEventResult::new).memoize().indefinitely();
     }

@@ -28,8 +28,7 @@ final class FederatedSearchRun implements SearchRun {
     private final Multi<MemberOutcome> outcomes;
     private final Uni<FederatedResult> result;
 
-    FederatedSearchRun(List<Uni<MemberOutcome>> branches, AlliancePolicy policy, SearchQuery query, HitMerger merger) {
-        FanOut<MemberOutcome> fanOut = new FanOut<>(branches);
+    FederatedSearchRun(FanOut<MemberOutcome> fanOut, AlliancePolicy policy, SearchQuery query, HitMerger merger) {
         this.outcomes = fanOut.outcomes();
         this.result = fanOut.all().emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(list -> merge(list, policy, query, merger))

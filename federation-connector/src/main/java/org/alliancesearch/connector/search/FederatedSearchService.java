@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,7 +61,7 @@ public class FederatedSearchService implements FederatedSearch {
         long deadlineNanos = startNanos + config.deadline().toNanos();
         QueryKey key = QueryKey.of(query, policy);
         SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
-        List<Uni<MemberOutcome>> branches = branches(
+        FanOut<MemberOutcome> branches = branches(
                 member -> branch(member, key, query, policy, startNanos, deadlineNanos, budget),
                 ref -> new MemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, MemberMessage.DISABLED.format(),
                         List.of()));
@@ -86,19 +87,17 @@ public class FederatedSearchService implements FederatedSearch {
     }
 
     /** One branch per member: enabled members are asked (at most {@code member-concurrency} at a time). */
-    private <T> List<Uni<T>> branches(Function<MemberInstance, Uni<T>> branch, Function<MemberRef, T> disabled) {
-        List<Uni<T>> branches = new ArrayList<>();
-        List<MemberInstance> members = registry.instances();
-        int concurrency = config.memberConcurrency();
-        MemberGate gate = concurrency > 0 && concurrency < members.size() ? new MemberGate(concurrency) : null;
-        for (MemberInstance member : members) {
+    private <T> FanOut<T> branches(Function<MemberInstance, Uni<T>> branch, Function<MemberRef, T> disabled) {
+        List<Supplier<Uni<T>>> branches = new ArrayList<>();
+        for (MemberInstance member : registry.instances()) {
             if (!member.endpoint().enabled()) {
-                branches.add(Uni.createFrom().item(disabled.apply(member.endpoint().ref())));
-                continue;
+                T outcome = disabled.apply(member.endpoint().ref());
+                branches.add(() -> Uni.createFrom().item(outcome));
+            } else {
+                branches.add(() -> branch.apply(member));
             }
-            branches.add(gate == null ? branch.apply(member) : gate.limit(() -> branch.apply(member)));
         }
-        return branches;
+        return new FanOut<>(branches, config.memberConcurrency());
     }
 
     private Uni<EventMemberOutcome> eventBranch(MemberInstance member, SearchQuery query, AlliancePolicy policy,

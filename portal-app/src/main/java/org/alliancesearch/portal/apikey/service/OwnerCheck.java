@@ -66,6 +66,9 @@ public class OwnerCheck {
     private final String clientId;
     private final Optional<String> clientSecret;
     private final WebClient client;
+    /** Owners remembered before stale answers are swept; one entry per key owner seen recently. */
+    static final int MAX_REMEMBERED = 50_000;
+
     private final Map<String, Known> known = new ConcurrentHashMap<>();
     private final Map<String, Uni<Known>> asking = new ConcurrentHashMap<>();
     private volatile Token token;
@@ -116,6 +119,11 @@ public class OwnerCheck {
                     asking.remove(s);
                 }))
                 .map(fresh -> {
+                    if (known.size() >= MAX_REMEMBERED) {
+                        // answers past the staleness limit are never used again: forget them before growing
+                        Instant stale = Instant.now().minus(config.maxStale());
+                        known.values().removeIf(k -> k.at().isBefore(stale));
+                    }
                     known.put(subject, fresh);
                     return verdict(fresh);
                 })
