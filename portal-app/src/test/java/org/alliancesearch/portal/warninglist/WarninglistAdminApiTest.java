@@ -115,6 +115,35 @@ class WarninglistAdminApiTest {
         admin().delete(path(RESOLVERS) + "/upload").then().statusCode(409);
     }
 
+    /** Admins uploading the same new list at once: one creates it, the others are told it is not newer; no 500. */
+    @Test
+    void concurrentUploadsOfOneNewListCreateItOnce() throws Exception {
+        int admins = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(admins);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < admins; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return admin().body(ownList(1, "race.alliance-benign.net")).post("/api/v1/admin/warninglists")
+                            .then().extract().statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var a : answers) {
+                statuses.add(a.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409);
+            assertThat(statuses).filteredOn(code -> code == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(Db.rows("select id from audit_entry where action = 'warninglist.upload' and target_id = ?", OWN))
+                .hasSize(1);
+    }
+
     @Test
     void aNewerVersionOfABundledListReplacesItUntilReverted() {
         String newer = "{\"name\":\"" + RESOLVERS + "\",\"description\":\"Trimmed\",\"version\":99999999999,"

@@ -80,6 +80,10 @@ public class WarninglistAdmin {
             }
             String text = new String(json, StandardCharsets.UTF_8);
             return write(list.name(), row -> {
+                // checked again under the row's lock: another admin may have uploaded this version meanwhile
+                if (row.uploadedVersion != null && list.version() <= row.uploadedVersion) {
+                    throw new WarninglistRefusedException(Reason.NOT_NEWER, list.name(), null, row.uploadedVersion);
+                }
                 row.uploadedJson = text;
                 row.uploadedVersion = list.version();
             }, "warninglist.upload").map(v -> new Uploaded(view(list.name()), current.isEmpty()));
@@ -114,25 +118,23 @@ public class WarninglistAdmin {
                 .orElseThrow(() -> new WarninglistRefusedException(Reason.UNKNOWN_LIST, name, null, 0));
     }
 
-    /** One audited write of a list's row (created on first change), then the new snapshot for this replica. */
+    /**
+     * One audited write of a list's row, then the new snapshot for this replica. The row is created first if missing
+     * ({@code on conflict do nothing}, so that admins changing a list for the first time at once do not collide) and
+     * then locked, so that concurrent writes of one list take turns; a change that throws rolls the creation back.
+     */
     private Uni<Void> write(String name, java.util.function.Consumer<WarninglistSetting> change, String action) {
         Object before = active.find(name).map(WarninglistAdmin::auditView).orElse(null);
-        return Panache
-                .withTransaction(() -> repository.findById(name, LockModeType.PESSIMISTIC_WRITE).flatMap(found -> {
-                    WarninglistSetting row = found;
-                    if (row == null) {
-                        row = new WarninglistSetting();
-                        row.name = name;
-                        row.enabled = true;
-                    }
+        return Panache.withTransaction(() -> repository.createIfMissing(name, user.name())
+                .flatMap(ignored -> repository.findById(name, LockModeType.PESSIMISTIC_WRITE))
+                .flatMap(row -> {
                     change.accept(row);
                     row.revision += 1;
                     row.updatedBy = user.name();
                     row.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    WarninglistSetting saved = row;
-                    return repository.persist(saved).flatMap(s -> audit.record(action, "warninglist", name, before,
-                            java.util.Map.of("enabled", saved.enabled, "uploadedVersion",
-                                    saved.uploadedVersion == null ? "bundled" : saved.uploadedVersion)));
+                    return repository.persist(row).flatMap(s -> audit.record(action, "warninglist", name, before,
+                            java.util.Map.of("enabled", row.enabled, "uploadedVersion",
+                                    row.uploadedVersion == null ? "bundled" : row.uploadedVersion)));
                 })).flatMap(v -> active.refresh());
     }
 
