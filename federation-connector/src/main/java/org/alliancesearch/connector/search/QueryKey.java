@@ -15,13 +15,13 @@ import org.alliancesearch.model.query.SearchQuery;
  */
 record QueryKey(List<String> values, List<String> types, List<String> categories, List<String> includeTags,
         List<String> excludeTags, LocalDate from, LocalDate to, Boolean toIds, Boolean published, Integer limit,
-        Tlp maxTlp, List<String> dropTags) {
+        boolean withSightings, Tlp maxTlp, List<String> dropTags) {
 
     static QueryKey of(SearchQuery q, AlliancePolicy p) {
         return new QueryKey(norm(q.values(), String::strip), norm(q.types(), QueryKey::lower),
                 norm(q.categories(), String::strip), norm(q.includeTags(), QueryKey::lower),
                 norm(q.excludeTags(), QueryKey::lower), q.from(), q.to(), q.toIds(), q.published(),
-                q.limitPerMember(), p.maxTlp(), norm(p.dropTags(), QueryKey::lower));
+                q.limitPerMember(), q.withSightings(), p.maxTlp(), norm(p.dropTags(), QueryKey::lower));
     }
 
     private static String lower(String s) {

@@ -190,7 +190,7 @@ public record MispSearchRequest(Scope scope, SearchQuery query, LocalFilter filt
         SearchQuery query;
         try {
             query = SearchQueryValidator.prepare(new SearchQuery(sent, sendable(type), sendable(category),
-                    tags.positive(), tags.not(), from, to, toIds, published, null));
+                    tags.positive(), tags.not(), from, to, toIds, published, null, false));
         } catch (InvalidQueryException e) {
             QueryViolation v = e.violations().get(0);
             throw new MispRequestException(key(v.field()), v.message());

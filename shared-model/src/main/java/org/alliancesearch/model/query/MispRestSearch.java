@@ -72,7 +72,7 @@ public final class MispRestSearch {
                 ? null
                 : new SearchQuery(batch, query.types(), query.categories(), query.includeTags(),
                         query.excludeTags(), query.from(), query.to(), query.toIds(), query.published(),
-                        query.limitPerMember()));
+                        query.limitPerMember(), query.withSightings()));
         AlliancePolicy effectivePolicy = policy == null ? AlliancePolicy.defaults() : policy;
 
         ObjectNode body = JSON.objectNode();
@@ -104,8 +104,10 @@ public final class MispRestSearch {
         }
         body.put("includeEventTags", 1);
         body.put("includeContext", 1);
-        // sightings count in the summary's score; MISP adds a Sighting array to each attribute
-        body.put("includeSightings", 1);
+        if (prepared.withSightings()) {
+            // sightings count in the summary's score; MISP adds a Sighting array to each attribute
+            body.put("includeSightings", 1);
+        }
         body.put("deleted", 0);
         body.put("limit", limit);
         body.put("page", page);

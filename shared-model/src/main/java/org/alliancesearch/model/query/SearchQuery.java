@@ -21,10 +21,20 @@ import java.util.List;
  * @param toIds only IDS-flagged (true), only non-IDS (false), or both (null)
  * @param published only published events (true), only unpublished (false), or both (null)
  * @param limitPerMember the most attributes taken from one member, or null for the connector's default cap
+ * @param withSightings ask members for each record's sightings (they count in the summary's score); an answer that
+ *        shows no score, as the MISP-compatible API's, leaves them out, since each sighting carries an organisation
+ *        object and a popular record's sightings can outweigh the record
  */
 public record SearchQuery(List<String> values, List<String> types, List<String> categories, List<String> includeTags,
         List<String> excludeTags, LocalDate from, LocalDate to, Boolean toIds, Boolean published,
-        Integer limitPerMember) {
+        Integer limitPerMember, boolean withSightings) {
+    /** A query that asks for sightings. */
+    public SearchQuery(List<String> values, List<String> types, List<String> categories, List<String> includeTags,
+            List<String> excludeTags, LocalDate from, LocalDate to, Boolean toIds, Boolean published,
+            Integer limitPerMember) {
+        this(values, types, categories, includeTags, excludeTags, from, to, toIds, published, limitPerMember, true);
+    }
+
     public SearchQuery {
         values = copy(values);
         types = copy(types);
@@ -48,6 +58,12 @@ public record SearchQuery(List<String> values, List<String> types, List<String> 
             }
         }
         return List.copyOf(list);
+    }
+
+    /** The same query, without asking members for sightings. */
+    public SearchQuery withoutSightings() {
+        return new SearchQuery(values, types, categories, includeTags, excludeTags, from, to, toIds, published,
+                limitPerMember, false);
     }
 
     /** A query for these values with no other filter. */

@@ -88,7 +88,7 @@ public final class SearchQueryValidator {
             return new Outcome(List.copyOf(violations), null);
         }
         return new Outcome(List.of(), new SearchQuery(values, types, categories, includeTags, excludeTags,
-                query.from(), query.to(), query.toIds(), query.published(), limit));
+                query.from(), query.to(), query.toIds(), query.published(), limit, query.withSightings()));
     }
 
     private static List<String> values(List<String> raw, List<QueryViolation> violations) {

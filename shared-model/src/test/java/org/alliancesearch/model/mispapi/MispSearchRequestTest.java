@@ -188,6 +188,8 @@ class MispSearchRequestTest {
                 + "\"returnFormat\":\"csv\",\"requested_attributes\":\"value, event_info\",\"headerless\":\"1\","
                 + "\"page\":3,\"deleted\":1}");
         assertThat(r.output().format()).isEqualTo(MispSearchRequest.ReturnFormat.CSV);
+        // the answer shows no sightings, whatever the client asks: members are not asked for them
+        assertThat(r.query().withSightings()).isFalse();
         assertThat(r.output().requestedAttributes()).containsExactly("value", "event_info");
         assertThat(r.output().headerless()).isTrue();
         assertThat(r.paging()).isEqualTo(MispSearchRequest.Paging.ALL);

@@ -62,6 +62,18 @@ class MispRestSearchTest {
     }
 
     @Test
+    void sightingsAreAskedForOnlyWhenTheAnswerShowsThem() {
+        SearchQuery query = SearchQuery.ofValues(List.of("evil.com"));
+        assertThat(MispRestSearch.body(query, List.of("evil.com"), AlliancePolicy.defaults(), 50, 1)
+                .get("includeSightings").asInt()).isEqualTo(1);
+        ObjectNode without = MispRestSearch.body(query.withoutSightings(), List.of("evil.com"),
+                AlliancePolicy.defaults(), 50, 1);
+        assertThat(without.has("includeSightings")).isFalse();
+        // preparing the query keeps the choice
+        assertThat(SearchQueryValidator.prepare(query.withoutSightings()).withSightings()).isFalse();
+    }
+
+    @Test
     void policyDropTagsAreAlwaysExcludedEvenWithoutUserTags() {
         ObjectNode body = MispRestSearch.body(SearchQuery.ofValues(List.of("evil.com")), List.of("evil.com"),
                 new AlliancePolicy(Tlp.AMBER, List.of("tlp:red", "PAP:*", "TLP:RED")), 50, 1);
