@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.alliancesearch.model.indicator.IndicatorKey;
 import org.alliancesearch.model.indicator.Indicators;
+import org.alliancesearch.model.merge.CompositeMatch;
 import org.alliancesearch.model.merge.IndicatorMerger;
 import org.alliancesearch.model.merge.MergedIndicator;
 import org.alliancesearch.model.misp.MispAttribute;
@@ -75,9 +76,22 @@ public final class SightingCounts {
         return new SightingCounts(counts);
     }
 
-    /** The sightings of one merged indicator. */
+    /**
+     * The sightings of one merged indicator: its own records', and those of the composite records filed under it
+     * because the search asked for one of their halves (each composite value once).
+     */
     public int of(MergedIndicator indicator) {
-        return byIndicator.getOrDefault(new IndicatorKey(indicator.family(), indicator.value()), 0);
+        long total = byIndicator.getOrDefault(new IndicatorKey(indicator.family(), indicator.value()), 0);
+        if (!indicator.composites().isEmpty()) {
+            Set<IndicatorKey> composites = new HashSet<>();
+            for (CompositeMatch c : indicator.composites()) {
+                composites.add(Indicators.key(c.type(), c.value()));
+            }
+            for (IndicatorKey key : composites) {
+                total += byIndicator.getOrDefault(key, 0);
+            }
+        }
+        return (int) Math.min(MAX_PER_INDICATOR, total);
     }
 
     /** The creator's own copy when a member of the creator's organisation returned one, else the lowest. */

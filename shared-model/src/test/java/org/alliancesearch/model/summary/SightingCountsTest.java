@@ -39,6 +39,24 @@ class SightingCountsTest {
                 List.of(), List.of(), null, false, null, null, List.of(), 1, 1));
     }
 
+    /** A composite record found by one of its halves is filed under that half: its sightings count there too. */
+    @Test
+    void aCompositeRecordsSightingsCountUnderTheHalfItIsFiledUnder() {
+        MispEvent event = new MispEvent("1", "e-c", "info", null, "org-a", null, 2, true, null, 1, List.of());
+        MemberHit composite = new MemberHit(member("org-a"), new MispAttribute("1", "c1", "1", null, null,
+                "Network activity", "domain|ip", "Evil.Example.|203.0.113.5", true, null, null, null, 1, "", false,
+                List.of(new MispTag("tlp:green", false)), event, 4));
+        MemberHit plain = hit("org-a", "p1", "203.0.113.5", "org-a", 2, "tlp:green");
+        List<MemberHit> hits = List.of(composite, plain);
+        var merged = new org.alliancesearch.model.merge.IndicatorMerger().merge(hits, AlliancePolicy.defaults(),
+                org.alliancesearch.model.query.SearchQuery.ofValues(List.of("203.0.113.5")));
+        MergedIndicator ip = merged.indicators().stream().filter(i -> i.value().equals("203.0.113.5")).findFirst()
+                .orElseThrow();
+        assertThat(ip.composites()).isNotEmpty();
+
+        assertThat(SightingCounts.of(hits, POLICY).of(ip)).isEqualTo(6);
+    }
+
     @Test
     void theSightingArrayIsReadWithCare() throws Exception {
         ObjectMapper json = new ObjectMapper();
