@@ -135,8 +135,8 @@ public class ActiveWarninglists {
     }
 
     /**
-     * The bundled lists as the settings change them: a row's upload replaces the bundled version, its flag switches
-     * it; an uploaded list of a new name is added. An upload that no longer reads is left out (the bundled version,
+     * The bundled lists as the settings change them: a row's upload replaces the bundled version while it is newer,
+     * its flag switches it; an uploaded list of a new name is added. An upload that no longer reads is left out (the bundled version,
      * if any, stays), so that one bad row never stops the others.
      */
     static List<ActiveList> effective(List<Warninglist> bundled, List<WarninglistSetting> rows) {
@@ -146,6 +146,9 @@ public class ActiveWarninglists {
         for (Warninglist b : bundled) {
             WarninglistSetting row = byName.remove(b.name());
             Warninglist uploaded = row == null ? null : uploaded(row);
+            if (uploaded != null && uploaded.version() <= b.version()) {
+                uploaded = null; // a portal release bundling a newer version supersedes an older upload
+            }
             lists.add(new ActiveList(uploaded == null ? b : uploaded, row == null || row.enabled, uploaded != null,
                     b.version()));
         }
