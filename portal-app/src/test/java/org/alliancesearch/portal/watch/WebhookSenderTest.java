@@ -256,6 +256,22 @@ class WebhookSenderTest {
     }
 
     @Test
+    void anHttpsReceiverWithAnUntrustedCertificateIsNotSentTheAlert() {
+        WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+        tls.start();
+        try {
+            tls.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200)));
+            WebhookSender.Outcome outcome = send(sender(),
+                    URI.create("https://" + HOST + ":" + tls.httpsPort() + "/hook"), "{}".getBytes());
+            assertThat(outcome.delivered()).isFalse();
+            assertThat(outcome.failure()).get().asString().contains("unreachable");
+            tls.verify(0, anyRequestedFor(anyUrl()));
+        } finally {
+            tls.stop();
+        }
+    }
+
+    @Test
     void backOffDoublesUpToTheLargestPause() {
         WebhookSender s = sender();
         assertThat(List.of(1, 2, 3, 4, 40, 70).stream().map(i -> s.backoff(i).toMillis()).toList())
