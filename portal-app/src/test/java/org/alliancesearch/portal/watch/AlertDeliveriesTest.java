@@ -81,6 +81,9 @@ class AlertDeliveriesTest {
     @MailerName("silent")
     ReactiveMailer silentMailer;
     @Inject
+    @MailerName("withlogin")
+    ReactiveMailer withLoginMailer;
+    @Inject
     WebhookSender webhooks;
     @Inject
     WebhookUrlRule urls;
@@ -283,6 +286,50 @@ class AlertDeliveriesTest {
         assertThat(en.getSubject()).isEqualTo("[Alliance] Watch \"Emotet C2\" paused");
         assertThat(en.getContent().toString()).contains("was paused on", "after repeated delivery failures",
                 "Reason: 5 e-mails in a row not accepted");
+    }
+
+    @Test
+    void aFailedSmtpLoginShowsThePasswordInNoLogLineNorReport() throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                // the test SMTP server's own logs are not the portal's
+                if (r.getLoggerName() == null || !r.getLoggerName().startsWith("com.icegreen")) {
+                    lines.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters()) + " "
+                            + (r.getThrown() == null ? "" : r.getThrown().toString()));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        capture.setLevel(java.util.logging.Level.ALL);
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            WatchChannels mail = new WatchChannels(Optional.of("alice@org-a.example"), Optional.empty(),
+                    Optional.empty());
+            WatchAlert alert = alert(Locale.ENGLISH, ZoneOffset.UTC, List.of("ip|1"), List.of(), List.of());
+            DeliveryReport loggedIn = await(
+                    new AlertDeliveries(withLoginMailer, webhooks, urls, config).deliver(alert, mail));
+            DeliveryReport refused = await(
+                    new AlertDeliveries(refusedMailer, webhooks, urls, config).deliver(alert, mail));
+            // GreenMail does not take this login: the send fails after the password was offered
+            assertThat(loggedIn.failed()).isTrue();
+            assertThat(loggedIn.failure().orElseThrow()).startsWith("e-mail not accepted by the SMTP server")
+                    .doesNotContain(SmtpServers.SMTP_PASSWORD);
+            assertThat(refused.failed()).isTrue();
+            assertThat(refused.failure().orElseThrow()).doesNotContain(SmtpServers.SMTP_PASSWORD);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(lines).isNotEmpty().noneMatch(l -> l.contains(SmtpServers.SMTP_PASSWORD));
     }
 
     @Test

@@ -16,9 +16,11 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Three SMTP servers for the mail tests: a real one (GreenMail, the default mailer), one that accepts connections and
- * never says a word (mailer {@code silent}), and a port where nothing listens (mailer {@code refused}).
+ * never says a word (mailer {@code silent}), and a port where nothing listens (mailer {@code refused}); mailer
+ * {@code withlogin} tries to log in to GreenMail with a password it does not take.
  */
 public class SmtpServers implements QuarkusTestResourceLifecycleManager {
+    static final String SMTP_PASSWORD = "smtp-password-never-shown-4711";
     static GreenMail greenMail;
     private ServerSocket silent;
     private final List<Socket> held = new ArrayList<>();
@@ -61,6 +63,13 @@ public class SmtpServers implements QuarkusTestResourceLifecycleManager {
                 Map.entry("quarkus.mailer.refused.host", "127.0.0.1"),
                 Map.entry("quarkus.mailer.refused.port", Integer.toString(refusedPort)),
                 Map.entry("quarkus.mailer.refused.start-tls", "DISABLED"),
+                Map.entry("quarkus.mailer.withlogin.mock", "false"),
+                Map.entry("quarkus.mailer.withlogin.host", "127.0.0.1"),
+                Map.entry("quarkus.mailer.withlogin.port", Integer.toString(greenMail.getSmtp().getPort())),
+                Map.entry("quarkus.mailer.withlogin.start-tls", "DISABLED"),
+                Map.entry("quarkus.mailer.withlogin.login", "REQUIRED"),
+                Map.entry("quarkus.mailer.withlogin.username", "portal-smtp"),
+                Map.entry("quarkus.mailer.withlogin.password", SMTP_PASSWORD),
                 Map.entry("alliance.watch.delivery.portal-base-url", "https://portal.alliance.example/"),
                 Map.entry("alliance.watch.delivery.mail.from", "alerts@portal.alliance.example"),
                 Map.entry("alliance.watch.delivery.mail.timeout", "PT3S"),
