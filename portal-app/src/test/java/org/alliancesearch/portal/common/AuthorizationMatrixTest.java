@@ -73,6 +73,9 @@ class AuthorizationMatrixTest {
                 new Row("DELETE", "/api/v1/me/api-keys/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("GET", "/api/v1/admin/api-keys", none, 401, 403, 403, 403, 200),
                 new Row("GET", "/api/v1/me/history", none, 401, 200, 200, 403, 200),
+                new Row("GET", "/api/v1/watches", none, 401, 200, 200, 403, 200),
+                new Row("GET", "/api/v1/inbox", none, 401, 200, 200, 403, 200),
+                new Row("POST", "/api/v1/inbox/read", none, 401, 200, 200, 403, 200),
                 new Row("DELETE", "/api/v1/me/history/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("DELETE", "/api/v1/admin/users/{unknown}/history", none, 401, 403, 403, 403, 200),
                 // indicators from text (a URL would fetch)
@@ -90,7 +93,8 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/admin/health", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
                 new Row("GET", "/admin/policy", none, REDIRECT_TO_LOGIN, 403, 403, 403, 200),
                 new Row("GET", "/api-keys", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200),
-                new Row("GET", "/history", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200));
+                new Row("GET", "/history", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200),
+                new Row("GET", "/inbox", none, REDIRECT_TO_LOGIN, 200, 200, TO_NO_ORG_PAGE, 200));
     }
 
     static Stream<Arguments> cases() {

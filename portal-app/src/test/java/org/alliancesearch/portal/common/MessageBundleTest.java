@@ -58,6 +58,11 @@ class MessageBundleTest {
         complete(org.alliancesearch.portal.search.i18n.SummaryMessages.class, "summary");
     }
 
+    @Test
+    void watchTextsAreComplete() throws IOException {
+        complete(org.alliancesearch.portal.watch.i18n.WatchMessages.class, "watch");
+    }
+
     private static void complete(Class<?> bundle, String name) throws IOException {
         Set<String> methods = Arrays.stream(bundle.getDeclaredMethods()).map(Method::getName)
                 .collect(Collectors.toSet());

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.i18n.AppMessages;
@@ -26,11 +27,13 @@ public class Pages {
     private final CurrentUser user;
     private final Languages languages;
     private final HttpServerRequest request;
+    private final Instance<UnreadAlerts> unread;
     /** The reader's zone, read once per request. */
     private ZoneId zone;
 
-    public Pages(CurrentUser user, Languages languages, HttpServerRequest request) {
+    public Pages(CurrentUser user, Languages languages, HttpServerRequest request, Instance<UnreadAlerts> unread) {
         this.user = user;
+        this.unread = unread;
         this.languages = languages;
         this.request = request;
     }
@@ -75,9 +78,22 @@ public class Pages {
     }
 
     public Uni<Response> render(TemplateInstance page, Response.Status status) {
-        return page.setLocale(locale()).setAttribute(Formats.ZONE, zone()).createUni()
+        return bell(page).flatMap(withBell -> withBell.setLocale(locale()).setAttribute(Formats.ZONE, zone())
+                .createUni())
                 .map(html -> Response.status(status).type("text/html;charset=UTF-8").entity(html)
                         .header("Cache-Control", "no-store").build());
+    }
+
+    /**
+     * Members get the bell: the unread count of their inbox, as the template data {@code bell} (text, so that 0 shows);
+     * a page still renders, without the count, when it cannot be read.
+     */
+    private Uni<TemplateInstance> bell(TemplateInstance page) {
+        if (user.anonymous() || !user.member() || !unread.isResolvable()) {
+            return Uni.createFrom().item(page);
+        }
+        return unread.get().unread(user.subject()).map(n -> page.data("bell", String.valueOf(n)))
+                .onFailure().recoverWithItem(page);
     }
 
     /** 303 See Other after a successful POST, with a flash message. */

@@ -44,7 +44,8 @@ public class MemberRegistrySync {
         LOG.infof("Loaded %d member instance(s) into the connector", count);
     }
 
-    @Scheduled(every = "${alliance.members.sync-interval:30s}", delayed = "${alliance.members.sync-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    // Every replica keeps its own connector registry: this runs on each one (simple scheduler), never once via Quartz.
+    @Scheduled(every = "${alliance.members.sync-interval:30s}", delayed = "${alliance.members.sync-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, executeWith = Scheduled.SIMPLE)
     Uni<Void> periodic() {
         return reconcile().replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("Member sync failed: %s", e.getClass().getName()))

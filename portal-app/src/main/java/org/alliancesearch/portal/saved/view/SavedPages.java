@@ -35,6 +35,8 @@ import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.view.ResultViews;
 import org.alliancesearch.portal.search.view.SearchForm;
 import org.alliancesearch.portal.search.view.SearchPages;
+import org.alliancesearch.portal.watch.service.WatchService;
+import org.alliancesearch.portal.watch.view.WatchPages;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -57,7 +59,8 @@ public class SavedPages {
 
         static native TemplateInstance run(PageContext ctx, String name, String id, String resultsHtml);
 
-        static native TemplateInstance view(PageContext ctx, Row row, SearchForm.FormView query);
+        static native TemplateInstance view(PageContext ctx, Row row, SearchForm.FormView query,
+                WatchPages.Panel watchPanel);
     }
 
     /** One saved search in the list, dates in the user's locale. */
@@ -79,10 +82,12 @@ public class SavedPages {
     }
 
     private final SavedSearchService saved;
+    private final WatchService watches;
     private final Pages pages;
     private final CurrentUser user;
 
-    public SavedPages(SavedSearchService saved, Pages pages, CurrentUser user) {
+    public SavedPages(SavedSearchService saved, Pages pages, CurrentUser user, WatchService watches) {
+        this.watches = watches;
         this.saved = saved;
         this.pages = pages;
         this.user = user;
@@ -142,8 +147,9 @@ public class SavedPages {
     public Uni<Response> view(@PathParam("id") String id) {
         SearchMessages msg = msg();
         Searcher who = Searcher.of(user);
-        return saved.get(id, who, msg).flatMap(v -> pages.render(Templates.view(pages.context(),
-                row(v, who, msg, pages), SearchForm.of(v.query()).view())));
+        return saved.get(id, who, msg).flatMap(v -> WatchPages.panel(watches, v.id(), who, pages)
+                .flatMap(panel -> pages.render(Templates.view(pages.context(), row(v, who, msg, pages),
+                        SearchForm.of(v.query()).view(), panel))));
     }
 
     @GET

@@ -64,7 +64,7 @@ public class SearchRateLimiter {
         return Math.max(1, (60_000L - millis + 999L) / 1000L);
     }
 
-    /** Drops the counts of minutes past (every few minutes, by every replica; purging twice is harmless). */
+    /** Drops the counts of minutes past (every few minutes, once for the cluster through Quartz). */
     @Scheduled(every = "${alliance.search.rate-purge-every:5m}", identity = "search-rate-purge", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledPurge() {
         return purge().onFailure().invoke(e -> LOG.warnf("Search rate purge failed: %s", e.getClass().getName()))

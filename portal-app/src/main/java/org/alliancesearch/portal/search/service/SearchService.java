@@ -71,6 +71,8 @@ public class SearchService {
     public static final String SOURCE_PAGE = "page";
     public static final String SOURCE_SAVED = "saved";
     public static final String SOURCE_EXPORT = "export";
+    /** A watched saved search run in the background under its watcher. */
+    public static final String SOURCE_WATCH = "watch";
     /** The MISP-compatible API ({@code /attributes/restSearch}). */
     public static final String SOURCE_MISP_API = "misp-api";
 

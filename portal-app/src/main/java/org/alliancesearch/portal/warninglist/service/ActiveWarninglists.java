@@ -106,7 +106,8 @@ public class ActiveWarninglists {
         }
     }
 
-    @Scheduled(every = "${alliance.warninglists.refresh-interval:5s}", delayed = "${alliance.warninglists.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    // Each replica polls for its own compiled snapshot: on each one (simple scheduler), never once via Quartz.
+    @Scheduled(every = "${alliance.warninglists.refresh-interval:5s}", delayed = "${alliance.warninglists.refresh-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, executeWith = Scheduled.SIMPLE)
     Uni<Void> poll() {
         return Panache.withSession(repository::fingerprint)
                 .flatMap(fingerprint -> fingerprint == snapshot().fingerprint()

@@ -157,7 +157,8 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
         return Map.of();
     }
 
-    private static void stub(String org, String value, String body) {
+    /** Answers {@code value} at {@code org} with {@code body} (the latest stub for a value wins). */
+    public static void stub(String org, String value, String body) {
         SERVERS.get(org).stubFor(post(urlPathEqualTo("/attributes/restSearch")).atPriority(1)
                 .withRequestBody(containing("\"" + value + "\"")).willReturn(json(body)));
     }
@@ -171,11 +172,11 @@ public class MispMembers implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + SERVERS.get(org).port();
     }
 
-    static String attributes(String... attributes) {
+    public static String attributes(String... attributes) {
         return "{\"response\":{\"Attribute\":[" + String.join(",", attributes) + "]}}";
     }
 
-    static String attribute(String uuid, String type, String value, String eventUuid, String info, String orgc,
+    public static String attribute(String uuid, String type, String value, String eventUuid, String info, String orgc,
             String date, String tag) {
         return """
                 {"id":"%d","event_id":"17","object_id":"0","object_relation":null,"category":"Network activity",

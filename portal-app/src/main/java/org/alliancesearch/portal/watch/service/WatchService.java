@@ -1,0 +1,392 @@
+package org.alliancesearch.portal.watch.service;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.alliancesearch.portal.common.crypto.SealedSecret;
+import org.alliancesearch.portal.common.crypto.SecretCipher;
+import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.common.i18n.DisplayTimes;
+import org.alliancesearch.portal.common.problem.FieldError;
+import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.member.service.MemberUrlValidator;
+import org.alliancesearch.portal.member.service.MembersConfig;
+import org.alliancesearch.portal.search.service.Searcher;
+import org.alliancesearch.portal.watch.i18n.WatchMessages;
+import org.alliancesearch.portal.watch.persistence.InboxEntry;
+import org.alliancesearch.portal.watch.persistence.InboxRepository;
+import org.alliancesearch.portal.watch.persistence.Watch;
+import org.alliancesearch.portal.watch.persistence.WatchRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Watches and the inbox for their owners. A watch exists only for its owner, and only while they may see its saved
+ * search: anything else answers 404. The webhook URL passes the member URL rules; its signing secret is made here,
+ * shown once and kept encrypted.
+ */
+@ApplicationScoped
+public class WatchService {
+    static final int MAX_URL = 2048;
+    static final int INBOX_PAGE = 100;
+    /** Why a watch was paused by its owner (the runner pauses with DELIVERY). */
+    static final String PAUSED_BY_OWNER = "OWNER";
+
+    private final WatchRepository watches;
+    private final InboxRepository inbox;
+    private final WatchedSearches saved;
+    private final SecretCipher cipher;
+    private final WatchConfig config;
+    private final MembersConfig members;
+    private final MemberUrlValidator urls;
+    private final ObjectMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    public WatchService(WatchRepository watches, InboxRepository inbox, WatchedSearches saved,
+            SecretCipher cipher, WatchConfig config, MembersConfig members, ObjectMapper json) {
+        this.watches = watches;
+        this.inbox = inbox;
+        this.saved = saved;
+        this.cipher = cipher;
+        this.config = config;
+        this.members = members;
+        this.urls = new MemberUrlValidator(members.allowLoopback());
+        this.json = json;
+    }
+
+    /** Watches a saved search the caller may see (404 otherwise); one watch per user and saved search (409). */
+    public Uni<CreatedWatch> create(String savedSearchId, WatchInput input, Searcher who, Locale language,
+            ZoneId pageZone, WatchMessages msg, AppMessages app) {
+        return Uni.createFrom().item(() -> validate(input, true, msg, app)).flatMap(valid -> Panache
+                .withTransaction(() -> visible(savedSearchId, who, msg).flatMap(search -> watches
+                        .ofSearch(search.id(), who.subject()).flatMap(existing -> {
+                            if (existing != null) {
+                                throw ProblemException.conflict(msg.detail_watch_exists(), List.of());
+                            }
+                            return watches.count("ownerSub", who.subject());
+                        }).flatMap(count -> {
+                            if (count >= config.maxPerUser()) {
+                                throw ProblemException.conflict(msg.detail_too_many_watches(config.maxPerUser()),
+                                        List.of());
+                            }
+                            OffsetDateTime now = now();
+                            Watch w = new Watch();
+                            w.id = UUID.randomUUID();
+                            w.savedSearchId = search.id();
+                            w.ownerSub = who.subject();
+                            w.ownerName = who.user();
+                            w.interval = valid.interval().orElse(WatchInterval.DAILY).name();
+                            w.inbox = valid.inbox().orElse(true);
+                            w.email = valid.email().orElse(false);
+                            w.language = language.getLanguage();
+                            w.timeZone = DisplayTimes.id(valid.zone().orElse(pageZone));
+                            w.nextRunAt = now; // the first run sets what is known, soon
+                            w.createdAt = now;
+                            w.updatedAt = now;
+                            String secret = applyWebhook(w, valid.webhookUrl());
+                            return watches.persist(w).map(stored -> new CreatedWatch(view(w, search), secret));
+                        }))));
+    }
+
+    public Uni<List<WatchView>> list(Searcher who) {
+        return Panache.withSession(() -> watches.of(who.subject()).flatMap(list -> names(list.stream()
+                .map(w -> w.savedSearchId).collect(Collectors.toSet()), who)
+                .map(visible -> list.stream().filter(w -> visible.containsKey(w.savedSearchId))
+                        .map(w -> view(w, visible.get(w.savedSearchId))).toList())));
+    }
+
+    public Uni<WatchView> get(String id, Searcher who, WatchMessages msg) {
+        return Panache.withSession(() -> mine(id, who, msg).map(found -> view(found.watch(), found.search())));
+    }
+
+    /** The watch of one saved search by the caller, if any (for the saved search's page). */
+    public Uni<Optional<WatchView>> ofSearch(String savedSearchId, Searcher who) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(savedSearchId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Panache.withSession(() -> watches.ofSearch(uuid, who.subject()).flatMap(w -> w == null
+                ? Uni.createFrom().item(Optional.<WatchView>empty())
+                : saved.visible(uuid, who.user(), who.subject(), who.organisation())
+                        .map(s -> s == null ? Optional.<WatchView>empty() : Optional.of(view(w, s)))));
+    }
+
+    /** Changes the interval or channels; a webhook URL given to a watch without one gets a new secret (shown once). */
+    public Uni<CreatedWatch> update(String id, WatchInput input, Searcher who, WatchMessages msg, AppMessages app) {
+        return Uni.createFrom().item(() -> validate(input, false, msg, app))
+                .flatMap(valid -> Panache.withTransaction(() -> mine(id, who, msg).map(found -> {
+                    Watch w = found.watch();
+                    OffsetDateTime now = now();
+                    valid.interval().ifPresent(interval -> {
+                        w.interval = interval.name();
+                        Instant last = w.lastRunAt == null ? null : w.lastRunAt.toInstant();
+                        w.nextRunAt = interval.nextRun(last, now.toInstant()).atOffset(ZoneOffset.UTC);
+                    });
+                    valid.inbox().ifPresent(v -> w.inbox = v);
+                    valid.email().ifPresent(v -> w.email = v);
+                    valid.zone().ifPresent(z -> w.timeZone = DisplayTimes.id(z));
+                    String secret = null;
+                    if (valid.webhookUrl() != null) {
+                        secret = applyWebhook(w, valid.webhookUrl());
+                    }
+                    w.updatedAt = now;
+                    return new CreatedWatch(view(w, found.search()), secret);
+                })));
+    }
+
+    public Uni<WatchView> pause(String id, Searcher who, WatchMessages msg) {
+        return Panache.withTransaction(() -> mine(id, who, msg).map(found -> {
+            Watch w = found.watch();
+            if (!w.paused) {
+                w.paused = true;
+                w.pausedReason = PAUSED_BY_OWNER;
+                w.updatedAt = now();
+            }
+            return view(w, found.search());
+        }));
+    }
+
+    /** Resumes a paused watch; failed deliveries are forgotten and an overdue run happens soon. */
+    public Uni<WatchView> resume(String id, Searcher who, WatchMessages msg) {
+        return Panache.withTransaction(() -> mine(id, who, msg).map(found -> {
+            Watch w = found.watch();
+            OffsetDateTime now = now();
+            w.paused = false;
+            w.pausedReason = null;
+            w.consecutiveFailures = 0;
+            if (w.nextRunAt.isBefore(now)) {
+                w.nextRunAt = now;
+            }
+            w.updatedAt = now;
+            return view(w, found.search());
+        }));
+    }
+
+    /** Deletes the caller's watch (and its inbox entries); 404 when it is not theirs. */
+    public Uni<Void> delete(String id, Searcher who, WatchMessages msg) {
+        return Panache.withTransaction(() -> watches.mine(parse(id, msg), who.subject())
+                .onItem().ifNull().failWith(() -> notFound(id, msg))
+                .flatMap(watches::delete));
+    }
+
+    public Uni<InboxView> inbox(Searcher who) {
+        return Panache.withSession(() -> inbox.unread(who.subject()).flatMap(unread -> inbox
+                .latest(who.subject(), INBOX_PAGE).flatMap(entries -> watches
+                        .list("id in ?1", entries.stream().map(e -> e.watchId).collect(Collectors.toSet()))
+                        .flatMap(ws -> names(ws.stream().map(w -> w.savedSearchId).collect(Collectors.toSet()),
+                                who).map(searches -> {
+                                    Map<UUID, Watch> byId = new HashMap<>();
+                                    ws.forEach(w -> byId.put(w.id, w));
+                                    List<InboxView.Item> items = new ArrayList<>();
+                                    for (InboxEntry e : entries) {
+                                        Watch w = byId.get(e.watchId);
+                                        WatchedSearches.Search s = w == null ? null : searches.get(w.savedSearchId);
+                                        items.add(new InboxView.Item(e.id.toString(), e.watchId.toString(),
+                                                w == null ? null : w.savedSearchId.toString(),
+                                                s == null ? null : s.name(), e.kind, e.createdAt.toInstant(),
+                                                e.readAt == null ? null : e.readAt.toInstant(), read(e.contentJson)));
+                                    }
+                                    return new InboxView(unread, items);
+                                })))));
+    }
+
+    public Uni<Long> unread(Searcher who) {
+        return Panache.withSession(() -> inbox.unread(who.subject()));
+    }
+
+    /** Marks one entry read; 404 when it is not the caller's. */
+    public Uni<Void> markRead(String id, Searcher who, WatchMessages msg) {
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Uni.createFrom().failure(ProblemException.notFound(msg.detail_inbox_not_found()));
+        }
+        return Panache.withTransaction(() -> inbox.find("id = ?1 and ownerSub = ?2", uuid, who.subject())
+                .firstResult().onItem().ifNull().failWith(() -> ProblemException.notFound(msg.detail_inbox_not_found()))
+                .flatMap(entry -> inbox.markRead(uuid, who.subject(), now()))).replaceWithVoid();
+    }
+
+    public Uni<Integer> markAllRead(Searcher who) {
+        return Panache.withTransaction(() -> inbox.markAllRead(who.subject(), now()));
+    }
+
+    /** A watch of the caller on a saved search they may still see. */
+    private record Mine(Watch watch, WatchedSearches.Search search) {
+    }
+
+    private Uni<Mine> mine(String id, Searcher who, WatchMessages msg) {
+        UUID uuid = parse(id, msg);
+        return watches.mine(uuid, who.subject()).onItem().ifNull().failWith(() -> notFound(id, msg))
+                .flatMap(w -> saved.visible(w.savedSearchId, who.user(), who.subject(), who.organisation())
+                        .onItem().ifNull().failWith(() -> notFound(id, msg))
+                        .map(s -> new Mine(w, s)));
+    }
+
+    private Uni<WatchedSearches.Search> visible(String savedSearchId, Searcher who, WatchMessages msg) {
+        UUID uuid = parse(savedSearchId, msg);
+        return saved.visible(uuid, who.user(), who.subject(), who.organisation())
+                .onItem().ifNull().failWith(() -> notFound(savedSearchId, msg));
+    }
+
+    /** The saved searches among {@code ids} the caller may see, by id. */
+    private Uni<Map<UUID, WatchedSearches.Search>> names(Collection<UUID> ids, Searcher who) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return saved.visibleTo(who.user(), who.subject(), who.organisation()).map(all -> {
+            Map<UUID, WatchedSearches.Search> byId = new HashMap<>();
+            Set<UUID> wanted = Set.copyOf(ids);
+            all.stream().filter(s -> wanted.contains(s.id())).forEach(s -> byId.put(s.id(), s));
+            return byId;
+        });
+    }
+
+    /** Sets or removes the webhook; answers a new secret when one was made. */
+    private String applyWebhook(Watch w, Optional<String> url) {
+        if (url == null || url.isEmpty()) {
+            if (url != null) {
+                w.webhookUrl = null;
+                w.webhookSecretKeyId = null;
+                w.webhookSecretCiphertext = null;
+            }
+            return null;
+        }
+        boolean fresh = w.webhookSecretKeyId == null;
+        w.webhookUrl = url.get();
+        if (!fresh) {
+            return null; // the secret stays; the owner already has it
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        SealedSecret sealed = cipher.seal(secret, WatchSecrets.context(w.id));
+        w.webhookSecretKeyId = sealed.keyId();
+        w.webhookSecretCiphertext = sealed.ciphertext();
+        return secret;
+    }
+
+    /**
+     * A checked input; {@code webhookUrl} is null when not given, empty to remove the webhook.
+     */
+    private record Valid(Optional<WatchInterval> interval, Optional<Boolean> inbox, Optional<Boolean> email,
+            Optional<String> webhookUrl, Optional<ZoneId> zone) {
+    }
+
+    private Valid validate(WatchInput input, boolean creating, WatchMessages msg, AppMessages app) {
+        WatchInput in = input == null ? new WatchInput(null, null, null, null, null) : input;
+        List<FieldError> errors = new ArrayList<>();
+        Optional<WatchInterval> interval = Optional.empty();
+        if (in.interval() != null || creating) {
+            interval = in.interval() == null ? Optional.of(WatchInterval.DAILY) : WatchInterval.parse(in.interval());
+            if (interval.isEmpty()) {
+                errors.add(new FieldError("interval", "interval.unknown", msg.err_interval()));
+            }
+        }
+        Optional<String> webhook = null;
+        if (in.webhookUrl() != null) {
+            String raw = in.webhookUrl().strip();
+            if (raw.isEmpty()) {
+                webhook = Optional.empty();
+            } else if (raw.length() > MAX_URL) {
+                errors.add(new FieldError("webhookUrl", "too-long", msg.err_webhook_too_long(MAX_URL)));
+            } else {
+                MemberUrlValidator.Result result = urls.check(raw);
+                if (result.ok() && members.requireHttps() && !result.normalised().startsWith("https://")) {
+                    errors.add(new FieldError("webhookUrl", "url.https-required", app.err_url_https()));
+                } else if (result.ok()) {
+                    webhook = Optional.of(result.normalised());
+                } else {
+                    errors.add(new FieldError("webhookUrl", result.refusal().code(), urlMessage(result.refusal(),
+                            app)));
+                }
+            }
+        }
+        Optional<ZoneId> zone = Optional.empty();
+        if (in.timeZone() != null && !in.timeZone().isBlank()) {
+            zone = DisplayTimes.parse(in.timeZone().strip());
+            if (zone.isEmpty()) {
+                errors.add(new FieldError("timeZone", "timeZone.unknown", msg.detail_invalid_watch()));
+            }
+        }
+        if (creating && Boolean.FALSE.equals(in.inbox()) && !Boolean.TRUE.equals(in.email())
+                && (webhook == null || webhook.isEmpty())) {
+            errors.add(new FieldError("inbox", "channel.none", msg.err_no_channel()));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(msg.detail_invalid_watch(), errors);
+        }
+        return new Valid(interval, Optional.ofNullable(in.inbox()), Optional.ofNullable(in.email()), webhook, zone);
+    }
+
+    static String urlMessage(MemberUrlValidator.Refusal refusal, AppMessages msg) {
+        return switch (refusal) {
+            case INVALID -> msg.err_url_invalid();
+            case SCHEME -> msg.err_url_scheme();
+            case USERINFO -> msg.err_url_userinfo();
+            case QUERY -> msg.err_url_query();
+            case LINK_LOCAL -> msg.err_url_link_local();
+            case METADATA -> msg.err_url_metadata();
+            case LOOPBACK -> msg.err_url_loopback();
+            case UNSPECIFIED -> msg.err_url_unspecified();
+        };
+    }
+
+    static WatchView view(Watch w, WatchedSearches.Search s) {
+        return new WatchView(w.id.toString(), w.savedSearchId.toString(), s == null ? null : s.name(), w.interval,
+                w.inbox, w.email, w.webhookUrl, w.paused, w.pausedReason, w.consecutiveFailures, instant(w.nextRunAt),
+                instant(w.lastRunAt), instant(w.lastSuccessAt), w.lastOutcome, w.language, w.timeZone,
+                instant(w.createdAt), instant(w.updatedAt));
+    }
+
+    private AlertContent read(String text) {
+        try {
+            return json.readValue(text, AlertContent.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored alert unreadable", e);
+        }
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
+    }
+
+    private static UUID parse(String id, WatchMessages msg) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw notFound(id, msg);
+        }
+    }
+
+    private static ProblemException notFound(String id, WatchMessages msg) {
+        String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
+        return ProblemException.notFound(msg.detail_watch_not_found(shown));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
