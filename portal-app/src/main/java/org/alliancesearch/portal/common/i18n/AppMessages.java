@@ -470,4 +470,14 @@ public interface AppMessages {
 
     @Message
     String detail_not_found_path();
+
+    // --- the language switch
+    @Message
+    String lang_switch();
+
+    @Message
+    String lang_en();
+
+    @Message
+    String lang_ja();
 }
