@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.apikey.view;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,6 @@ import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.history.view;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

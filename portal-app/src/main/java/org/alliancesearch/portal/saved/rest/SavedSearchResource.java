@@ -22,8 +22,6 @@ import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.saved.service.SavedSearchInput;
 import org.alliancesearch.portal.saved.service.SavedSearchService;
 import org.alliancesearch.portal.saved.service.SavedSearchView;
-import org.alliancesearch.portal.search.i18n.SearchMessages;
-import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.search.i18n.SummaryTexts;
 import org.alliancesearch.portal.search.service.SearchResponse;
 import org.alliancesearch.portal.search.service.Searcher;

@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.saved.view;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +38,6 @@ import org.alliancesearch.portal.search.view.ResultViews;
 import org.alliancesearch.portal.search.view.SearchForm;
 import org.alliancesearch.portal.search.view.SearchPages;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;

@@ -107,9 +107,6 @@ public interface SearchMessages {
     String search_waiting();
 
     @Message
-    String search_members();
-
-    @Message
     String search_results();
 
     @Message

@@ -1,7 +1,6 @@
 package org.alliancesearch.portal.warninglist.view;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -24,7 +23,6 @@ import org.alliancesearch.portal.warninglist.service.WarninglistAdmin;
 import org.alliancesearch.portal.warninglist.service.WarninglistRefusedException;
 import org.alliancesearch.portal.warninglist.service.WarninglistView;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
