@@ -60,9 +60,9 @@ class ApiKeyPagesTest {
         Response revoked = given().auth().oauth2(yan.token()).cookies(form.cookies())
                 .formParam("csrf-token", form.token()).redirects().follow(false).post("/api-keys/" + id + "/revoke");
         revoked.then().statusCode(303);
-        assertThat(revoked.header("Location")).endsWith("/api-keys?done=revoked");
+        assertThat(revoked.header("Location")).endsWith("/api-keys?flash=api-key-revoked");
         given().header("Authorization", value).get("/users/view/me").then().statusCode(403);
-        assertThat(given().auth().oauth2(yan.token()).get("/api-keys?done=revoked").asString())
+        assertThat(given().auth().oauth2(yan.token()).get("/api-keys?flash=api-key-revoked").asString())
                 .contains("The key was revoked.").doesNotContain("…" + value.substring(36));
     }
 

@@ -29,6 +29,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
+import io.quarkus.qute.i18n.MessageBundle;
+
 /** Feature slices stay free of cycles; REST resources talk to services, never to persistence. */
 @AnalyzeClasses(packages = "org.alliancesearch.portal", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -49,6 +51,17 @@ class ArchitectureTest {
             .whereLayer("Web").mayNotBeAccessedByAnyLayer()
             .whereLayer("Service").mayOnlyBeAccessedByLayers("Web")
             .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Service");
+
+    /**
+     * Services and persistence name reasons and codes; the exception mappers and the pages word them. So no class below
+     * the web layer knows a message bundle (a {@code @MessageBundle} interface) or Qute's i18n API.
+     */
+    @ArchTest
+    static final ArchRule servicesMakeNoText = noClasses().that().resideInAnyPackage("..service..", "..persistence..")
+            .should().dependOnClassesThat(DescribedPredicate.describe(
+                    "are message bundles or in io.quarkus.qute.i18n",
+                    c -> c.getPackageName().startsWith("io.quarkus.qute.i18n")
+                            || c.isAnnotatedWith(MessageBundle.class)));
 
     @ArchTest
     static final ArchRule restDoesNotUsePersistence = noClasses().that().resideInAPackage("..rest..")

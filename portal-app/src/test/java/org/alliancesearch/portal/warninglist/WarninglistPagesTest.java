@@ -55,8 +55,8 @@ class WarninglistPagesTest {
                 .formParam("csrf-token", csrf.token()).formParam("name", RESOLVERS).formParam("enabled", "false")
                 .post("/admin/warninglists/enabled");
         assertThat(sent.statusCode()).isEqualTo(303);
-        assertThat(sent.header("Location")).endsWith("/admin/warninglists?done=disabled");
-        String page = given().auth().oauth2(Tokens.admin()).get("/admin/warninglists?done=disabled").then()
+        assertThat(sent.header("Location")).endsWith("/admin/warninglists?flash=warninglist-disabled");
+        String page = given().auth().oauth2(Tokens.admin()).get("/admin/warninglists?flash=warninglist-disabled").then()
                 .statusCode(200).extract().asString();
         assertThat(page).contains("The list is disabled.");
         int row = page.indexOf(RESOLVERS);

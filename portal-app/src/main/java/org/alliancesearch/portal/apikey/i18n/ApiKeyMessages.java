@@ -102,7 +102,4 @@ public interface ApiKeyMessages {
 
     @Message
     String err_key_not_found();
-
-    @Message
-    String err_invalid();
 }

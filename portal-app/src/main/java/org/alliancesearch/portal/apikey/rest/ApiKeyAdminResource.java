@@ -11,12 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancesearch.portal.apikey.i18n.ApiKeyTexts;
 import org.alliancesearch.portal.apikey.service.AdminApiKeyView;
 import org.alliancesearch.portal.apikey.service.ApiKeyService;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
-import org.alliancesearch.portal.common.web.Pages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,12 +28,10 @@ import io.smallrye.mutiny.Uni;
 public class ApiKeyAdminResource {
     private final ApiKeyService keys;
     private final CurrentUser user;
-    private final Pages pages;
 
-    public ApiKeyAdminResource(ApiKeyService keys, CurrentUser user, Pages pages) {
+    public ApiKeyAdminResource(ApiKeyService keys, CurrentUser user) {
         this.keys = keys;
         this.user = user;
-        this.pages = pages;
     }
 
     @GET
@@ -48,6 +44,6 @@ public class ApiKeyAdminResource {
     @Path("{id}")
     @Operation(summary = "Revoke any key")
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return keys.revokeAny(user.name(), id, ApiKeyTexts.of(pages.locale())).map(v -> Response.noContent().build());
+        return keys.revokeAny(user.name(), id).map(v -> Response.noContent().build());
     }
 }

@@ -14,14 +14,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.alliancesearch.portal.apikey.i18n.ApiKeyMessages;
-import org.alliancesearch.portal.apikey.i18n.ApiKeyTexts;
 import org.alliancesearch.portal.apikey.service.ApiKeyInput;
 import org.alliancesearch.portal.apikey.service.ApiKeyService;
 import org.alliancesearch.portal.apikey.service.ApiKeyView;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
-import org.alliancesearch.portal.common.web.Pages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,16 +32,10 @@ import io.smallrye.mutiny.Uni;
 public class ApiKeyResource {
     private final ApiKeyService keys;
     private final CurrentUser user;
-    private final Pages pages;
 
-    public ApiKeyResource(ApiKeyService keys, CurrentUser user, Pages pages) {
+    public ApiKeyResource(ApiKeyService keys, CurrentUser user) {
         this.keys = keys;
         this.user = user;
-        this.pages = pages;
-    }
-
-    private ApiKeyMessages msg() {
-        return ApiKeyTexts.of(pages.locale());
     }
 
     @GET
@@ -57,7 +48,7 @@ public class ApiKeyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Make a key; the answer is the only time the key is shown")
     public Uni<Response> create(ApiKeyInput input) {
-        return keys.create(user.subject(), input, msg()).map(created -> Response
+        return keys.create(user.subject(), input).map(created -> Response
                 .created(URI.create("/api/v1/me/api-keys/" + created.id())).entity(created)
                 .header("Cache-Control", "no-store").build());
     }
@@ -66,6 +57,6 @@ public class ApiKeyResource {
     @Path("{id}")
     @Operation(summary = "Revoke one of my keys: refused at once on every replica (404 for anyone else's)")
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return keys.revoke(user.subject(), user.name(), id, msg()).map(v -> Response.noContent().build());
+        return keys.revoke(user.subject(), user.name(), id).map(v -> Response.noContent().build());
     }
 }

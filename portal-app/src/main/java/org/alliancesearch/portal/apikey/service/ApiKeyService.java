@@ -12,14 +12,14 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.alliancesearch.portal.apikey.i18n.ApiKeyMessages;
 import org.alliancesearch.portal.apikey.persistence.ApiKeyRepository;
 import org.alliancesearch.portal.apikey.persistence.PersonalKey;
 import org.alliancesearch.portal.apikey.persistence.PortalUser;
 import org.alliancesearch.portal.apikey.persistence.PortalUserRepository;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
-import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.CodedProblem;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -55,8 +55,8 @@ public class ApiKeyService {
     }
 
     /** Makes a key for the caller (by subject); the only answer that holds the key. */
-    public Uni<CreatedApiKey> create(String ownerSub, ApiKeyInput input, ApiKeyMessages msg) {
-        return Uni.createFrom().item(() -> validate(input, msg)).flatMap(valid -> {
+    public Uni<CreatedApiKey> create(String ownerSub, ApiKeyInput input) {
+        return Uni.createFrom().item(() -> validate(input)).flatMap(valid -> {
             OffsetDateTime now = now();
             String key = ApiKeys.generate();
             PersonalKey row = new PersonalKey();
@@ -69,10 +69,10 @@ public class ApiKeyService {
             row.expiresAt = now.plusDays(valid.expiresInDays());
             return Panache.withTransaction(() -> keys.countActive(ownerSub, now).flatMap(active -> {
                 if (active >= config.maxKeysPerUser()) {
-                    return Uni.createFrom().failure(ProblemException.conflict(
-                            msg.err_too_many(config.maxKeysPerUser()),
-                            List.of(new FieldError("name", "api-key.too-many",
-                                    msg.err_too_many(config.maxKeysPerUser())))));
+                    return Uni.createFrom().failure(CodedProblem.conflict(
+                            Reason.of("api-key.too-many", config.maxKeysPerUser()),
+                            List.of(new FieldProblem("name", "api-key.too-many",
+                                    Reason.of("api-key.too-many", config.maxKeysPerUser())))));
                 }
                 return keys.persist(row)
                         .call(saved -> audit.record("api-key.create", "api-key", saved.id.toString(), null,
@@ -90,25 +90,23 @@ public class ApiKeyService {
     }
 
     /** The owner revokes one of their keys; someone else's (or an unknown or revoked one) is 404. */
-    public Uni<Void> revoke(String ownerSub, String actor, String id, ApiKeyMessages msg) {
-        return revoke(id, actor, row -> row.ownerSub.equals(ownerSub), msg);
+    public Uni<Void> revoke(String ownerSub, String actor, String id) {
+        return revoke(id, actor, row -> row.ownerSub.equals(ownerSub));
     }
 
     /** An admin revokes any key. */
-    public Uni<Void> revokeAny(String actor, String id, ApiKeyMessages msg) {
-        return revoke(id, actor, row -> true, msg);
+    public Uni<Void> revokeAny(String actor, String id) {
+        return revoke(id, actor, row -> true);
     }
 
-    private Uni<Void> revoke(String id, String actor, java.util.function.Predicate<PersonalKey> allowed,
-            ApiKeyMessages msg) {
-        return Uni.createFrom().item(() -> parse(id, msg)).flatMap(uuid -> revoke(uuid, actor, allowed, msg));
+    private Uni<Void> revoke(String id, String actor, java.util.function.Predicate<PersonalKey> allowed) {
+        return Uni.createFrom().item(() -> parse(id)).flatMap(uuid -> revoke(uuid, actor, allowed));
     }
 
-    private Uni<Void> revoke(UUID uuid, String actor, java.util.function.Predicate<PersonalKey> allowed,
-            ApiKeyMessages msg) {
+    private Uni<Void> revoke(UUID uuid, String actor, java.util.function.Predicate<PersonalKey> allowed) {
         return Panache.withTransaction(() -> keys.findById(uuid).flatMap(row -> {
             if (row == null || row.revokedAt != null || !allowed.test(row)) {
-                return Uni.createFrom().failure(ProblemException.notFound(msg.err_key_not_found()));
+                return Uni.createFrom().failure(CodedProblem.notFound(Reason.of("api-key.not-found")));
             }
             ApiKeyView before = view(row);
             row.revokedAt = now();
@@ -150,22 +148,23 @@ public class ApiKeyService {
     }
 
     /** A valid input: the name trimmed, the life defaulted. */
-    ApiKeyInput validate(ApiKeyInput input, ApiKeyMessages msg) {
-        List<FieldError> errors = new ArrayList<>();
+    ApiKeyInput validate(ApiKeyInput input) {
+        List<FieldProblem> errors = new ArrayList<>();
         String name = input == null || input.name() == null ? "" : input.name().strip();
         if (name.isEmpty()) {
-            errors.add(new FieldError("name", "api-key.name.required", msg.err_name_required()));
+            errors.add(new FieldProblem("name", "api-key.name.required", Reason.of("api-key.name.required")));
         } else if (name.codePointCount(0, name.length()) > MAX_NAME) {
-            errors.add(new FieldError("name", "api-key.name.too-long", msg.err_name_too_long(MAX_NAME)));
+            errors.add(new FieldProblem("name", "api-key.name.too-long", Reason.of("api-key.name.too-long", MAX_NAME)));
         } else if (name.codePoints().anyMatch(ApiKeyService::control)) {
-            errors.add(new FieldError("name", "api-key.name.control", msg.err_name_control()));
+            errors.add(new FieldProblem("name", "api-key.name.control", Reason.of("api-key.name.control")));
         }
         Integer days = input == null || input.expiresInDays() == null ? DEFAULT_DAYS : input.expiresInDays();
         if (days < 1 || days > maxDays()) {
-            errors.add(new FieldError("expiresInDays", "api-key.expiry.range", msg.err_expiry_range(maxDays())));
+            errors.add(new FieldProblem("expiresInDays", "api-key.expiry.range",
+                    Reason.of("api-key.expiry.range", maxDays())));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors.get(0).message(), errors);
+            throw CodedProblem.invalid(errors.get(0).reason(), errors);
         }
         return new ApiKeyInput(name, Math.min(days, maxDays()));
     }
@@ -177,11 +176,11 @@ public class ApiKeyService {
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 
-    private static UUID parse(String id, ApiKeyMessages msg) {
+    private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ProblemException.notFound(msg.err_key_not_found());
+            throw CodedProblem.notFound(Reason.of("api-key.not-found"));
         }
     }
 

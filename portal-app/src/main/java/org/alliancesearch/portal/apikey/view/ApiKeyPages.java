@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.apikey.view;
 
-import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +22,7 @@ import org.alliancesearch.portal.apikey.service.ApiKeyInput;
 import org.alliancesearch.portal.apikey.service.ApiKeyService;
 import org.alliancesearch.portal.apikey.service.ApiKeyView;
 import org.alliancesearch.portal.apikey.service.CreatedApiKey;
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.CurrentUser;
@@ -30,7 +30,6 @@ import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -49,8 +48,8 @@ public class ApiKeyPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageContext ctx, List<Row> rows, Created created, String done,
-                String name, int expiry, List<Choice> choices, Map<String, String> errors, String mispUrl);
+        static native TemplateInstance list(PageContext ctx, List<Row> rows, Created created, String name,
+                int expiry, List<Choice> choices, Map<String, String> errors, String mispUrl);
     }
 
     /** One key in the list, dates in the user's locale. */
@@ -83,9 +82,8 @@ public class ApiKeyPages {
     }
 
     @GET
-    public Uni<Response> list(@RestQuery String done) {
-        String flash = "revoked".equals(done) ? msg().keys_revoked() : null;
-        return page(null, flash, "", 90, Map.of(), Response.Status.OK);
+    public Uni<Response> list() {
+        return page(null, "", 90, Map.of(), Response.Status.OK);
     }
 
     @POST
@@ -99,24 +97,25 @@ public class ApiKeyPages {
             days = -1; // refused by the service with its message
         }
         int chosen = days == null ? 90 : days;
-        return keys.create(user.subject(), new ApiKeyInput(name, days), msg)
-                .flatMap(created -> page(created, null, "", 90, Map.of(), Response.Status.OK))
-                .onFailure(e -> e instanceof ProblemException p && (p.status() == 400 || p.status() == 409))
-                .recoverWithUni(e -> page(null, null, name == null ? "" : name, chosen,
-                        ((ProblemException) e).errors().stream().collect(Collectors.toMap(FieldError::field,
-                                FieldError::message, (a, b) -> a + " " + b)),
-                        Response.Status.fromStatusCode(((ProblemException) e).status())));
+        return keys.create(user.subject(), new ApiKeyInput(name, days))
+                .flatMap(created -> page(created, "", 90, Map.of(), Response.Status.OK))
+                .onFailure(e -> e instanceof CodedProblem p && (p.status() == 400 || p.status() == 409))
+                .recoverWithUni(e -> {
+                    ProblemException failure = pages.worded((CodedProblem) e);
+                    return page(null, name == null ? "" : name, chosen, failure.errors().stream().collect(
+                            Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " " + b)),
+                            Response.Status.fromStatusCode(failure.status()));
+                });
     }
 
     @POST
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> revoke(@PathParam("id") String id) {
-        return keys.revoke(user.subject(), user.name(), id, msg())
-                .map(v -> Response.seeOther(URI.create("/api-keys?done=revoked")).build());
+        return keys.revoke(user.subject(), user.name(), id).map(v -> Pages.seeOther("/api-keys", "api-key-revoked"));
     }
 
-    private Uni<Response> page(CreatedApiKey created, String flash, String name, int expiry,
+    private Uni<Response> page(CreatedApiKey created, String name, int expiry,
             Map<String, String> errors, Response.Status status) {
         ApiKeyMessages msg = msg();
         Locale locale = pages.locale();
@@ -129,7 +128,7 @@ public class ApiKeyPages {
                 created == null
                         ? null
                         : new Created(created.name(), created.key(), pages.time(created.expiresAt().toInstant())),
-                flash, name, expiry, choices, errors, base), status));
+                name, expiry, choices, errors, base), status));
     }
 
     private static Row row(ApiKeyView v, Pages pages, OffsetDateTime now, ApiKeyMessages msg) {

@@ -29,9 +29,6 @@ public interface AppMessages {
     String nav_logout();
 
     @Message
-    String signed_in_as(String user, String organisation);
-
-    @Message
     String skip_to_content();
 
     // --- home and access pages
@@ -43,9 +40,6 @@ public interface AppMessages {
 
     @Message
     String home_search_title();
-
-    @Message
-    String home_search_placeholder();
 
     @Message
     String home_admin_hint();
@@ -142,9 +136,6 @@ public interface AppMessages {
     String member_policy_none();
 
     @Message
-    String member_has_key();
-
-    @Message
     String member_status();
 
     @Message
@@ -176,12 +167,6 @@ public interface AppMessages {
 
     @Message
     String enabled_no();
-
-    @Message
-    String yes();
-
-    @Message
-    String no();
 
     @Message
     String actions();
@@ -470,4 +455,14 @@ public interface AppMessages {
 
     @Message
     String detail_not_found_path();
+
+    // --- the language switch
+    @Message
+    String lang_switch();
+
+    @Message
+    String lang_en();
+
+    @Message
+    String lang_ja();
 }

@@ -43,15 +43,17 @@ public final class Versions {
     /**
      * Refuses the change when it names a version other than the stored one.
      *
-     * @throws ProblemException 409 {@code stale-version} with a {@code version} field error
+     * @param detail what the problem's detail says
+     * @param message what the {@code version} field error says
+     * @throws CodedProblem 409 {@code stale-version} with a {@code version} field error
      */
-    public static void check(Long expected, long stored, String detail, String message) {
+    public static void check(Long expected, long stored, Reason detail, Reason message) {
         if (expected != null && expected != stored) {
             throw stale(detail, message);
         }
     }
 
-    public static ProblemException stale(String detail, String message) {
-        return new ProblemException(409, "stale-version", detail, List.of(new FieldError("version", STALE, message)));
+    public static CodedProblem stale(Reason detail, Reason message) {
+        return new CodedProblem(409, "stale-version", detail, List.of(new FieldProblem("version", STALE, message)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.Problem;
 import org.alliancesearch.portal.common.problem.ProblemException;
@@ -40,6 +41,12 @@ public class ExceptionMappers {
 
     public ExceptionMappers(Pages pages) {
         this.pages = pages;
+    }
+
+    /** A service's problem: worded in the caller's language, then answered as any other. */
+    @ServerExceptionMapper
+    public Uni<Response> codedProblem(CodedProblem e, HttpServerRequest request) {
+        return problemException(pages.worded(e), request);
     }
 
     /** Whether a request is for the API (problem documents) rather than a page. */

@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.history.view;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +48,7 @@ public class HistoryPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageContext ctx, List<Row> rows, String done, String older,
+        static native TemplateInstance list(PageContext ctx, List<Row> rows, String older,
                 String intro);
     }
 
@@ -75,7 +74,7 @@ public class HistoryPages {
     }
 
     @GET
-    public Uni<Response> list(@RestQuery String done, @RestQuery String count, @RestQuery String before) {
+    public Uni<Response> list(@RestQuery String before) {
         HistoryMessages msg = HistoryTexts.of(pages.locale());
         Locale locale = pages.locale();
         java.time.ZoneId zone = pages.zone();
@@ -85,15 +84,9 @@ public class HistoryPages {
         } catch (java.time.format.DateTimeParseException e) {
             throw ProblemException.invalid(msg.err_before(), List.of());
         }
-        String flash = done == null ? null : switch (done) {
-            case "deleted" -> msg.history_deleted();
-            case "all-deleted" -> msg.history_all_deleted(parse(count));
-            case "unconfirmed" -> msg.history_unconfirmed();
-            default -> null;
-        };
         String intro = msg.history_intro((int) history.config().retention().toDays(), history.config().maxPerUser());
         return history.list(user.subject(), until, PAGE_SIZE).flatMap(page -> pages.render(Templates.list(
-                pages.context(), page.entries().stream().map(e -> row(e, msg, locale, zone)).toList(), flash,
+                pages.context(), page.entries().stream().map(e -> row(e, msg, locale, zone)).toList(),
                 page.next() == null ? null : page.next().toString(), intro)));
     }
 
@@ -112,7 +105,7 @@ public class HistoryPages {
             if (!deleted) {
                 throw ProblemException.notFound(msg.err_not_found());
             }
-            return Response.seeOther(URI.create("/history?done=deleted")).build();
+            return Pages.seeOther("/history", "history-deleted");
         });
     }
 
@@ -122,10 +115,10 @@ public class HistoryPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> deleteAll(@RestForm String confirm) {
         if (!"yes".equals(confirm)) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/history?done=unconfirmed")).build());
+            return Uni.createFrom().item(Pages.seeOther("/history", "history-unconfirmed"));
         }
         return history.deleteAll(user.subject())
-                .map(n -> Response.seeOther(URI.create("/history?done=all-deleted&count=" + n)).build());
+                .map(n -> Pages.seeOther("/history", "history-all-deleted", n));
     }
 
     static Row row(HistoryEntryView e, HistoryMessages msg, Locale locale, java.time.ZoneId zone) {
@@ -151,11 +144,4 @@ public class HistoryPages {
         return value.length() <= SHOWN_CHARS ? value : value.substring(0, SHOWN_CHARS - 1) + "…";
     }
 
-    private static int parse(String count) {
-        try {
-            return count == null ? 0 : Integer.parseInt(count);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

@@ -63,7 +63,7 @@ public class MemberAdminResource {
     @Path("/members/{id}")
     @Operation(summary = "One member instance")
     public Uni<MemberView> get(@PathParam("id") String id) {
-        return members.get(parse(id), pages.messages());
+        return members.get(parse(id));
     }
 
     @POST
@@ -71,7 +71,7 @@ public class MemberAdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a member instance (audited)")
     public Uni<Response> create(MemberInput input) {
-        return members.create(input, pages.messages())
+        return members.create(input)
                 .map(created -> Response.created(URI.create("/api/v1/admin/members/" + created.id()))
                         .entity(created).build());
     }
@@ -86,26 +86,26 @@ public class MemberAdminResource {
             @HeaderParam("If-Match") String ifMatch) throws JsonProcessingException {
         UUID memberId = parse(id);
         if (body == null) {
-            return members.update(memberId, null, null, ifMatch, pages.messages());
+            return members.update(memberId, null, null, ifMatch);
         }
         MemberInput input = json.treeToValue(body, MemberInput.class);
         Set<String> present = new HashSet<>();
         body.fieldNames().forEachRemaining(present::add);
-        return members.update(memberId, input, present, ifMatch, pages.messages());
+        return members.update(memberId, input, present, ifMatch);
     }
 
     @DELETE
     @Path("/members/{id}")
     @Operation(summary = "Delete a member instance (soft delete, audited)")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return members.delete(parse(id), pages.messages()).map(v -> Response.noContent().build());
+        return members.delete(parse(id)).map(v -> Response.noContent().build());
     }
 
     @POST
     @Path("/members/{id}/test")
     @Operation(summary = "Test the connection: MISP version, service user's organisation and role, latency")
     public Uni<ConnectionReport> test(@PathParam("id") String id) {
-        return members.test(parse(id), pages.messages());
+        return members.test(parse(id));
     }
 
     @GET

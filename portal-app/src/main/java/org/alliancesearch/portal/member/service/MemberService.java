@@ -1,5 +1,10 @@
 package org.alliancesearch.portal.member.service;
 
+import static org.alliancesearch.portal.common.problem.CommonCodes.REQUIRED;
+import static org.alliancesearch.portal.common.problem.CommonCodes.STALE;
+import static org.alliancesearch.portal.common.problem.CommonCodes.STALE_FIELD;
+import static org.alliancesearch.portal.common.problem.CommonCodes.TOO_LONG;
+
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,9 +26,9 @@ import org.alliancesearch.connector.MemberHealthView;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
-import org.alliancesearch.portal.common.i18n.AppMessages;
-import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.CodedProblem;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.member.persistence.MemberEntity;
@@ -43,6 +48,7 @@ public class MemberService {
     static final int MAX_URL = 2048;
     static final int MAX_API_KEY = 1024;
     static final int MAX_PEM = 65536;
+    private static final Reason INVALID = Reason.of("member.invalid");
 
     private final MemberRepository repository;
     private final MemberSecrets secrets;
@@ -75,17 +81,17 @@ public class MemberService {
         return Panache.withSession(repository::live).map(rows -> rows.stream().map(MemberService::view).toList());
     }
 
-    public Uni<MemberView> get(UUID id, AppMessages msg) {
-        return Panache.withSession(() -> live(id, msg)).map(MemberService::view);
+    public Uni<MemberView> get(UUID id) {
+        return Panache.withSession(() -> live(id)).map(MemberService::view);
     }
 
-    public Uni<MemberView> create(MemberInput input, AppMessages msg) {
-        return Uni.createFrom().item(() -> validate(input, true, null, msg))
-                .flatMap(valid -> doCreate(input, valid, msg));
+    public Uni<MemberView> create(MemberInput input) {
+        return Uni.createFrom().item(() -> validate(input, true, null))
+                .flatMap(valid -> doCreate(input, valid));
     }
 
-    private Uni<MemberView> doCreate(MemberInput input, Validated valid, AppMessages msg) {
-        return Panache.withTransaction(() -> refuseDuplicate(valid.url(), null, msg).flatMap(v -> {
+    private Uni<MemberView> doCreate(MemberInput input, Validated valid) {
+        return Panache.withTransaction(() -> refuseDuplicate(valid.url(), null).flatMap(v -> {
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             MemberEntity m = new MemberEntity();
             m.id = UUID.randomUUID();
@@ -94,7 +100,7 @@ public class MemberService {
             apply(m, input, valid, now);
             return repository.persist(m)
                     .call(saved -> audit.record("member.create", "member", saved.id.toString(), null, view(saved)));
-        })).onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
+        })).onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate())
                 .invoke(m -> LOG.infof("Member %s (%s, %s) created by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .invoke(m -> organisations.learnLater(m.id))
@@ -102,8 +108,8 @@ public class MemberService {
     }
 
     /** A change that sends every field (the page form): what it leaves empty is cleared. */
-    public Uni<MemberView> update(UUID id, MemberInput input, AppMessages msg) {
-        return update(id, input, null, null, msg);
+    public Uni<MemberView> update(UUID id, MemberInput input) {
+        return update(id, input, null, null);
     }
 
     /**
@@ -113,23 +119,22 @@ public class MemberService {
      *        them all
      * @param ifMatch the {@code If-Match} header, or null
      */
-    public Uni<MemberView> update(UUID id, MemberInput input, Set<String> present, String ifMatch,
-            AppMessages msg) {
+    public Uni<MemberView> update(UUID id, MemberInput input, Set<String> present, String ifMatch) {
         if (input == null) {
-            return Uni.createFrom().failure(() -> ProblemException.invalid(msg.detail_invalid_member(),
-                    List.of(new FieldError("name", "required", msg.err_required()))));
+            return Uni.createFrom().failure(() -> CodedProblem.invalid(INVALID,
+                    List.of(new FieldProblem("name", "required", Reason.of(REQUIRED)))));
         }
         Long expected = Versions.expected(ifMatch, input.version());
-        return Panache.withTransaction(() -> live(id, msg)
+        return Panache.withTransaction(() -> live(id)
                 .call(m -> Panache.getSession().flatMap(s -> s.refresh(m, LockMode.PESSIMISTIC_WRITE)))
                 .flatMap(m -> {
-                    Versions.check(expected, m.version, msg.detail_stale_version(), msg.err_stale_version());
+                    Versions.check(expected, m.version, Reason.of(STALE), Reason.of(STALE_FIELD));
                     MemberInput merged = merge(m, input, present);
-                    Validated valid = validate(merged, false, m.baseUrl, msg);
-                    return refuseDuplicate(valid.url(), id, msg).replaceWith(m).flatMap(row -> save(row, merged,
+                    Validated valid = validate(merged, false, m.baseUrl);
+                    return refuseDuplicate(valid.url(), id).replaceWith(m).flatMap(row -> save(row, merged,
                             valid));
                 }))
-                .onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate(msg))
+                .onFailure(MemberService::isDuplicateUrl).transform(e -> duplicate())
                 .invoke(m -> LOG.infof("Member %s (%s, %s) changed by %s", m.id, m.name, m.baseUrl, user.name()))
                 .invoke(registrySync::changed)
                 .map(MemberService::view);
@@ -193,8 +198,8 @@ public class MemberService {
     }
 
     /** Soft delete: the row stays for the audit trail, the URL becomes free, the connector forgets the member. */
-    public Uni<Void> delete(UUID id, AppMessages msg) {
-        return Panache.withTransaction(() -> live(id, msg).flatMap(m -> {
+    public Uni<Void> delete(UUID id) {
+        return Panache.withTransaction(() -> live(id).flatMap(m -> {
             MemberView before = view(m);
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
             m.deletedAt = now;
@@ -207,8 +212,8 @@ public class MemberService {
     }
 
     /** Calls the member with its stored settings and key; never fails, the report says what went wrong. */
-    public Uni<ConnectionReport> test(UUID id, AppMessages msg) {
-        return Panache.withSession(() -> live(id, msg)).map(secrets::endpoint)
+    public Uni<ConnectionReport> test(UUID id) {
+        return Panache.withSession(() -> live(id)).map(secrets::endpoint)
                 .flatMap(endpoint -> tester.test(endpoint).invoke(report -> LOG.infof(
                         "Connection test of %s by %s: %s in %d ms%s", endpoint, user.name(), report.status(),
                         report.latencyMs(), report.message() == null ? "" : " (" + report.message() + ")")))
@@ -260,20 +265,20 @@ public class MemberService {
         }));
     }
 
-    private Uni<MemberEntity> live(UUID id, AppMessages msg) {
+    private Uni<MemberEntity> live(UUID id) {
         return repository.findLive(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound(msg.detail_member_not_found(String.valueOf(id))));
+                .failWith(() -> CodedProblem.notFound(Reason.of("member.not-found", String.valueOf(id))));
     }
 
-    private Uni<Void> refuseDuplicate(String url, UUID except, AppMessages msg) {
+    private Uni<Void> refuseDuplicate(String url, UUID except) {
         return repository.findLiveByUrl(url, except).flatMap(other -> other == null
                 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(duplicate(msg)));
+                : Uni.createFrom().failure(duplicate()));
     }
 
-    private static ProblemException duplicate(AppMessages msg) {
-        return ProblemException.conflict(msg.detail_duplicate_url(),
-                List.of(new FieldError("url", "url.duplicate", msg.err_url_duplicate())));
+    private static CodedProblem duplicate() {
+        return CodedProblem.conflict(Reason.of("member.duplicate"),
+                List.of(new FieldProblem("url", "url.duplicate", Reason.of("member.url.duplicate"))));
     }
 
     /** The unique index on live base URLs, when two admins add the same URL at once. */
@@ -316,110 +321,99 @@ public class MemberService {
     record Validated(String url, int timeoutMs, Optional<Tlp> maxTlp, List<String> dropTags, String tlsPin) {
     }
 
-    private Validated validate(MemberInput input, boolean creating, String storedUrl, AppMessages msg) {
-        List<FieldError> errors = new ArrayList<>();
+    private Validated validate(MemberInput input, boolean creating, String storedUrl) {
+        List<FieldProblem> errors = new ArrayList<>();
         if (input == null) {
-            throw ProblemException.invalid(msg.detail_invalid_member(),
-                    List.of(new FieldError("name", "required", msg.err_required())));
+            throw CodedProblem.invalid(INVALID,
+                    List.of(new FieldProblem("name", "required", Reason.of(REQUIRED))));
         }
-        text(errors, "name", input.name(), MAX_NAME, msg);
-        text(errors, "organisation", input.organisation(), MAX_NAME, msg);
+        text(errors, "name", input.name(), MAX_NAME);
+        text(errors, "organisation", input.organisation(), MAX_NAME);
         String url = null;
         if (!present(input.url())) {
-            errors.add(new FieldError("url", "required", msg.err_required()));
+            errors.add(new FieldProblem("url", "required", Reason.of(REQUIRED)));
         } else if (input.url().length() > MAX_URL) {
-            errors.add(new FieldError("url", "too-long", msg.err_too_long(MAX_URL)));
+            errors.add(new FieldProblem("url", "too-long", Reason.of(TOO_LONG, MAX_URL)));
         } else {
             MemberUrlValidator.Result result = urls.check(input.url());
             if (result.ok() && config.requireHttps() && !result.normalised().startsWith("https://")) {
-                errors.add(new FieldError("url", "url.https-required", msg.err_url_https()));
+                errors.add(new FieldProblem("url", "url.https-required", Reason.of("member.url.https-required")));
             } else if (result.ok()) {
                 url = result.normalised();
             } else {
-                errors.add(new FieldError("url", result.refusal().code(), urlMessage(result.refusal(), msg)));
+                errors.add(new FieldProblem("url", result.refusal().code(),
+                        Reason.of("member." + result.refusal().code())));
             }
         }
         if (creating && !present(input.apiKey())) {
-            errors.add(new FieldError("apiKey", "required", msg.err_required()));
+            errors.add(new FieldProblem("apiKey", "required", Reason.of(REQUIRED)));
         } else if (!creating && url != null && !present(input.apiKey()) && otherServer(storedUrl, url)) {
-            errors.add(new FieldError("apiKey", "apiKey.required-on-url-change", msg.err_api_key_url_change()));
+            errors.add(new FieldProblem("apiKey", "apiKey.required-on-url-change",
+                    Reason.of("member.api-key.url-change")));
         } else if (present(input.apiKey()) && input.apiKey().length() > MAX_API_KEY) {
-            errors.add(new FieldError("apiKey", "too-long", msg.err_too_long(MAX_API_KEY)));
+            errors.add(new FieldProblem("apiKey", "too-long", Reason.of(TOO_LONG, MAX_API_KEY)));
         }
         int timeout = input.timeoutMs() == null ? config.defaultTimeoutMs() : input.timeoutMs();
         if (timeout < config.minTimeoutMs() || timeout > config.maxTimeoutMs()) {
-            errors.add(new FieldError("timeoutMs", "range",
-                    msg.err_timeout_range(config.minTimeoutMs(), config.maxTimeoutMs())));
+            errors.add(new FieldProblem("timeoutMs", "range",
+                    Reason.of("member.timeout.range", config.minTimeoutMs(), config.maxTimeoutMs())));
         }
-        pem(errors, "caPem", input.caPem(), true, msg);
+        pem(errors, "caPem", input.caPem(), true);
         String tlsPin = null;
         if (present(input.tlsPinSha256())) {
             tlsPin = normalisePin(input.tlsPinSha256());
             if (tlsPin == null) {
-                errors.add(new FieldError("tlsPinSha256", "tls-pin", msg.err_tls_pin()));
+                errors.add(new FieldProblem("tlsPinSha256", "tls-pin", Reason.of("member.tls-pin")));
             }
         }
         if (config.requireHttps() && Boolean.FALSE.equals(input.verifyTls()) && !present(input.caPem())
                 && !present(input.tlsPinSha256())) {
-            errors.add(new FieldError("verifyTls", "tls.anchor-required", msg.err_tls_anchor()));
+            errors.add(new FieldProblem("verifyTls", "tls.anchor-required", Reason.of("member.tls-anchor")));
         }
-        pem(errors, "clientCertPem", input.clientCertPem(), true, msg);
-        pem(errors, "clientKeyPem", input.clientKeyPem(), false, msg);
+        pem(errors, "clientCertPem", input.clientCertPem(), true);
+        pem(errors, "clientKeyPem", input.clientKeyPem(), false);
         if (present(input.clientKeyPem()) && !present(input.clientCertPem())) {
-            errors.add(new FieldError("clientCertPem", "client-pair", msg.err_client_pair()));
+            errors.add(new FieldProblem("clientCertPem", "client-pair", Reason.of("member.client-pair")));
         }
         if (creating && present(input.clientCertPem()) && !present(input.clientKeyPem())) {
-            errors.add(new FieldError("clientKeyPem", "client-pair", msg.err_client_pair()));
+            errors.add(new FieldProblem("clientKeyPem", "client-pair", Reason.of("member.client-pair")));
         }
         MemberPolicyOverride policy = input.policy() == null ? MemberPolicyOverride.none() : input.policy();
         Optional<Tlp> maxTlp = PolicyService.parseTlp(policy.maxTlp());
         if (present(policy.maxTlp()) && maxTlp.isEmpty()) {
-            errors.add(new FieldError("policy.maxTlp", "tlp", msg.err_tlp(PolicyService.allowedTlps())));
+            errors.add(new FieldProblem("policy.maxTlp", "tlp",
+                    Reason.of(PolicyService.TLP, PolicyService.allowedTlps())));
         } else if (maxTlp.isPresent() && PolicyService.belowFloor(maxTlp.get())) {
-            errors.add(new FieldError("policy.maxTlp", PolicyService.FLOOR, msg.err_policy_floor()));
+            errors.add(new FieldProblem("policy.maxTlp", PolicyService.FLOOR, Reason.of(PolicyService.FLOOR)));
         }
         List<String> dropTags = PolicyService.cleanTags(policy.dropTags());
         if (dropTags.size() > 200 || dropTags.stream().anyMatch(t -> t.length() > 200)) {
-            errors.add(new FieldError("policy.dropTags", "tag", msg.err_tag()));
+            errors.add(new FieldProblem("policy.dropTags", "tag", Reason.of(PolicyService.TAG)));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(msg.detail_invalid_member(), errors);
+            throw CodedProblem.invalid(INVALID, errors);
         }
         return new Validated(url, timeout, maxTlp, dropTags, tlsPin);
     }
 
-    static String urlMessage(MemberUrlValidator.Refusal refusal, AppMessages msg) {
-        return switch (refusal) {
-            case INVALID -> msg.err_url_invalid();
-            case SCHEME -> msg.err_url_scheme();
-            case USERINFO -> msg.err_url_userinfo();
-            case QUERY -> msg.err_url_query();
-            case LINK_LOCAL -> msg.err_url_link_local();
-            case METADATA -> msg.err_url_metadata();
-            case LOOPBACK -> msg.err_url_loopback();
-            case UNSPECIFIED -> msg.err_url_unspecified();
-        };
-    }
-
-    private static void text(List<FieldError> errors, String field, String value, int max, AppMessages msg) {
+    private static void text(List<FieldProblem> errors, String field, String value, int max) {
         if (!present(value)) {
-            errors.add(new FieldError(field, "required", msg.err_required()));
+            errors.add(new FieldProblem(field, "required", Reason.of(REQUIRED)));
         } else if (value.trim().length() > max) {
-            errors.add(new FieldError(field, "too-long", msg.err_too_long(max)));
+            errors.add(new FieldProblem(field, "too-long", Reason.of(TOO_LONG, max)));
         }
     }
 
-    private static void pem(List<FieldError> errors, String field, String value, boolean certificate,
-            AppMessages msg) {
+    private static void pem(List<FieldProblem> errors, String field, String value, boolean certificate) {
         if (!present(value)) {
             return;
         }
         if (value.length() > MAX_PEM) {
-            errors.add(new FieldError(field, "too-long", msg.err_too_long(MAX_PEM)));
+            errors.add(new FieldProblem(field, "too-long", Reason.of(TOO_LONG, MAX_PEM)));
         } else if (certificate && !PemChecks.certificates(value)) {
-            errors.add(new FieldError(field, "pem", msg.err_pem_certificate()));
+            errors.add(new FieldProblem(field, "pem", Reason.of("member.pem.certificate")));
         } else if (!certificate && !PemChecks.privateKey(value)) {
-            errors.add(new FieldError(field, "pem", msg.err_pem_key()));
+            errors.add(new FieldProblem(field, "pem", Reason.of("member.pem.key")));
         }
     }
 

@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.model.policy.Tlp;
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.Roles;
-import org.alliancesearch.portal.common.web.Flash;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.member.service.MemberHealthRow;
@@ -149,17 +149,17 @@ public class MemberPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/members")
     public Uni<Response> create(@BeanParam MemberFormData data) {
-        return members.create(data.toInput(), pages.messages())
-                .map(created -> Pages.seeOther("/admin/members", Flash.MEMBER_CREATED))
-                .onFailure(ProblemException.class).recoverWithUni(failure -> invalid(
+        return members.create(data.toInput())
+                .map(created -> Pages.seeOther("/admin/members", "member-created"))
+                .onFailure(CodedProblem.class).recoverWithUni(failure -> invalid(
                         Templates.form(pages.context(), data.toForm(false), "/admin/members", false,
-                                errors((ProblemException) failure), tlps())));
+                                errors(pages.worded((CodedProblem) failure)), tlps())));
     }
 
     @GET
     @Path("/members/{id}/edit")
     public Uni<Response> editForm(@PathParam("id") String id) {
-        return members.get(parse(id), pages.messages()).flatMap(m -> pages.render(Templates.form(pages.context(),
+        return members.get(parse(id)).flatMap(m -> pages.render(Templates.form(pages.context(),
                 MemberForm.of(m), "/admin/members/" + m.id(), true, Map.of(), tlps())));
     }
 
@@ -168,21 +168,22 @@ public class MemberPages {
     @Path("/members/{id}")
     public Uni<Response> update(@PathParam("id") String id, @BeanParam MemberFormData data) {
         UUID memberId = parse(id);
-        return members.update(memberId, data.toInput(), pages.messages())
-                .map(saved -> Pages.seeOther("/admin/members", Flash.MEMBER_UPDATED))
-                .onFailure(e -> e instanceof ProblemException p && p.status() != 404)
-                .recoverWithUni(failure -> members.get(memberId, pages.messages())
-                        .flatMap(current -> refused(Templates.form(pages.context(),
-                                data.toForm(current.hasClientKey()), "/admin/members/" + memberId, true,
-                                errors((ProblemException) failure), tlps()), (ProblemException) failure)));
+        return members.update(memberId, data.toInput())
+                .map(saved -> Pages.seeOther("/admin/members", "member-updated"))
+                .onFailure(e -> e instanceof CodedProblem p && p.status() != 404).recoverWithUni(e -> {
+                    ProblemException failure = pages.worded((CodedProblem) e);
+                    return members.get(memberId).flatMap(current -> refused(Templates.form(pages.context(),
+                            data.toForm(current.hasClientKey()), "/admin/members/" + memberId, true, errors(failure),
+                            tlps()), failure));
+                });
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Path("/members/{id}/delete")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return members.delete(parse(id), pages.messages())
-                .map(v -> Pages.seeOther("/admin/members", Flash.MEMBER_DELETED));
+        return members.delete(parse(id))
+                .map(v -> Pages.seeOther("/admin/members", "member-deleted"));
     }
 
     @POST
@@ -190,8 +191,8 @@ public class MemberPages {
     @Path("/members/{id}/test")
     public Uni<Response> test(@PathParam("id") String id) {
         UUID memberId = parse(id);
-        return members.get(memberId, pages.messages())
-                .flatMap(member -> members.test(memberId, pages.messages())
+        return members.get(memberId)
+                .flatMap(member -> members.test(memberId)
                         .flatMap(report -> pages.render(Templates.test(pages.context(), member, report))));
     }
 

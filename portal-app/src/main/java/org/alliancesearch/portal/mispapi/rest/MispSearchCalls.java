@@ -60,7 +60,7 @@ final class MispSearchCalls {
             return error(400, "Bad Request", e.getMessage(), url).build();
         }
         if (failure instanceof SearchRefusedException e) {
-            String text = e.text(SearchTexts.of(Locale.ENGLISH));
+            String text = SearchTexts.text(e, SearchTexts.of(Locale.ENGLISH));
             return error(e.status(), e.status() == 429 ? "Too Many Requests" : "Service Unavailable", text, url)
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
         }

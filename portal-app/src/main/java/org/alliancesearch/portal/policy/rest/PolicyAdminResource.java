@@ -43,6 +43,6 @@ public class PolicyAdminResource {
     @Operation(summary = "Change the alliance policy (audited); tlp:red and PAP:RED always stay, a red ceiling is "
             + "refused; with If-Match or version, a stale change is refused (409)")
     public Uni<PolicyView> put(PolicyUpdate update, @HeaderParam("If-Match") String ifMatch) {
-        return policies.update(update, ifMatch, pages.messages());
+        return policies.update(update, ifMatch);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
-import org.alliancesearch.portal.common.i18n.AppMessages;
-import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.CodedProblem;
+import org.alliancesearch.portal.common.problem.CommonCodes;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.policy.persistence.AlliancePolicyRepository;
@@ -34,6 +34,10 @@ public class PolicyService {
     static final int MAX_TAG_LENGTH = 200;
     /** The code of a refusal that would lower the floor (a {@code red} ceiling). */
     public static final String FLOOR = "policy.floor";
+    /** A TLP that is none; the allowed ones are the argument. */
+    public static final String TLP = "policy.tlp";
+    /** Too many drop tags, or one too long. */
+    public static final String TAG = "policy.tag";
 
     private final AlliancePolicyRepository repository;
     private final ChangeLog audit;
@@ -62,21 +66,21 @@ public class PolicyService {
      *
      * @param ifMatch the {@code If-Match} header, or null
      */
-    public Uni<PolicyView> update(PolicyUpdate update, String ifMatch, AppMessages msg) {
-        return Uni.createFrom().item(() -> validate(update, msg))
-                .flatMap(wanted -> save(wanted, Versions.expected(ifMatch, update.version()), msg));
+    public Uni<PolicyView> update(PolicyUpdate update, String ifMatch) {
+        return Uni.createFrom().item(() -> validate(update))
+                .flatMap(wanted -> save(wanted, Versions.expected(ifMatch, update.version())));
     }
 
-    public Uni<PolicyView> update(PolicyUpdate update, AppMessages msg) {
-        return update(update, null, msg);
+    public Uni<PolicyView> update(PolicyUpdate update) {
+        return update(update, null);
     }
 
-    private Uni<PolicyView> save(AlliancePolicy wanted, Long expected, AppMessages msg) {
+    private Uni<PolicyView> save(AlliancePolicy wanted, Long expected) {
         return Panache.withTransaction(() -> repository.current().call(row -> row == null
                 ? Uni.createFrom().voidItem()
                 : Panache.getSession().flatMap(s -> s.refresh(row, LockMode.PESSIMISTIC_WRITE))).flatMap(row -> {
-                    Versions.check(expected, row == null ? 0 : row.version, msg.detail_stale_version(),
-                            msg.err_stale_version());
+                    Versions.check(expected, row == null ? 0 : row.version, Reason.of(CommonCodes.STALE),
+                            Reason.of(CommonCodes.STALE_FIELD));
                     PolicyView before = toView(row);
                     AlliancePolicySetting target = row;
                     if (target == null) {
@@ -126,22 +130,22 @@ public class PolicyService {
         return text == null ? List.of() : cleanTags(Arrays.asList(text.split("\\R")));
     }
 
-    private static AlliancePolicy validate(PolicyUpdate update, AppMessages msg) {
-        List<FieldError> errors = new ArrayList<>();
+    private static AlliancePolicy validate(PolicyUpdate update) {
+        List<FieldProblem> errors = new ArrayList<>();
         Optional<Tlp> tlp = parseTlp(update == null ? null : update.maxTlp());
         if (update == null || update.maxTlp() == null || update.maxTlp().isBlank()) {
-            errors.add(new FieldError("maxTlp", "required", msg.err_required()));
+            errors.add(new FieldProblem("maxTlp", "required", Reason.of(CommonCodes.REQUIRED)));
         } else if (tlp.isEmpty()) {
-            errors.add(new FieldError("maxTlp", "tlp", msg.err_tlp(allowedTlps())));
+            errors.add(new FieldProblem("maxTlp", "tlp", Reason.of(TLP, allowedTlps())));
         } else if (belowFloor(tlp.get())) {
-            errors.add(new FieldError("maxTlp", FLOOR, msg.err_policy_floor()));
+            errors.add(new FieldProblem("maxTlp", FLOOR, Reason.of(FLOOR)));
         }
         List<String> tags = cleanTags(update == null ? null : update.dropTags());
         if (tags.size() > MAX_TAGS || tags.stream().anyMatch(t -> t.length() > MAX_TAG_LENGTH)) {
-            errors.add(new FieldError("dropTags", "tag", msg.err_tag()));
+            errors.add(new FieldProblem("dropTags", "tag", Reason.of(TAG)));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(msg.detail_invalid_policy(), errors);
+            throw CodedProblem.invalid(Reason.of("policy.invalid"), errors);
         }
         return new AlliancePolicy(tlp.orElseThrow(), withFloor(tags));
     }

@@ -15,11 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.model.policy.Tlp;
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.common.security.Roles;
-import org.alliancesearch.portal.common.web.Flash;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.policy.service.PolicyService;
@@ -64,13 +64,14 @@ public class PolicyPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> save(@RestForm String maxTlp, @RestForm String dropTags, @RestForm String version) {
         Long based = Versions.expected(version, null);
-        return policies.update(new PolicyUpdate(maxTlp, PolicyService.splitLines(dropTags), based), pages.messages())
-                .map(saved -> Pages.seeOther("/admin/policy", Flash.POLICY_SAVED))
-                .onFailure(ProblemException.class).recoverWithUni(failure -> policies.view()
-                        .flatMap(current -> pages.render(Templates.policy(pages.context(), current, maxTlp,
-                                dropTags, based == null ? current.version() : based, tlps(),
-                                errorsByField(((ProblemException) failure).errors())),
-                                Response.Status.fromStatusCode(((ProblemException) failure).status()))));
+        return policies.update(new PolicyUpdate(maxTlp, PolicyService.splitLines(dropTags), based))
+                .map(saved -> Pages.seeOther("/admin/policy", "policy-saved"))
+                .onFailure(CodedProblem.class).recoverWithUni(e -> {
+                    ProblemException failure = pages.worded((CodedProblem) e);
+                    return policies.view().flatMap(current -> pages.render(Templates.policy(pages.context(), current,
+                            maxTlp, dropTags, based == null ? current.version() : based, tlps(),
+                            errorsByField(failure.errors())), Response.Status.fromStatusCode(failure.status())));
+                });
     }
 
     static Map<String, String> errorsByField(List<FieldError> errors) {

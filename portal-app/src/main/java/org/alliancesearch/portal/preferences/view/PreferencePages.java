@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.preferences.view;
 
-import java.net.URI;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.i18n.DisplayTimes;
 import org.alliancesearch.portal.common.security.OrganisationNotRequired;
-import org.alliancesearch.portal.common.web.Flash;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
 import org.jboss.resteasy.reactive.RestForm;
@@ -34,6 +32,8 @@ import io.smallrye.mutiny.Uni;
 @OrganisationNotRequired
 @Produces(MediaType.TEXT_HTML)
 public class PreferencePages {
+    /** The done action after a saved zone. */
+    private static final String SAVED = "preferences-saved";
     private static final int ONE_YEAR = 365 * 24 * 3600;
 
     @CheckedTemplate
@@ -60,12 +60,12 @@ public class PreferencePages {
         NewCookie.Builder cookie = new NewCookie.Builder(DisplayTimes.COOKIE).path("/").httpOnly(true)
                 .sameSite(NewCookie.SameSite.LAX);
         if (zone == null || zone.isBlank()) {
-            return Uni.createFrom().item(Response.seeOther(URI.create("/preferences?flash=" + Flash.PREFERENCES_SAVED
-                    .param())).cookie(cookie.value("").maxAge(0).build()).build());
+            return Uni.createFrom().item(Response.seeOther(Pages.done("/preferences", SAVED))
+                    .cookie(cookie.value("").maxAge(0).build()).build());
         }
         return DisplayTimes.parse(zone)
                 .map(z -> Uni.createFrom()
-                        .item(Response.seeOther(URI.create("/preferences?flash=" + Flash.PREFERENCES_SAVED.param()))
+                        .item(Response.seeOther(Pages.done("/preferences", SAVED))
                                 .cookie(cookie.value(DisplayTimes.id(z)).maxAge(ONE_YEAR).build()).build()))
                 .orElseGet(() -> page(chosen(), pages.messages().err_zone_unknown(), Response.Status.BAD_REQUEST));
     }

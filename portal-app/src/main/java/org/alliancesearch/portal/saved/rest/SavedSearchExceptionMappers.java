@@ -26,7 +26,7 @@ public class SavedSearchExceptionMappers {
             return pages.render(ErrorPages.forbidden(pages.context()), Response.Status.FORBIDDEN);
         }
         Problem problem = new Problem(ProblemTypes.uri(e.kind()), pages.messages().problem_forbidden(), 403,
-                e.getMessage(), request.path(), null);
+                pages.text(e.detail()), request.path(), null);
         return Uni.createFrom().item(Response.status(403).type(Problem.MEDIA_TYPE).entity(problem)
                 .header("Cache-Control", "no-store").build());
     }

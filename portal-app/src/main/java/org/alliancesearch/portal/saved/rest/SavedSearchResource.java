@@ -22,8 +22,6 @@ import org.alliancesearch.portal.common.web.Pages;
 import org.alliancesearch.portal.saved.service.SavedSearchInput;
 import org.alliancesearch.portal.saved.service.SavedSearchService;
 import org.alliancesearch.portal.saved.service.SavedSearchView;
-import org.alliancesearch.portal.search.i18n.SearchMessages;
-import org.alliancesearch.portal.search.i18n.SearchTexts;
 import org.alliancesearch.portal.search.i18n.SummaryTexts;
 import org.alliancesearch.portal.search.service.SearchResponse;
 import org.alliancesearch.portal.search.service.Searcher;
@@ -48,10 +46,6 @@ public class SavedSearchResource {
         this.pages = pages;
     }
 
-    private SearchMessages msg() {
-        return SearchTexts.of(pages.locale());
-    }
-
     @GET
     @Operation(summary = "The saved searches I may see: mine, my organisation's and the alliance's")
     public Uni<List<SavedSearchView>> list() {
@@ -62,7 +56,7 @@ public class SavedSearchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Save a search")
     public Uni<Response> create(SavedSearchInput input) {
-        return saved.create(input, Searcher.of(user), msg()).map(view -> Response
+        return saved.create(input, Searcher.of(user)).map(view -> Response
                 .created(URI.create("/api/v1/saved-searches/" + view.id())).entity(view).build());
     }
 
@@ -70,7 +64,7 @@ public class SavedSearchResource {
     @Path("{id}")
     @Operation(summary = "One saved search (404 when I may not see it)")
     public Uni<SavedSearchView> get(@PathParam("id") String id) {
-        return saved.get(id, Searcher.of(user), msg());
+        return saved.get(id, Searcher.of(user));
     }
 
     @PUT
@@ -79,21 +73,21 @@ public class SavedSearchResource {
     @Operation(summary = "Change my saved search; with If-Match or version, a stale change is refused (409)")
     public Uni<SavedSearchView> update(@PathParam("id") String id, SavedSearchInput input,
             @HeaderParam("If-Match") String ifMatch) {
-        return saved.update(id, input, ifMatch, Searcher.of(user), msg());
+        return saved.update(id, input, ifMatch, Searcher.of(user));
     }
 
     @DELETE
     @Path("{id}")
     @Operation(summary = "Delete my saved search (admins: any)")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return saved.delete(id, Searcher.of(user), msg()).map(v -> Response.noContent().build());
+        return saved.delete(id, Searcher.of(user)).map(v -> Response.noContent().build());
     }
 
     @POST
     @Path("{id}/run")
     @Operation(summary = "Run a saved search; indicators new since its last run are marked \"new\": true")
     public Uni<SearchResponse> run(@PathParam("id") String id) {
-        return saved.run(id, Searcher.of(user), msg())
+        return saved.run(id, Searcher.of(user))
                 .map(run -> SummaryTexts.localise(run.completed().response(), pages.locale()));
     }
 }

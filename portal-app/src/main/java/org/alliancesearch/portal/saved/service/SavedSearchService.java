@@ -13,14 +13,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.model.merge.MergedIndicator;
-import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.CodedProblem;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 import org.alliancesearch.portal.common.problem.Versions;
 import org.alliancesearch.portal.saved.persistence.SavedSearch;
 import org.alliancesearch.portal.saved.persistence.SavedSearchMark;
 import org.alliancesearch.portal.saved.persistence.SavedSearchMarkRepository;
 import org.alliancesearch.portal.saved.persistence.SavedSearchRepository;
-import org.alliancesearch.portal.search.i18n.SearchMessages;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.SearchRequest;
@@ -43,6 +43,8 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class SavedSearchService {
+    /** The change was based on a version no longer stored (detail and field say the same). */
+    static final String STALE = "saved.stale-version";
     static final int MAX_NAME = 200;
     static final int MAX_DESCRIPTION = 2000;
 
@@ -71,12 +73,12 @@ public class SavedSearchService {
                 .map(rows -> rows.stream().map(r -> view(r, who)).toList());
     }
 
-    public Uni<SavedSearchView> get(String id, Searcher who, SearchMessages msg) {
-        return Panache.withTransaction(() -> visible(id, who, msg)).map(r -> view(r, who));
+    public Uni<SavedSearchView> get(String id, Searcher who) {
+        return Panache.withTransaction(() -> visible(id, who)).map(r -> view(r, who));
     }
 
-    public Uni<SavedSearchView> create(SavedSearchInput input, Searcher who, SearchMessages msg) {
-        return Uni.createFrom().item(() -> validate(input, msg)).flatMap(valid -> {
+    public Uni<SavedSearchView> create(SavedSearchInput input, Searcher who) {
+        return Uni.createFrom().item(() -> validate(input)).flatMap(valid -> {
             SavedSearch row = new SavedSearch();
             row.id = UUID.randomUUID();
             row.owner = who.user();
@@ -89,25 +91,24 @@ public class SavedSearchService {
         });
     }
 
-    public Uni<SavedSearchView> update(String id, SavedSearchInput input, Searcher who, SearchMessages msg) {
-        return update(id, input, null, who, msg);
+    public Uni<SavedSearchView> update(String id, SavedSearchInput input, Searcher who) {
+        return update(id, input, null, who);
     }
 
     /**
      * The owner changes a search; a change based on another version (the {@code If-Match} header, else the input's
      * version) is refused with 409 and nothing changes.
      */
-    public Uni<SavedSearchView> update(String id, SavedSearchInput input, String ifMatch, Searcher who,
-            SearchMessages msg) {
-        return Uni.createFrom().item(() -> validate(input, msg))
-                .flatMap(valid -> Panache.withTransaction(() -> visible(id, who, msg)
+    public Uni<SavedSearchView> update(String id, SavedSearchInput input, String ifMatch, Searcher who) {
+        return Uni.createFrom().item(() -> validate(input))
+                .flatMap(valid -> Panache.withTransaction(() -> visible(id, who)
                         .call(row -> Panache.getSession().flatMap(s -> s.refresh(row, LockMode.PESSIMISTIC_WRITE)))
                         .map(row -> {
                             if (!owns(row, who)) {
-                                throw new NotOwnerException(msg.detail_saved_not_owner());
+                                throw new NotOwnerException();
                             }
                             Versions.check(Versions.expected(ifMatch, input.version()), row.version,
-                                    msg.err_saved_stale_version(), msg.err_saved_stale_version());
+                                    Reason.of(STALE), Reason.of(STALE));
                             apply(row, valid);
                             row.version++;
                             row.updatedAt = now();
@@ -116,9 +117,9 @@ public class SavedSearchService {
     }
 
     /** The owner deletes a search they may see; an admin deletes any. */
-    public Uni<Void> delete(String id, Searcher who, SearchMessages msg) {
+    public Uni<Void> delete(String id, Searcher who) {
         return Panache.withTransaction(() -> {
-            UUID uuid = parse(id, msg);
+            UUID uuid = parse(id);
             Uni<SavedSearch> found = who.admin()
                     ? repository.findById(uuid)
                     : repository.bind(who.user(), who.subject(), who.organisation())
@@ -126,11 +127,11 @@ public class SavedSearchService {
                                     who.organisation()));
             return found.flatMap(row -> {
                 if (row == null) {
-                    return Uni.createFrom().failure(notFound(id, msg));
+                    return Uni.createFrom().failure(notFound(id));
                 }
                 if (!who.admin() && !owns(row, who)) {
                     return Uni.createFrom()
-                            .failure(new NotOwnerException(msg.detail_saved_not_owner()));
+                            .failure(new NotOwnerException());
                 }
                 return repository.delete(row);
             });
@@ -141,13 +142,13 @@ public class SavedSearchService {
      * Runs a saved search the caller may see and marks the indicators the caller's own previous run did not have
      * (each viewer has their own marks; on a viewer's first run nothing is new).
      */
-    public Uni<Run> run(String id, Searcher who, SearchMessages msg) {
-        return Panache.withTransaction(() -> visible(id, who, msg)
+    public Uni<Run> run(String id, Searcher who) {
+        return Panache.withTransaction(() -> visible(id, who)
                 .flatMap(row -> marks.of(row.id, who.subject()).map(mark -> new Found(row, mark))))
                 .flatMap(found -> {
                     SavedSearch row = found.row();
                     SavedSearchMark mark = found.mark();
-                    PreparedSearch prepared = SearchValidation.prepare(read(row.queryJson), msg);
+                    PreparedSearch prepared = SearchValidation.prepare(read(row.queryJson));
                     Set<String> previous = mark == null
                             ? null
                             : mark.lastKeys.isEmpty()
@@ -201,24 +202,24 @@ public class SavedSearchService {
     }
 
     /** The search if the caller may see it, else 404; binds the caller's older searches first (in a transaction). */
-    private Uni<SavedSearch> visible(String id, Searcher who, SearchMessages msg) {
-        UUID uuid = parse(id, msg);
+    private Uni<SavedSearch> visible(String id, Searcher who) {
+        UUID uuid = parse(id);
         return repository.bind(who.user(), who.subject(), who.organisation())
                 .flatMap(bound -> repository.visible(uuid, who.user(), who.subject(), who.organisation()))
-                .onItem().ifNull().failWith(() -> notFound(id, msg));
+                .onItem().ifNull().failWith(() -> notFound(id));
     }
 
-    private static UUID parse(String id, SearchMessages msg) {
+    private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw notFound(id, msg);
+            throw notFound(id);
         }
     }
 
-    private static ProblemException notFound(String id, SearchMessages msg) {
+    private static CodedProblem notFound(String id) {
         String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
-        return ProblemException.notFound(msg.detail_saved_not_found(shown));
+        return CodedProblem.notFound(Reason.of("saved.not-found", shown));
     }
 
     /** The owner is the subject that saved it; a search saved before subjects were kept, by name until bound. */
@@ -232,33 +233,33 @@ public class SavedSearchService {
     private record Valid(String name, String description, Visibility visibility, SearchRequest query) {
     }
 
-    private Valid validate(SavedSearchInput input, SearchMessages msg) {
-        List<FieldError> errors = new ArrayList<>();
+    private Valid validate(SavedSearchInput input) {
+        List<FieldProblem> errors = new ArrayList<>();
         String name = input == null || input.name() == null ? "" : input.name().strip();
         if (name.isEmpty() || name.length() > MAX_NAME) {
-            errors.add(new FieldError("name", "name.invalid", msg.err_saved_name()));
+            errors.add(new FieldProblem("name", "name.invalid", Reason.of("saved.name")));
         }
         String description = input == null || input.description() == null ? null : input.description().strip();
         if (description != null && description.length() > MAX_DESCRIPTION) {
-            errors.add(new FieldError("description", "description.tooLong", msg.err_saved_description()));
+            errors.add(new FieldProblem("description", "description.tooLong", Reason.of("saved.description")));
         }
         Visibility visibility = Visibility.PRIVATE;
         if (input != null && input.visibility() != null) {
             var parsed = Visibility.parse(input.visibility());
             if (parsed.isEmpty()) {
-                errors.add(new FieldError("visibility", "visibility.unknown", msg.err_saved_visibility()));
+                errors.add(new FieldProblem("visibility", "visibility.unknown", Reason.of("saved.visibility")));
             } else {
                 visibility = parsed.get();
             }
         }
         SearchRequest query = input == null ? null : input.query();
         try {
-            SearchValidation.prepare(query, msg);
-        } catch (ProblemException e) {
-            e.errors().forEach(err -> errors.add(new FieldError("query." + err.field(), err.code(), err.message())));
+            SearchValidation.prepare(query);
+        } catch (CodedProblem e) {
+            e.errors().forEach(err -> errors.add(err.under("query.")));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(msg.detail_invalid_saved(), errors);
+            throw CodedProblem.invalid(Reason.of("saved.invalid"), errors);
         }
         return new Valid(name, description == null || description.isEmpty() ? null : description, visibility, query);
     }

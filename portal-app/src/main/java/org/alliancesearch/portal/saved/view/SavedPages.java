@@ -1,6 +1,5 @@
 package org.alliancesearch.portal.saved.view;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.problem.Versions;
@@ -25,6 +25,8 @@ import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.CsrfField;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
+import org.alliancesearch.portal.saved.i18n.SavedMessages;
+import org.alliancesearch.portal.saved.i18n.SavedTexts;
 import org.alliancesearch.portal.saved.service.NotOwnerException;
 import org.alliancesearch.portal.saved.service.SavedSearchInput;
 import org.alliancesearch.portal.saved.service.SavedSearchService;
@@ -38,7 +40,6 @@ import org.alliancesearch.portal.search.view.SearchPages;
 import org.alliancesearch.portal.watch.service.WatchService;
 import org.alliancesearch.portal.watch.view.WatchPages;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -51,7 +52,7 @@ import io.smallrye.mutiny.Uni;
 public class SavedPages {
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageContext ctx, List<Row> rows, String done);
+        static native TemplateInstance list(PageContext ctx, List<Row> rows);
 
         static native TemplateInstance form(PageContext ctx, String action, String title, String name,
                 String description, String visibility, SearchForm.FormView query, Map<String, String> errors,
@@ -93,23 +94,16 @@ public class SavedPages {
         this.user = user;
     }
 
-    private SearchMessages msg() {
-        return SearchTexts.of(pages.locale());
+    private SavedMessages msg() {
+        return SavedTexts.of(pages.locale());
     }
 
     @GET
-    public Uni<Response> list(@RestQuery String done) {
-        SearchMessages msg = msg();
-        Locale locale = pages.locale();
+    public Uni<Response> list() {
+        SavedMessages msg = msg();
         Searcher who = Searcher.of(user);
-        String flash = done == null ? null : switch (done) {
-            case "created" -> msg.saved_created();
-            case "updated" -> msg.saved_updated();
-            case "deleted" -> msg.saved_deleted();
-            default -> null;
-        };
         return saved.list(who).flatMap(views -> pages.render(Templates.list(pages.context(),
-                views.stream().map(v -> row(v, who, msg, pages)).toList(), flash)));
+                views.stream().map(v -> row(v, who, msg, pages)).toList())));
     }
 
     /** An empty form; the query string is not read (searched values never travel in a GET URL). */
@@ -132,10 +126,10 @@ public class SavedPages {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> create(@BeanParam SavedForm form) {
-        return saved.create(input(form), Searcher.of(user), msg())
-                .map(v -> Response.seeOther(URI.create("/saved?done=created")).build())
-                .onFailure(ProblemException.class).recoverWithUni(e -> invalid(form, "/saved", msg().saved_new(),
-                        (ProblemException) e));
+        return saved.create(input(form), Searcher.of(user))
+                .map(v -> Pages.seeOther("/saved", "saved-created"))
+                .onFailure(CodedProblem.class).recoverWithUni(e -> invalid(form, "/saved", msg().saved_new(),
+                        (CodedProblem) e));
     }
 
     /**
@@ -145,9 +139,9 @@ public class SavedPages {
     @GET
     @Path("{id}")
     public Uni<Response> view(@PathParam("id") String id) {
-        SearchMessages msg = msg();
+        SavedMessages msg = msg();
         Searcher who = Searcher.of(user);
-        return saved.get(id, who, msg).flatMap(v -> WatchPages.panel(watches, v.id(), who, pages)
+        return saved.get(id, who).flatMap(v -> WatchPages.panel(watches, v.id(), who, pages)
                 .flatMap(panel -> pages.render(Templates.view(pages.context(), row(v, who, msg, pages),
                         SearchForm.of(v.query()).view(), panel))));
     }
@@ -155,10 +149,10 @@ public class SavedPages {
     @GET
     @Path("{id}/edit")
     public Uni<Response> editForm(@PathParam("id") String id) {
-        SearchMessages msg = msg();
-        return saved.get(id, Searcher.of(user), msg).flatMap(v -> {
+        SavedMessages msg = msg();
+        return saved.get(id, Searcher.of(user)).flatMap(v -> {
             if (!v.mine()) {
-                throw new NotOwnerException(msg.detail_saved_not_owner());
+                throw new NotOwnerException();
             }
             return pages.render(Templates.form(pages.context(), "/saved/" + v.id(), msg.saved_edit_title(v.name()),
                     v.name(), v.description() == null ? "" : v.description(), v.visibility(),
@@ -170,28 +164,27 @@ public class SavedPages {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> update(@PathParam("id") String id, @BeanParam SavedForm form) {
-        return saved.update(id, input(form), Searcher.of(user), msg())
-                .map(v -> Response.seeOther(URI.create("/saved?done=updated")).build())
-                .onFailure(e -> e instanceof ProblemException p && (p.status() == 400 || p.status() == 409))
+        return saved.update(id, input(form), Searcher.of(user))
+                .map(v -> Pages.seeOther("/saved", "saved-updated"))
+                .onFailure(e -> e instanceof CodedProblem p && (p.status() == 400 || p.status() == 409))
                 .recoverWithUni(e -> invalid(form, "/saved/" + id, msg().saved_edit_title(form.name),
-                        (ProblemException) e));
+                        (CodedProblem) e));
     }
 
     @POST
     @Path("{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> delete(@PathParam("id") String id) {
-        return saved.delete(id, Searcher.of(user), msg())
-                .map(v -> Response.seeOther(URI.create("/saved?done=deleted")).build());
+        return saved.delete(id, Searcher.of(user)).map(v -> Pages.seeOther("/saved", "saved-deleted"));
     }
 
     @POST
     @Path("{id}/run")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> run(@PathParam("id") String id, @BeanParam CsrfField csrf) {
-        SearchMessages msg = msg();
+        SearchMessages msg = SearchTexts.of(pages.locale());
         Locale locale = pages.locale();
-        return saved.run(id, Searcher.of(user), msg).flatMap(run -> {
+        return saved.run(id, Searcher.of(user)).flatMap(run -> {
             var view = new ResultViews(msg, locale, pages.zone()).result(run.completed(),
                     SearchForm.of(run.saved().query()).confirmed().view(),
                     run.completed().response().newSinceLastRun());
@@ -202,10 +195,11 @@ public class SavedPages {
         // A refused run (rate limit, audit down) is answered by the search feature's mapper: 429/503 with the reason.
     }
 
-    private Uni<Response> invalid(SavedForm form, String action, String title, ProblemException e) {
-        if (e.status() != 400 && e.status() != 409) {
-            return Uni.createFrom().failure(e);
+    private Uni<Response> invalid(SavedForm form, String action, String title, CodedProblem problem) {
+        if (problem.status() != 400 && problem.status() != 409) {
+            return Uni.createFrom().failure(problem);
         }
+        ProblemException e = pages.worded(problem);
         Map<String, String> errors = e.errors().stream()
                 .collect(Collectors.toMap(FieldError::field, FieldError::message, (a, b) -> a + " " + b));
         return pages.render(Templates.form(pages.context(), action, title, nn(form.name), nn(form.description),
@@ -222,7 +216,7 @@ public class SavedPages {
         return s == null ? "" : s;
     }
 
-    private static Row row(SavedSearchView v, Searcher who, SearchMessages msg, Pages pages) {
+    private static Row row(SavedSearchView v, Searcher who, SavedMessages msg, Pages pages) {
         String visibility = switch (v.visibility()) {
             case "ORGANISATION" -> msg.saved_visibility_organisation();
             case "ALLIANCE" -> msg.saved_visibility_alliance();

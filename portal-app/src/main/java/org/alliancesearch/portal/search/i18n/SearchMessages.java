@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of search, saved searches, the search audit and the language switch. English in
+ * The texts of search. English in
  * {@code messages/search_en.properties}, Japanese in {@code messages/search_ja.properties}; templates use them as
  * {@code {search:key}}. Kept apart from {@code AppMessages} so that each feature owns its texts.
  */
@@ -12,21 +12,6 @@ import io.quarkus.qute.i18n.MessageBundle;
 public interface SearchMessages {
     @Message
     String nav_search();
-
-    @Message
-    String nav_saved();
-
-    @Message
-    String nav_audit();
-
-    @Message
-    String lang_switch();
-
-    @Message
-    String lang_en();
-
-    @Message
-    String lang_ja();
 
     @Message
     String search_title();
@@ -120,9 +105,6 @@ public interface SearchMessages {
 
     @Message
     String search_waiting();
-
-    @Message
-    String search_members();
 
     @Message
     String search_results();
@@ -228,9 +210,6 @@ public interface SearchMessages {
 
     @Message
     String search_busy_title();
-
-    @Message
-    String audit_value_in_url();
 
     @Message
     String status_ok(String member, int hits, String latency);
@@ -359,176 +338,9 @@ public interface SearchMessages {
     String detail_rate_limited(int limit, long seconds);
 
     @Message
-    String saved_title();
-
-    @Message
-    String saved_intro();
-
-    @Message
-    String saved_empty();
-
-    @Message
-    String saved_new();
-
-    @Message
-    String saved_edit_title(String name);
-
-    @Message
-    String saved_name();
-
-    @Message
-    String saved_description();
-
-    @Message
-    String saved_visibility();
-
-    @Message
-    String saved_visibility_private();
-
-    @Message
-    String saved_visibility_organisation();
-
-    @Message
-    String saved_visibility_alliance();
-
-    @Message
-    String saved_owner();
-
-    @Message
-    String saved_last_run();
-
-    @Message
-    String saved_last_count();
-
-    @Message
-    String saved_never();
-
-    @Message
-    String saved_run();
-
-    @Message
-    String saved_edit();
-
-    @Message
-    String saved_delete();
-
-    @Message
-    String saved_delete_confirm(String name);
-
-    @Message
-    String saved_save();
-
-    @Message
-    String saved_cancel();
-
-    @Message
-    String saved_query();
-
-    @Message
-    String saved_run_title(String name);
-
-    @Message
-    String saved_created();
-
-    @Message
-    String saved_updated();
-
-    @Message
-    String saved_deleted();
-
-    @Message
-    String err_saved_name();
-
-    @Message
-    String err_saved_description();
-
-    @Message
-    String err_saved_visibility();
-
-    @Message
-    String detail_saved_not_found(String id);
-
-    @Message
-    String detail_saved_not_owner();
-
-    @Message
-    String err_saved_stale_version();
-
-    @Message
-    String detail_invalid_saved();
-
-    @Message
-    String audit_title();
-
-    @Message
-    String audit_intro();
-
-    @Message
-    String audit_user();
-
-    @Message
-    String audit_organisation();
-
-    @Message
-    String audit_from();
-
-    @Message
-    String audit_to();
-
-    @Message
-    String audit_value();
-
-    @Message
-    String audit_value_hint();
-
-    @Message
-    String audit_filter();
-
-    @Message
-    String audit_time();
-
-    @Message
-    String audit_source();
-
-    @Message
-    String audit_values();
-
-    @Message
-    String audit_hashed(int count);
-
-    @Message
-    String audit_members();
-
-    @Message
-    String audit_counts();
-
-    @Message
-    String audit_empty();
-
-    @Message
-    String audit_page(int page, int pages, long total);
-
-    @Message
-    String audit_previous();
-
-    @Message
-    String audit_next();
-
-    @Message
-    String err_audit_date(String value);
-
-    @Message
-    String err_audit_page();
-
-    @Message
-    String detail_invalid_audit();
-
-    @Message
-    String audit_member_counts(int hits, int removed);
-
-    @Message
     String status_ok_live(String member, String latency);
 
     @Message
     String status_partial_live(String member, String latency);
+
 }

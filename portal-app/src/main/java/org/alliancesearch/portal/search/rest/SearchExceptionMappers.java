@@ -27,10 +27,12 @@ public class SearchExceptionMappers {
         SearchMessages msg = SearchTexts.of(pages.locale());
         String retry = String.valueOf(e.retryAfterSeconds());
         if (ExceptionMappers.isApi(request)) {
-            return ExceptionMappers.problemBuilder(request, e.status(), e.kind(), e.title(msg), e.detail(msg), null)
+            return ExceptionMappers
+                    .problemBuilder(request, e.status(), e.kind(), SearchTexts.title(e, msg),
+                            SearchTexts.detail(e, msg), null)
                     .header("Retry-After", retry).build();
         }
-        return Response.status(e.status()).type("text/plain;charset=UTF-8").entity(e.text(msg))
+        return Response.status(e.status()).type("text/plain;charset=UTF-8").entity(SearchTexts.text(e, msg))
                 .header("Retry-After", retry).header("Cache-Control", "no-store").build();
     }
 }

@@ -51,7 +51,7 @@ public class SearchResource {
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         SearchMessages msg = SearchTexts.of(pages.locale());
         var export = SearchExports.wanted(format, accept, msg);
-        PreparedSearch prepared = SearchValidation.prepare(request, msg);
+        PreparedSearch prepared = SearchValidation.prepare(request);
         String source = export.isPresent() ? SearchService.SOURCE_EXPORT : SearchService.SOURCE_API;
         return search.start(prepared, Searcher.of(user), source, null)
                 .flatMap(live -> live.result())

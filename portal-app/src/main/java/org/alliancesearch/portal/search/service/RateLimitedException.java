@@ -1,7 +1,5 @@
 package org.alliancesearch.portal.search.service;
 
-import org.alliancesearch.portal.search.i18n.SearchMessages;
-
 /** A user started too many searches in the last minute (429). */
 public class RateLimitedException extends SearchRefusedException {
     private static final long serialVersionUID = 1L;
@@ -34,18 +32,4 @@ public class RateLimitedException extends SearchRefusedException {
         return "rate-limited";
     }
 
-    @Override
-    public String title(SearchMessages msg) {
-        return msg.search_rate_limited_title();
-    }
-
-    @Override
-    public String text(SearchMessages msg) {
-        return msg.search_rate_limited(limit, retryAfterSeconds);
-    }
-
-    @Override
-    public String detail(SearchMessages msg) {
-        return msg.detail_rate_limited(limit, retryAfterSeconds);
-    }
 }

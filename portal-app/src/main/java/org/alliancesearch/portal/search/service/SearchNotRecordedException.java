@@ -1,7 +1,5 @@
 package org.alliancesearch.portal.search.service;
 
-import org.alliancesearch.portal.search.i18n.SearchMessages;
-
 /**
  * A search ran but its audit row could not be written. Every search of the alliance is accountable, so its results
  * are withheld rather than shown unrecorded; the caller may try again (503).
@@ -29,13 +27,4 @@ public class SearchNotRecordedException extends SearchRefusedException {
         return 5;
     }
 
-    @Override
-    public String title(SearchMessages msg) {
-        return msg.search_not_recorded_title();
-    }
-
-    @Override
-    public String text(SearchMessages msg) {
-        return msg.search_not_recorded();
-    }
 }

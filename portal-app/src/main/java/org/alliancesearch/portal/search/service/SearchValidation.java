@@ -15,15 +15,24 @@ import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.query.SearchQueryValidator;
 import org.alliancesearch.model.summary.Pivots;
 import org.alliancesearch.model.summary.SearchedValue;
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
-import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 
 /**
  * Turns a {@link SearchRequest} into a valid query with the shared model's validator, and its violations into field
- * errors in the user's language (the codes are the model's).
+ * problems (the codes are the model's; the web layer words them).
  */
 public final class SearchValidation {
+    /** The search is invalid (the problem's detail). */
+    public static final String INVALID = "search.invalid";
+    /**
+     * A violation of the model's validator; the arguments are the violation's code, value, reason, 1-based index and
+     * message.
+     */
+    public static final String VIOLATION = "search.violation";
+
     /** The longest pasted text read. */
     public static final int MAX_TEXT = 1_000_000;
 
@@ -31,23 +40,24 @@ public final class SearchValidation {
     }
 
     /**
-     * @throws ProblemException 400 with every field error
+     * @throws CodedProblem 400 with every field error
      */
-    public static PreparedSearch prepare(SearchRequest request, SearchMessages msg) {
-        List<FieldError> errors = new ArrayList<>();
+    public static PreparedSearch prepare(SearchRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
         if (request == null) {
-            throw ProblemException.invalid(msg.detail_invalid_search(),
-                    List.of(new FieldError("values", QueryViolation.QUERY_MISSING, msg.err_query_missing())));
+            throw CodedProblem.invalid(Reason.of(INVALID),
+                    List.of(new FieldProblem("values", QueryViolation.QUERY_MISSING,
+                            Reason.of(VIOLATION, QueryViolation.QUERY_MISSING, "", "", 0, ""))));
         }
-        LocalDate from = date(request.from(), "from", msg, errors);
-        LocalDate to = date(request.to(), "to", msg, errors);
+        LocalDate from = date(request.from(), "from", errors);
+        LocalDate to = date(request.to(), "to", errors);
         List<String> values = new ArrayList<>(request.values());
         boolean hasText = request.text() != null && !request.text().isBlank();
         if (hasText) {
             String text = request.text().length() > MAX_TEXT ? request.text().substring(0, MAX_TEXT) : request.text();
             List<String> extracted = extract(text);
             if (extracted.isEmpty() && values.isEmpty()) {
-                errors.add(new FieldError("text", "text.noIndicators", msg.err_text_none()));
+                errors.add(new FieldProblem("text", "text.noIndicators", Reason.of("search.text.none")));
             }
             values.addAll(extracted);
         }
@@ -59,19 +69,19 @@ public final class SearchValidation {
                 continue; // already reported as "no indicator in the text"
             }
             if (v.code().equals(QueryViolation.VALUE_NOT_AN_INDICATOR)) {
-                errors.add(notAnIndicator(v, values.get(v.index()), msg));
+                errors.add(notAnIndicator(v, values.get(v.index())));
                 continue;
             }
-            errors.add(new FieldError(field(v.field()), v.code(), text(v, msg)));
+            errors.add(new FieldProblem(field(v.field()), v.code(), reason(v)));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(msg.detail_invalid_search(), errors);
+            throw CodedProblem.invalid(Reason.of(INVALID), errors);
         }
         try {
             return withPivots(request, SearchQueryValidator.prepare(query));
         } catch (InvalidQueryException e) {
             // validate() and prepare() agree; this is only a guard
-            throw ProblemException.invalid(msg.detail_invalid_search(), List.of());
+            throw CodedProblem.invalid(Reason.of(INVALID), List.of());
         }
     }
 
@@ -106,25 +116,25 @@ public final class SearchValidation {
     }
 
     /** Text in place of a value: never sent; the indicators in it are offered instead. */
-    private static FieldError notAnIndicator(QueryViolation v, String value, SearchMessages msg) {
+    private static FieldProblem notAnIndicator(QueryViolation v, String value) {
         List<ExtractedIndicator> found = PastedText.indicatorsInsteadOf(value);
         List<FieldError.Extracted> extracted = found == null
                 ? List.of()
                 : found.stream().map(i -> new FieldError.Extracted(i.value(), i.mispType())).toList();
-        String message = extracted.isEmpty()
-                ? msg.err_value_not_indicator_none(v.index() + 1)
-                : msg.err_value_not_indicator(v.index() + 1, extracted.size());
-        return new FieldError(field(v.field()), v.code(), message, extracted);
+        Reason reason = extracted.isEmpty()
+                ? Reason.of("search.value.not-indicator.none", v.index() + 1)
+                : Reason.of("search.value.not-indicator", v.index() + 1, extracted.size());
+        return new FieldProblem(field(v.field()), v.code(), reason, extracted);
     }
 
-    private static LocalDate date(String value, String field, SearchMessages msg, List<FieldError> errors) {
+    private static LocalDate date(String value, String field, List<FieldProblem> errors) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "date.invalid", msg.err_date_invalid(shorten(value))));
+            errors.add(new FieldProblem(field, "date.invalid", Reason.of("search.date.invalid", shorten(value))));
             return null;
         }
     }
@@ -143,39 +153,10 @@ public final class SearchValidation {
         return modelField;
     }
 
-    static String text(QueryViolation v, SearchMessages msg) {
-        String value = v.value() == null ? "" : v.value();
-        int n = v.index() == null ? 0 : v.index() + 1;
-        String code = v.code();
-        if (code.endsWith(QueryViolation.TAG_BLANK) && code.contains("Tags")) {
-            return msg.err_tag_blank();
-        }
-        if (code.endsWith(QueryViolation.TAG_WILDCARD_ONLY)) {
-            return msg.err_tag_wildcard();
-        }
-        if (code.endsWith(QueryViolation.TAG_NUMERIC)) {
-            return msg.err_tag_numeric();
-        }
-        if (code.endsWith(QueryViolation.TAG_OPERATOR)) {
-            return msg.err_tag_operator();
-        }
-        return switch (code) {
-            case QueryViolation.QUERY_MISSING -> msg.err_query_missing();
-            case QueryViolation.VALUES_EMPTY -> msg.err_values_empty();
-            case QueryViolation.VALUES_TOO_MANY -> msg.err_values_too_many(SearchQueryValidator.MAX_VALUES);
-            case QueryViolation.VALUES_BLANK -> msg.err_values_blank(n);
-            case QueryViolation.VALUE_INVALID -> msg.err_value_invalid(value, v.reason() == null ? "" : v.reason());
-            case QueryViolation.VALUE_TOO_LONG -> msg.err_value_too_long(n);
-            case QueryViolation.VALUE_WILDCARD_ONLY -> msg.err_value_wildcard(value);
-            case QueryViolation.VALUE_NEGATED -> msg.err_value_negated(value);
-            case QueryViolation.VALUE_OPERATOR -> msg.err_value_operator(value);
-            case QueryViolation.TYPES_BLANK, QueryViolation.CATEGORIES_BLANK -> msg.err_types_blank();
-            case QueryViolation.TYPES_UNKNOWN -> msg.err_types_unknown(value);
-            case QueryViolation.CATEGORIES_UNKNOWN -> msg.err_categories_unknown(value);
-            case QueryViolation.DATE_RANGE_REVERSED -> msg.err_date_reversed();
-            case QueryViolation.LIMIT_RANGE -> msg.err_limit_range(SearchQueryValidator.MAX_LIMIT_PER_MEMBER);
-            default -> v.message();
-        };
+    /** A violation as a reason: everything its text may need. */
+    static Reason reason(QueryViolation v) {
+        return Reason.of(VIOLATION, v.code(), v.value() == null ? "" : v.value(), v.reason() == null ? "" : v.reason(),
+                v.index() == null ? 0 : v.index() + 1, v.message() == null ? "" : v.message());
     }
 
     private static String shorten(String value) {

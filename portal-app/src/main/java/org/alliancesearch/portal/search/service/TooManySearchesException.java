@@ -1,7 +1,5 @@
 package org.alliancesearch.portal.search.service;
 
-import org.alliancesearch.portal.search.i18n.SearchMessages;
-
 /**
  * Too many searches running at once (429): the user's own ({@code concurrent-searches}), or all of this replica's
  * ({@code busy}).
@@ -20,6 +18,15 @@ public class TooManySearchesException extends SearchRefusedException {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** Whether the user's own limit was reached (else the replica's). */
+    public boolean user() {
+        return user;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
     @Override
     public long retryAfterSeconds() {
         return retryAfterSeconds;
@@ -35,13 +42,4 @@ public class TooManySearchesException extends SearchRefusedException {
         return user ? "concurrent-searches" : "busy";
     }
 
-    @Override
-    public String title(SearchMessages msg) {
-        return user ? msg.search_concurrent_title() : msg.search_busy_title();
-    }
-
-    @Override
-    public String text(SearchMessages msg) {
-        return user ? msg.search_concurrent(limit, retryAfterSeconds) : msg.search_busy(retryAfterSeconds);
-    }
 }

@@ -18,6 +18,7 @@ import org.alliancesearch.model.export.ExportFormat;
 import org.alliancesearch.model.indicator.ExtractedIndicator;
 import org.alliancesearch.model.indicator.IocExtractor;
 import org.alliancesearch.model.query.QueryViolation;
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.CurrentUser;
@@ -37,6 +38,7 @@ import org.alliancesearch.portal.search.rest.SearchExports;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.SearchRefusedException;
+import org.alliancesearch.portal.search.service.SearchRequest;
 import org.alliancesearch.portal.search.service.SearchService;
 import org.alliancesearch.portal.search.service.SearchValidation;
 import org.alliancesearch.portal.search.service.Searcher;
@@ -124,7 +126,7 @@ public class SearchPages {
         }
         PreparedSearch prepared;
         try {
-            prepared = SearchValidation.prepare(form.toRequest(false), msg);
+            prepared = prepare(form.toRequest(false));
         } catch (ProblemException e) {
             if (hasTextInPlaceOfValues(e)) {
                 return extractionInstead(form, e.errors(), msg);
@@ -175,8 +177,10 @@ public class SearchPages {
 
     /** The form again, with why the search was refused and when to try again. */
     private Uni<Response> refused(SearchForm form, SearchRefusedException e) {
-        return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, List.of(), e.text(msg()),
-                null, null), Response.Status.fromStatusCode(e.status()))
+        return pages
+                .render(Templates.search(pages.context(), form.view(), List.of(), false, List.of(),
+                        SearchTexts.text(e, msg()),
+                        null, null), Response.Status.fromStatusCode(e.status()))
                 .map(r -> Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build());
     }
 
@@ -191,7 +195,7 @@ public class SearchPages {
         Locale locale = pages.locale();
         PreparedSearch prepared;
         try {
-            prepared = SearchValidation.prepare(form.toRequest(false), msg);
+            prepared = prepare(form.toRequest(false));
         } catch (ProblemException e) {
             if (hasTextInPlaceOfValues(e)) {
                 // the page without the script shows the extraction step: the script submits the form to it
@@ -218,7 +222,8 @@ public class SearchPages {
                     return Multi.createBy().concatenating().streams(first, members, last);
                 })
                 .onFailure(SearchRefusedException.class).recoverWithItem(e -> new StreamEvent("error",
-                        Templates.problems(List.of(), ((SearchRefusedException) e).text(msg)).setLocale(locale)
+                        Templates.problems(List.of(), SearchTexts.text((SearchRefusedException) e, msg))
+                                .setLocale(locale)
                                 .render(),
                         null));
     }
@@ -233,7 +238,7 @@ public class SearchPages {
         PreparedSearch prepared;
         try {
             format = SearchExports.wanted(form.format, null, msg).orElse(ExportFormat.CSV);
-            prepared = SearchValidation.prepare(form.toRequest(false), msg);
+            prepared = prepare(form.toRequest(false));
         } catch (ProblemException e) {
             return pages.render(Templates.search(pages.context(), form.view(), List.of(), false, e.errors(),
                     msg.search_invalid(), null, null), Response.Status.BAD_REQUEST);
@@ -241,6 +246,15 @@ public class SearchPages {
         return start(prepared, SearchService.SOURCE_EXPORT)
                 .map(done -> SearchExports.file(done, format, pages.locale()))
                 .onFailure(SearchRefusedException.class).recoverWithUni(e -> refused(form, (SearchRefusedException) e));
+    }
+
+    /** The search as the validation prepares it; an invalid one in this reader's words. */
+    private PreparedSearch prepare(SearchRequest request) {
+        try {
+            return SearchValidation.prepare(request);
+        } catch (CodedProblem e) {
+            throw pages.worded(e);
+        }
     }
 
     private static boolean hasTextInPlaceOfValues(ProblemException e) {

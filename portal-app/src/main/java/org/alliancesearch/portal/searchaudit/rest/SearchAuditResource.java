@@ -14,7 +14,7 @@ import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.Pages;
-import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.searchaudit.i18n.SearchAuditTexts;
 import org.alliancesearch.portal.searchaudit.service.AuditQuery;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditView;
@@ -51,7 +51,7 @@ public class SearchAuditResource {
             @RestQuery Integer size) {
         if (value != null) {
             // a searched value never travels in a GET URL (proxy and server logs)
-            String text = SearchTexts.of(pages.locale()).audit_value_in_url();
+            String text = SearchAuditTexts.of(pages.locale()).audit_value_in_url();
             throw ProblemException.invalid(text, List.of(new FieldError("value", "value.in-url", text)));
         }
         return find(new Search(user, organisation, from, to, null, page, size));
@@ -66,8 +66,7 @@ public class SearchAuditResource {
     }
 
     private Uni<SearchAuditView.Page> find(Search f) {
-        AuditQuery q = AuditQuery.parse(f.user(), f.organisation(), f.from(), f.to(), f.value(), f.page(), f.size(),
-                SearchTexts.of(pages.locale()));
+        AuditQuery q = AuditQuery.parse(f.user(), f.organisation(), f.from(), f.to(), f.value(), f.page(), f.size());
         return audit.find(q.user(), q.organisation(), q.from(), q.to(), q.value(), q.page() - 1, q.size());
     }
 }

@@ -7,9 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
-import org.alliancesearch.portal.search.i18n.SearchMessages;
+import org.alliancesearch.portal.common.problem.CodedProblem;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 
 /**
  * The filters of the search audit list as typed: dates ({@code YYYY-MM-DD}, a whole day in UTC) or ISO-8601 times,
@@ -21,26 +21,26 @@ public record AuditQuery(String user, String organisation, OffsetDateTime from, 
     public static final int MAX_SIZE = 500;
 
     /**
-     * @throws ProblemException 400 with field errors
+     * @throws CodedProblem 400 with field errors
      */
     public static AuditQuery parse(String user, String organisation, String from, String to, String value,
-            Integer page, Integer size, SearchMessages msg) {
-        List<FieldError> errors = new ArrayList<>();
-        OffsetDateTime start = time(from, "from", false, msg, errors);
-        OffsetDateTime end = time(to, "to", true, msg, errors);
+            Integer page, Integer size) {
+        List<FieldProblem> errors = new ArrayList<>();
+        OffsetDateTime start = time(from, "from", false, errors);
+        OffsetDateTime end = time(to, "to", true, errors);
         int p = page == null ? 1 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 1 || s < 1 || s > MAX_SIZE) {
-            errors.add(new FieldError(p < 1 ? "page" : "size", "page.range", msg.err_audit_page()));
+            errors.add(new FieldProblem(p < 1 ? "page" : "size", "page.range", Reason.of("searchaudit.page")));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(msg.detail_invalid_audit(), errors);
+            throw CodedProblem.invalid(Reason.of("searchaudit.invalid"), errors);
         }
         return new AuditQuery(user, organisation, start, end, value, p, s);
     }
 
-    private static OffsetDateTime time(String text, String field, boolean endOfDay, SearchMessages msg,
-            List<FieldError> errors) {
+    private static OffsetDateTime time(String text, String field, boolean endOfDay,
+            List<FieldProblem> errors) {
         if (text == null || text.isBlank()) {
             return null;
         }
@@ -52,8 +52,8 @@ public record AuditQuery(String user, String organisation, OffsetDateTime from, 
             }
             return OffsetDateTime.parse(t);
         } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "date.invalid",
-                    msg.err_audit_date(t.length() > 40 ? t.substring(0, 40) + "…" : t)));
+            errors.add(new FieldProblem(field, "date.invalid",
+                    Reason.of("searchaudit.date", t.length() > 40 ? t.substring(0, 40) + "…" : t)));
             return null;
         }
     }

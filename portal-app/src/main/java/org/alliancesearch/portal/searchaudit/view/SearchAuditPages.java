@@ -12,13 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.PageContext;
 import org.alliancesearch.portal.common.web.Pages;
-import org.alliancesearch.portal.search.i18n.SearchMessages;
-import org.alliancesearch.portal.search.i18n.SearchTexts;
+import org.alliancesearch.portal.searchaudit.i18n.SearchAuditMessages;
+import org.alliancesearch.portal.searchaudit.i18n.SearchAuditTexts;
 import org.alliancesearch.portal.searchaudit.service.AuditQuery;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditView;
@@ -69,7 +69,7 @@ public class SearchAuditPages {
     public Uni<Response> audit(@RestQuery String user, @RestQuery String organisation, @RestQuery String from,
             @RestQuery String to, @RestQuery String value, @RestQuery Integer page) {
         if (value != null && !value.isBlank()) {
-            SearchMessages msg = SearchTexts.of(pages.locale());
+            SearchAuditMessages msg = SearchAuditTexts.of(pages.locale());
             List<FieldError> errors = List.of(new FieldError("value", "value.in-url", msg.audit_value_in_url()));
             return pages.render(Templates.audit(pages.context(), new Filter(nn(user), nn(organisation), nn(from),
                     nn(to), ""), List.of(), errors, 1, 1, 0, null, null), Response.Status.BAD_REQUEST);
@@ -91,14 +91,15 @@ public class SearchAuditPages {
         Filter filter = new Filter(nn(user), nn(organisation), nn(from), nn(to), nn(value));
         AuditQuery q;
         try {
-            q = AuditQuery.parse(user, organisation, from, to, value, page, null, SearchTexts.of(locale));
-        } catch (ProblemException e) {
-            return pages.render(Templates.audit(pages.context(), filter, List.of(), e.errors(), 1, 1, 0, null, null),
+            q = AuditQuery.parse(user, organisation, from, to, value, page, null);
+        } catch (CodedProblem e) {
+            return pages.render(Templates.audit(pages.context(), filter, List.of(), pages.worded(e).errors(), 1, 1, 0,
+                    null, null),
                     Response.Status.BAD_REQUEST);
         }
         return audit.find(q.user(), q.organisation(), q.from(), q.to(), q.value(), q.page() - 1, q.size())
                 .flatMap(found -> {
-                    SearchMessages msg = SearchTexts.of(locale);
+                    SearchAuditMessages msg = SearchAuditTexts.of(locale);
                     List<Row> rows = found.items().stream().map(v -> row(v, pages, msg)).toList();
                     int pageCount = (int) Math.max(1, (found.total() + q.size() - 1) / q.size());
                     Integer previous = q.page() > 1 ? q.page() - 1 : null;
@@ -108,7 +109,7 @@ public class SearchAuditPages {
                 });
     }
 
-    private static Row row(SearchAuditView v, Pages pages, SearchMessages msg) {
+    private static Row row(SearchAuditView v, Pages pages, SearchAuditMessages msg) {
         List<Member> members = v.members().stream()
                 .map(m -> new Member(m.member(), m.status(), m.latencyMs() + " ms",
                         m.removedByPolicy() == null ? null : msg.audit_member_counts(m.hits(), m.removedByPolicy())))

@@ -3,18 +3,34 @@ package org.alliancesearch.portal.warninglist.i18n;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.alliancesearch.model.warninglist.InvalidWarninglistException;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.web.FeatureTexts;
 import org.alliancesearch.portal.warninglist.service.WarninglistAdmin;
 import org.alliancesearch.portal.warninglist.service.WarninglistRefusedException;
 
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** The warninglist texts in one language, and a refused change as the problem the API and pages show. */
-public final class WarninglistTexts {
-    private WarninglistTexts() {
+/**
+ * The warninglist texts in one language, a refused change as the problem the API and pages show, and the page's done
+ * actions.
+ */
+@ApplicationScoped
+public class WarninglistTexts implements FeatureTexts {
+    @Override
+    public String text(String code, List<Object> args, Locale locale) {
+        WarninglistMessages msg = of(locale);
+        return switch (code) {
+            case "warninglist-enabled" -> msg.wl_done_enabled();
+            case "warninglist-disabled" -> msg.wl_done_disabled();
+            case "warninglist-uploaded" -> msg.wl_done_uploaded();
+            case "warninglist-reverted" -> msg.wl_done_reverted();
+            default -> null;
+        };
     }
 
     public static WarninglistMessages of(Locale locale) {

@@ -1,7 +1,6 @@
 package org.alliancesearch.portal.warninglist.view;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -24,7 +23,6 @@ import org.alliancesearch.portal.warninglist.service.WarninglistAdmin;
 import org.alliancesearch.portal.warninglist.service.WarninglistRefusedException;
 import org.alliancesearch.portal.warninglist.service.WarninglistView;
 import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -49,7 +47,7 @@ public class WarninglistPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(PageContext ctx, List<Row> rows, String done, String error,
+        static native TemplateInstance list(PageContext ctx, List<Row> rows, String error,
                 int megabytes);
     }
 
@@ -64,16 +62,8 @@ public class WarninglistPages {
     }
 
     @GET
-    public Uni<Response> list(@RestQuery String done) {
-        WarninglistMessages msg = msg();
-        String text = done == null ? null : switch (done) {
-            case "enabled" -> msg.wl_done_enabled();
-            case "disabled" -> msg.wl_done_disabled();
-            case "uploaded" -> msg.wl_done_uploaded();
-            case "reverted" -> msg.wl_done_reverted();
-            default -> null;
-        };
-        return page(text, null, Response.Status.OK);
+    public Uni<Response> list() {
+        return page(null, Response.Status.OK);
     }
 
     @POST
@@ -99,7 +89,7 @@ public class WarninglistPages {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Uni<Response> upload(@RestForm("file") FileUpload file) {
         if (file == null || file.uploadedFile() == null) {
-            return page(null, msg().err_no_file(), Response.Status.BAD_REQUEST);
+            return page(msg().err_no_file(), Response.Status.BAD_REQUEST);
         }
         if (file.size() > WarninglistAdmin.MAX_UPLOAD_BYTES) {
             return refused(new WarninglistRefusedException(WarninglistRefusedException.Reason.TOO_LARGE, null, null,
@@ -117,18 +107,18 @@ public class WarninglistPages {
     }
 
     private static Response done(String what) {
-        return Response.seeOther(URI.create("/admin/warninglists?done=" + what)).build();
+        return Pages.seeOther("/admin/warninglists", "warninglist-" + what);
     }
 
     private Uni<Response> refused(Throwable e) {
         ProblemException problem = WarninglistTexts.problem((WarninglistRefusedException) e, msg());
-        return page(null, problem.getMessage(), Response.Status.fromStatusCode(problem.status()));
+        return page(problem.getMessage(), Response.Status.fromStatusCode(problem.status()));
     }
 
-    private Uni<Response> page(String done, String error, Response.Status status) {
+    private Uni<Response> page(String error, Response.Status status) {
         WarninglistMessages msg = msg();
         List<Row> rows = admin.list().stream().map(v -> row(v, msg)).toList();
-        return pages.render(Templates.list(pages.context(), rows, done, error,
+        return pages.render(Templates.list(pages.context(), rows, error,
                 WarninglistAdmin.MAX_UPLOAD_BYTES / (1024 * 1024)), status);
     }
 

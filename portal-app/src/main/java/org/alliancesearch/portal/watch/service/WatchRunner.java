@@ -189,7 +189,7 @@ public class WatchRunner {
         Searcher searcher = new Searcher(who.userName(), who.organisation().get(), who.roles().contains(Roles.ADMIN),
                 plan.ownerSub());
         return Uni.createFrom().deferred(() -> {
-            PreparedSearch prepared = SearchValidation.prepare(read(plan.queryJson()), SearchTexts.of(Locale.ENGLISH));
+            PreparedSearch prepared = SearchValidation.prepare(read(plan.queryJson()));
             return search.start(prepared, searcher, SearchService.SOURCE_WATCH, plan.savedSearchId());
         }).flatMap(live -> live.result())
                 .flatMap(done -> record(plan, who, done, now))
