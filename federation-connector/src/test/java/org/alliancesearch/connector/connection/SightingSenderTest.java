@@ -58,6 +58,11 @@ class SightingSenderTest extends MemberServersSupport {
 
         assertThat(r.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(r.reason()).isEqualTo("You do not have permission to use this functionality.");
+
+        // older MISP answers a role without the permission with 405
+        servers[0].stubFor(post(urlEqualTo("/sightings/add")).willReturn(aResponse().withStatus(405).withBody(
+                MispFixtures.error("Method Not Allowed", "Method Not Allowed", "/sightings/add"))));
+        assertThat(send(member("m0", 0)).outcome()).isEqualTo(Outcome.REFUSED);
     }
 
     @Test

@@ -231,4 +231,19 @@ class SightingApiTest {
                 searchId);
         assertThat(searches).containsExactly(Map.of("source", "sighting"));
     }
+
+    @Test
+    void sightingsShareTheSearchRateLimit() {
+        String token = user();
+        // the test profile allows 25 searches per user and minute; a sighting is one search more
+        for (int i = 0; i < 25; i++) {
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"values\":[\"192.0.2." + (100 + i)
+                    + "\"]}").post("/api/v1/search").then().statusCode(200);
+        }
+        sight(token, indicator("ip", SightingMembers.SHARED)).then().statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[1-9][0-9]?"));
+        SightingMembers.SERVERS.values().forEach(s -> assertThat(
+                s.findAll(postRequestedFor(urlPathEqualTo("/sightings/add")))).isEmpty());
+    }
 }

@@ -41,6 +41,7 @@ import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
@@ -104,6 +105,8 @@ public class SightingService {
             return settings.enabledMembers()
                     .flatMap(optedIn -> search.start(prepared, who, SOURCE, null)
                             .flatMap(live -> live.result())
+                            // merging a large answer is work for a worker thread, not the event loop
+                            .emitOn(Infrastructure.getDefaultWorkerPool())
                             .flatMap(done -> {
                                 Map<MemberRef, Set<String>> holders = holders(done.kept(), target);
                                 if (holders.isEmpty()) {
