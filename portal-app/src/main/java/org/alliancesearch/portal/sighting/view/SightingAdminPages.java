@@ -21,6 +21,7 @@ import org.alliancesearch.portal.sighting.i18n.SightingMessages;
 import org.alliancesearch.portal.sighting.i18n.SightingTexts;
 import org.alliancesearch.portal.sighting.service.SightingSettings;
 import org.alliancesearch.portal.sighting.service.SightingSettings.MemberSightings;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
@@ -28,7 +29,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
-/** The admin page of sightings: each member with a switch. */
+/** The admin page of sightings: each member with a switch. A page, so not in the API description. */
 @Path("/admin/sightings")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.TEXT_HTML)
@@ -47,6 +48,7 @@ public class SightingAdminPages {
     }
 
     @GET
+    @Operation(hidden = true)
     public Uni<Response> list(@RestQuery String done) {
         SightingMessages msg = SightingTexts.of(pages.locale());
         String text = done == null ? null : switch (done) {
@@ -58,6 +60,7 @@ public class SightingAdminPages {
     }
 
     @POST
+    @Operation(hidden = true)
     @Path("enabled")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> setEnabled(@RestForm String member, @RestForm String enabled) {

@@ -26,13 +26,17 @@ import org.alliancesearch.portal.sighting.i18n.SightingTexts;
 import org.alliancesearch.portal.sighting.service.SightingOutcome;
 import org.alliancesearch.portal.sighting.service.SightingReport;
 import org.alliancesearch.portal.sighting.service.SightingService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
-/** "We saw this too" from a result row: the form posts the row's indicator, the answer is each member's result. */
+/**
+ * "We saw this too" from a result row: the form posts the row's indicator, the answer is each member's result. A page,
+ * so not in the API description.
+ */
 @Path("/sightings")
 @RolesAllowed({Roles.MEMBER, Roles.ADMIN})
 @Produces(MediaType.TEXT_HTML)
@@ -58,6 +62,7 @@ public class SightingPages {
     }
 
     @POST
+    @Operation(hidden = true)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> send(@RestForm String family, @RestForm String value) {
         Locale locale = pages.locale();
