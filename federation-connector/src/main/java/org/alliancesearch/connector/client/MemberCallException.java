@@ -63,6 +63,14 @@ public final class MemberCallException extends RuntimeException {
         return new MemberCallException(MemberStatus.TIMEOUT, message, false, true, -1);
     }
 
+    /**
+     * The same failure, never retried: for calls that are not idempotent (a sighting sent twice is two sightings),
+     * where a reset after the request left cannot tell whether the member acted on it.
+     */
+    public MemberCallException notRetried() {
+        return retryable ? new MemberCallException(status, getMessage(), false, availabilityFailure, -1) : this;
+    }
+
     private static String httpMessage(int status, String text) {
         return text == null || text.isBlank()
                 ? MemberMessage.HTTP_STATUS.format(status)

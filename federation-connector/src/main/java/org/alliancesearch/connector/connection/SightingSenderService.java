@@ -2,19 +2,20 @@ package org.alliancesearch.connector.connection;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.SightingResult;
 import org.alliancesearch.connector.SightingResult.Outcome;
 import org.alliancesearch.connector.SightingSender;
 import org.alliancesearch.connector.client.MemberCallException;
 import org.alliancesearch.connector.client.MispClient;
-import org.alliancesearch.connector.client.MispClientFactory;
 import org.alliancesearch.connector.guard.FailureMapping;
+import org.alliancesearch.connector.registry.MemberInstance;
+import org.alliancesearch.connector.registry.MemberRegistryService;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -24,30 +25,45 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * {@code POST /sightings/add} with {@code {"uuid", "type": "0", "source", "timestamp"}}, as MISP's own clients send
- * it, on a client made for the call as a connection test is (one small request, not a search). A 403 with MISP's authentication message is a refused key (failed); any other 403 or 405 is the member refusing
- * the sighting (its key lacks {@code perm_sighting}); other statuses fail with the member's cleaned message.
+ * it, through the member's own guard, the one its searches use: its per-call timeout, bulkhead and circuit breaker (a
+ * hung or failing member opens its circuit for searches and sightings alike). Never retried: MISP records a sighting
+ * sent twice as two. The answer is read up to {@value #MAX_BYTES} bytes.
+ * <p>
+ * A 403 with MISP's authentication message is a refused key (failed); any other 403 or 405 is the member refusing the
+ * sighting (its key lacks {@code perm_sighting}); 5xx and 429 fail and count against the member's availability; other
+ * statuses fail with the member's cleaned message.
  */
 @ApplicationScoped
 public class SightingSenderService implements SightingSender {
     /** A sighting answer is one small object. */
     static final long MAX_BYTES = 64 * 1024;
+    /** The reason given for a member the connector does not know (removed since the caller looked). */
+    static final String NOT_REGISTERED = "member not registered";
 
-    private final MispClientFactory clients;
+    private final MemberRegistryService registry;
 
-    public SightingSenderService(MispClientFactory clients) {
-        this.clients = clients;
+    public SightingSenderService(MemberRegistryService registry) {
+        this.registry = registry;
     }
 
     @Override
-    public Uni<SightingResult> send(MemberEndpoint member, String attributeUuid, String source) {
+    public Uni<SightingResult> send(String memberId, String attributeUuid, String source) {
         return Uni.createFrom().deferred(() -> {
             String uuid;
             try {
                 uuid = UUID.fromString(attributeUuid.strip()).toString().toLowerCase(Locale.ROOT);
             } catch (RuntimeException e) {
-                return Uni.createFrom().item(new SightingResult(member.id(), Outcome.FAILED, "not an attribute uuid"));
+                return Uni.createFrom().item(new SightingResult(memberId, Outcome.FAILED, "not an attribute uuid"));
             }
-            MispClient client = clients.create(member);
+            Optional<MemberInstance> found = registry.instance(memberId);
+            if (found.isEmpty()) {
+                return Uni.createFrom().item(new SightingResult(memberId, Outcome.FAILED, NOT_REGISTERED));
+            }
+            MemberInstance member = found.get();
+            if (!member.endpoint().enabled()) {
+                return Uni.createFrom()
+                        .item(new SightingResult(memberId, Outcome.FAILED, MemberMessage.DISABLED.format()));
+            }
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.put("uuid", uuid);
             body.put("type", "0");
@@ -55,17 +71,28 @@ public class SightingSenderService implements SightingSender {
                 body.put("source", source.strip());
             }
             body.put("timestamp", Long.toString(Instant.now().getEpochSecond()));
-            return client.postJson("/sightings/add", body, MAX_BYTES)
-                    .map(answer -> result(member.id(), answer))
-                    .ifNoItem()
-                    .after(client.timeout())
-                    .failWith(() -> MemberCallException.timeout(
-                            MemberMessage.NO_ANSWER_WITHIN.format(client.timeout().toMillis())))
+            return member.guard()
+                    .call(() -> member.client().postJson("/sightings/add", body, MAX_BYTES)
+                            .onFailure(MemberCallException.class)
+                            .transform(t -> ((MemberCallException) t).notRetried())
+                            .flatMap(SightingSenderService::availability))
+                    .map(answer -> result(memberId, answer))
                     .onFailure()
-                    .recoverWithItem(t -> new SightingResult(member.id(), Outcome.FAILED,
-                            FailureMapping.of(t).message()))
-                    .eventually(client::close);
+                    .recoverWithItem(t -> new SightingResult(memberId, Outcome.FAILED,
+                            FailureMapping.of(t).message()));
         });
+    }
+
+    /** A server error or 429 fails the guarded call, so that the member's circuit breaker counts it. */
+    private static Uni<MispClient.JsonAnswer> availability(MispClient.JsonAnswer answer) {
+        int status = answer.status();
+        if (status == 429) {
+            return Uni.createFrom().failure(MemberCallException.transientHttp(status, answer.errorText(), -1, false));
+        }
+        if (status >= 500) {
+            return Uni.createFrom().failure(MemberCallException.http(status, answer.errorText()));
+        }
+        return Uni.createFrom().item(answer);
     }
 
     static SightingResult result(String memberId, MispClient.JsonAnswer answer) {
@@ -86,7 +113,7 @@ public class SightingSenderService implements SightingSender {
             return new SightingResult(memberId, Outcome.REFUSED, text);
         }
         if (status == 401 || status == 403) {
-            return new SightingResult(memberId, Outcome.FAILED, "API key refused");
+            return new SightingResult(memberId, Outcome.FAILED, MemberMessage.API_KEY_REFUSED.format());
         }
         return new SightingResult(memberId, Outcome.FAILED, "HTTP " + status + (text == null ? "" : ": " + text));
     }
