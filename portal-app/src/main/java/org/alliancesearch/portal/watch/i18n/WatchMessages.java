@@ -22,6 +22,9 @@ public interface WatchMessages {
     String err_no_channel();
 
     @Message
+    String err_webhook_address(String kind);
+
+    @Message
     String detail_watch_not_found(String id);
 
     @Message
@@ -32,9 +35,6 @@ public interface WatchMessages {
 
     @Message
     String detail_inbox_not_found();
-
-    @Message
-    String nav_inbox();
 
     @Message
     String bell_unread(String count);
@@ -89,9 +89,6 @@ public interface WatchMessages {
 
     @Message
     String interval_WEEKLY();
-
-    @Message
-    String watch_inbox();
 
     @Message
     String watch_email();

@@ -49,7 +49,7 @@ public class InboxResource {
     @Path("{id}/read")
     @Operation(summary = "Mark one entry read")
     public Uni<Response> read(@PathParam("id") String id) {
-        return watches.markRead(id, Searcher.of(user), WatchTexts.of(pages.locale()))
+        return watches.markRead(id, Searcher.of(user))
                 .map(ignored -> Response.noContent().build());
     }
 

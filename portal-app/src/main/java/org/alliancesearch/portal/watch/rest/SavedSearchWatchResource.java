@@ -46,12 +46,10 @@ public class SavedSearchWatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Watch a saved search I may see (404 otherwise); the webhook secret is in this answer only")
     public Uni<Response> create(@PathParam("id") String savedSearchId, WatchInput input) {
-        return watches.create(savedSearchId, input, Searcher.of(user), pages.locale(), pages.zone(),
-                WatchTexts.of(pages.locale()),
-                pages.messages()).map(
-                        created -> Response
-                                .created(URI.create("/api/v1/watches/" + created.watch().id())).entity(created)
-                                .build());
+        return watches.create(savedSearchId, input, Searcher.of(user), pages.locale(), pages.zone()).map(
+                created -> Response
+                        .created(URI.create("/api/v1/watches/" + created.watch().id())).entity(created)
+                        .build());
     }
 
 }

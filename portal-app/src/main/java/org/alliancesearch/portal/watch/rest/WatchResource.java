@@ -46,10 +46,6 @@ public class WatchResource {
         this.pages = pages;
     }
 
-    private WatchMessages msg() {
-        return WatchTexts.of(pages.locale());
-    }
-
     @GET
     @Path("watches")
     @Operation(summary = "My watches (of saved searches I may still see)")
@@ -61,7 +57,7 @@ public class WatchResource {
     @Path("watches/{id}")
     @Operation(summary = "One of my watches")
     public Uni<WatchView> get(@PathParam("id") String id) {
-        return watches.get(id, Searcher.of(user), msg());
+        return watches.get(id, Searcher.of(user));
     }
 
     @PATCH
@@ -69,27 +65,27 @@ public class WatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change the interval or channels; a first webhook URL gets a secret, shown in this answer only")
     public Uni<CreatedWatch> update(@PathParam("id") String id, WatchInput input) {
-        return watches.update(id, input, Searcher.of(user), msg(), pages.messages());
+        return watches.update(id, input, Searcher.of(user));
     }
 
     @POST
     @Path("watches/{id}/pause")
     @Operation(summary = "Pause a watch")
     public Uni<WatchView> pause(@PathParam("id") String id) {
-        return watches.pause(id, Searcher.of(user), msg());
+        return watches.pause(id, Searcher.of(user));
     }
 
     @POST
     @Path("watches/{id}/resume")
     @Operation(summary = "Resume a watch (failed deliveries are forgotten)")
     public Uni<WatchView> resume(@PathParam("id") String id) {
-        return watches.resume(id, Searcher.of(user), msg());
+        return watches.resume(id, Searcher.of(user));
     }
 
     @DELETE
     @Path("watches/{id}")
     @Operation(summary = "Stop watching (the watch's inbox entries go with it)")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return watches.delete(id, Searcher.of(user), msg()).map(ignored -> Response.noContent().build());
+        return watches.delete(id, Searcher.of(user)).map(ignored -> Response.noContent().build());
     }
 }

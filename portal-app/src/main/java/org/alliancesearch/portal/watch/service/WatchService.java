@@ -21,14 +21,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.alliancesearch.portal.common.crypto.SealedSecret;
 import org.alliancesearch.portal.common.crypto.SecretCipher;
-import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.i18n.DisplayTimes;
-import org.alliancesearch.portal.common.problem.FieldError;
-import org.alliancesearch.portal.common.problem.ProblemException;
+import org.alliancesearch.portal.common.problem.CodedProblem;
+import org.alliancesearch.portal.common.problem.FieldProblem;
+import org.alliancesearch.portal.common.problem.Reason;
 import org.alliancesearch.portal.member.service.MemberUrlValidator;
 import org.alliancesearch.portal.member.service.MembersConfig;
 import org.alliancesearch.portal.search.service.Searcher;
-import org.alliancesearch.portal.watch.i18n.WatchMessages;
 import org.alliancesearch.portal.watch.persistence.InboxEntry;
 import org.alliancesearch.portal.watch.persistence.InboxRepository;
 import org.alliancesearch.portal.watch.persistence.Watch;
@@ -47,6 +46,17 @@ import io.smallrye.mutiny.Uni;
  */
 @ApplicationScoped
 public class WatchService {
+    public static final String INVALID = "watch.invalid";
+    public static final String EXISTS = "watch.exists";
+    public static final String TOO_MANY = "watch.too-many";
+    public static final String NOT_FOUND = "watch.not-found";
+    public static final String INBOX_NOT_FOUND = "watch.inbox-not-found";
+    public static final String INTERVAL = "watch.interval";
+    public static final String ZONE = "watch.zone";
+    public static final String WEBHOOK_TOO_LONG = "watch.webhook-too-long";
+    public static final String WEBHOOK_ADDRESS = "watch.webhook-address";
+    public static final String NO_CHANNEL = "watch.no-channel";
+
     static final int MAX_URL = 2048;
     static final int INBOX_PAGE = 100;
     /** Why a watch was paused by its owner (the runner pauses with DELIVERY). */
@@ -58,36 +68,36 @@ public class WatchService {
     private final SecretCipher cipher;
     private final WatchConfig config;
     private final MembersConfig members;
-    private final MemberUrlValidator urls;
+    private final WebhookUrlRule webhooks;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
 
     public WatchService(WatchRepository watches, InboxRepository inbox, WatchedSearches saved,
-            SecretCipher cipher, WatchConfig config, MembersConfig members, ObjectMapper json) {
+            SecretCipher cipher, WatchConfig config, MembersConfig members, WebhookUrlRule webhooks,
+            ObjectMapper json) {
         this.watches = watches;
         this.inbox = inbox;
         this.saved = saved;
         this.cipher = cipher;
         this.config = config;
         this.members = members;
-        this.urls = new MemberUrlValidator(members.allowLoopback());
+        this.webhooks = webhooks;
         this.json = json;
     }
 
     /** Watches a saved search the caller may see (404 otherwise); one watch per user and saved search (409). */
     public Uni<CreatedWatch> create(String savedSearchId, WatchInput input, Searcher who, Locale language,
-            ZoneId pageZone, WatchMessages msg, AppMessages app) {
-        return Uni.createFrom().item(() -> validate(input, true, msg, app)).flatMap(valid -> Panache
-                .withTransaction(() -> visible(savedSearchId, who, msg).flatMap(search -> watches
+            ZoneId pageZone) {
+        return Uni.createFrom().item(() -> validate(input, true)).flatMap(valid -> Panache
+                .withTransaction(() -> visible(savedSearchId, who).flatMap(search -> watches
                         .ofSearch(search.id(), who.subject()).flatMap(existing -> {
                             if (existing != null) {
-                                throw ProblemException.conflict(msg.detail_watch_exists(), List.of());
+                                throw CodedProblem.conflict(Reason.of(EXISTS), List.of());
                             }
                             return watches.count("ownerSub", who.subject());
                         }).flatMap(count -> {
                             if (count >= config.maxPerUser()) {
-                                throw ProblemException.conflict(msg.detail_too_many_watches(config.maxPerUser()),
-                                        List.of());
+                                throw CodedProblem.conflict(Reason.of(TOO_MANY, config.maxPerUser()), List.of());
                             }
                             OffsetDateTime now = now();
                             Watch w = new Watch();
@@ -115,8 +125,8 @@ public class WatchService {
                         .map(w -> view(w, visible.get(w.savedSearchId))).toList())));
     }
 
-    public Uni<WatchView> get(String id, Searcher who, WatchMessages msg) {
-        return Panache.withSession(() -> mine(id, who, msg).map(found -> view(found.watch(), found.search())));
+    public Uni<WatchView> get(String id, Searcher who) {
+        return Panache.withSession(() -> mine(id, who).map(found -> view(found.watch(), found.search())));
     }
 
     /** The watch of one saved search by the caller, if any (for the saved search's page). */
@@ -134,9 +144,9 @@ public class WatchService {
     }
 
     /** Changes the interval or channels; a webhook URL given to a watch without one gets a new secret (shown once). */
-    public Uni<CreatedWatch> update(String id, WatchInput input, Searcher who, WatchMessages msg, AppMessages app) {
-        return Uni.createFrom().item(() -> validate(input, false, msg, app))
-                .flatMap(valid -> Panache.withTransaction(() -> mine(id, who, msg).map(found -> {
+    public Uni<CreatedWatch> update(String id, WatchInput input, Searcher who) {
+        return Uni.createFrom().item(() -> validate(input, false))
+                .flatMap(valid -> Panache.withTransaction(() -> mine(id, who).map(found -> {
                     Watch w = found.watch();
                     OffsetDateTime now = now();
                     valid.interval().ifPresent(interval -> {
@@ -156,8 +166,8 @@ public class WatchService {
                 })));
     }
 
-    public Uni<WatchView> pause(String id, Searcher who, WatchMessages msg) {
-        return Panache.withTransaction(() -> mine(id, who, msg).map(found -> {
+    public Uni<WatchView> pause(String id, Searcher who) {
+        return Panache.withTransaction(() -> mine(id, who).map(found -> {
             Watch w = found.watch();
             if (!w.paused) {
                 w.paused = true;
@@ -169,8 +179,8 @@ public class WatchService {
     }
 
     /** Resumes a paused watch; failed deliveries are forgotten and an overdue run happens soon. */
-    public Uni<WatchView> resume(String id, Searcher who, WatchMessages msg) {
-        return Panache.withTransaction(() -> mine(id, who, msg).map(found -> {
+    public Uni<WatchView> resume(String id, Searcher who) {
+        return Panache.withTransaction(() -> mine(id, who).map(found -> {
             Watch w = found.watch();
             OffsetDateTime now = now();
             w.paused = false;
@@ -185,9 +195,9 @@ public class WatchService {
     }
 
     /** Deletes the caller's watch (and its inbox entries); 404 when it is not theirs. */
-    public Uni<Void> delete(String id, Searcher who, WatchMessages msg) {
-        return Panache.withTransaction(() -> watches.mine(parse(id, msg), who.subject())
-                .onItem().ifNull().failWith(() -> notFound(id, msg))
+    public Uni<Void> delete(String id, Searcher who) {
+        return Panache.withTransaction(() -> watches.mine(parse(id), who.subject())
+                .onItem().ifNull().failWith(() -> notFound(id))
                 .flatMap(watches::delete));
     }
 
@@ -217,15 +227,15 @@ public class WatchService {
     }
 
     /** Marks one entry read; 404 when it is not the caller's. */
-    public Uni<Void> markRead(String id, Searcher who, WatchMessages msg) {
+    public Uni<Void> markRead(String id, Searcher who) {
         UUID uuid;
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            return Uni.createFrom().failure(ProblemException.notFound(msg.detail_inbox_not_found()));
+            return Uni.createFrom().failure(CodedProblem.notFound(Reason.of(INBOX_NOT_FOUND)));
         }
         return Panache.withTransaction(() -> inbox.find("id = ?1 and ownerSub = ?2", uuid, who.subject())
-                .firstResult().onItem().ifNull().failWith(() -> ProblemException.notFound(msg.detail_inbox_not_found()))
+                .firstResult().onItem().ifNull().failWith(() -> CodedProblem.notFound(Reason.of(INBOX_NOT_FOUND)))
                 .flatMap(entry -> inbox.markRead(uuid, who.subject(), now()))).replaceWithVoid();
     }
 
@@ -237,18 +247,18 @@ public class WatchService {
     private record Mine(Watch watch, WatchedSearches.Search search) {
     }
 
-    private Uni<Mine> mine(String id, Searcher who, WatchMessages msg) {
-        UUID uuid = parse(id, msg);
-        return watches.mine(uuid, who.subject()).onItem().ifNull().failWith(() -> notFound(id, msg))
+    private Uni<Mine> mine(String id, Searcher who) {
+        UUID uuid = parse(id);
+        return watches.mine(uuid, who.subject()).onItem().ifNull().failWith(() -> notFound(id))
                 .flatMap(w -> saved.visible(w.savedSearchId, who.user(), who.subject(), who.organisation())
-                        .onItem().ifNull().failWith(() -> notFound(id, msg))
+                        .onItem().ifNull().failWith(() -> notFound(id))
                         .map(s -> new Mine(w, s)));
     }
 
-    private Uni<WatchedSearches.Search> visible(String savedSearchId, Searcher who, WatchMessages msg) {
-        UUID uuid = parse(savedSearchId, msg);
+    private Uni<WatchedSearches.Search> visible(String savedSearchId, Searcher who) {
+        UUID uuid = parse(savedSearchId);
         return saved.visible(uuid, who.user(), who.subject(), who.organisation())
-                .onItem().ifNull().failWith(() -> notFound(savedSearchId, msg));
+                .onItem().ifNull().failWith(() -> notFound(savedSearchId));
     }
 
     /** The saved searches among {@code ids} the caller may see, by id. */
@@ -295,14 +305,14 @@ public class WatchService {
             Optional<String> webhookUrl, Optional<ZoneId> zone) {
     }
 
-    private Valid validate(WatchInput input, boolean creating, WatchMessages msg, AppMessages app) {
+    private Valid validate(WatchInput input, boolean creating) {
         WatchInput in = input == null ? new WatchInput(null, null, null, null, null) : input;
-        List<FieldError> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         Optional<WatchInterval> interval = Optional.empty();
         if (in.interval() != null || creating) {
             interval = in.interval() == null ? Optional.of(WatchInterval.DAILY) : WatchInterval.parse(in.interval());
             if (interval.isEmpty()) {
-                errors.add(new FieldError("interval", "interval.unknown", msg.err_interval()));
+                errors.add(new FieldProblem("interval", "interval.unknown", Reason.of(INTERVAL)));
             }
         }
         Optional<String> webhook = null;
@@ -311,16 +321,13 @@ public class WatchService {
             if (raw.isEmpty()) {
                 webhook = Optional.empty();
             } else if (raw.length() > MAX_URL) {
-                errors.add(new FieldError("webhookUrl", "too-long", msg.err_webhook_too_long(MAX_URL)));
+                errors.add(new FieldProblem("webhookUrl", "too-long", Reason.of(WEBHOOK_TOO_LONG, MAX_URL)));
             } else {
-                MemberUrlValidator.Result result = urls.check(raw);
-                if (result.ok() && members.requireHttps() && !result.normalised().startsWith("https://")) {
-                    errors.add(new FieldError("webhookUrl", "url.https-required", app.err_url_https()));
-                } else if (result.ok()) {
-                    webhook = Optional.of(result.normalised());
+                WebhookUrlRule.Checked checked = webhooks.check(raw);
+                if (checked.ok()) {
+                    webhook = Optional.of(checked.url().toString());
                 } else {
-                    errors.add(new FieldError("webhookUrl", result.refusal().code(), urlMessage(result.refusal(),
-                            app)));
+                    errors.add(new FieldProblem("webhookUrl", checked.code(), urlReason(checked.code())));
                 }
             }
         }
@@ -328,30 +335,34 @@ public class WatchService {
         if (in.timeZone() != null && !in.timeZone().isBlank()) {
             zone = DisplayTimes.parse(in.timeZone().strip());
             if (zone.isEmpty()) {
-                errors.add(new FieldError("timeZone", "timeZone.unknown", msg.detail_invalid_watch()));
+                errors.add(new FieldProblem("timeZone", "timeZone.unknown", Reason.of(ZONE)));
             }
         }
         if (creating && Boolean.FALSE.equals(in.inbox()) && !Boolean.TRUE.equals(in.email())
                 && (webhook == null || webhook.isEmpty())) {
-            errors.add(new FieldError("inbox", "channel.none", msg.err_no_channel()));
+            errors.add(new FieldProblem("inbox", "channel.none", Reason.of(NO_CHANNEL)));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(msg.detail_invalid_watch(), errors);
+            throw CodedProblem.invalid(Reason.of(INVALID), errors);
         }
         return new Valid(interval, Optional.ofNullable(in.inbox()), Optional.ofNullable(in.email()), webhook, zone);
     }
 
-    static String urlMessage(MemberUrlValidator.Refusal refusal, AppMessages msg) {
-        return switch (refusal) {
-            case INVALID -> msg.err_url_invalid();
-            case SCHEME -> msg.err_url_scheme();
-            case USERINFO -> msg.err_url_userinfo();
-            case QUERY -> msg.err_url_query();
-            case LINK_LOCAL -> msg.err_url_link_local();
-            case METADATA -> msg.err_url_metadata();
-            case LOOPBACK -> msg.err_url_loopback();
-            case UNSPECIFIED -> msg.err_url_unspecified();
-        };
+    /**
+     * The words of a refused webhook URL: the member URL rules' own where the refusal is one of theirs, else the
+     * address kind that webhooks may not reach.
+     */
+    static Reason urlReason(String code) {
+        String kind = code.startsWith("url.") ? code.substring(4) : code;
+        for (MemberUrlValidator.Refusal r : MemberUrlValidator.Refusal.values()) {
+            if (r.code().equals(code)) {
+                return Reason.of("member." + code);
+            }
+        }
+        if (WebhookUrlRule.HTTPS_REQUIRED.equals(code)) {
+            return Reason.of("member." + code);
+        }
+        return Reason.of(WEBHOOK_ADDRESS, kind);
     }
 
     static WatchView view(Watch w, WatchedSearches.Search s) {
@@ -373,17 +384,17 @@ public class WatchService {
         return at == null ? null : at.toInstant();
     }
 
-    private static UUID parse(String id, WatchMessages msg) {
+    private static UUID parse(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw notFound(id, msg);
+            throw notFound(id);
         }
     }
 
-    private static ProblemException notFound(String id, WatchMessages msg) {
+    private static CodedProblem notFound(String id) {
         String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
-        return ProblemException.notFound(msg.detail_watch_not_found(shown));
+        return CodedProblem.notFound(Reason.of(NOT_FOUND, shown));
     }
 
     private static OffsetDateTime now() {

@@ -88,10 +88,6 @@ public class WatchPages {
         this.user = user;
     }
 
-    private WatchMessages msg() {
-        return WatchTexts.of(pages.locale());
-    }
-
     /** The panel for a saved search's page, times in the reader's zone. */
     public static Uni<Panel> panel(WatchService watches, String savedSearchId, Searcher who, Pages pages) {
         return watches.ofSearch(savedSearchId, who).map(found -> found.map(w -> panel(w, pages))
@@ -123,7 +119,7 @@ public class WatchPages {
     @Path("inbox/{id}/read")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> read(@PathParam("id") String id, @BeanParam CsrfField csrf) {
-        return watches.markRead(id, Searcher.of(user), msg()).map(ignored -> back("/inbox"));
+        return watches.markRead(id, Searcher.of(user)).map(ignored -> back("/inbox"));
     }
 
     @POST
@@ -138,47 +134,46 @@ public class WatchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> create(@BeanParam WatchForm form, @BeanParam CsrfField csrf) {
         Locale locale = pages.locale();
-        return watches.create(form.savedSearchId, input(form), Searcher.of(user), locale, pages.zone(), msg(),
-                pages.messages()).flatMap(
-                        created -> shown(created.watch().savedSearchId(),
-                                Optional.ofNullable(created.webhookSecret())));
+        return watches.create(form.savedSearchId, input(form), Searcher.of(user), locale, pages.zone()).flatMap(
+                created -> shown(created.watch().savedSearchId(),
+                        Optional.ofNullable(created.webhookSecret()), "watch-created"));
     }
 
     @POST
     @Path("watches/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> update(@PathParam("id") String id, @BeanParam WatchForm form, @BeanParam CsrfField csrf) {
-        return watches.update(id, input(form), Searcher.of(user), msg(), pages.messages())
+        return watches.update(id, input(form), Searcher.of(user))
                 .flatMap(changed -> shown(changed.watch().savedSearchId(),
-                        Optional.ofNullable(changed.webhookSecret())));
+                        Optional.ofNullable(changed.webhookSecret()), "watch-saved"));
     }
 
     @POST
     @Path("watches/{id}/pause")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> pause(@PathParam("id") String id, @BeanParam CsrfField csrf) {
-        return watches.pause(id, Searcher.of(user), msg()).map(w -> back("/saved/" + w.savedSearchId()));
+        return watches.pause(id, Searcher.of(user)).map(w -> back("/saved/" + w.savedSearchId()));
     }
 
     @POST
     @Path("watches/{id}/resume")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> resume(@PathParam("id") String id, @BeanParam CsrfField csrf) {
-        return watches.resume(id, Searcher.of(user), msg()).map(w -> back("/saved/" + w.savedSearchId()));
+        return watches.resume(id, Searcher.of(user)).map(w -> back("/saved/" + w.savedSearchId()));
     }
 
     @POST
     @Path("watches/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> delete(@PathParam("id") String id, @BeanParam WatchForm form, @BeanParam CsrfField csrf) {
-        return watches.get(id, Searcher.of(user), msg()).flatMap(w -> watches.delete(id, Searcher.of(user), msg())
-                .map(ignored -> back("/saved/" + w.savedSearchId())));
+        return watches.get(id, Searcher.of(user)).flatMap(w -> watches.delete(id, Searcher.of(user))
+                .map(ignored -> Pages.seeOther("/saved/" + w.savedSearchId(), "watch-deleted")));
     }
 
     /** Back to the saved search, or to a page showing the new webhook secret this once. */
-    private Uni<Response> shown(String savedSearchId, Optional<String> secret) {
+    private Uni<Response> shown(String savedSearchId, Optional<String> secret, String done) {
         if (secret.isEmpty()) {
-            return Uni.createFrom().item(back("/saved/" + savedSearchId));
+            return Uni.createFrom().item(Pages.seeOther("/saved/" + savedSearchId, done));
         }
         return pages.render(Templates.secret(pages.context(), savedSearchId, secret.get()));
     }
