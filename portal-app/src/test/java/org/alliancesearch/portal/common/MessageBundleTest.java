@@ -43,6 +43,11 @@ class MessageBundleTest {
     }
 
     @Test
+    void digestTextsAreComplete() throws IOException {
+        complete(org.alliancesearch.portal.digest.i18n.DigestMessages.class, "digest");
+    }
+
+    @Test
     void extractTextsAreComplete() throws IOException {
         complete(org.alliancesearch.portal.extract.i18n.ExtractMessages.class, "extract");
     }
