@@ -92,10 +92,7 @@ public class DigestService {
 
     /** Builds the digest of the window ending at {@code end} and stores it as the digest of that week. */
     public Uni<StoredDigest> rebuild(Instant end) {
-        // Hibernate Reactive must run on a Vert.x context; member answers may complete on any thread.
-        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        Executor onContext = task -> context.runOnContext(ignored -> task.run());
+        Executor onContext = onContext();
         TimeWindow window = TimeWindow.ending(end, config.window());
         return Uni.createFrom().voidItem().emitOn(onContext)
                 .flatMap(ignored -> policies.current())
@@ -145,9 +142,21 @@ public class DigestService {
         });
     }
 
-    /** The latest stored digest, if any was built. */
+    /** The latest stored digest, if any was built (callable from any thread: a mailer's too). */
     public Uni<Optional<StoredDigest>> latest() {
-        return repository.latest().map(row -> Optional.ofNullable(row).map(this::read));
+        return Uni.createFrom().voidItem().emitOn(onContext())
+                .flatMap(ignored -> repository.latest())
+                .map(row -> Optional.ofNullable(row).map(this::read));
+    }
+
+    /**
+     * Runs on a Vert.x context, which Hibernate Reactive needs: the caller may be a scheduler or a worker thread, and
+     * member answers complete on any thread.
+     */
+    private Executor onContext() {
+        Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        return task -> context.runOnContext(ignored -> task.run());
     }
 
     /**
