@@ -15,6 +15,7 @@ import org.alliancesearch.simulator.SimulatedMisp;
 import org.alliancesearch.simulator.SimulatorCluster;
 import org.alliancesearch.simulator.SimulatorOptions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class DigestTest {
     static SimulatorCluster cluster;
     static long now;
     static String down;
+    private final List<String> created = new java.util.ArrayList<>();
     static final ObjectMapper JSON = new ObjectMapper();
 
     @BeforeAll
@@ -91,11 +93,12 @@ class DigestTest {
         add(east, event(recent, "[]", "[]", attr(WIDE, recent, null)));
     }
 
-    /** Registered through the admin API once (RestAssured knows the test port only around each test). */
-    static synchronized void registerOnce() {
-        if (down != null) {
-            return;
-        }
+    /**
+     * Registered through the admin API for each test (RestAssured knows the test port only around each test) and
+     * removed after it: the simulators' MISP organisations (org-a …) must not stay in the alliance and speak for the
+     * other tests' members of those names.
+     */
+    void registerMembers() {
         register("Digest North " + RUN, "dg-north-" + RUN, "org-a",
                 Map.of("maxTlp", "GREEN", "dropTags", List.of()));
         register("Digest South " + RUN, "dg-south-" + RUN, "org-b", null);
@@ -104,6 +107,14 @@ class DigestTest {
         body.put("organisation", "dg-down-" + RUN);
         body.put("timeoutMs", 1000);
         down = Members.create(body);
+        created.add(down);
+    }
+
+    @AfterEach
+    void removeMembers() {
+        created.forEach(id -> given().auth().oauth2(Tokens.admin()).delete("/api/v1/admin/members/" + id).then()
+                .statusCode(204));
+        created.clear();
     }
 
     @AfterAll
@@ -113,7 +124,7 @@ class DigestTest {
         }
     }
 
-    static void register(String name, String org, String instance, Map<String, Object> policy) {
+    void register(String name, String org, String instance, Map<String, Object> policy) {
         SimulatedMisp misp = cluster.instance(instance);
         Map<String, Object> body = Members.body(name, misp.apiKey());
         if (policy != null) {
@@ -121,7 +132,7 @@ class DigestTest {
         }
         body.put("organisation", org);
         body.put("url", misp.url());
-        Members.create(body);
+        created.add(Members.create(body));
     }
 
     static void add(SimulatedMisp misp, String event) throws Exception {
@@ -152,7 +163,7 @@ class DigestTest {
 
     @BeforeEach
     void fresh() throws Exception {
-        registerOnce();
+        registerMembers();
         Db.update("delete from weekly_digest");
     }
 
