@@ -19,7 +19,9 @@ import org.alliancesearch.model.indicator.SearchedValues;
 import org.alliancesearch.model.misp.MispAttribute;
 import org.alliancesearch.model.misp.MispEventDocument;
 import org.alliancesearch.model.policy.AlliancePolicy;
+import org.alliancesearch.model.query.MispRestSearch;
 import org.alliancesearch.model.query.SearchQuery;
+import org.alliancesearch.model.query.TimeWindow;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -34,10 +36,17 @@ import io.smallrye.mutiny.Uni;
  * ({@link ConnectorConfig.Events}). An event that holds no attribute (of its own or of its objects) answering a
  * searched value ({@link SearchedValues}) is dropped and counted as skipped: one member cannot add events nobody
  * asked for. An event returned for several batches is kept once.
+ *
+ * <p>
+ * A window search ({@link #EventMemberSearch(MemberInstance, TimeWindow, AlliancePolicy, ConnectorConfig,
+ * SearchBudget)}) asks for the events changed in a time window instead of values, in one "batch" paged the same way
+ * under the same caps, guard and budgets; an event whose {@code timestamp} lies outside the window (a member that
+ * ignores the filter) is dropped and counted as skipped.
  */
 final class EventMemberSearch {
     private final MemberInstance member;
     private final SearchQuery query;
+    private final TimeWindow window;
     private final AlliancePolicy policy;
     private final SearchBodies bodies;
     private final int batchConcurrency;
@@ -63,8 +72,20 @@ final class EventMemberSearch {
 
     EventMemberSearch(MemberInstance member, SearchQuery query, AlliancePolicy policy, SearchBodies bodies,
             ConnectorConfig config, SearchBudget searchBudget) {
+        this(member, query, null, policy, bodies, config, searchBudget);
+    }
+
+    /** A search for the events changed in a window. */
+    EventMemberSearch(MemberInstance member, TimeWindow window, AlliancePolicy policy, ConnectorConfig config,
+            SearchBudget searchBudget) {
+        this(member, null, window, policy, null, config, searchBudget);
+    }
+
+    private EventMemberSearch(MemberInstance member, SearchQuery query, TimeWindow window, AlliancePolicy policy,
+            SearchBodies bodies, ConnectorConfig config, SearchBudget searchBudget) {
         this.member = member;
         this.query = query;
+        this.window = window;
         this.policy = policy;
         this.bodies = bodies;
         this.batchConcurrency = Math.max(1, config.batchConcurrency());
@@ -81,6 +102,9 @@ final class EventMemberSearch {
     }
 
     Uni<EventAnswer> run() {
+        if (window != null) {
+            return page(List.of(), 1).map(ignored -> finish());
+        }
         List<List<String>> batches;
         try {
             batches = bodies.batches(query);
@@ -116,7 +140,9 @@ final class EventMemberSearch {
         }
         ObjectNode body;
         try {
-            body = bodies.body(query, batch, policy, limit, page);
+            body = window != null
+                    ? MispRestSearch.windowBody(window, policy, limit, page)
+                    : bodies.body(query, batch, policy, limit, page);
         } catch (RuntimeException e) {
             fail(new Failure(MemberStatus.ERROR, MemberMessage.SEARCH_NOT_SENDABLE.format()));
             return Uni.createFrom().item(Boolean.TRUE);
@@ -190,6 +216,9 @@ final class EventMemberSearch {
     }
 
     private boolean answers(MispEventDocument e) {
+        if (window != null) {
+            return window.contains(e.timestamp());
+        }
         for (MispAttribute a : e.attributes()) {
             if (searched.matches(a.type(), a.value())) {
                 return true;

@@ -23,6 +23,7 @@ import org.alliancesearch.connector.registry.MemberInstance;
 import org.alliancesearch.connector.registry.MemberRegistryService;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
+import org.alliancesearch.model.query.TimeWindow;
 import org.alliancesearch.model.result.MemberRef;
 import org.jboss.logging.Logger;
 
@@ -81,7 +82,27 @@ public class FederatedSearchService implements FederatedSearch {
         long deadlineNanos = startNanos + config.deadline().toNanos();
         SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
         return new FederatedEventSearchRun(branches(
-                member -> eventBranch(member, query, policy, startNanos, deadlineNanos, budget),
+                member -> eventBranch(member,
+                        () -> new EventMemberSearch(member, query, policy, bodies, config, budget), startNanos,
+                        deadlineNanos),
+                ref -> new EventMemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, 0, MemberMessage.DISABLED.format(),
+                        List.of(), 0)));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>
+     * Asked as by {@link #startEvents}; answers are neither coalesced nor cached.
+     */
+    @Override
+    public EventSearchRun startWindow(TimeWindow window, AlliancePolicy policy) {
+        long startNanos = System.nanoTime();
+        long deadlineNanos = startNanos + config.deadline().toNanos();
+        SearchBudget budget = new SearchBudget(config.searchBudgetBytes(), config.searchPageBudget());
+        return new FederatedEventSearchRun(branches(
+                member -> eventBranch(member, () -> new EventMemberSearch(member, window, policy, config, budget),
+                        startNanos, deadlineNanos),
                 ref -> new EventMemberOutcome(ref, MemberStatus.DISABLED, 0, 0, 0, 0, MemberMessage.DISABLED.format(),
                         List.of(), 0)));
     }
@@ -100,15 +121,15 @@ public class FederatedSearchService implements FederatedSearch {
         return new FanOut<>(branches, config.memberConcurrency());
     }
 
-    private Uni<EventMemberOutcome> eventBranch(MemberInstance member, SearchQuery query, AlliancePolicy policy,
-            long startNanos, long deadlineNanos, SearchBudget budget) {
+    private Uni<EventMemberOutcome> eventBranch(MemberInstance member,
+            java.util.function.Supplier<EventMemberSearch> searches, long startNanos, long deadlineNanos) {
         MemberRef ref = member.endpoint().ref();
         if (System.nanoTime() >= deadlineNanos) {
             return Uni.createFrom().item(new EventMemberOutcome(ref, MemberStatus.TIMEOUT,
                     (System.nanoTime() - startNanos) / 1_000_000, 0, 0, 0, "not asked before the search deadline",
                     List.of(), 0));
         }
-        EventMemberSearch search = new EventMemberSearch(member, query, policy, bodies, config, budget);
+        EventMemberSearch search = searches.get();
         return search.run()
                 .ifNoItem()
                 .after(remaining(deadlineNanos))

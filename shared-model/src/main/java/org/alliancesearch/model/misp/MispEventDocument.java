@@ -17,15 +17,26 @@ import java.util.List;
  * @param tags the event's own tags
  * @param cutAttributes attributes of this event not read because the event held more than the per-event cap: the
  *        event is shown with the others, and the member's answer counts it as truncated
+ * @param galaxies the event's galaxy clusters ({@code Galaxy[].GalaxyCluster[]}): threat actors, malware, …
  */
 public record MispEventDocument(String id, String uuid, String info, LocalDate date, Integer threatLevelId,
         Integer analysis, boolean published, Instant timestamp, Instant publishTimestamp, Integer distribution,
         MispOrganisation orgc, MispOrganisation org, List<MispTag> tags, List<MispAttribute> attributes,
-        List<MispObject> objects, int cutAttributes) {
+        List<MispObject> objects, int cutAttributes, List<MispGalaxyCluster> galaxies) {
     public MispEventDocument {
         tags = tags == null ? List.of() : List.copyOf(tags);
         attributes = attributes == null ? List.of() : List.copyOf(attributes);
         objects = objects == null ? List.of() : List.copyOf(objects);
+        galaxies = galaxies == null ? List.of() : List.copyOf(galaxies);
+    }
+
+    /** An event without galaxy clusters. */
+    public MispEventDocument(String id, String uuid, String info, LocalDate date, Integer threatLevelId,
+            Integer analysis, boolean published, Instant timestamp, Instant publishTimestamp, Integer distribution,
+            MispOrganisation orgc, MispOrganisation org, List<MispTag> tags, List<MispAttribute> attributes,
+            List<MispObject> objects, int cutAttributes) {
+        this(id, uuid, info, date, threatLevelId, analysis, published, timestamp, publishTimestamp, distribution, orgc,
+                org, tags, attributes, objects, cutAttributes, List.of());
     }
 
     /** Every attribute: the event's own, then each object's in order. */

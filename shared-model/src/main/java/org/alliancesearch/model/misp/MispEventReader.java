@@ -21,8 +21,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Reads a MISP {@code events/restSearch} answer token by token, as it arrives: {@code {"response": [{"Event": …}]}}
  * or a bare list {@code [{"Event": …}]} (MISP sends both, depending on its version). Only one attribute's tokens are
  * held as a tree at a time; the event's header, {@code Orgc}, {@code Org} and {@code Tag} are kept as small trees
- * until the event ends. {@code RelatedEvent}, {@code Galaxy}, {@code ShadowAttribute}, {@code EventReport} and any
- * other part are skipped token by token without being kept.
+ * until the event ends. Of {@code Galaxy} only each cluster's {@code tag_name}, {@code type} and {@code value} are kept
+ * (at most {@link #MAX_CLUSTERS_PER_EVENT} per event; descriptions and meta pass by token by token).
+ * {@code RelatedEvent}, {@code ShadowAttribute}, {@code EventReport} and any other part are skipped token by token
+ * without being kept.
  *
  * <p>
  * Lenient per record: an attribute that cannot be read ({@link MispJson#attribute}) or an event without a uuid is
@@ -32,6 +34,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * the caller stops reading (the event being read then is not delivered). Not thread-safe: one reader per answer.
  */
 public final class MispEventReader {
+    /** Galaxy clusters kept at most of one event: a member cannot grow an event without bound through its galaxies. */
+    public static final int MAX_CLUSTERS_PER_EVENT = 200;
+
     /**
      * Caps of one answer.
      *
@@ -48,7 +53,7 @@ public final class MispEventReader {
     }
 
     private enum Mode {
-        ROOT_OBJECT, LIST, WRAPPER, EVENT, OBJECTS, OBJECT, ATTRIBUTES
+        ROOT_OBJECT, LIST, WRAPPER, EVENT, OBJECTS, OBJECT, ATTRIBUTES, GALAXIES, GALAXY, CLUSTERS, CLUSTER
     }
 
     private enum Target {
@@ -75,6 +80,8 @@ public final class MispEventReader {
     private JsonNode tags;
     private List<MispAttribute> eventAttributes;
     private List<MispObject> objects;
+    private List<MispGalaxyCluster> clusters;
+    private ObjectNode clusterNode;
     private int eventKept;
     private int eventCut;
     private boolean eventTruncated;
@@ -249,6 +256,8 @@ public final class MispEventReader {
                     stack.push(Mode.ATTRIBUTES);
                 } else if (t == JsonToken.START_ARRAY && "Object".equals(field)) {
                     stack.push(Mode.OBJECTS);
+                } else if (t == JsonToken.START_ARRAY && "Galaxy".equals(field)) {
+                    stack.push(Mode.GALAXIES);
                 } else if (t.isStructStart() && ("Orgc".equals(field) || "Org".equals(field)
                         || "Tag".equals(field))) {
                     target = "Orgc".equals(field) ? Target.ORGC : "Org".equals(field) ? Target.ORG : Target.TAGS;
@@ -292,6 +301,35 @@ public final class MispEventReader {
                     tree = new JsonTreeBuilder(p, t);
                 }
             }
+            case GALAXIES -> {
+                if (t == JsonToken.START_OBJECT) {
+                    stack.push(Mode.GALAXY);
+                } else {
+                    skip(t);
+                }
+            }
+            case GALAXY -> {
+                if (t == JsonToken.START_ARRAY && "GalaxyCluster".equals(field)) {
+                    stack.push(Mode.CLUSTERS);
+                } else {
+                    skip(t);
+                }
+            }
+            case CLUSTERS -> {
+                if (t == JsonToken.START_OBJECT && clusters.size() < MAX_CLUSTERS_PER_EVENT) {
+                    clusterNode = NODES.objectNode();
+                    stack.push(Mode.CLUSTER);
+                } else {
+                    skip(t);
+                }
+            }
+            case CLUSTER -> {
+                if (t.isStructStart()) {
+                    skip(t);
+                } else if ("tag_name".equals(field) || "type".equals(field) || "value".equals(field)) {
+                    scalar(clusterNode, p, t);
+                }
+            }
             default -> skip(t);
         }
     }
@@ -324,6 +362,7 @@ public final class MispEventReader {
         tags = null;
         eventAttributes = new ArrayList<>();
         objects = new ArrayList<>();
+        clusters = new ArrayList<>();
         eventKept = 0;
         eventCut = 0;
         eventTruncated = false;
@@ -370,6 +409,10 @@ public final class MispEventReader {
                 objectHeader = null;
                 objectAttributes = null;
             }
+            case CLUSTER -> {
+                cluster(clusterNode);
+                clusterNode = null;
+            }
             default -> {
             }
         }
@@ -413,7 +456,7 @@ public final class MispEventReader {
                 MispJson.integer(e, "analysis"), MispJson.bool(e, "published"), MispJson.epoch(e, "timestamp"),
                 MispJson.epoch(e, "publish_timestamp"), MispJson.integer(e, "distribution"), organisation(orgc),
                 organisation(org), context.tags().stream().map(t -> MispTag.of(t.name())).toList(), own, objs,
-                eventCut);
+                eventCut, clusters);
         if (eventTruncated || eventCut > 0) {
             truncated++;
         }
@@ -421,7 +464,37 @@ public final class MispEventReader {
         header = null;
         eventAttributes = null;
         objects = null;
+        clusters = null;
         sink.accept(doc);
+    }
+
+    /**
+     * Keeps one galaxy cluster: its tag name as sent, else the name MISP gives such a tag
+     * ({@code misp-galaxy:type="value"}); a cluster with neither is not kept. Strings are capped as tags and values.
+     */
+    private void cluster(ObjectNode c) {
+        String type = MispJson.text(c, "type");
+        String value = MispJson.text(c, "value");
+        String tagName = MispJson.text(c, "tag_name");
+        if (tagName == null || tagName.isBlank()) {
+            if (type == null || type.isBlank() || value == null || value.isBlank()) {
+                return;
+            }
+            tagName = "misp-galaxy:" + type.strip() + "=\"" + value.strip() + "\"";
+        }
+        if (limits.strings() != null) {
+            ObjectNode capped = NODES.objectNode();
+            if (value != null) {
+                capped.put("value", value);
+            }
+            capped.putArray("Tag").addObject().put("name", tagName);
+            if (limits.strings().test(capped)) {
+                eventTruncated = true;
+            }
+            value = MispJson.text(capped, "value");
+            tagName = capped.get("Tag").get(0).get("name").asText();
+        }
+        clusters.add(new MispGalaxyCluster(tagName.strip(), type, value));
     }
 
     private static MispOrganisation organisation(JsonNode node) {

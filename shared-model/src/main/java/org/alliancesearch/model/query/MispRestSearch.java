@@ -115,6 +115,39 @@ public final class MispRestSearch {
     }
 
     /**
+     * The JSON body of one page of an {@code events/restSearch} over a time window: {@code returnFormat: json},
+     * {@code timestamp: [from, to]} in epoch seconds (events changed in the window, as MISP filters events by their
+     * {@code timestamp}), {@code tags: {"NOT": [the policy's dropping tags and the TLP levels above its maximum]}},
+     * {@code deleted: 0}, and explicit {@code limit} and {@code page}. No value filter: the window itself bounds the
+     * answer, and the caller pages it under the same caps as any search.
+     *
+     * @param policy the alliance policy whose dropping tags are excluded at the source (null: the defaults)
+     * @throws IllegalArgumentException for a limit or page below 1
+     */
+    public static ObjectNode windowBody(TimeWindow window, AlliancePolicy policy, int limit, int page) {
+        java.util.Objects.requireNonNull(window, "window");
+        if (limit < 1 || page < 1) {
+            throw new IllegalArgumentException("limit and page start at 1, got limit " + limit + ", page " + page);
+        }
+        AlliancePolicy effectivePolicy = policy == null ? AlliancePolicy.defaults() : policy;
+        ObjectNode body = JSON.objectNode();
+        body.put("returnFormat", "json");
+        ArrayNode timestamp = body.putArray("timestamp");
+        timestamp.add(Long.toString(window.from().getEpochSecond()));
+        timestamp.add(Long.toString(window.to().getEpochSecond()));
+        List<String> notSent = new ArrayList<>(effectivePolicy.dropTags());
+        notSent.addAll(aboveCeiling(effectivePolicy.maxTlp()));
+        ObjectNode tags = tags(List.of(), List.of(), notSent);
+        if (tags.size() > 0) {
+            body.set("tags", tags);
+        }
+        body.put("deleted", 0);
+        body.put("limit", limit);
+        body.put("page", page);
+        return body;
+    }
+
+    /**
      * The TLP tags above a ceiling, most restrictive first ({@code tlp:red}, {@code tlp:amber+strict}, …), in their
      * TLP 2.0 names: members are asked not to send what the portal would remove anyway. The merge checks the TLP again
      * (members may ignore filters, or spell a level another way).

@@ -70,6 +70,68 @@ class MispEventReaderTest {
     }
 
     @Test
+    void keepsEachGalaxyClustersTagTypeAndValueOfARealEvent() throws IOException {
+        MispEventReader.Result r = MispEventReader.read(wrapped(realEvent()), MispEventReader.Limits.none());
+
+        List<MispGalaxyCluster> clusters = r.events().get(0).galaxies();
+        assertThat(clusters).contains(new MispGalaxyCluster("misp-galaxy:threat-actor=\"Sofacy\"", "threat-actor",
+                "Sofacy"), new MispGalaxyCluster("misp-galaxy:exploit-kit=\"Sednit EK\"", "exploit-kit", "Sednit EK"));
+        // every cluster is also among the event's tags, as MISP sends it: one key for both
+        assertThat(clusters).allMatch(c -> r.events().get(0).tags().stream()
+                .anyMatch(t -> t.name().equalsIgnoreCase(c.tagName())));
+        assertThat(r.events().get(0).attributeCount()).isEqualTo(122);
+    }
+
+    @Test
+    void aClusterWithoutTagNameIsNamedAsMispNamesItsTagAndOverlongNamesAreCut() throws IOException {
+        String json = """
+                {"response":[{"Event":{"uuid":"e1","Galaxy":[{"name":"Malware","GalaxyCluster":[
+                 {"type":"malpedia","value":"Emotet","meta":{"refs":["x"]},"description":"long"},
+                 {"description":"neither tag nor value"},
+                 {"tag_name":"misp-galaxy:malpedia=%s","type":"malpedia"}]}],"Attribute":[]}}]}"""
+                .formatted("x".repeat(500));
+
+        MispEventReader.Result r = MispEventReader.read(json, new MispEventReader.Limits(10, 10, 10,
+                node -> org.alliancesearch.model.misp.MispEventReaderTest.capTags(node, 50)));
+
+        List<MispGalaxyCluster> clusters = r.events().get(0).galaxies();
+        assertThat(clusters).hasSize(2);
+        assertThat(clusters.get(0)).isEqualTo(new MispGalaxyCluster("misp-galaxy:malpedia=\"Emotet\"", "malpedia",
+                "Emotet"));
+        assertThat(clusters.get(1).tagName()).hasSize(50);
+        assertThat(r.truncated()).isEqualTo(1);
+    }
+
+    @Test
+    void keepsAtMostTheCapOfClustersOfOneEvent() throws IOException {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < MispEventReader.MAX_CLUSTERS_PER_EVENT + 5; i++) {
+            many.append(i == 0 ? "" : ",").append("{\"type\":\"t\",\"value\":\"v").append(i).append("\"}");
+        }
+        String json = "{\"response\":[{\"Event\":{\"uuid\":\"e1\",\"Galaxy\":[{\"GalaxyCluster\":[" + many
+                + "]}]}}]}";
+
+        MispEventReader.Result r = MispEventReader.read(json, MispEventReader.Limits.none());
+
+        assertThat(r.events().get(0).galaxies()).hasSize(MispEventReader.MAX_CLUSTERS_PER_EVENT);
+    }
+
+    /** Cuts tag names to {@code max} characters, as the connector's string caps do. */
+    static boolean capTags(JsonNode node, int max) {
+        boolean cut = false;
+        if (node.get("Tag") != null) {
+            for (JsonNode t : node.get("Tag")) {
+                String name = t.get("name").asText();
+                if (name.length() > max) {
+                    ((ObjectNode) t).put("name", name.substring(0, max));
+                    cut = true;
+                }
+            }
+        }
+        return cut;
+    }
+
+    @Test
     void readsTheBareListAsWell() throws IOException {
         String bare = "[{\"Event\":" + realEvent() + "}]";
 

@@ -208,4 +208,25 @@ class MispRestSearchTest {
     Arbitrary<List<String>> messyTags() {
         return Arbitraries.of("", " ", "*", "%", "tlp:*", "TLP:GREEN", "123", "!x").list().ofMaxSize(4);
     }
+
+    @Test
+    void aWindowBodyAsksForEventsChangedInTheWindowWithoutWhatThePolicyDrops() {
+        TimeWindow window = new TimeWindow(java.time.Instant.ofEpochSecond(1_764_000_000L),
+                java.time.Instant.ofEpochSecond(1_764_604_800L));
+
+        ObjectNode body = MispRestSearch.windowBody(window, AlliancePolicy.of(Tlp.GREEN, "tlp:red", "internal:*"), 50,
+                2);
+
+        assertThat(body.get("returnFormat").asText()).isEqualTo("json");
+        assertThat(body.get("timestamp").toString()).isEqualTo("[\"1764000000\",\"1764604800\"]");
+        assertThat(body.has("value")).isFalse();
+        assertThat(body.get("tags").get("NOT").toString()).contains("tlp:red", "internal:%", "tlp:amber");
+        assertThat(body.get("deleted").asInt()).isZero();
+        assertThat(body.get("limit").asInt()).isEqualTo(50);
+        assertThat(body.get("page").asInt()).isEqualTo(2);
+        assertThatThrownBy(() -> MispRestSearch.windowBody(window, null, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TimeWindow(window.to(), window.from()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

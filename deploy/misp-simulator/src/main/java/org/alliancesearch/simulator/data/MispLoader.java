@@ -117,6 +117,7 @@ public final class MispLoader {
                 tags(et.get("Tag"), d.tags);
             }
         }
+        galaxies(e.get("Galaxy"), d.tags);
         int ordinal = 0;
         JsonNode attrs = e.get("Attribute");
         if (attrs != null && attrs.isArray()) {
@@ -193,6 +194,32 @@ public final class MispLoader {
         if (tags.isArray()) {
             for (JsonNode t : tags) {
                 tags(t, out);
+            }
+        }
+    }
+
+    /**
+     * Galaxy clusters attached to the event become the event's {@code misp-galaxy:} tags (as MISP keeps them), unless
+     * the event already carries the tag: the writer gives them back as {@code Galaxy} from those tags.
+     */
+    private static void galaxies(JsonNode galaxies, List<TagDraft> out) {
+        if (galaxies == null || !galaxies.isArray()) {
+            return;
+        }
+        for (JsonNode g : galaxies) {
+            JsonNode clusters = g.get("GalaxyCluster");
+            if (clusters == null || !clusters.isArray()) {
+                continue;
+            }
+            for (JsonNode c : clusters) {
+                String name = text(c, "tag_name");
+                if ((name == null || name.isBlank()) && text(c, "type") != null && text(c, "value") != null) {
+                    name = "misp-galaxy:" + text(c, "type") + "=\"" + text(c, "value") + "\"";
+                }
+                String tag = name;
+                if (tag != null && !tag.isBlank() && out.stream().noneMatch(t -> t.name().equalsIgnoreCase(tag))) {
+                    out.add(new TagDraft(tag, null));
+                }
             }
         }
     }

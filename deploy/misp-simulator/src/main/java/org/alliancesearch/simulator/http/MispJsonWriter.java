@@ -250,8 +250,7 @@ final class MispJsonWriter {
         g.writeEndArray();
         g.writeArrayFieldStart("RelatedEvent");
         g.writeEndArray();
-        g.writeArrayFieldStart("Galaxy");
-        g.writeEndArray();
+        writeGalaxies(g, ev);
         g.writeArrayFieldStart("Object");
         for (int ob = store.eventFirstObject(ev); ob < store.eventObjectEnd(ev); ob++) {
             g.writeStartObject();
@@ -298,6 +297,61 @@ final class MispJsonWriter {
             writeTag(g, t, inherited, ordinal);
         }
         hostility.extraTag(g);
+        g.writeEndArray();
+    }
+
+    /**
+     * The event's galaxy clusters, from its {@code misp-galaxy:type="value"} tags as MISP attaches them: one
+     * {@code Galaxy} per type, one {@code GalaxyCluster} per tag (no descriptions or meta: the simulator keeps none).
+     */
+    private void writeGalaxies(JsonGenerator g, int ev) throws IOException {
+        java.util.Map<String, java.util.List<String[]>> byType = new java.util.LinkedHashMap<>();
+        for (int t : store.eventTags(ev)) {
+            String name = store.tags().name(t);
+            if (!name.startsWith("misp-galaxy:")) {
+                continue;
+            }
+            String rest = name.substring("misp-galaxy:".length());
+            int eq = rest.indexOf('=');
+            String type = eq < 0 ? rest : rest.substring(0, eq);
+            String value = eq < 0 ? "" : rest.substring(eq + 1);
+            if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            byType.computeIfAbsent(type, k -> new java.util.ArrayList<>())
+                    .add(new String[]{name, value, Integer.toString(t + 1)});
+        }
+        g.writeArrayFieldStart("Galaxy");
+        for (var e : byType.entrySet()) {
+            String type = e.getKey();
+            String galaxyUuid = java.util.UUID.nameUUIDFromBytes(("galaxy:" + type).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)).toString();
+            g.writeStartObject();
+            g.writeStringField("id", Integer.toString(Math.abs(type.hashCode() % 10000) + 1));
+            g.writeStringField("uuid", galaxyUuid);
+            g.writeStringField("name", type);
+            g.writeStringField("type", type);
+            g.writeStringField("namespace", "misp");
+            g.writeArrayFieldStart("GalaxyCluster");
+            for (String[] c : e.getValue()) {
+                g.writeStartObject();
+                g.writeStringField("uuid", java.util.UUID.nameUUIDFromBytes(("cluster:" + c[0]).getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).toString());
+                g.writeStringField("collection_uuid", galaxyUuid);
+                g.writeStringField("type", type);
+                g.writeStringField("value", c[1]);
+                g.writeStringField("tag_name", c[0]);
+                g.writeStringField("tag_id", c[2]);
+                g.writeStringField("description", "");
+                g.writeStringField("distribution", "3");
+                g.writeBooleanField("default", true);
+                g.writeObjectFieldStart("meta");
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
         g.writeEndArray();
     }
 
