@@ -92,6 +92,36 @@ class SecretsAtRestTest {
                 .body("reencrypted", org.hamcrest.Matchers.equalTo(0));
     }
 
+    /** A watch's webhook secret sealed under a retired key is re-sealed by the same rotation as the members' keys. */
+    @Test
+    void rotationReencryptsWatchWebhookSecretsToo() throws Exception {
+        String owner = Tokens.token("rosa", "org-a", List.of("member"));
+        String saved = given().auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(Map.of("name", "rotated watch", "visibility", "PRIVATE", "query",
+                        Map.of("values", List.of("192.0.2.199"))))
+                .post("/api/v1/saved-searches").then().statusCode(201).extract().path("id");
+        String watch = given().auth().oauth2(owner).contentType(ContentType.JSON)
+                .body(Map.of("webhookUrl", "https://hooks.example.org/alliance"))
+                .post("/api/v1/saved-searches/" + saved + "/watch").then().statusCode(201).extract().path("watch.id");
+        String context = "watch/" + watch + "/webhook-secret";
+        Map<String, String> before = Db.rows("select webhook_secret_key_id, webhook_secret_ciphertext from watch "
+                + "where id = ?::uuid", watch).get(0);
+        String secret = cipher.open(new SealedSecret(before.get("webhook_secret_key_id"),
+                before.get("webhook_secret_ciphertext")), context);
+        SealedSecret underOld = new SecretCipher(config(Map.of("old", OLD_KEY), "old")).seal(secret, context);
+        Db.update("update watch set webhook_secret_key_id = ?, webhook_secret_ciphertext = ? where id = ?::uuid",
+                underOld.keyId(), underOld.ciphertext(), watch);
+
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).post("/api/v1/admin/crypto/rotate").then()
+                .statusCode(200).body("reencrypted", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+
+        Map<String, String> after = Db.rows("select webhook_secret_key_id, webhook_secret_ciphertext from watch "
+                + "where id = ?::uuid", watch).get(0);
+        assertThat(after.get("webhook_secret_key_id")).isEqualTo("demo");
+        assertThat(cipher.open(new SealedSecret("demo", after.get("webhook_secret_ciphertext")), context))
+                .isEqualTo(secret);
+    }
+
     @Test
     void startRefusesMissingOrBadKeys() {
         assertThatThrownBy(() -> new SecretCipher(config(Map.of(), null)))

@@ -26,6 +26,7 @@ import org.alliancesearch.connector.MemberHealthView;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
+import org.alliancesearch.portal.common.crypto.SealedSecrets;
 import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldProblem;
 import org.alliancesearch.portal.common.problem.Reason;
@@ -63,10 +64,13 @@ public class MemberService {
     @Inject
     MemberOrganisations organisations;
 
+    private final jakarta.enterprise.inject.Instance<SealedSecrets> otherSecrets;
+
     public MemberService(MemberRepository repository, MemberSecrets secrets, MemberRegistrySync registrySync,
             ConnectionTester tester, MemberHealthView healthView, ChangeLog audit, CurrentUser user,
-            MembersConfig config) {
+            MembersConfig config, jakarta.enterprise.inject.Instance<SealedSecrets> otherSecrets) {
         this.repository = repository;
+        this.otherSecrets = otherSecrets;
         this.secrets = secrets;
         this.registrySync = registrySync;
         this.tester = tester;
@@ -256,12 +260,22 @@ public class MemberService {
                 total += secrets.secretCount(m);
                 reencrypted += secrets.rotate(m);
             }
-            RotationReport report = new RotationReport(secrets.activeKeyId(), reencrypted, total - reencrypted);
-            LOG.infof("Key rotation by %s: %d secret(s) re-encrypted under key %s, %d already were", user.name(),
-                    reencrypted, report.activeKey(), report.unchanged());
-            return repository.persist(rows)
-                    .call(v -> audit.record("crypto.rotate", "crypto", report.activeKey(), null, report))
-                    .replaceWith(report);
+            int[] counts = {reencrypted, total - reencrypted};
+            // the other features' sealed secrets, in the same transaction: all re-sealed or none
+            Uni<Void> others = Uni.createFrom().voidItem();
+            for (SealedSecrets feature : otherSecrets) {
+                others = others.flatMap(v -> feature.rotate().invoke(r -> {
+                    counts[0] += r.reencrypted();
+                    counts[1] += r.unchanged();
+                })).replaceWithVoid();
+            }
+            Uni<Void> rest = others;
+            return repository.persist(rows).flatMap(v -> rest).flatMap(v -> {
+                RotationReport report = new RotationReport(secrets.activeKeyId(), counts[0], counts[1]);
+                LOG.infof("Key rotation by %s: %d secret(s) re-encrypted under key %s, %d already were", user.name(),
+                        report.reencrypted(), report.activeKey(), report.unchanged());
+                return audit.record("crypto.rotate", "crypto", report.activeKey(), null, report).replaceWith(report);
+            });
         }));
     }
 
