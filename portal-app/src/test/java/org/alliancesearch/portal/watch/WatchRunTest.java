@@ -28,7 +28,6 @@ import org.alliancesearch.portal.testsupport.Tokens;
 import org.alliancesearch.portal.watch.service.AlertChannels;
 import org.alliancesearch.portal.watch.service.AlertDeliveries;
 import org.alliancesearch.portal.watch.service.DeliveryReport;
-import org.alliancesearch.portal.watch.service.InboxOnlyChannels;
 import org.alliancesearch.portal.watch.service.RunOutcome;
 import org.alliancesearch.portal.watch.service.WatchAlert;
 import org.alliancesearch.portal.watch.service.WatchChannels;

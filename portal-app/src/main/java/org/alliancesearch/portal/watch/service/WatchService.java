@@ -26,7 +26,6 @@ import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldProblem;
 import org.alliancesearch.portal.common.problem.Reason;
 import org.alliancesearch.portal.member.service.MemberUrlValidator;
-import org.alliancesearch.portal.member.service.MembersConfig;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.watch.persistence.InboxEntry;
 import org.alliancesearch.portal.watch.persistence.InboxRepository;
@@ -67,20 +66,18 @@ public class WatchService {
     private final WatchedSearches saved;
     private final SecretCipher cipher;
     private final WatchConfig config;
-    private final MembersConfig members;
     private final WebhookUrlRule webhooks;
     private final ObjectMapper json;
     private final SecureRandom random = new SecureRandom();
 
     public WatchService(WatchRepository watches, InboxRepository inbox, WatchedSearches saved,
-            SecretCipher cipher, WatchConfig config, MembersConfig members, WebhookUrlRule webhooks,
+            SecretCipher cipher, WatchConfig config, WebhookUrlRule webhooks,
             ObjectMapper json) {
         this.watches = watches;
         this.inbox = inbox;
         this.saved = saved;
         this.cipher = cipher;
         this.config = config;
-        this.members = members;
         this.webhooks = webhooks;
         this.json = json;
     }
