@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks (docs/benchmarks.md): fan-out overhead, sequential baseline, hung member, throughput, memory, and the
 # merge engine (JMH), in one run, printed as a Markdown table.
-#   deploy/bench/run.sh [--smoke] [--scenario N]...
+#   deploy/bench/run.sh [--smoke] [--scenario N]... [--runs N]
 # --smoke: tiny sizes, about 90 s; checks that scenarios 1-5 and 7 still work (its figures mean nothing).
 # --scenario N: only scenario N (1-7; repeatable). Without it: all seven.
+# --runs N: N full runs of scenarios 1-5 and 7 (same Keycloak and members), then each figure's median, min and max.
 # Starts the real Keycloak, simulated members in the driver's JVM and portal processes one after another; stops them
 # all at the end. Build output is reused when sources have not changed.
 set -euo pipefail
@@ -26,7 +27,10 @@ while [ $# -gt 0 ]; do
         *) echo "--scenario takes 1 to 7, not $2" >&2; exit 2 ;;
       esac
       shift ;;
-    *) echo "unknown option $1 (known: --smoke, --scenario N)" >&2; exit 2 ;;
+    --runs)
+      [ $# -ge 2 ] || { echo "--runs needs a number" >&2; exit 2; }
+      java_args+=(--runs "$2"); shift ;;
+    *) echo "unknown option $1 (known: --smoke, --scenario N, --runs N)" >&2; exit 2 ;;
   esac
   shift
 done

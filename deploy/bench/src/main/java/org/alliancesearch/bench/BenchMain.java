@@ -20,9 +20,14 @@ public final class BenchMain {
     private BenchMain() {
     }
 
-    record Arguments(boolean smoke, Set<Integer> scenarios, String command) {
+    /**
+     * @param runs full runs of the selected scenarios, one after another with the same Keycloak and members; the
+     *     summary gives each figure's median, minimum and maximum over them
+     */
+    record Arguments(boolean smoke, Set<Integer> scenarios, int runs, String command) {
         static Arguments parse(String[] args) {
             boolean smoke = false;
+            int runs = 1;
             Set<Integer> scenarios = new TreeSet<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -30,11 +35,13 @@ public final class BenchMain {
                     smoke = true;
                 } else if (a.equals("--scenario") && i + 1 < args.length) {
                     scenarios.add(scenario(args[++i]));
+                } else if (a.equals("--runs") && i + 1 < args.length) {
+                    runs = runs(args[++i]);
                 } else if (a.startsWith("--scenario=")) {
                     scenarios.add(scenario(a.substring("--scenario=".length())));
                 } else {
                     throw new IllegalArgumentException("unknown option " + a
-                            + " (known: --smoke, --scenario N with N from 1 to 5 or 7)");
+                            + " (known: --smoke, --scenario N with N from 1 to 5 or 7, --runs N)");
                 }
             }
             if (scenarios.isEmpty()) {
@@ -44,7 +51,19 @@ public final class BenchMain {
             for (String a : args) {
                 command.append(' ').append(a);
             }
-            return new Arguments(smoke, scenarios, command.toString());
+            return new Arguments(smoke, scenarios, runs, command.toString());
+        }
+
+        private static int runs(String s) {
+            try {
+                int n = Integer.parseInt(s.trim());
+                if (n >= 1 && n <= 9) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException("--runs takes a number from 1 to 9, not " + s);
         }
 
         private static int scenario(String s) {
@@ -73,6 +92,35 @@ public final class BenchMain {
         }
         Path root = Path.of(System.getProperty("alliance.root", ".")).toAbsolutePath().normalize();
         BenchSizes sizes = arguments.smoke() ? BenchSizes.smokeRun() : BenchSizes.fullRun();
+        Figures figures = new Figures();
+        StringBuilder markdown = new StringBuilder();
+        try (Stack stack = Stack.start(root, sizes)) {
+            for (int run = 1; run <= arguments.runs(); run++) {
+                if (arguments.runs() > 1) {
+                    System.out.printf(Locale.ROOT, "== run %d of %d%n", run, arguments.runs());
+                    markdown.append("### Run ").append(run).append(" of ").append(arguments.runs()).append("\n\n");
+                }
+                markdown.append(oneRun(stack, sizes, arguments, figures)).append('\n');
+            }
+        }
+        if (arguments.runs() > 1) {
+            markdown.append("### Median of ").append(arguments.runs()).append(" runs\n\n")
+                    .append(figures.markdown());
+        }
+        if (sizes.smoke()) {
+            markdown.append("\n(smoke run: tiny sizes, the figures only show that every scenario works)\n");
+        }
+        System.out.println();
+        System.out.println(markdown);
+        Path out = root.resolve("deploy/bench/target/bench-results.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, markdown);
+        System.out.println("(also written to " + root.relativize(out) + ")");
+    }
+
+    /** One run of the selected scenarios, its table headed by the machine and its load during the run. */
+    private static String oneRun(Stack stack, BenchSizes sizes, Arguments arguments, Figures figures)
+            throws Exception {
         ResultTable table = new ResultTable();
         double loadBefore = Machine.loadAverage();
         long started = System.nanoTime();
@@ -86,8 +134,8 @@ public final class BenchMain {
         loadWatch.scheduleAtFixedRate(
                 () -> peakLoadHundredths.accumulateAndGet(Math.round(Machine.loadAverage() * 100), Math::max), 5, 5,
                 TimeUnit.SECONDS);
-        try (Stack stack = Stack.start(root, sizes)) {
-            new Scenarios(stack, sizes, arguments.scenarios(), table).run();
+        try {
+            new Scenarios(stack, sizes, arguments.scenarios(), table, figures).run();
         } finally {
             loadWatch.shutdownNow();
         }
@@ -95,15 +143,6 @@ public final class BenchMain {
                 "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s", loadBefore,
                 Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
                 (System.nanoTime() - started) / 1_000_000_000L);
-        String markdown = table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command())
-                + (sizes.smoke()
-                        ? "\n(smoke run: tiny sizes, the figures only show that every scenario works)\n"
-                        : "");
-        System.out.println();
-        System.out.println(markdown);
-        Path out = root.resolve("deploy/bench/target/bench-results.md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, markdown);
-        System.out.println("(also written to " + root.relativize(out) + ")");
+        return table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command());
     }
 }

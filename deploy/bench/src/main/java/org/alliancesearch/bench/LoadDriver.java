@@ -27,10 +27,17 @@ public final class LoadDriver {
 
     /** {@code warmUp} calls (not measured), then {@code calls} calls one after another. */
     public static LoadResult sequential(int warmUp, int calls, Call call) {
+        return sequential(warmUp, calls, call, () -> {
+        });
+    }
+
+    /** As {@link #sequential(int, int, Call)}, running {@code measuring} between the warm-up and the first timed call. */
+    public static LoadResult sequential(int warmUp, int calls, Call call, Runnable measuring) {
         AtomicInteger sequence = new AtomicInteger();
         for (int i = 0; i < warmUp; i++) {
             timed(call, sequence.getAndIncrement(), new Tally());
         }
+        measuring.run();
         Tally tally = new Tally();
         long start = System.nanoTime();
         for (int i = 0; i < calls; i++) {

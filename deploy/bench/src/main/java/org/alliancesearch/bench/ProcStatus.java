@@ -23,6 +23,14 @@ public final class ProcStatus {
         return -1;
     }
 
+    /**
+     * CPU time a process has used so far, user and system, all its threads (JIT and GC included), in nanoseconds;
+     * -1 when the system does not say. Linux counts it in clock ticks (10 ms).
+     */
+    public static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
+    }
+
     /** Peak resident set size of a process ({@code VmHWM}) in kB. */
     public static long peakRssKb(long pid) {
         return kilobytes(Path.of("/proc/" + pid + "/status"), "VmHWM");
