@@ -41,4 +41,17 @@ class RegistrySyncTest {
         assertThat(registry.find(deleted)).isEmpty();
         assertThat(registry.all()).hasSize(live);
     }
+
+    @Test
+    void aMemberDisabledThroughAnotherReplicaIsAskedByNoneWithoutWaitingForTheSync() throws Throwable {
+        String disabled = Members.create();
+        assertThat(registry.find(disabled)).hasValueSatisfying(e -> assertThat(e.enabled()).isTrue());
+        // as another replica's commit: PostgreSQL tells every replica, long before the periodic sync (30 s)
+        Db.update("update member_instance set enabled = false where id = ?::uuid", disabled);
+        long end = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+        while (registry.find(disabled).map(e -> e.enabled()).orElse(true) && System.nanoTime() < end) {
+            Thread.sleep(20);
+        }
+        assertThat(registry.find(disabled)).hasValueSatisfying(e -> assertThat(e.enabled()).isFalse());
+    }
 }

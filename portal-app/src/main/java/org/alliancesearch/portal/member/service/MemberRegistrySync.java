@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.connector.MemberRegistry;
+import org.alliancesearch.portal.common.changes.ChangeFeed;
 import org.alliancesearch.portal.member.persistence.MemberEntity;
 import org.alliancesearch.portal.member.persistence.MemberRepository;
 import org.jboss.logging.Logger;
@@ -18,7 +19,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Keeps the connector's {@link MemberRegistry} equal to the database: loaded at start, updated on every change through
@@ -32,11 +37,29 @@ public class MemberRegistrySync {
     private final MemberRegistry registry;
     private final MemberRepository repository;
     private final MemberSecrets secrets;
+    private final ChangeFeed changes;
+    private final Vertx vertx;
 
-    public MemberRegistrySync(MemberRegistry registry, MemberRepository repository, MemberSecrets secrets) {
+    public MemberRegistrySync(MemberRegistry registry, MemberRepository repository, MemberSecrets secrets,
+            ChangeFeed changes, Vertx vertx) {
         this.registry = registry;
         this.repository = repository;
         this.secrets = secrets;
+        this.changes = changes;
+        this.vertx = vertx;
+        changes.subscribe(ChangeFeed.MEMBERS, this::changedSomewhere);
+    }
+
+    /**
+     * A member changed through any replica (or a change may have been missed): reconciled now rather than at the
+     * next periodic sync, so that a member disabled or deleted anywhere is asked by no replica.
+     */
+    private void changedSomewhere() {
+        // Hibernate Reactive needs a context of its own, marked safe; notifications arrive on the listener's
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> reconcile().subscribe().with(n -> {
+        }, e -> LOG.warnf("Member sync after a change failed: %s", e.getClass().getName())));
     }
 
     void onStart(@Observes StartupEvent event) throws Throwable {
@@ -83,6 +106,7 @@ public class MemberRegistrySync {
 
     /** After a committed change of one member. */
     void changed(MemberEntity m) {
+        changes.changedHere(ChangeFeed.MEMBERS);
         if (m.deletedAt != null) {
             registry.remove(m.id.toString());
             LOG.debugf("Removed member %s from the connector", m.id);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
+import org.alliancesearch.portal.common.changes.ChangeFeed;
 import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.CommonCodes;
 import org.alliancesearch.portal.common.problem.FieldProblem;
@@ -42,8 +43,11 @@ public class PolicyService {
     private final AlliancePolicyRepository repository;
     private final ChangeLog audit;
     private final CurrentUser user;
+    private final ChangeFeed changes;
 
-    public PolicyService(AlliancePolicyRepository repository, ChangeLog audit, CurrentUser user) {
+    public PolicyService(AlliancePolicyRepository repository, ChangeLog audit, CurrentUser user,
+            ChangeFeed changes) {
+        this.changes = changes;
         this.repository = repository;
         this.audit = audit;
         this.user = user;
@@ -68,7 +72,9 @@ public class PolicyService {
      */
     public Uni<PolicyView> update(PolicyUpdate update, String ifMatch) {
         return Uni.createFrom().item(() -> validate(update))
-                .flatMap(wanted -> save(wanted, Versions.expected(ifMatch, update.version())));
+                .flatMap(wanted -> save(wanted, Versions.expected(ifMatch, update.version())))
+                // after the commit (or the rollback): this replica's next search reads the policy again
+                .onTermination().invoke(() -> changes.changedHere(ChangeFeed.POLICY));
     }
 
     public Uni<PolicyView> update(PolicyUpdate update) {

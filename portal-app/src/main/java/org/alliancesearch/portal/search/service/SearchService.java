@@ -45,8 +45,6 @@ import org.alliancesearch.model.summary.SearchedValue;
 import org.alliancesearch.model.summary.SightingCounts;
 import org.alliancesearch.model.summary.ValueSummaries;
 import org.alliancesearch.model.summary.ValueSummary;
-import org.alliancesearch.portal.member.service.MemberService;
-import org.alliancesearch.portal.policy.service.PolicyService;
 import org.alliancesearch.portal.warninglist.service.ActiveWarninglists;
 import org.jboss.logging.Logger;
 
@@ -78,8 +76,7 @@ public class SearchService {
 
     private final FederatedSearch federated;
     private final MemberRegistry registry;
-    private final PolicyService policies;
-    private final MemberService members;
+    private final SearchPolicies searchPolicies;
     private final SearchRecorder audit;
     private final SearchRateLimiter limiter;
     private final SearchSlots slots;
@@ -88,15 +85,14 @@ public class SearchService {
     private final SearchHistory history;
     private final IndicatorMerger merger = new IndicatorMerger();
 
-    public SearchService(FederatedSearch federated, MemberRegistry registry, PolicyService policies,
-            MemberService members, SearchRecorder audit, SearchRateLimiter limiter, SearchSlots slots,
+    public SearchService(FederatedSearch federated, MemberRegistry registry, SearchPolicies searchPolicies,
+            SearchRecorder audit, SearchRateLimiter limiter, SearchSlots slots,
             Vertx vertx, ActiveWarninglists warninglists, SearchHistory history) {
         this.warninglists = warninglists;
         this.history = history;
         this.federated = federated;
         this.registry = registry;
-        this.policies = policies;
-        this.members = members;
+        this.searchPolicies = searchPolicies;
         this.audit = audit;
         this.limiter = limiter;
         this.slots = slots;
@@ -146,7 +142,9 @@ public class SearchService {
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
-        return policies.current().flatMap(alliance -> members.effectivePolicies(alliance).flatMap(perMember -> {
+        return searchPolicies.current().flatMap(policy -> {
+            AlliancePolicy alliance = policy.alliance();
+            Map<String, AlliancePolicy> perMember = policy.perMember();
             UUID id = UUID.randomUUID();
             EventSearchRun run = federated.startEvents(prepared.query(), alliance);
             Uni<CompletedEventSearch> result = run.result()
@@ -163,7 +161,7 @@ public class SearchService {
             // Completed and audited even if the client goes away before the end.
             result.subscribe().with(ignored -> slot.release(), ignored -> slot.release());
             return result;
-        }));
+        });
     }
 
     static CompletedEventSearch completeEvents(UUID id, PreparedSearch prepared, AlliancePolicy alliance,
@@ -209,7 +207,9 @@ public class SearchService {
         Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
         VertxContextSafetyToggle.setContextSafe(context, true);
         Executor onContext = task -> context.runOnContext(ignored -> task.run());
-        return policies.current().flatMap(alliance -> members.effectivePolicies(alliance).map(perMember -> {
+        return searchPolicies.current().map(policy -> {
+            AlliancePolicy alliance = policy.alliance();
+            Map<String, AlliancePolicy> perMember = policy.perMember();
             UUID id = UUID.randomUUID();
             int memberCount = registry.all().size();
             SearchRun run = federated.start(prepared.query(), alliance);
@@ -230,7 +230,7 @@ public class SearchService {
             Multi<MemberOutcome> statuses = run.outcomes().map(o -> new MemberOutcome(o.member(), o.status(),
                     o.latencyMs(), 0, 0, message(o.message(), 0), List.of()));
             return new LiveSearch(id, memberCount, statuses, result);
-        }));
+        });
     }
 
     /**
