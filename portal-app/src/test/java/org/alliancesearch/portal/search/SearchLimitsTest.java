@@ -98,6 +98,46 @@ class SearchLimitsTest {
     }
 
     @Test
+    void replicasTakeAllowanceInBlocksAndTogetherNeverAllowMoreThanTheLimit() throws Exception {
+        // limit 100: blocks of 5, one statement per block
+        SearchRateLimiter one = new SearchRateLimiter(() -> 100, java.time.Clock.systemUTC());
+        SearchRateLimiter other = new SearchRateLimiter(() -> 100, java.time.Clock.systemUTC());
+        assertThat(SearchRateLimiter.block(100)).isEqualTo(5);
+        assertThat(SearchRateLimiter.block(25)).isEqualTo(1);
+        String sub = "id-" + UUID.randomUUID();
+        String minute = Db.rows("select date_trunc('minute', now()) as m").get(0).get("m");
+        OnVertx.await(vertx, () -> one.acquire(sub));
+        // one search took a block of five from the shared count; the next four need no statement
+        assertThat(Db.rows("select started from search_rate where subject = ?", sub)).singleElement()
+                .satisfies(row -> assertThat(row.get("started")).isEqualTo("5"));
+        for (int i = 0; i < 4; i++) {
+            OnVertx.await(vertx, () -> one.acquire(sub));
+        }
+        assertThat(Db.rows("select started from search_rate where subject = ?", sub).get(0).get("started"))
+                .isEqualTo("5");
+        int allowed = 5;
+        int refused = 0;
+        for (int i = 0; i < 200 && refused == 0; i++) {
+            SearchRateLimiter replica = i % 3 == 0 ? one : other;
+            try {
+                OnVertx.await(vertx, () -> replica.acquire(sub));
+                allowed++;
+            } catch (IllegalStateException e) {
+                assertThat(e).hasRootCauseInstanceOf(RateLimitedException.class);
+                refused++;
+            }
+        }
+        if (!minute.equals(Db.rows("select date_trunc('minute', now()) as m").get(0).get("m"))) {
+            return; // the minute turned during the test: the counts are of two windows
+        }
+        // never more than the limit; at most a block less for each replica holding an unused rest
+        assertThat(refused).isEqualTo(1);
+        assertThat(allowed).isBetween(100 - 2 * 4, 100);
+        assertThat(Db.rows("select started from search_rate where subject = ?", sub).get(0).get("started"))
+                .isEqualTo("100");
+    }
+
+    @Test
     void searchesCountedByAnotherReplicaCountHereToo() throws Exception {
         String sub = "id-shared-rita";
         String token = Tokens.token("shared-rita", sub, "org-a", List.of("member"));
