@@ -2,6 +2,9 @@ package org.alliancesearch.demo;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +15,11 @@ import java.util.TreeSet;
 
 import org.alliancesearch.simulator.data.WellKnownValue;
 import org.jsoup.nodes.Element;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -25,6 +33,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class MultiReplicaCheck {
     private final List<String> log = new ArrayList<>();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("alliance.root", ".")).toAbsolutePath().normalize();
@@ -65,6 +75,9 @@ public final class MultiReplicaCheck {
                     browse(nginx.url(), demo.members().wellKnownValues(),
                             Set.of("127.0.0.1:" + settings.portalPort(), "127.0.0.1:" + portB));
                 }
+                changesReachTheOtherReplica(demo.keycloak().realmUrl("alliance"),
+                        "http://127.0.0.1:" + settings.portalPort(), "http://127.0.0.1:" + portB,
+                        demo.members().wellKnownValues());
             }
         }
     }
@@ -134,6 +147,95 @@ public final class MultiReplicaCheck {
         check(servedSignedIn.containsAll(replicas),
                 "both replicas should have served the signed-in user; served by " + servedSignedIn);
         step("every replica served alice without a new sign-in: " + servedSignedIn);
+    }
+
+    /**
+     * A policy change and a disabled member, made through replica A, are in force for the next search through replica
+     * B, well before B's periodic member sync (30 s): PostgreSQL tells B when A's transaction commits.
+     */
+    private void changesReachTheOtherReplica(String realmUrl, String a, String b, List<WellKnownValue> values)
+            throws IOException, InterruptedException {
+        String admin = MemberSeeder.accessToken(realmUrl, AllianceDemo.CLIENT_ID, AllianceDemo.CLIENT_SECRET, "admin",
+                "admin");
+        String alice = MemberSeeder.accessToken(realmUrl, AllianceDemo.CLIENT_ID, AllianceDemo.CLIENT_SECRET, "alice",
+                "alice");
+        String value = values.stream().filter(v -> v.label().equals("shared-domain")).findFirst()
+                .orElseThrow(() -> new CheckFailed("the simulators name no shared-domain value")).value();
+        HttpClient http = HttpClient.newHttpClient();
+
+        step("the admin adds a dropping tag to the alliance policy through replica A");
+        JsonNode before = JSON.readTree(call(http, admin, "GET", a + "/api/v1/admin/policy", null).body());
+        JsonNode found = JSON.readTree(search(http, alice, b, value).body());
+        JsonNode indicator = found.path("indicators").path(0);
+        check(indicator.path("tags").isArray() && indicator.path("tags").size() > 0,
+                "the shared value should carry tags through replica B: " + found);
+        String tag = indicator.path("tags").path(0).asText();
+        ObjectNode update = JSON.createObjectNode();
+        update.put("maxTlp", before.path("maxTlp").asText());
+        ArrayNode drop = update.putArray("dropTags");
+        before.path("dropTags").forEach(drop::add);
+        drop.add(tag);
+        HttpResponse<String> changed = call(http, admin, "PUT", a + "/api/v1/admin/policy", update.toString());
+        check(changed.statusCode() == 200, "the policy change through A answered " + changed.statusCode());
+        try {
+            JsonNode after = JSON.readTree(search(http, alice, b, value).body());
+            for (JsonNode i : after.path("indicators")) {
+                for (JsonNode t : i.path("tags")) {
+                    check(!t.asText().equals(tag), "replica B still showed " + tag + " right after the change");
+                }
+            }
+            step("replica B applied the new policy to its next search");
+        } finally {
+            ObjectNode restore = JSON.createObjectNode();
+            restore.put("maxTlp", before.path("maxTlp").asText());
+            restore.set("dropTags", before.path("dropTags"));
+            call(http, admin, "PUT", a + "/api/v1/admin/policy", restore.toString());
+        }
+
+        step("the admin disables a member through replica A");
+        JsonNode members = JSON.readTree(call(http, admin, "GET", a + "/api/v1/admin/members", null).body());
+        JsonNode first = members.isArray() ? members.path(0) : members.path("members").path(0);
+        String id = first.path("id").asText();
+        check(!id.isEmpty(), "no member listed through A: " + members);
+        HttpResponse<String> disabled = call(http, admin, "PUT", a + "/api/v1/admin/members/" + id,
+                "{\"enabled\":false}");
+        check(disabled.statusCode() == 200, "disabling through A answered " + disabled.statusCode());
+        try {
+            JsonNode after = JSON.readTree(search(http, alice, b, value).body());
+            boolean reported = false;
+            for (JsonNode m : after.path("members")) {
+                if (m.path("memberId").asText().equals(id)) {
+                    check(m.path("status").asText().equals("DISABLED"),
+                            "replica B still asked the member disabled through A: " + m);
+                    reported = true;
+                }
+            }
+            check(reported, "replica B did not name the disabled member: " + after.path("members"));
+            step("replica B reported the member DISABLED at its next search");
+        } finally {
+            call(http, admin, "PUT", a + "/api/v1/admin/members/" + id, "{\"enabled\":true}");
+        }
+    }
+
+    private static HttpResponse<String> search(HttpClient http, String token, String portal, String value)
+            throws IOException, InterruptedException {
+        HttpResponse<String> r = call(http, token, "POST", portal + "/api/v1/search",
+                "{\"values\":[\"" + value + "\"]}");
+        check(r.statusCode() == 200, "search through " + portal + " answered " + r.statusCode());
+        return r;
+    }
+
+    private static HttpResponse<String> call(HttpClient http, String token, String method, String url, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void step(String text) {
