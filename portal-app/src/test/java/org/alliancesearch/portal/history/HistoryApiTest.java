@@ -230,6 +230,39 @@ class HistoryApiTest {
     }
 
     @Test
+    void aSearchDoesNotWaitForAnotherSearchTrimmingTheSameHistory() throws Exception {
+        String hanna = token("hanna", "org-a");
+        search(hanna, "{\"values\":[\"192.0.2.23\"]}");
+        Db.update("insert into search_history select md5(random()::text || g)::uuid, owner_sub,"
+                + " searched_at - (g || ' minutes')::interval, source, key_id, query_sealed, value_count,"
+                + " found_count, indicator_count, members_answered, members_failed"
+                + " from search_history, generate_series(1, 505) g where owner_sub = 'id-hanna'");
+        // another search of hanna's is dropping her oldest rows right now (its transaction holds them)
+        try (java.sql.Connection other = Db.connect()) {
+            other.setAutoCommit(false);
+            try (var lock = other.prepareStatement("select id from search_history where owner_sub = 'id-hanna'"
+                    + " order by searched_at desc, id desc offset 500 for update")) {
+                lock.executeQuery().close();
+            }
+            // the search is answered (its history row written) without waiting for the other one to commit
+            var answered = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(hanna)
+                    .contentType(ContentType.JSON).body("{\"values\":[\"192.0.2.24\"]}").post("/api/v1/search")
+                    .statusCode());
+            try {
+                assertThat(answered.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            } finally {
+                other.rollback();
+            }
+            answered.join();
+        }
+        assertThat(list(hanna, "?limit=1").getList("entries.query.values.flatten()")).containsExactly("192.0.2.24");
+        // the rows the other search held are trimmed by the next search
+        search(hanna, "{\"values\":[\"192.0.2.25\"]}");
+        assertThat(Db.rows("select count(*) as n from search_history where owner_sub = 'id-hanna'").get(0).get("n"))
+                .isEqualTo("500");
+    }
+
+    @Test
     void theRetentionPurgeRemovesOldEntriesOnly() throws Exception {
         String hector = token("hector", "org-a");
         search(hector, "{\"values\":[\"192.0.2.31\"]}");

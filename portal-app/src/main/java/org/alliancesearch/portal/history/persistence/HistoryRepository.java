@@ -33,13 +33,16 @@ public class HistoryRepository implements PanacheRepositoryBase<HistoryEntry, UU
         return delete("ownerSub", ownerSub);
     }
 
-    /** Drops the owner's rows beyond the newest {@code keep}. */
-    public Uni<Long> trim(String ownerSub, int keep) {
-        return find("ownerSub", NEWEST_FIRST, ownerSub).range(keep, keep).firstResult()
-                .flatMap(first -> first == null
-                        ? Uni.createFrom().item(0L)
-                        : delete("ownerSub = ?1 and (searchedAt < ?2 or (searchedAt = ?2 and id <= ?3))", ownerSub,
-                                first.searchedAt, first.id));
+    /**
+     * Drops the owner's rows beyond the newest {@code keep}, in one statement. Rows another search of the same owner
+     * is dropping at this moment are skipped rather than waited for (it drops them): a busy script's concurrent
+     * searches do not queue behind each other's trim.
+     */
+    public Uni<Integer> trim(String ownerSub, int keep) {
+        return getSession().flatMap(s -> s.createNativeQuery("delete from search_history where id in (select id from"
+                + " search_history where owner_sub = :owner order by searched_at desc, id desc offset :keep"
+                + " for update skip locked)").setParameter("owner", ownerSub).setParameter("keep", keep)
+                .executeUpdate());
     }
 
     /** Deletes every row searched before the cutoff; returns how many. */

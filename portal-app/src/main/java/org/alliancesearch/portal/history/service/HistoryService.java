@@ -75,7 +75,7 @@ public class HistoryService implements SearchHistory {
         return Uni.createFrom().deferred(() -> {
             HistoryEntry e = entry(UUID.randomUUID(), who.subject(), source, prepared, done,
                     OffsetDateTime.now(ZoneOffset.UTC));
-            return Panache.withTransaction(() -> repository.persist(e)
+            return Panache.withTransaction(() -> repository.persistAndFlush(e)
                     .flatMap(saved -> repository.trim(e.ownerSub, config.maxPerUser())));
         }).replaceWithVoid().onFailure().recoverWithUni(e -> {
             // never the values, nor the message (a driver may quote parameters in it)
