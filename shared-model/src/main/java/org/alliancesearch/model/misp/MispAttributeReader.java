@@ -91,6 +91,15 @@ public final class MispAttributeReader {
     private boolean hasOrg;
     private Object orgName;
 
+    // The event last made, and what it was made of: the attributes of one event come one after another, each with a
+    // copy of its context, and making the event again (dates, tags) was a large part of what is left.
+    private MispEvent lastEvent;
+    private final Object[] lastEventSlots = new Object[8];
+    private boolean lastHasOrgc;
+    private Object lastOrgcName;
+    private Object lastOrgcUuid;
+    private List<MispTag> lastEventTags;
+
     private int sightings;
     private Set<String> seenSightings;
     private Object sightingType;
@@ -439,14 +448,28 @@ public final class MispAttributeReader {
     }
 
     private MispEvent event() {
+        if (lastEvent != null && hasOrgc == lastHasOrgc && java.util.Arrays.equals(event, lastEventSlots)
+                && java.util.Objects.equals(orgcName, lastOrgcName) && java.util.Objects.equals(orgcUuid, lastOrgcUuid)
+                && eventTags.list.equals(lastEventTags)) {
+            // The same tokens make the same event.
+            return lastEvent;
+        }
         String orgcNameText = hasOrgc ? capped(orgcName, caps.organisation()) : null;
         String orgcUuidText = hasOrgc ? MispJson.lower(text(orgcUuid)) : null;
-        return new MispEvent(text(event[E_ID]), MispJson.lower(text(event[E_UUID])),
+        List<MispTag> tagList = eventTags.list();
+        MispEvent made = new MispEvent(text(event[E_ID]), MispJson.lower(text(event[E_UUID])),
                 capped(event[E_INFO], caps.eventInfo()), MispJson.date(text(event[E_DATE])), orgcNameText,
                 orgcUuidText, integer(event[E_THREAT_LEVEL]), event[E_PUBLISHED] != null
                         ? bool(event[E_PUBLISHED])
                         : null,
-                epoch(event[E_TIMESTAMP]), integer(event[E_DISTRIBUTION]), eventTags.list());
+                epoch(event[E_TIMESTAMP]), integer(event[E_DISTRIBUTION]), tagList);
+        System.arraycopy(event, 0, lastEventSlots, 0, event.length);
+        lastHasOrgc = hasOrgc;
+        lastOrgcName = orgcName;
+        lastOrgcUuid = orgcUuid;
+        lastEventTags = tagList;
+        lastEvent = made;
+        return made;
     }
 
     private void requireComplete() {

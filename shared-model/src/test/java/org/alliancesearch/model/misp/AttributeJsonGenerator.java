@@ -42,6 +42,7 @@ final class AttributeJsonGenerator {
 
     private final Random r;
     private final int cap;
+    private String lastEvent;
 
     /** @param cap the cap strings are made around */
     AttributeJsonGenerator(long seed, int cap) {
@@ -90,13 +91,30 @@ final class AttributeJsonGenerator {
             case "distribution" -> integer();
             case "uuid" -> quote(pick(UUIDS));
             case "Tag" -> r.nextInt(8) == 0 ? any(2) : tags();
-            case "Event" -> r.nextInt(8) == 0 ? any(2) : event();
+            case "Event" -> r.nextInt(8) == 0 ? any(2) : r.nextInt(2) == 0 && lastEvent != null ? again() : event();
             case "Sighting" -> r.nextInt(8) == 0 ? any(2) : sightings();
             default -> r.nextInt(3) == 0 ? any(3) : text();
         };
     }
 
+    /** An event context; the next attribute often carries the same one again, as in an answer. */
     String event() {
+        lastEvent = eventObject();
+        return lastEvent;
+    }
+
+    /** The last event again, or with one part replaced by a repeated key (its tags, its creator, its date). */
+    private String again() {
+        String head = lastEvent.substring(0, lastEvent.length() - 1) + (lastEvent.length() > 2 ? "," : "");
+        return switch (r.nextInt(5)) {
+            case 0 -> head + "\"Tag\":" + tags() + "}";
+            case 1 -> head + "\"Orgc\":" + organisation() + "}";
+            case 2 -> head + "\"date\":" + quote(pick(DATE_TEXTS)) + "}";
+            default -> lastEvent;
+        };
+    }
+
+    private String eventObject() {
         StringBuilder b = new StringBuilder("{");
         int n = r.nextInt(16);
         boolean first = true;
