@@ -519,6 +519,13 @@ public final class MispAttributeReader {
     }
 
     private static boolean bool(Object v) {
+        // MISP's own kinds first (0/1, true/false): what MispJson.bool gives for them, without its general checks.
+        if (v instanceof com.fasterxml.jackson.databind.node.IntNode n) {
+            return n.intValue() != 0;
+        }
+        if (v instanceof com.fasterxml.jackson.databind.node.BooleanNode b) {
+            return b.booleanValue();
+        }
         return v instanceof String s ? MispJson.boolText(s) : MispJson.bool((JsonNode) v);
     }
 
