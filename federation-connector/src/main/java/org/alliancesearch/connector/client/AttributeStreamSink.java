@@ -6,31 +6,31 @@ import java.util.List;
 
 import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
-import org.alliancesearch.model.misp.JsonTreeBuilder;
 import org.alliancesearch.model.misp.MispAttribute;
+import org.alliancesearch.model.misp.MispAttributeReader;
 import org.alliancesearch.model.misp.MispFormatException;
-import org.alliancesearch.model.misp.MispJson;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads a MISP {@code attributes/restSearch} answer as it arrives ({@link JsonStreamSink}): only the tokens of one
- * attribute ({@code response.Attribute[i]}) are held at a time, never the whole body. Ends the read when the record
- * cap is reached too.
+ * attribute ({@code response.Attribute[i]}) are held at a time, never the whole body. Each attribute is read straight
+ * from the tokens into a record, its strings cut to their caps on the way ({@link MispAttributeReader}: no JSON tree
+ * per record, which was a third of the CPU spent reading answers). Ends the read when the record cap is reached too.
  */
 public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     private final int maxRecords;
-    private final StringCaps caps;
+    private final MispAttributeReader reader;
     private int truncated;
     private final List<MispAttribute> attributes = new ArrayList<>();
     private final RecordSharing sharing = new RecordSharing();
     private int records;
     private int skipped;
-    private JsonTreeBuilder current;
+    /** Whether the reader is inside an attribute. */
+    private boolean reading;
 
     /**
      * @param maxBytes bytes read at most (decompressed)
@@ -47,18 +47,19 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     public AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords, ReadBudget budget, StringCaps caps) {
         super(mapper, maxBytes, budget);
         this.maxRecords = maxRecords;
-        this.caps = caps;
+        this.reader = new MispAttributeReader(caps.model());
     }
 
     @Override
     protected void token(JsonParser parser, JsonToken token) throws IOException {
-        if (current != null) {
-            if (current.add(parser, token)) {
+        if (reading) {
+            if (reader.add(parser, token)) {
                 endRecord();
             }
         } else if (inAttributeArray(parser, token)) {
             if (token.isStructStart()) {
-                current = new JsonTreeBuilder(parser, token);
+                reading = true;
+                reader.add(parser, token);
             } else if (!token.isStructEnd()) {
                 records++;
                 skipped++;
@@ -83,18 +84,17 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     }
 
     private void endRecord() {
-        JsonNode node = current.tree();
-        current = null;
+        reading = false;
         if (attributes.size() >= maxRecords) {
             cut(Cut.RECORD_CAP, MemberMessage.ATTRIBUTE_CAP.format(maxRecords));
             return;
         }
         records++;
-        if (caps.apply(node)) {
+        if (reader.truncated()) {
             truncated++;
         }
         try {
-            attributes.add(sharing.share(MispJson.attribute(node)));
+            attributes.add(sharing.share(reader.attribute()));
         } catch (MispFormatException e) {
             skipped++;
         }
@@ -102,7 +102,8 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
 
     @Override
     protected void cutHook() {
-        current = null;
+        reading = false;
+        reader.reset();
     }
 
     @Override

@@ -113,7 +113,11 @@ public final class MispJson {
     }
 
     static String text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        return text(node.get(field));
+    }
+
+    /** A value as text: null for an absent value, JSON null, an object or an array; numbers as Jackson writes them. */
+    static String text(JsonNode v) {
         if (v == null || v.isNull() || v.isContainerNode()) {
             return null;
         }
@@ -121,7 +125,10 @@ public final class MispJson {
     }
 
     static boolean bool(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        return bool(node.get(field));
+    }
+
+    static boolean bool(JsonNode v) {
         if (v == null || v.isNull()) {
             return false;
         }
@@ -131,41 +138,69 @@ public final class MispJson {
         if (v.isNumber()) {
             return v.intValue() != 0;
         }
-        String s = v.asText().trim().toLowerCase(Locale.ROOT);
+        return boolText(v.asText());
+    }
+
+    /** A boolean sent as text ({@code "1"}, {@code "true"}). */
+    static boolean boolText(String s) {
+        s = s.trim().toLowerCase(Locale.ROOT);
         return s.equals("1") || s.equals("true");
     }
 
     static Integer integer(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        return integer(node.get(field));
+    }
+
+    static Integer integer(JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
         if (v.isNumber()) {
             return v.intValue();
         }
+        return integerText(v.asText());
+    }
+
+    static Integer integerText(String s) {
         try {
-            return Integer.valueOf(v.asText().trim());
+            return Integer.valueOf(s.trim());
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
     static Instant epoch(JsonNode node, String field) {
-        JsonNode v = node.get(field);
+        return epoch(node.get(field));
+    }
+
+    static Instant epoch(JsonNode v) {
         if (v == null || v.isNull()) {
             return null;
         }
+        if (v.isNumber()) {
+            return epochSeconds(v.longValue());
+        }
+        return epochText(v.asText());
+    }
+
+    static Instant epochText(String s) {
         try {
-            long seconds = v.isNumber() ? v.longValue() : Long.parseLong(v.asText().trim());
-            return seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
+            return epochSeconds(Long.parseLong(s.trim()));
         } catch (NumberFormatException e) {
             return null;
         }
     }
 
+    private static Instant epochSeconds(long seconds) {
+        return seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
+    }
+
     /** {@code first_seen}/{@code last_seen}: ISO-8601 text in MISP 2.4.x+, sometimes epoch micro- or seconds. */
     static Instant instant(JsonNode node, String field) {
-        String s = text(node, field);
+        return instant(text(node, field));
+    }
+
+    static Instant instant(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -188,7 +223,10 @@ public final class MispJson {
     }
 
     static LocalDate date(JsonNode node, String field) {
-        String s = text(node, field);
+        return date(text(node, field));
+    }
+
+    static LocalDate date(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -199,7 +237,7 @@ public final class MispJson {
         }
     }
 
-    private static String lower(String s) {
+    static String lower(String s) {
         return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,592 @@
+package org.alliancesearch.model.misp;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Reads one MISP attribute ({@code response.Attribute[i]} of {@code attributes/restSearch}) straight from the parser's
+ * tokens as they arrive, without a JSON tree: reading answers was most of the portal's CPU, and building a tree per
+ * record and then reading it again was a third of that. Gives exactly what {@link MispStringCaps#apply} followed by
+ * {@link MispJson#attribute} gives on the tree of the same tokens (the reference, kept for the other callers and for
+ * the property test that holds the two together): duplicate keys (the last one wins, whole objects and arrays too),
+ * numbers as Jackson's nodes write them, strings cut to their caps.
+ *
+ * <p>
+ * Push-driven, for the non-blocking parser: {@link #add} is called once per token (never with
+ * {@code NOT_AVAILABLE}), starting with the element's first token, and says when the element is complete; the reader
+ * never pulls ahead or skips children through the parser. Only the values {@link MispJson} reads are taken from the
+ * parser; other fields and nested structures pass by with a depth count, their text never made. Reusable: the next
+ * first token starts the next element.
+ */
+public final class MispAttributeReader {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Stands for an object or array value where a scalar is read: {@link MispJson} treats both alike. */
+    private static final JsonNode CONTAINER = NODES.objectNode();
+
+    // Where the reader is: the stack of open structures it reads (skipped ones are only counted in skip).
+    private static final byte ATTRIBUTE = 0;
+    private static final byte TAGS = 1;
+    private static final byte TAG = 2;
+    private static final byte EVENT = 3;
+    private static final byte EVENT_TAGS = 4;
+    private static final byte EVENT_TAG = 5;
+    private static final byte ORGC = 6;
+    private static final byte ORG = 7;
+    private static final byte SIGHTINGS = 8;
+    private static final byte SIGHTING = 9;
+    /** The element is not an object: its tokens pass by, and it cannot be read. */
+    private static final byte NOT_OBJECT = 10;
+
+    // The attribute's scalar fields, each slot a String (a JSON string) or a JsonNode (anything else); null: absent.
+    private static final int ID = 0;
+    private static final int UUID = 1;
+    private static final int EVENT_ID = 2;
+    private static final int OBJECT_ID = 3;
+    private static final int OBJECT_RELATION = 4;
+    private static final int CATEGORY = 5;
+    private static final int TYPE = 6;
+    private static final int VALUE = 7;
+    private static final int TO_IDS = 8;
+    private static final int TIMESTAMP = 9;
+    private static final int FIRST_SEEN = 10;
+    private static final int LAST_SEEN = 11;
+    private static final int DISTRIBUTION = 12;
+    private static final int COMMENT = 13;
+    private static final int DELETED = 14;
+    // The event's.
+    private static final int E_ID = 0;
+    private static final int E_UUID = 1;
+    private static final int E_INFO = 2;
+    private static final int E_DATE = 3;
+    private static final int E_THREAT_LEVEL = 4;
+    private static final int E_PUBLISHED = 5;
+    private static final int E_TIMESTAMP = 6;
+    private static final int E_DISTRIBUTION = 7;
+
+    private final MispStringCaps caps;
+
+    private byte[] stack = new byte[8];
+    private int depth;
+    private int skip;
+    private String field;
+    private boolean complete;
+
+    private final Object[] attribute = new Object[15];
+    private final Tags tags = new Tags(false);
+
+    private boolean hasEvent;
+    private final Object[] event = new Object[8];
+    private final Tags eventTags = new Tags(true);
+    private boolean hasOrgc;
+    private Object orgcName;
+    private Object orgcUuid;
+    private boolean hasOrg;
+    private Object orgName;
+
+    // The event last made, and what it was made of: the attributes of one event come one after another, each with a
+    // copy of its context, and making the event again (dates, tags) was a large part of what is left.
+    private MispEvent lastEvent;
+    private final Object[] lastEventSlots = new Object[8];
+    private boolean lastHasOrgc;
+    private Object lastOrgcName;
+    private Object lastOrgcUuid;
+    private List<MispTag> lastEventTags;
+
+    private int sightings;
+    private Set<String> seenSightings;
+    private Object sightingType;
+    private Object sightingUuid;
+    private Object sightingId;
+
+    public MispAttributeReader(MispStringCaps caps) {
+        this.caps = caps == null ? MispStringCaps.none() : caps;
+    }
+
+    /**
+     * Takes the parser's current token of the element; the first call after a complete element (or after
+     * {@link #reset}) starts a new one.
+     *
+     * @return true when this token completed the element: {@link #attribute} and {@link #truncated} are ready
+     */
+    public boolean add(JsonParser p, JsonToken t) throws IOException {
+        if (depth == 0 && skip == 0) {
+            return start(t);
+        }
+        if (skip > 0) {
+            if (t.isStructStart()) {
+                skip++;
+            } else if (t.isStructEnd() && --skip == 0 && depth == 0) {
+                // A non-object element (an array) ended.
+                complete = true;
+                return true;
+            }
+            return false;
+        }
+        switch (t) {
+            case FIELD_NAME -> field = p.currentName();
+            case END_OBJECT, END_ARRAY -> {
+                return end();
+            }
+            default -> value(p, t);
+        }
+        return false;
+    }
+
+    /** Forgets a partly read element (the read was cut). */
+    public void reset() {
+        depth = 0;
+        skip = 0;
+        complete = false;
+    }
+
+    private boolean start(JsonToken t) {
+        clear();
+        if (t == JsonToken.START_OBJECT) {
+            push(ATTRIBUTE);
+            return false;
+        }
+        stack[0] = NOT_OBJECT;
+        if (t == JsonToken.START_ARRAY) {
+            skip = 1;
+            return false;
+        }
+        complete = true;
+        return true;
+    }
+
+    private void clear() {
+        complete = false;
+        field = null;
+        java.util.Arrays.fill(attribute, null);
+        tags.clear();
+        clearEvent(false);
+        clearSightings();
+    }
+
+    private void clearEvent(boolean present) {
+        hasEvent = present;
+        java.util.Arrays.fill(event, null);
+        eventTags.clear();
+        hasOrgc = false;
+        orgcName = null;
+        orgcUuid = null;
+        hasOrg = false;
+        orgName = null;
+    }
+
+    private void clearSightings() {
+        sightings = 0;
+        if (seenSightings != null) {
+            seenSightings.clear();
+        }
+    }
+
+    private void push(byte where) {
+        if (depth == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, depth * 2);
+        }
+        stack[depth++] = where;
+    }
+
+    /** A value (scalar or the start of a structure) in the structure on top of the stack. */
+    private void value(JsonParser p, JsonToken t) throws IOException {
+        switch (stack[depth - 1]) {
+            case ATTRIBUTE -> attributeField(p, t);
+            case EVENT -> eventField(p, t);
+            case TAGS -> tagEntry(tags, TAG, p, t);
+            case EVENT_TAGS -> tagEntry(eventTags, EVENT_TAG, p, t);
+            case TAG -> tagField(tags, p, t);
+            case EVENT_TAG -> tagField(eventTags, p, t);
+            case ORGC -> {
+                if ("name".equals(field)) {
+                    orgcName = read(p, t);
+                } else if ("uuid".equals(field)) {
+                    orgcUuid = read(p, t);
+                } else {
+                    pass(t);
+                }
+            }
+            case ORG -> {
+                if ("name".equals(field)) {
+                    orgName = read(p, t);
+                } else {
+                    pass(t);
+                }
+            }
+            case SIGHTINGS -> {
+                if (t == JsonToken.START_OBJECT) {
+                    sightingType = null;
+                    sightingUuid = null;
+                    sightingId = null;
+                    push(SIGHTING);
+                } else {
+                    pass(t);
+                }
+            }
+            case SIGHTING -> {
+                switch (field) {
+                    case "type" -> sightingType = read(p, t);
+                    case "uuid" -> sightingUuid = read(p, t);
+                    case "id" -> sightingId = read(p, t);
+                    default -> pass(t);
+                }
+            }
+            default -> pass(t);
+        }
+    }
+
+    private void attributeField(JsonParser p, JsonToken t) throws IOException {
+        int slot;
+        switch (field) {
+            case "id" -> slot = ID;
+            case "uuid" -> slot = UUID;
+            case "event_id" -> slot = EVENT_ID;
+            case "object_id" -> slot = OBJECT_ID;
+            case "object_relation" -> slot = OBJECT_RELATION;
+            case "category" -> slot = CATEGORY;
+            case "type" -> slot = TYPE;
+            case "value" -> slot = VALUE;
+            case "to_ids" -> slot = TO_IDS;
+            case "timestamp" -> slot = TIMESTAMP;
+            case "first_seen" -> slot = FIRST_SEEN;
+            case "last_seen" -> slot = LAST_SEEN;
+            case "distribution" -> slot = DISTRIBUTION;
+            case "comment" -> slot = COMMENT;
+            case "deleted" -> slot = DELETED;
+            case "Tag" -> {
+                // A repeated key replaces the whole earlier value, as in a tree.
+                tags.clear();
+                structure(t, TAGS);
+                return;
+            }
+            case "Event" -> {
+                clearEvent(t == JsonToken.START_OBJECT);
+                structure(t, EVENT);
+                return;
+            }
+            case "Sighting" -> {
+                clearSightings();
+                structure(t, SIGHTINGS);
+                return;
+            }
+            default -> {
+                pass(t);
+                return;
+            }
+        }
+        attribute[slot] = read(p, t);
+    }
+
+    private void eventField(JsonParser p, JsonToken t) throws IOException {
+        int slot;
+        switch (field) {
+            case "id" -> slot = E_ID;
+            case "uuid" -> slot = E_UUID;
+            case "info" -> slot = E_INFO;
+            case "date" -> slot = E_DATE;
+            case "threat_level_id" -> slot = E_THREAT_LEVEL;
+            case "published" -> slot = E_PUBLISHED;
+            case "timestamp" -> slot = E_TIMESTAMP;
+            case "distribution" -> slot = E_DISTRIBUTION;
+            case "Tag" -> {
+                eventTags.clear();
+                structure(t, EVENT_TAGS);
+                return;
+            }
+            case "Orgc" -> {
+                hasOrgc = t == JsonToken.START_OBJECT;
+                orgcName = null;
+                orgcUuid = null;
+                if (hasOrgc) {
+                    push(ORGC);
+                } else {
+                    pass(t);
+                }
+                return;
+            }
+            case "Org" -> {
+                hasOrg = t == JsonToken.START_OBJECT;
+                orgName = null;
+                if (hasOrg) {
+                    push(ORG);
+                } else {
+                    pass(t);
+                }
+                return;
+            }
+            default -> {
+                pass(t);
+                return;
+            }
+        }
+        event[slot] = read(p, t);
+    }
+
+    /** Enters an array of entries read one by one ({@code Tag}, {@code Sighting}), or an object the event. */
+    private void structure(JsonToken t, byte where) {
+        boolean wanted = where == EVENT ? t == JsonToken.START_OBJECT : t == JsonToken.START_ARRAY;
+        if (wanted) {
+            push(where);
+        } else {
+            pass(t);
+        }
+    }
+
+    private void tagEntry(Tags into, byte entry, JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_OBJECT) {
+            into.name = null;
+            into.inherited = null;
+            push(entry);
+        } else if (t == JsonToken.VALUE_STRING) {
+            into.add(p.getText(), null, caps.tag());
+        } else {
+            // Numbers, booleans, null and arrays name no tag.
+            pass(t);
+        }
+    }
+
+    private void tagField(Tags into, JsonParser p, JsonToken t) throws IOException {
+        if ("name".equals(field)) {
+            into.name = read(p, t);
+        } else if (!into.event && "inherited".equals(field)) {
+            into.inherited = read(p, t);
+        } else {
+            pass(t);
+        }
+    }
+
+    /**
+     * A structure closes. Entries are judged with their last values (a key repeated inside an entry counts once, as
+     * in a tree).
+     */
+    private boolean end() {
+        byte closed = stack[--depth];
+        switch (closed) {
+            case TAG -> tags.entryEnded(caps.tag());
+            case EVENT_TAG -> eventTags.entryEnded(caps.tag());
+            case SIGHTING -> sightingEnded();
+            default -> {
+            }
+        }
+        if (depth == 0) {
+            complete = true;
+            return true;
+        }
+        return false;
+    }
+
+    private void sightingEnded() {
+        if (sightings >= MispAttribute.MAX_SIGHTINGS) {
+            return;
+        }
+        if (sightingType != null && !(sightingType instanceof JsonNode n && n.isNull())
+                && !"0".equals(asText(sightingType))) {
+            return;
+        }
+        String identity = text(sightingUuid);
+        if (identity == null) {
+            identity = text(sightingId);
+        }
+        if (identity != null) {
+            if (seenSightings == null) {
+                seenSightings = new HashSet<>();
+            }
+            if (!seenSightings.add(identity)) {
+                return;
+            }
+        }
+        sightings++;
+    }
+
+    /** Whether a string of the element was cut to its cap (known also of an element that cannot be read). */
+    public boolean truncated() {
+        requireComplete();
+        if (stack[0] == NOT_OBJECT) {
+            return false;
+        }
+        boolean cut = cuts(attribute[VALUE], caps.value()) || cuts(attribute[COMMENT], caps.comment()) || tags.cut;
+        if (hasEvent) {
+            cut |= cuts(event[E_INFO], caps.eventInfo()) || eventTags.cut
+                    || hasOrgc && cuts(orgcName, caps.organisation()) || hasOrg && cuts(orgName, caps.organisation());
+        }
+        return cut;
+    }
+
+    /**
+     * The element as a record, its strings cut to their caps.
+     *
+     * @throws MispFormatException when it is not an object or has no usable type and value, as {@link MispJson}
+     */
+    public MispAttribute attribute() {
+        requireComplete();
+        if (stack[0] == NOT_OBJECT) {
+            throw new MispFormatException("attribute is not a JSON object");
+        }
+        String type = text(attribute[TYPE]);
+        String value = capped(attribute[VALUE], caps.value());
+        if (type == null || type.isBlank() || value == null) {
+            throw new MispFormatException("attribute has no type or value");
+        }
+        MispEvent e = hasEvent ? event() : null;
+        String eventId = text(attribute[EVENT_ID]);
+        if (eventId == null && e != null) {
+            eventId = e.id();
+        }
+        return new MispAttribute(text(attribute[ID]), MispJson.lower(text(attribute[UUID])), eventId,
+                text(attribute[OBJECT_ID]), text(attribute[OBJECT_RELATION]), text(attribute[CATEGORY]), type, value,
+                bool(attribute[TO_IDS]), epoch(attribute[TIMESTAMP]), MispJson.instant(text(attribute[FIRST_SEEN])),
+                MispJson.instant(text(attribute[LAST_SEEN])), integer(attribute[DISTRIBUTION]),
+                capped(attribute[COMMENT], caps.comment()), bool(attribute[DELETED]), tags.list(), e, sightings);
+    }
+
+    private MispEvent event() {
+        if (lastEvent != null && hasOrgc == lastHasOrgc && java.util.Arrays.equals(event, lastEventSlots)
+                && java.util.Objects.equals(orgcName, lastOrgcName) && java.util.Objects.equals(orgcUuid, lastOrgcUuid)
+                && eventTags.list.equals(lastEventTags)) {
+            // The same tokens make the same event.
+            return lastEvent;
+        }
+        String orgcNameText = hasOrgc ? capped(orgcName, caps.organisation()) : null;
+        String orgcUuidText = hasOrgc ? MispJson.lower(text(orgcUuid)) : null;
+        List<MispTag> tagList = eventTags.list();
+        MispEvent made = new MispEvent(text(event[E_ID]), MispJson.lower(text(event[E_UUID])),
+                capped(event[E_INFO], caps.eventInfo()), MispJson.date(text(event[E_DATE])), orgcNameText,
+                orgcUuidText, integer(event[E_THREAT_LEVEL]), event[E_PUBLISHED] != null
+                        ? bool(event[E_PUBLISHED])
+                        : null,
+                epoch(event[E_TIMESTAMP]), integer(event[E_DISTRIBUTION]), tagList);
+        System.arraycopy(event, 0, lastEventSlots, 0, event.length);
+        lastHasOrgc = hasOrgc;
+        lastOrgcName = orgcName;
+        lastOrgcUuid = orgcUuid;
+        lastEventTags = tagList;
+        lastEvent = made;
+        return made;
+    }
+
+    private void requireComplete() {
+        if (!complete) {
+            throw new IllegalStateException("the element is not complete");
+        }
+    }
+
+    /** Lets a structure (or a scalar) the reader has no use for pass by, without reading its text. */
+    private void pass(JsonToken t) {
+        if (t.isStructStart()) {
+            skip = 1;
+        }
+    }
+
+    /** A scalar as the tree would hold it; a structure is passed by and stands as {@link #CONTAINER}. */
+    private Object read(JsonParser p, JsonToken t) throws IOException {
+        if (t.isStructStart()) {
+            skip = 1;
+            return CONTAINER;
+        }
+        return scalar(p, t);
+    }
+
+    /** The same nodes {@link JsonTreeBuilder} makes, except that a string stays a String. */
+    private static Object scalar(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> switch (p.getNumberType()) {
+                case INT -> NODES.numberNode(p.getIntValue());
+                case LONG -> NODES.numberNode(p.getLongValue());
+                default -> NODES.numberNode(p.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            default -> NODES.nullNode();
+        };
+    }
+
+    private static String text(Object v) {
+        return v instanceof String s ? s : MispJson.text((JsonNode) v);
+    }
+
+    private static String asText(Object v) {
+        return v instanceof String s ? s : ((JsonNode) v).asText();
+    }
+
+    private static boolean bool(Object v) {
+        // MISP's own kinds first (0/1, true/false): what MispJson.bool gives for them, without its general checks.
+        if (v instanceof com.fasterxml.jackson.databind.node.IntNode n) {
+            return n.intValue() != 0;
+        }
+        if (v instanceof com.fasterxml.jackson.databind.node.BooleanNode b) {
+            return b.booleanValue();
+        }
+        return v instanceof String s ? MispJson.boolText(s) : MispJson.bool((JsonNode) v);
+    }
+
+    private static Integer integer(Object v) {
+        return v instanceof String s ? MispJson.integerText(s) : MispJson.integer((JsonNode) v);
+    }
+
+    private static java.time.Instant epoch(Object v) {
+        return v instanceof String s ? MispJson.epochText(s) : MispJson.epoch((JsonNode) v);
+    }
+
+    /** Only a JSON string is cut, as in the tree. */
+    private static boolean cuts(Object v, int max) {
+        return v instanceof String s && s.length() > max;
+    }
+
+    private static String capped(Object v, int max) {
+        return v instanceof String s ? MispStringCaps.cut(s, max) : text(v);
+    }
+
+    /** One {@code Tag} array being read: its entries so far and the entry being read. */
+    private final class Tags {
+        final boolean event;
+        final List<MispTag> list = new ArrayList<>(4);
+        boolean cut;
+        Object name;
+        Object inherited;
+
+        Tags(boolean event) {
+            this.event = event;
+        }
+
+        void clear() {
+            list.clear();
+            cut = false;
+        }
+
+        void entryEnded(int max) {
+            if (name instanceof String s) {
+                add(s, inherited, max);
+            } else {
+                // A number names a tag as its text; null and structures name none. Nothing is cut.
+                String n = text(name);
+                if (n != null && !n.isBlank()) {
+                    list.add(new MispTag(n, event || inherited != null && bool(inherited)));
+                }
+            }
+        }
+
+        void add(String name, Object inheritedValue, int max) {
+            String n = MispStringCaps.cut(name, max);
+            if (n != name) {
+                cut = true;
+            }
+            if (!n.isBlank()) {
+                list.add(new MispTag(n, event || inheritedValue != null && bool(inheritedValue)));
+            }
+        }
+
+        List<MispTag> list() {
+            return List.copyOf(list);
+        }
+    }
+}
