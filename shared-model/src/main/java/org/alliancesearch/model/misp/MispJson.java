@@ -191,8 +191,9 @@ public final class MispJson {
         }
     }
 
+    /** Null for none, zero, negative, or a time past what {@link Instant} holds (a member may send any number). */
     private static Instant epochSeconds(long seconds) {
-        return seconds <= 0 ? null : Instant.ofEpochSecond(seconds);
+        return seconds <= 0 || seconds > Instant.MAX.getEpochSecond() ? null : Instant.ofEpochSecond(seconds);
     }
 
     /** {@code first_seen}/{@code last_seen}: ISO-8601 text in MISP 2.4.x+, sometimes epoch micro- or seconds. */

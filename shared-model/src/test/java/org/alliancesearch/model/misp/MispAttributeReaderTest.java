@@ -101,6 +101,21 @@ class MispAttributeReaderTest {
     }
 
     @Test
+    void aTimeBeyondWhatJavaHoldsIsNoTimeNotABrokenAnswer() throws IOException {
+        // a member may send any number: one absurd timestamp must not make the page (and the member) MALFORMED
+        String json = "[{\"type\":\"domain\",\"value\":\"x.example\",\"timestamp\":99999999999999999,"
+                + "\"Event\":{\"id\":\"1\",\"timestamp\":\"9223372036854775807\"}},"
+                + "{\"type\":\"domain\",\"value\":\"y.example\",\"timestamp\":\"1700000000\"}]";
+        List<Read> read = read(json, MispStringCaps.none());
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0).attribute().timestamp()).isNull();
+        assertThat(read.get(0).attribute().event().timestamp()).isNull();
+        assertThat(read.get(1).attribute().timestamp()).isEqualTo(java.time.Instant.ofEpochSecond(1_700_000_000L));
+        JsonNode tree = MAPPER.readTree(json);
+        assertThat(reference(tree.get(0), MispStringCaps.none())).isEqualTo(read.get(0));
+    }
+
+    @Test
     void readsPyMispAttributesWithTheirEventContextAsTheTreePathDoes() throws IOException {
         ArrayNode attributes = existingEventAttributes();
         MispStringCaps caps = new MispStringCaps(1000, 100, 20, 30, 3);
