@@ -41,14 +41,14 @@ public final class DigestUsers {
         return claims.sign();
     }
 
-    static void serviceAccount(WireMockServer keycloak) {
+    public static void serviceAccount(WireMockServer keycloak) {
         keycloak.stubFor(post(urlEqualTo(TOKEN_PATH)).withRequestBody(containing("grant_type=client_credentials"))
                 .atPriority(1).willReturn(okJson(
                         "{\"access_token\":\"digest-directory-token\",\"token_type\":\"Bearer\",\"expires_in\":300}")));
     }
 
     /** The user {@code id-<user>} as Keycloak answers now, with a verified address. */
-    static void user(WireMockServer keycloak, String user, boolean enabled, String org, String email,
+    public static void user(WireMockServer keycloak, String user, boolean enabled, String org, String email,
             String... roles) {
         String subject = "id-" + user;
         String attributes = org == null ? "{}" : "{\"org\":[\"" + org + "\"]}";
@@ -63,11 +63,11 @@ public final class DigestUsers {
                 .willReturn(okJson(list.append("]").toString())));
     }
 
-    static void gone(WireMockServer keycloak, String user) {
+    public static void gone(WireMockServer keycloak, String user) {
         keycloak.stubFor(get(urlEqualTo(USERS + "id-" + user)).atPriority(1).willReturn(aResponse().withStatus(404)));
     }
 
-    static void down(WireMockServer keycloak, String user) {
+    public static void down(WireMockServer keycloak, String user) {
         keycloak.stubFor(get(urlEqualTo(USERS + "id-" + user)).atPriority(1).willReturn(aResponse().withStatus(503)));
     }
 }
