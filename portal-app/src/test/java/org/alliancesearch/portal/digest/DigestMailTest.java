@@ -64,7 +64,7 @@ class DigestMailTest {
 
     @BeforeEach
     void clean() throws Exception {
-        DigestSmtp.greenMail.purgeEmailFromAllMailboxes();
+        DigestSmtp.server().purgeEmailFromAllMailboxes();
         DigestUsers.serviceAccount(keycloak);
         // every test names its own subscribers; those of other tests are not owed its week
         Db.update("update digest_subscription set subscribed = false");
@@ -131,7 +131,7 @@ class DigestMailTest {
     }
 
     private static List<MimeMessage> to(String address) throws Exception {
-        return Arrays.stream(DigestSmtp.greenMail.getReceivedMessages()).filter(m -> {
+        return Arrays.stream(DigestSmtp.server().getReceivedMessages()).filter(m -> {
             try {
                 return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
                         .anyMatch(a -> a.toString().equals(address));
@@ -173,8 +173,8 @@ class DigestMailTest {
         DigestMailer.Report report = sweep(builtAt.plusSeconds(60));
 
         assertThat(report).isEqualTo(new DigestMailer.Report(2, 4, 0));
-        assertThat(DigestSmtp.greenMail.waitForIncomingEmail(10_000, 2)).isTrue();
-        MimeMessage[] all = DigestSmtp.greenMail.getReceivedMessages();
+        assertThat(DigestSmtp.server().waitForIncomingEmail(10_000, 2)).isTrue();
+        MimeMessage[] all = DigestSmtp.server().getReceivedMessages();
         assertThat(all).hasSize(2);
         assertThat(to("dm-ja-old@org-a.example")).isEmpty();
 
@@ -252,7 +252,7 @@ class DigestMailTest {
                 .get("opened_at")).isEqualTo(opened);
         assertThat(sweep(builtAt.plusSeconds(3700)).sent()).isZero();
 
-        assertThat(DigestSmtp.greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(DigestSmtp.server().waitForIncomingEmail(5_000, 1)).isTrue();
         Thread.sleep(500);
         assertThat(to("dm-twice@org-a.example")).hasSize(1);
         assertThat(row("dm-twice", week)).containsEntry("status", "SENT").containsEntry("attempts", "1");
@@ -282,7 +282,7 @@ class DigestMailTest {
         assertThat(sweep(builtAt.plusSeconds(240))).isEqualTo(new DigestMailer.Report(0, 0, 0));
         assertThat(row("dm-down", week)).containsEntry("attempts", "3");
 
-        assertThat(DigestSmtp.greenMail.waitForIncomingEmail(5_000, 1)).isTrue();
+        assertThat(DigestSmtp.server().waitForIncomingEmail(5_000, 1)).isTrue();
         assertThat(to("dm-later@org-a.example")).hasSize(1);
         assertThat(to("dm-down@org-a.example")).isEmpty();
     }
@@ -300,6 +300,53 @@ class DigestMailTest {
         open(week, builtAt);
         assertThat(sweep(builtAt.plus(Duration.ofDays(3)))).isEqualTo(new DigestMailer.Report(0, 0, 0));
         assertThat(row("dm-late", week)).isEmpty();
-        assertThat(DigestSmtp.greenMail.getReceivedMessages()).isEmpty();
+        assertThat(DigestSmtp.server().getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void anSmtpServerThatIsDownIsTriedAgainOnTheNextSweepAndTheLogNamesNoAddress() throws Exception {
+        Instant builtAt = builtAtOfANewWeek();
+        LocalDate week = store(builtAt);
+        subscribe("dm-smtp", "dm-smtp@org-a.example", "en", null);
+        DigestUsers.user(keycloak, "dm-smtp", true, "org-a", "dm-smtp-now@org-a.example", "member");
+        open(week, builtAt);
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                String message = r.getMessage();
+                Object[] params = r.getParameters();
+                logged.add(message + (params == null ? "" : " " + Arrays.toString(params)));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.alliancesearch.portal.digest");
+        log.addHandler(capture);
+        try {
+            DigestSmtp.down();
+            try {
+                assertThat(sweep(builtAt.plusSeconds(60))).isEqualTo(new DigestMailer.Report(0, 0, 1));
+            } finally {
+                DigestSmtp.restart();
+            }
+            assertThat(row("dm-smtp", week)).containsEntry("status", "FAILED").containsEntry("attempts", "1")
+                    .containsEntry("outcome", "SMTP");
+            assertThat(logged).anyMatch(l -> l.contains("id-dm-smtp") && l.contains("SMTP"));
+
+            assertThat(sweep(builtAt.plusSeconds(120))).isEqualTo(new DigestMailer.Report(1, 0, 0));
+            assertThat(row("dm-smtp", week)).containsEntry("status", "SENT").containsEntry("attempts", "2");
+            assertThat(DigestSmtp.server().waitForIncomingEmail(10_000, 1)).isTrue();
+            assertThat(to("dm-smtp-now@org-a.example")).hasSize(1);
+            assertThat(logged).isNotEmpty().noneMatch(l -> l.contains("@"));
+        } finally {
+            log.removeHandler(capture);
+        }
     }
 }

@@ -12,6 +12,18 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** A real SMTP server (GreenMail) for the digest e-mail tests, the default mailer pointed at it. */
 public class DigestSmtp implements QuarkusTestResourceLifecycleManager {
     static GreenMail greenMail;
+    private static ServerSetup setup;
+
+    /** Stops the server: nothing listens on its port until {@link #restart()}. */
+    public static void down() {
+        greenMail.stop();
+    }
+
+    /** Starts the server again on the same port (empty). */
+    public static void restart() {
+        greenMail = new GreenMail(setup);
+        greenMail.start();
+    }
 
     /** The profile of the digest e-mail tests: the mailer pointed at GreenMail (not the mock). */
     public static class RealSmtp implements QuarkusTestProfile {
@@ -28,7 +40,12 @@ public class DigestSmtp implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            setup = new ServerSetup(probe.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        greenMail = new GreenMail(setup);
         greenMail.start();
         return Map.ofEntries(Map.entry("quarkus.mailer.mock", "false"), Map.entry("%test.quarkus.mailer.mock", "false"),
                 Map.entry("quarkus.mailer.host", "127.0.0.1"),
