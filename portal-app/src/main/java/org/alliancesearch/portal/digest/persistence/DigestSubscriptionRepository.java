@@ -1,5 +1,7 @@
 package org.alliancesearch.portal.digest.persistence;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +22,7 @@ public class DigestSubscriptionRepository implements PanacheRepositoryBase<Diges
      * without one being sent now (unless it was taken before {@code staleBefore}: a replica died while sending), and
      * with attempts left.
      */
-    public Uni<List<String>> owed(java.time.LocalDate week, java.time.OffsetDateTime staleBefore, int maxAttempts,
-            int limit) {
+    public Uni<List<String>> owed(LocalDate week, OffsetDateTime staleBefore, int maxAttempts, int limit) {
         return getSession().flatMap(s -> s.createNativeQuery(
                 "select s.subject from digest_subscription s left join digest_mail m"
                         + " on m.subject = s.subject and m.week_start = :week where s.subscribed and (m.subject is null"
