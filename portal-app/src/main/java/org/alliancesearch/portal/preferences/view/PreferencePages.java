@@ -122,7 +122,9 @@ public class PreferencePages {
     }
 
     private Uni<Response> page(String chosen, String error, Response.Status status) {
-        return digestView(null).flatMap(view -> render(chosen, error, view, status));
+        // the zone is a cookie: the page still serves it when the stored digest choice cannot be read
+        return digestView(null).onFailure().recoverWithNull()
+                .flatMap(view -> render(chosen, error, view, status));
     }
 
     private Uni<Response> render(String chosen, String error, DigestMail view, Response.Status status) {
