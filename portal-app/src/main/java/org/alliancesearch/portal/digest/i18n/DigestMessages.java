@@ -113,4 +113,46 @@ public interface DigestMessages {
 
     @Message
     String err_no_digest();
+
+    @Message
+    String prefs_digest_title();
+
+    @Message
+    String prefs_digest_help();
+
+    @Message
+    String prefs_digest_on();
+
+    @Message
+    String prefs_digest_status_on(String email, String language, String zone);
+
+    @Message
+    String prefs_digest_status_off();
+
+    @Message
+    String prefs_digest_no_email();
+
+    @Message
+    String prefs_digest_save();
+
+    @Message
+    String flash_digest_subscribed();
+
+    @Message
+    String flash_digest_unsubscribed();
+
+    @Message
+    String detail_subscription_invalid();
+
+    @Message
+    String err_subscribed_required();
+
+    @Message
+    String err_language();
+
+    @Message
+    String err_zone();
+
+    @Message
+    String err_no_email();
 }

@@ -27,4 +27,42 @@ public interface DigestConfig {
     /** Tags, and galaxy clusters, listed at most (each). */
     @WithDefault("20")
     int maxRanked();
+
+    /** The weekly digest by e-mail to the users who asked for it ({@code alliance.digest.mail.*}). */
+    Mail mail();
+
+    /**
+     * The digest e-mail. The SMTP server is Quarkus Mailer's ({@code quarkus.mailer.*}); the sender, the deadline of
+     * one e-mail and the portal's address the links use are the alert e-mails' ({@code alliance.watch.delivery.*}).
+     */
+    interface Mail {
+        /**
+         * How often the cluster looks for digest e-mails still owed (one clustered job; a failed e-mail is tried again
+         * then), as a duration ({@code 15m}), or {@code off}. Read by the scheduler from the configuration itself.
+         */
+        @WithDefault("15m")
+        String sweep();
+
+        /** Tries in all for one subscriber's e-mail of one week (the first and the retries); at least 1. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /**
+         * How long after the weekly job built a week's digest its e-mail is still sent (to a subscriber that was
+         * owed it: a retry, a replica down, a new subscriber); after it, the week is left to the page.
+         */
+        @WithDefault("P2D")
+        Duration sendWithin();
+
+        /** The most e-mails one sweep sends; the rest wait for the next sweep. */
+        @WithDefault("500")
+        int sweepBatch();
+
+        /**
+         * An e-mail taken by a sweep that never said how it ended (its replica died) is taken again after this long
+         * (and may then arrive twice: the SMTP server may have taken the first).
+         */
+        @WithDefault("PT30M")
+        Duration staleAfter();
+    }
 }

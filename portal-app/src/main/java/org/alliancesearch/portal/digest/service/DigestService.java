@@ -149,6 +149,14 @@ public class DigestService {
                 .map(row -> Optional.ofNullable(row).map(this::read));
     }
 
+    /** The stored digest of one week (the Monday, UTC), if it was built and is still kept. */
+    public Uni<Optional<StoredDigest>> week(LocalDate weekStart) {
+        return Uni.createFrom().voidItem().emitOn(onContext())
+                .flatMap(ignored -> io.quarkus.hibernate.reactive.panache.Panache
+                        .withSession(() -> repository.findById(weekStart)))
+                .map(row -> Optional.ofNullable(row).map(this::read));
+    }
+
     /**
      * Runs on a Vert.x context, which Hibernate Reactive needs: the caller may be a scheduler or a worker thread, and
      * member answers complete on any thread.
