@@ -76,6 +76,10 @@ class AuthorizationMatrixTest {
                 new Row("GET", "/api/v1/watches", none, 401, 200, 200, 403, 200),
                 new Row("GET", "/api/v1/inbox", none, 401, 200, 200, 403, 200),
                 new Row("POST", "/api/v1/inbox/read", none, 401, 200, 200, 403, 200),
+                // the weekly digest e-mail: each person's own choice
+                new Row("GET", "/api/v1/me/digest-subscription", none, 401, 200, 200, 403, 200),
+                new Row("PUT", "/api/v1/me/digest-subscription", "{\"subscribed\":false}", 401, 200, 200, 403,
+                        200),
                 new Row("DELETE", "/api/v1/me/history/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("DELETE", "/api/v1/admin/users/{unknown}/history", none, 401, 403, 403, 403, 200),
                 // indicators from text (a URL would fetch)

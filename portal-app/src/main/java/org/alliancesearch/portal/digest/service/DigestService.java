@@ -167,14 +167,6 @@ public class DigestService {
         return task -> context.runOnContext(ignored -> task.run());
     }
 
-    /**
-     * The latest digest as a plain value, for a weekly e-mail to render (the same contents, under the same policy, as
-     * the page and the API); empty when none was built yet.
-     */
-    public Uni<Optional<Digest>> latestForMail() {
-        return latest().map(found -> found.map(StoredDigest::digest));
-    }
-
     private StoredDigest read(WeeklyDigestRow row) {
         try {
             return new StoredDigest(row.weekStart, json.readValue(row.body, Digest.class));
