@@ -557,6 +557,8 @@ class PortalFlowsIT {
             }
             assertThat(b.driver.findElement(By.cssSelector("#digest-built time")).getText()).contains("UTC");
             b.screenshot("11-digest-english");
+            b.driver.executeScript("document.getElementById('digest-clusters').scrollIntoView();");
+            b.screenshot("11-digest-clusters-and-members");
 
             b.waitFor(By.cssSelector("a[href='/lang?to=ja']")).click();
             b.wait.until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
