@@ -26,8 +26,11 @@ final class E2eStack {
             Path cache = root.resolve(System.getenv().getOrDefault("ALLIANCE_CACHE_DIR", ".cache"));
             AllianceDemo.Settings settings = new AllianceDemo.Settings(root, data, cache, Ports.free(), Ports.free(),
                     Ports.free(), 3, 42);
-            // Keys' owners are confirmed with Keycloak every few seconds here, so that a disabled owner is seen quickly.
-            demo = AllianceDemo.start(settings, Map.of("alliance.api-keys.owner-check.interval", "PT3S"));
+            // Keys' owners are confirmed with Keycloak every few seconds here, so that a disabled owner is seen quickly;
+            // due watches are looked for every two seconds, and "run now" may follow a run after three, so that the
+            // watch flow need not wait a minute.
+            demo = AllianceDemo.start(settings, Map.of("alliance.api-keys.owner-check.interval", "PT3S",
+                    "alliance.watch.sweep-interval", "PT2S", "alliance.watch.run-now-gap", "PT3S"));
             Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "e2e-stack-stop"));
         }
         return demo;

@@ -419,4 +419,154 @@ class PortalFlowsIT {
         }
     }
 
+    /** Adds one published event at run time to a simulated member, changed an hour ago, with these tags. */
+    private static void plant(String org, String info, String type, String value, List<String> tags) {
+        long ts = java.time.Instant.now().minusSeconds(3600).getEpochSecond();
+        String day = java.time.LocalDate.ofInstant(java.time.Instant.ofEpochSecond(ts), java.time.ZoneOffset.UTC)
+                .toString();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var event = json.createObjectNode();
+        var e = event.putObject("Event");
+        e.put("info", info).put("date", day).put("published", true).put("timestamp", String.valueOf(ts))
+                .put("publish_timestamp", String.valueOf(ts));
+        var tagList = e.putArray("Tag");
+        tagList.addObject().put("name", "tlp:green");
+        tags.forEach(t -> tagList.addObject().put("name", t));
+        e.putArray("Attribute").addObject().put("type", type).put("category", "Network activity")
+                .put("to_ids", true).put("value", value).put("timestamp", String.valueOf(ts));
+        assertThat(demo.members().instance(org).addEvents(event)).isEqualTo(1);
+    }
+
+    /** The unread count the bell shows on the current page ("0" when it shows none). */
+    private static String bell(Browser b) {
+        List<WebElement> count = b.driver.findElements(By.cssSelector("#bell span.count"));
+        return count.isEmpty() ? "0" : count.get(0).getText();
+    }
+
+    @Test
+    void aWatchRunNowFiresIntoTheInboxAndTheBell() throws Exception {
+        String value = "fresh-" + System.nanoTime() + ".watch.alliance-demo.example";
+        String name = "Watch " + value;
+        try (Browser b = new Browser("en")) {
+            b.signIn(portal, "dave");
+            // nobody holds the value yet; dave saves the search and watches it with the inbox
+            search(b, value);
+            assertThat(rowsFor(b, value)).isEmpty();
+            b.waitFor(By.cssSelector("button.save-link")).click();
+            b.waitFor(By.id("name")).sendKeys(name);
+            b.driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
+            b.wait.until(d -> savedLink(b, name)).click();
+            String savedPage = b.wait.until(d -> d.getCurrentUrl().matches(".*/saved/[0-9a-f-]{36}$")
+                    ? d.getCurrentUrl()
+                    : null);
+            new Select(b.waitFor(By.cssSelector("#watch-form select[name='interval']"))).selectByValue("DAILY");
+            b.driver.findElement(By.id("watch-save")).click();
+            b.wait.until(d -> d.getCurrentUrl().contains("flash=watch-created"));
+            assertThat(bell(b)).isEqualTo("0");
+
+            // the first run (at once) only sets what is known
+            b.wait.until(d -> {
+                d.navigate().refresh();
+                return !d.findElements(By.id("watch-last-run")).isEmpty();
+            });
+            assertThat(bell(b)).as("the first run tells nothing").isEqualTo("0");
+
+            // a member now holds the value, added while it runs
+            plant("org-b", "Watched value seen", "domain", value, List.of());
+
+            // run now (right after the first run it is too soon: wait, as the page says, and press again)
+            b.wait.until(d -> {
+                d.get(savedPage);
+                d.findElement(By.id("watch-run-now")).click();
+                return d.getCurrentUrl().contains("flash=watch-run-asked");
+            });
+            b.screenshot("10-watch-run-now-asked");
+            b.wait.until(d -> {
+                d.get(savedPage);
+                return "1".equals(bell(b));
+            });
+            b.screenshot("10-watch-bell");
+
+            // the inbox lists the alert: the new indicator and the member holding it, unread
+            b.driver.findElement(By.id("bell")).click();
+            WebElement entry = b.waitFor(By.cssSelector("#inbox li.inbox-entry.unread"));
+            assertThat(b.driver.findElements(By.cssSelector("#inbox li.inbox-entry"))).hasSize(1);
+            WebElement indicator = entry.findElement(By.cssSelector("ul.new-indicators li"));
+            assertThat(indicator.getText()).contains(value).contains("org-b");
+            assertThat(entry.getText()).contains(name).contains("unread");
+            assertThat(entry.findElement(By.tagName("time")).getText()).endsWith(" UTC");
+            b.screenshot("10-watch-inbox");
+
+            // opening it and marking it read clears the count
+            entry.findElement(By.cssSelector("form[action$='/read'] button")).click();
+            b.wait.until(d -> d.findElements(By.cssSelector("#inbox li.inbox-entry.unread")).isEmpty());
+            assertThat(bell(b)).isEqualTo("0");
+            b.screenshot("10-watch-inbox-read");
+
+            // pressing again at once is refused with the time to wait; nothing new is told twice
+            b.driver.get(savedPage);
+            b.waitFor(By.id("watch-run-now")).click();
+            b.wait.until(d -> d.getCurrentUrl().contains("flash="));
+            if (b.driver.getCurrentUrl().contains("flash=watch.run-too-soon")) {
+                assertThat(b.driver.getPageSource()).contains("run it again in");
+                b.screenshot("10-watch-run-too-soon");
+            }
+            Thread.sleep(5000);
+            b.driver.get(portal + "/inbox");
+            assertThat(b.waitFor(By.id("inbox")).findElements(By.cssSelector("li.inbox-entry"))).hasSize(1);
+            assertThat(bell(b)).isEqualTo("0");
+        }
+    }
+
+    @Test
+    void anAdminRebuildsTheDigestAndAnAnalystReadsItInBothLanguages() throws Exception {
+        String shared = "digest-" + System.nanoTime() + ".alliance-demo.example";
+        List<String> tags = List.of("alliance-drill:campaign=\"Aurora Winter\"",
+                "misp-galaxy:threat-actor=\"Aurora Bear\"");
+        // two organisations report the same indicator this week; a third carries the same tags on another record
+        plant("org-a", "Digest drill A", "domain", shared, tags);
+        plant("org-b", "Digest drill B", "domain", shared, tags);
+        plant("org-c", "Digest drill C", "domain", "other-" + shared, tags);
+
+        String admin = org.alliancesearch.demo.MemberSeeder.accessToken(demo.keycloak().realmUrl("alliance"),
+                AllianceDemo.CLIENT_ID, AllianceDemo.CLIENT_SECRET, "admin", "admin");
+        HttpResponse<String> rebuilt = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create(portal + "/api/v1/admin/digest/rebuild"))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
+        assertThat(rebuilt.body()).contains(shared);
+
+        try (Browser b = new Browser("en")) {
+            b.signIn(portal, "bob");
+            b.driver.get(portal + "/digest");
+            assertThat(b.waitFor(By.tagName("h1")).getText()).isNotBlank();
+            WebElement row = b.driver.findElements(By.cssSelector("#digest-indicators tr.shared-indicator")).stream()
+                    .filter(r -> r.getText().contains(shared)).findFirst().orElseThrow();
+            assertThat(row.getText()).contains("org-a").contains("org-b").doesNotContain("org-c");
+            assertThat(row.findElement(By.tagName("time")).getText()).endsWith(" UTC");
+            assertThat(b.driver.findElement(By.id("digest-tags")).getText())
+                    .contains("alliance-drill:campaign=\"Aurora Winter\"");
+            assertThat(b.driver.findElement(By.id("digest-clusters")).getText()).contains("Aurora Bear");
+            List<WebElement> members = b.driver.findElements(By.cssSelector("#digest-activity tr.member-activity"));
+            for (String org : List.of("org-a", "org-b", "org-c")) {
+                WebElement m = members.stream().filter(r -> r.getText().contains(org)).findFirst().orElseThrow();
+                List<WebElement> cells = m.findElements(By.tagName("td"));
+                assertThat(Integer.parseInt(cells.get(3).getText().replaceAll("[^0-9]", ""))).as(org + " events")
+                        .isPositive();
+            }
+            assertThat(b.driver.findElement(By.cssSelector("#digest-built time")).getText()).contains("UTC");
+            b.screenshot("11-digest-english");
+            b.driver.executeScript("document.getElementById('digest-clusters').scrollIntoView();");
+            b.screenshot("11-digest-clusters-and-members");
+
+            b.waitFor(By.cssSelector("a[href='/lang?to=ja']")).click();
+            b.wait.until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+            b.driver.get(portal + "/digest");
+            WebElement ja = b.waitFor(By.id("digest-indicators"));
+            assertThat(ja.getText()).contains(shared);
+            assertThat(b.driver.findElement(By.cssSelector("#digest-built time")).getText()).contains("JST (+09:00)");
+            b.screenshot("11-digest-japanese");
+        }
+    }
 }

@@ -169,4 +169,52 @@ class WatchApiTest {
         assertThat(given().auth().oauth2(OLGA).get("/api/v1/inbox").then().statusCode(200).extract().jsonPath()
                 .getLong("unread")).isZero();
     }
+
+    private static Map<String, String> watchRow(String id) throws Exception {
+        return Db.rows("select * from watch where id = ?", UUID.fromString(id)).get(0);
+    }
+
+    @Test
+    void runNowIsTheOwnersAndRefusedWhenPausedOrTooSoon() throws Exception {
+        String saved = savedSearch(OLGA, "ORGANISATION", "192.0.2.246");
+        String id = watch(OLGA, saved, Map.of("interval", "DAILY")).statusCode(201).extract().path("watch.id");
+        // as if its first run had been done a moment ago: the next run is a day away
+        Db.update("update watch set last_run_at = now() - interval '10 seconds', next_run_at = now() + interval"
+                + " '1 day' where id = ?", UUID.fromString(id));
+        String nextBefore = watchRow(id).get("next_run_at");
+
+        // someone else's watch, even a colleague's of a search they may see: not found, like any foreign watch
+        given().auth().oauth2(BORIS).post("/api/v1/watches/" + id + "/run").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(OTTO).post("/api/v1/watches/" + id + "/run").then().statusCode(404);
+        given().auth().oauth2(OLGA).post("/api/v1/watches/not-an-id/run").then().statusCode(404);
+
+        // the last run is more recent than the run-now gap (60 s): 429 with the seconds left, nothing changes
+        io.restassured.response.Response soon = given().auth().oauth2(OLGA).post("/api/v1/watches/" + id + "/run");
+        soon.then().statusCode(429).contentType("application/problem+json")
+                .body("title", equalTo("Run too soon"));
+        long retry = Long.parseLong(soon.header("Retry-After"));
+        assertThat(retry).isBetween(45L, 51L);
+        assertThat(soon.jsonPath().getString("detail")).isEqualTo("The watch ran only a moment ago: run it again in "
+                + retry + " s.");
+        assertThat(watchRow(id).get("next_run_at")).isEqualTo(nextBefore);
+        assertThat(given().auth().oauth2(OLGA).header("Accept-Language", "ja").post("/api/v1/watches/" + id + "/run")
+                .then().statusCode(429).extract().jsonPath().getString("detail")).contains("秒後にもう一度実行");
+
+        // paused: refused until resumed (409), nothing changes
+        Db.update("update watch set last_run_at = now() - interval '2 minutes' where id = ?", UUID.fromString(id));
+        given().auth().oauth2(OLGA).post("/api/v1/watches/" + id + "/pause").then().statusCode(200);
+        given().auth().oauth2(OLGA).post("/api/v1/watches/" + id + "/run").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("The watch is paused: resume it before running it now."));
+        assertThat(watchRow(id).get("next_run_at")).isEqualTo(nextBefore);
+
+        // resumed, and already due: accepted as it is (the sweep takes it), the due time unchanged
+        given().auth().oauth2(OLGA).post("/api/v1/watches/" + id + "/resume").then().statusCode(200);
+        Db.update("update watch set next_run_at = now() - interval '5 minutes' where id = ?", UUID.fromString(id));
+        String due = watchRow(id).get("next_run_at");
+        given().auth().oauth2(OLGA).post("/api/v1/watches/" + id + "/run").then().statusCode(202)
+                .body("id", equalTo(id)).body("paused", equalTo(false));
+        assertThat(watchRow(id).get("next_run_at")).isEqualTo(due);
+    }
 }

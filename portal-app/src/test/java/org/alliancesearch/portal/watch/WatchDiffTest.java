@@ -33,6 +33,18 @@ class WatchDiffTest {
         assertThat(r.newIndicators()).containsExactly("domain|evil.example");
         assertThat(r.newOrganisations()).isEmpty();
         assertThat(r.alertDue()).isTrue();
+        assertThat(r.newIndicatorHolders()).as("who holds the new indicator, and only it")
+                .containsExactly(new NewOrganisation("domain|evil.example", "org-a"));
+    }
+
+    @Test
+    void everyOrganisationHoldingANewIndicatorIsNamedOnceAndTheUnownedNone() {
+        Set<String> base = WatchDiff.diff(null, List.of(IP_A), List.of()).baseline();
+        Result r = WatchDiff.diff(base, List.of(IP_A, new Sighting("domain|evil.example", "org-b"), DOMAIN_A,
+                new Sighting("domain|evil.example", "org-b"), new Sighting("hash|ab", "")), List.of());
+        assertThat(r.newIndicators()).containsExactly("domain|evil.example", "hash|ab");
+        assertThat(r.newIndicatorHolders()).containsExactly(new NewOrganisation("domain|evil.example", "org-b"),
+                new NewOrganisation("domain|evil.example", "org-a"));
     }
 
     @Test

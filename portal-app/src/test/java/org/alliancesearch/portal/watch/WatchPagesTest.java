@@ -86,11 +86,13 @@ class WatchPagesTest {
                 "{\"firstRun\":false,\"newIndicators\":[\"ip:192.0.2.252\"],\"newOrganisations\":"
                         + "[{\"indicatorKey\":\"ip:198.51.100.7\",\"organisation\":\"org-b\"}],"
                         + "\"failedMembers\":[{\"member\":\"MISP org-c\",\"status\":\"TIMEOUT\",\"reason\":null}],"
-                        + "\"pausedReason\":null}");
+                        + "\"pausedReason\":null,\"newIndicatorHolders\":[{\"indicatorKey\":\"ip:192.0.2.252\","
+                        + "\"organisation\":\"org-c\"}]}");
         String en = given().auth().oauth2(PIA).cookie("alliance-tz", "UTC").get("/inbox").then().statusCode(200)
                 .extract().asString();
         assertThat(en).contains("<h1>Inbox</h1>").contains("data-id=\"" + entry + "\"")
-                .contains("<code><bdi>ip:192.0.2.252</bdi></code>").contains("org-b").contains("MISP org-c (TIMEOUT)")
+                .contains("<code><bdi>ip:192.0.2.252</bdi></code> · <span class=\"badge org\">org-c</span>")
+                .contains("org-b").contains("MISP org-c (TIMEOUT)")
                 .contains("UTC</time>").contains("id=\"bell\"").contains("<span class=\"count\">1</span>");
         String ja = given().auth().oauth2(PIA).header("Accept-Language", "ja").get("/inbox").then().statusCode(200)
                 .extract().asString();
@@ -106,5 +108,52 @@ class WatchPagesTest {
         // someone else's entry: not found
         given().auth().oauth2(Tokens.bob()).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
                 .post("/inbox/" + entry + "/read").then().statusCode(404);
+    }
+
+    @Test
+    void runNowFromTheWatchPanelSaysWhatHappened() throws Exception {
+        String saved = savedSearch("192.0.2.253");
+        String watchId = given().auth().oauth2(PIA).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/saved-searches/" + saved + "/watch").then().statusCode(201).extract()
+                .path("watch.id");
+        UUID id = UUID.fromString(watchId);
+        // as if it had run a moment ago; the next run is a day away
+        Db.update("update watch set last_run_at = now() - interval '5 seconds', next_run_at = now() + interval"
+                + " '1 day' where id = ?", id);
+        String page = given().auth().oauth2(PIA).get("/saved/" + saved).then().statusCode(200).extract().asString();
+        assertThat(page).contains("action=\"/watches/" + watchId + "/run\"").contains("id=\"watch-run-now\"")
+                .contains(">Run now</button>").contains("id=\"watch-last-run\"");
+        assertThat(given().auth().oauth2(PIA).header("Accept-Language", "ja").get("/saved/" + saved).then()
+                .statusCode(200).extract().asString()).contains(">今すぐ実行</button>");
+
+        PagesTest.Csrf csrf = PagesTest.csrf("/saved/new");
+        // without the CSRF token: refused
+        given().auth().oauth2(PIA).redirects().follow(false).formParam("csrf-token", "forged").post("/watches/"
+                + watchId + "/run").then().statusCode(400);
+        // too soon: back to the saved search, saying how long to wait
+        String tooSoon = given().auth().oauth2(PIA).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .redirects().follow(false).post("/watches/" + watchId + "/run").then().statusCode(303).extract()
+                .header("Location");
+        assertThat(tooSoon).matches(".*/saved/" + saved + "\\?flash=watch\\.run-too-soon&n=[45][0-9]");
+        String shown = given().auth().oauth2(PIA).get(tooSoon.replaceAll("^https?://[^/]+", "")).then()
+                .statusCode(200).extract().asString();
+        assertThat(shown).containsPattern("The watch ran only a moment ago: run it again in [45][0-9] s\\.");
+
+        // paused: back, saying to resume first; nothing moved
+        String next = Db.rows("select next_run_at from watch where id = ?", id).get(0).get("next_run_at");
+        Db.update("update watch set paused = true, paused_reason = 'OWNER', last_run_at = now() - interval"
+                + " '2 minutes' where id = ?", id);
+        assertThat(given().auth().oauth2(PIA).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .redirects().follow(false).post("/watches/" + watchId + "/run").then().statusCode(303).extract()
+                .header("Location")).endsWith("/saved/" + saved + "?flash=watch.run-paused");
+        assertThat(given().auth().oauth2(PIA).header("Accept-Language", "ja").get("/saved/" + saved
+                + "?flash=watch.run-paused").then().statusCode(200).extract().asString())
+                .contains("先に再開してください").doesNotContain("id=\"watch-run-now\"");
+        assertThat(Db.rows("select next_run_at from watch where id = ?", id).get(0).get("next_run_at"))
+                .isEqualTo(next);
+
+        // someone else's watch: not found
+        given().auth().oauth2(Tokens.bob()).cookies(csrf.cookies()).formParam("csrf-token", csrf.token())
+                .redirects().follow(false).post("/watches/" + watchId + "/run").then().statusCode(404);
     }
 }

@@ -300,6 +300,77 @@ class WatchRunTest {
         assertThat(next).isBefore(Instant.now().plus(Duration.ofMinutes(6)));
     }
 
+    /** Waits (30 s at most) until the watch's last run time differs from {@code before}; answers the new one. */
+    private static String nextRunDone(UUID watch, String before) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String now = watchRow(watch).get("last_run_at");
+        while (java.util.Objects.equals(now, before) && System.nanoTime() < end) {
+            Thread.sleep(200);
+            now = watchRow(watch).get("last_run_at");
+        }
+        assertThat(now).as("the sweep ran the watch").isNotEqualTo(before);
+        return now;
+    }
+
+    private void slotsFree() throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (slots.running() > 0 && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
+    void runNowMakesTheSweepRunTheWatchOnceAndWhatIsNewIsToldOnce() throws Exception {
+        String v = "192.0.2.235";
+        KeycloakUsers.user(keycloak, "id-runa", "runa", true, "org-a", "member");
+        String runa = token("runa", "org-a");
+        UUID watch = watch(runa, savedSearch(runa, "PRIVATE", v), Map.of("interval", "DAILY"));
+        // the first run (at once after watching) finds nobody holding v
+        assertThat(run(watch, Instant.now())).contains(RunOutcome.SEARCHED);
+        assertThat(told(watch)).isEmpty();
+        String firstRun = watchRow(watch).get("last_run_at");
+
+        // a member now holds it; the next run is a day away, and "run now" right after a run is too soon
+        holds("org-b", v, held("org-b", "7a000000-0000-4000-8000-0000000b0235", v));
+        given().auth().oauth2(runa).post("/api/v1/watches/" + watch + "/run").then().statusCode(429);
+        assertThat(watchRow(watch).get("last_run_at")).isEqualTo(firstRun);
+
+        // a while later (the run-now gap passed): run now; the clustered sweep runs it, and it tells v once
+        Db.update("update watch set last_run_at = last_run_at - interval '2 minutes' where id = ?", watch);
+        String shifted = watchRow(watch).get("last_run_at");
+        slotsFree();
+        Instant asked = Instant.now();
+        JsonPath accepted = given().auth().oauth2(runa).post("/api/v1/watches/" + watch + "/run").then()
+                .statusCode(202).extract().jsonPath();
+        assertThat(Instant.parse(accepted.getString("nextRunAt"))).isBeforeOrEqualTo(Instant.now());
+        nextRunDone(watch, shifted);
+        List<JsonPath> told = told(watch);
+        assertThat(told).hasSize(1);
+        assertThat(told.get(0).getList("newIndicators", String.class)).containsExactly("ip:" + v);
+        assertThat(told.get(0).getList("newIndicatorHolders.organisation", String.class)).containsExactly("org-b");
+        Map<String, String> row = watchRow(watch);
+        assertThat(row.get("last_outcome")).isEqualTo("SEARCHED");
+        // the next runs follow from this one: a day after it, not at once again
+        Instant next = Instant.parse(given().auth().oauth2(runa).get("/api/v1/watches/" + watch).then()
+                .statusCode(200).extract().path("nextRunAt"));
+        assertThat(next).isAfter(asked.plus(Duration.ofHours(23)));
+        assertThat(given().auth().oauth2(runa).get("/api/v1/inbox").then().statusCode(200).extract().jsonPath()
+                .getString("entries.content.newIndicators")).contains("ip:" + v);
+
+        // run now again later: the same finding is not told a second time
+        Db.update("update watch set last_run_at = last_run_at - interval '2 minutes' where id = ?", watch);
+        String again = watchRow(watch).get("last_run_at");
+        slotsFree();
+        given().auth().oauth2(runa).post("/api/v1/watches/" + watch + "/run").then().statusCode(202);
+        nextRunDone(watch, again);
+        assertThat(watchRow(watch).get("last_outcome")).isEqualTo("SEARCHED");
+        assertThat(told(watch)).hasSize(1);
+        // every run was one search, under the watcher, audited as a watch run
+        assertThat(Db.rows("select source from search_audit where saved_search_id = ?",
+                UUID.fromString(row.get("saved_search_id")))).hasSize(3)
+                .allSatisfy(r -> assertThat(r.get("source")).isEqualTo("watch"));
+    }
+
     /** Channels that always fail, recording what they were asked. */
     static class FailingChannels extends AlertDeliveries {
         FailingChannels() {

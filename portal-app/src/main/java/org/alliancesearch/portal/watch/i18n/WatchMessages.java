@@ -131,4 +131,22 @@ public interface WatchMessages {
 
     @Message
     String watch_deleted();
+
+    @Message
+    String detail_run_paused();
+
+    @Message
+    String detail_run_too_soon(int seconds);
+
+    @Message
+    String problem_run_too_soon();
+
+    @Message
+    String watch_run_now();
+
+    @Message
+    String watch_run_now_hint();
+
+    @Message
+    String watch_run_asked();
 }

@@ -33,6 +33,9 @@ public class WatchTexts implements FeatureTexts {
             case "watch.webhook-too-long" -> msg.err_webhook_too_long(number(args, 0));
             case "watch.webhook-address" -> msg.err_webhook_address(string(args, 0));
             case "watch.no-channel" -> msg.err_no_channel();
+            case "watch.run-paused" -> msg.detail_run_paused();
+            case "watch.run-too-soon" -> msg.detail_run_too_soon(number(args, 0));
+            case "watch-run-asked" -> msg.watch_run_asked();
             case "watch-created" -> msg.watch_created();
             case "watch-saved" -> msg.watch_saved();
             case "watch-deleted" -> msg.watch_deleted();

@@ -82,6 +82,14 @@ public class WatchResource {
         return watches.resume(id, Searcher.of(user));
     }
 
+    @POST
+    @Path("watches/{id}/run")
+    @Operation(summary = "Run now: the watch becomes due at once and the clustered sweep runs it (202); 409 when"
+            + " paused, 429 when its last run is more recent than the run-now gap")
+    public Uni<Response> runNow(@PathParam("id") String id) {
+        return watches.runNow(id, Searcher.of(user)).map(w -> Response.accepted(w).build());
+    }
+
     @DELETE
     @Path("watches/{id}")
     @Operation(summary = "Stop watching (the watch's inbox entries go with it)")

@@ -10,10 +10,21 @@ import java.util.List;
  * @param newOrganisations known indicators that an organisation now holds for the first time
  * @param failedMembers members that did not answer fully, and why: what they hold may be missing
  * @param pausedReason for a pause notice, why the watch was paused; else null
+ * @param newIndicatorHolders the organisations holding each new indicator (empty in alerts stored before it was kept)
  */
 public record AlertContent(boolean firstRun, List<String> newIndicators,
         List<WatchDiff.NewOrganisation> newOrganisations,
-        List<FailedMember> failedMembers, String pausedReason) {
+        List<FailedMember> failedMembers, String pausedReason, List<WatchDiff.NewOrganisation> newIndicatorHolders) {
+
+    public AlertContent {
+        newIndicatorHolders = newIndicatorHolders == null ? List.of() : List.copyOf(newIndicatorHolders);
+    }
+
+    /** The organisations holding one new indicator, in the order the search named them. */
+    public List<String> holdersOf(String indicatorKey) {
+        return newIndicatorHolders.stream().filter(h -> h.indicatorKey().equals(indicatorKey))
+                .map(WatchDiff.NewOrganisation::organisation).toList();
+    }
 
     /** A member that did not answer fully. */
     public record FailedMember(String member, String status, String reason) {
@@ -27,6 +38,6 @@ public record AlertContent(boolean firstRun, List<String> newIndicators,
     }
 
     public static AlertContent paused(String reason) {
-        return new AlertContent(false, List.of(), List.of(), List.of(), reason);
+        return new AlertContent(false, List.of(), List.of(), List.of(), reason, List.of());
     }
 }

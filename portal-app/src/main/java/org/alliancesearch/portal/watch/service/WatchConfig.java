@@ -23,6 +23,13 @@ public interface WatchConfig {
     @WithDefault("PT5M")
     Duration retryAfter();
 
+    /**
+     * "Run now" is refused (429) while the watch's last run is more recent than this, so that a watcher cannot make
+     * the members answer the same search over and over.
+     */
+    @WithDefault("60s")
+    Duration runNowGap();
+
     /** The most watches one user may have. */
     @WithDefault("50")
     int maxPerUser();

@@ -32,10 +32,11 @@ public final class WatchDiff {
     }
 
     /**
-     * The outcome of a run: what to tell (empty lists and {@code firstRun} mean nothing to tell) and the new baseline.
+     * The outcome of a run: what to tell (empty lists and {@code firstRun} mean nothing to tell) and the new baseline;
+     * {@code newIndicatorHolders} names the organisations holding each new indicator.
      */
     public record Result(boolean firstRun, List<String> newIndicators, List<NewOrganisation> newOrganisations,
-            List<String> failedMembers, Set<String> baseline) {
+            List<String> failedMembers, Set<String> baseline, List<NewOrganisation> newIndicatorHolders) {
 
         public boolean partial() {
             return !failedMembers.isEmpty();
@@ -70,7 +71,7 @@ public final class WatchDiff {
             for (Sighting s : current) {
                 next.add(indicatorHash(s.indicatorKey()));
             }
-            return new Result(true, List.of(), List.of(), failed, next);
+            return new Result(true, List.of(), List.of(), failed, next, List.of());
         }
         Map<String, Set<String>> byIndicator = new LinkedHashMap<>();
         for (Sighting s : current) {
@@ -78,11 +79,14 @@ public final class WatchDiff {
         }
         List<String> newIndicators = new ArrayList<>();
         List<NewOrganisation> newOrganisations = new ArrayList<>();
+        List<NewOrganisation> holders = new ArrayList<>();
         for (Map.Entry<String, Set<String>> e : byIndicator.entrySet()) {
             String indicator = e.getKey();
             boolean known = baseline.contains(indicatorHash(indicator));
             if (!known) {
                 newIndicators.add(indicator);
+                e.getValue().stream().filter(org -> !org.isEmpty())
+                        .forEach(org -> holders.add(new NewOrganisation(indicator, org)));
             }
             for (String org : e.getValue()) {
                 if (known && !baseline.contains(pairHash(new Sighting(indicator, org)))) {
@@ -97,7 +101,8 @@ public final class WatchDiff {
             next.add(pairHash(s));
             next.add(indicatorHash(s.indicatorKey()));
         }
-        return new Result(false, List.copyOf(newIndicators), List.copyOf(newOrganisations), failed, next);
+        return new Result(false, List.copyOf(newIndicators), List.copyOf(newOrganisations), failed, next,
+                List.copyOf(holders));
     }
 
     /** The stored form of a baseline: one hash a line. */

@@ -228,7 +228,7 @@ public class WatchRunner {
                 return Uni.createFrom().<Written>nullItem();
             }
             AlertContent content = new AlertContent(diff.firstRun(), diff.newIndicators(), diff.newOrganisations(),
-                    diff.failedMembers().stream().map(failed::get).toList(), null);
+                    diff.failedMembers().stream().map(failed::get).toList(), null, diff.newIndicatorHolders());
             InboxEntry entry = entry(w, InboxEntry.ALERT, plan.dueAt(), content, now);
             WatchChannels to = channelsOf(w, who);
             return inbox.persist(entry).map(stored -> new Written(stored, content, to, locale(w), zone(w)));

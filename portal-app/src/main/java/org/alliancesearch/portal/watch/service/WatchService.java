@@ -1,6 +1,7 @@
 package org.alliancesearch.portal.watch.service;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -55,6 +56,8 @@ public class WatchService {
     public static final String WEBHOOK_TOO_LONG = "watch.webhook-too-long";
     public static final String WEBHOOK_ADDRESS = "watch.webhook-address";
     public static final String NO_CHANNEL = "watch.no-channel";
+    public static final String RUN_PAUSED = "watch.run-paused";
+    public static final String RUN_TOO_SOON = "watch.run-too-soon";
 
     static final int MAX_URL = 2048;
     static final int INBOX_PAGE = 100;
@@ -68,11 +71,13 @@ public class WatchService {
     private final WatchConfig config;
     private final WebhookUrlRule webhooks;
     private final ObjectMapper json;
+    private final SweepTrigger sweep;
     private final SecureRandom random = new SecureRandom();
 
     public WatchService(WatchRepository watches, InboxRepository inbox, WatchedSearches saved,
             SecretCipher cipher, WatchConfig config, WebhookUrlRule webhooks,
-            ObjectMapper json) {
+            ObjectMapper json, SweepTrigger sweep) {
+        this.sweep = sweep;
         this.watches = watches;
         this.inbox = inbox;
         this.saved = saved;
@@ -189,6 +194,40 @@ public class WatchService {
             w.updatedAt = now;
             return view(w, found.search());
         }));
+    }
+
+    /**
+     * "Run now": makes the caller's watch due at once and asks the clustered sweep to run it, so that the run is the
+     * ordinary one (one run under the row lock, what is new told once, the next run one interval later). A paused
+     * watch is refused (409: resume it first); so is a watch whose last run is more recent than the run-now gap (429,
+     * with the seconds left), so that members are not made to answer the same search over and over. A watch already
+     * due is left as it is: the sweep running or the next one takes it.
+     */
+    public Uni<WatchView> runNow(String id, Searcher who) {
+        return Panache.withTransaction(() -> mine(id, who).flatMap(found -> watches.lock(found.watch().id)
+                .map(w -> {
+                    if (w.paused) {
+                        throw CodedProblem.conflict(Reason.of(RUN_PAUSED), List.of());
+                    }
+                    OffsetDateTime now = now();
+                    if (w.lastRunAt != null) {
+                        long left = Duration.between(now, w.lastRunAt.plus(config.runNowGap())).toMillis();
+                        if (left > 0) {
+                            throw new RunTooSoon((left + 999) / 1000);
+                        }
+                    }
+                    boolean moved = w.nextRunAt.isAfter(now);
+                    if (moved) {
+                        w.nextRunAt = now;
+                        w.updatedAt = now;
+                    }
+                    return new RunNow(view(w, found.search()), moved);
+                }))).call(run -> run.moved() ? sweep.now() : Uni.createFrom().voidItem())
+                .map(RunNow::watch);
+    }
+
+    /** The watch as made due, and whether it was moved (else it was due already). */
+    private record RunNow(WatchView watch, boolean moved) {
     }
 
     /** Deletes the caller's watch (and its inbox entries); 404 when it is not theirs. */

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.security.CurrentUser;
 import org.alliancesearch.portal.common.security.Roles;
 import org.alliancesearch.portal.common.web.CsrfField;
@@ -25,6 +26,7 @@ import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.watch.i18n.WatchMessages;
 import org.alliancesearch.portal.watch.i18n.WatchTexts;
 import org.alliancesearch.portal.watch.service.InboxView;
+import org.alliancesearch.portal.watch.service.RunTooSoon;
 import org.alliancesearch.portal.watch.service.WatchDiff;
 import org.alliancesearch.portal.watch.service.WatchInput;
 import org.alliancesearch.portal.watch.service.WatchService;
@@ -53,8 +55,12 @@ public class WatchPages {
 
     /** One inbox entry as shown. */
     public record Entry(String id, String savedSearchId, String watchName, String kind, String createdAt,
-            String createdAtIso, boolean unread, boolean firstRun, List<String> newIndicators,
+            String createdAtIso, boolean unread, boolean firstRun, List<NewIndicator> newIndicators,
             List<WatchDiff.NewOrganisation> newOrganisations, List<String> failedMembers) {
+    }
+
+    /** A new indicator and the organisations holding it. */
+    public record NewIndicator(String key, List<String> organisations) {
     }
 
     /** The watch panel of a saved search's page: the form, and the watch if there is one. */
@@ -111,7 +117,8 @@ public class WatchPages {
     private Entry entry(InboxView.Item item) {
         var c = item.content();
         return new Entry(item.id(), item.savedSearchId(), item.watchName(), item.kind(), pages.time(item.createdAt()),
-                item.createdAt().toString(), item.readAt() == null, c.firstRun(), c.newIndicators(),
+                item.createdAt().toString(), item.readAt() == null, c.firstRun(),
+                c.newIndicators().stream().map(i -> new NewIndicator(i, c.holdersOf(i))).toList(),
                 c.newOrganisations(), c.failedMembers().stream().map(f -> f.describe()).toList());
     }
 
@@ -160,6 +167,30 @@ public class WatchPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> resume(@PathParam("id") String id, @BeanParam CsrfField csrf) {
         return watches.resume(id, Searcher.of(user)).map(w -> back("/saved/" + w.savedSearchId()));
+    }
+
+    /**
+     * "Run now" from the watch panel: back to the saved search, saying the run was asked for, or why not (paused, or
+     * run too recently: the seconds to wait).
+     */
+    @POST
+    @Path("watches/{id}/run")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> runNow(@PathParam("id") String id, @BeanParam CsrfField csrf) {
+        Searcher who = Searcher.of(user);
+        return watches.get(id, who).flatMap(w -> watches.runNow(id, who)
+                .map(ran -> Pages.seeOther("/saved/" + w.savedSearchId(), "watch-run-asked"))
+                .onFailure(CodedProblem.class).recoverWithItem(e -> refused(w.savedSearchId(), (CodedProblem) e)));
+    }
+
+    private static Response refused(String savedSearchId, CodedProblem e) {
+        if (e instanceof RunTooSoon soon) {
+            return Pages.seeOther("/saved/" + savedSearchId, WatchService.RUN_TOO_SOON, soon.retryAfterSeconds());
+        }
+        if (WatchService.RUN_PAUSED.equals(e.detail().code())) {
+            return Pages.seeOther("/saved/" + savedSearchId, WatchService.RUN_PAUSED);
+        }
+        throw e;
     }
 
     @POST
