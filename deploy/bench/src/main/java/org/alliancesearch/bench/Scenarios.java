@@ -137,7 +137,7 @@ public final class Scenarios {
         double cpuPerRecordMicros = cpu[0] < 0 || cpuAfter < 0
                 ? Double.NaN
                 : (cpuAfter - cpu[0]) / 1_000.0 / ((double) sizes.measured() * expected);
-        Double limit = ratioLimit(members);
+        Double limit = ratioLimit(sizes.smoke(), members);
         String met = limit == null
                 ? String.format(Locale.ROOT, "n/a (ratio p50 %.2f, p95 %.2f)", r50, r95)
                 : verdict(r50 <= limit && portal.errors() == 0, String.format(Locale.ROOT,
@@ -169,11 +169,14 @@ public final class Scenarios {
     }
 
     /** Scenario 1's target for the p50 ratio at this number of members, or null where it is only reported. */
-    private Double ratioLimit(int members) {
-        if (sizes.smoke()) {
+    static Double ratioLimit(boolean smoke, int members) {
+        if (smoke) {
             return null;
         }
-        return members == 20 ? 1.15 : members == 50 ? 1.30 : null;
+        if (members == 20) {
+            return 1.15;
+        }
+        return members == 50 ? Double.valueOf(1.30) : null;
     }
 
     /** Scenario 4: closed-loop throughput from many clients, distinct values so that no searches coalesce. */

@@ -36,6 +36,15 @@ class FiguresTest {
     }
 
     @Test
+    void scenarioOneIsJudgedAtTwentyAndFiftyMembersOnly() {
+        assertThat(Scenarios.ratioLimit(false, 20)).isEqualTo(1.15);
+        assertThat(Scenarios.ratioLimit(false, 50)).isEqualTo(1.30);
+        assertThat(Scenarios.ratioLimit(false, 1)).isNull();
+        assertThat(Scenarios.ratioLimit(false, 5)).isNull();
+        assertThat(Scenarios.ratioLimit(true, 20)).isNull();
+    }
+
+    @Test
     void runsAreParsedAndBounded() {
         assertThat(BenchMain.Arguments.parse(new String[]{"--runs", "3"}).runs()).isEqualTo(3);
         assertThat(BenchMain.Arguments.parse(new String[0]).runs()).isEqualTo(1);
