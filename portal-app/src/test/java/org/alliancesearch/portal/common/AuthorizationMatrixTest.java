@@ -78,7 +78,7 @@ class AuthorizationMatrixTest {
                 new Row("POST", "/api/v1/inbox/read", none, 401, 200, 200, 403, 200),
                 // the weekly digest e-mail: each person's own choice
                 new Row("GET", "/api/v1/me/digest-subscription", none, 401, 200, 200, 403, 200),
-                new Row("PUT", "/api/v1/me/digest-subscription", "{\"subscribed\":false}", 401, 200, 200, 403,
+                new Row("PUT", "/api/v1/me/digest-subscription", () -> Map.of("subscribed", false), 401, 200, 200, 403,
                         200),
                 new Row("DELETE", "/api/v1/me/history/{unknown}", none, 401, 404, 404, 403, 404),
                 new Row("DELETE", "/api/v1/admin/users/{unknown}/history", none, 401, 403, 403, 403, 200),
