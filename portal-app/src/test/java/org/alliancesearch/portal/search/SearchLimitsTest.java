@@ -138,6 +138,45 @@ class SearchLimitsTest {
     }
 
     @Test
+    void aBurstOfSearchesTakesNoMoreOfTheMinuteThanItUses() throws Exception {
+        SearchRateLimiter limiter = new SearchRateLimiter(() -> 100, java.time.Clock.systemUTC());
+        String sub = "id-" + UUID.randomUUID();
+        String minute = Db.rows("select date_trunc('minute', now()) as m").get(0).get("m");
+        int burst = 60;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(burst);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < burst; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        OnVertx.await(vertx, () -> limiter.acquire(sub));
+                        return true;
+                    } catch (IllegalStateException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int allowed = 0;
+            for (var r : results) {
+                allowed += r.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            if (!minute.equals(Db.rows("select date_trunc('minute', now()) as m").get(0).get("m"))) {
+                return; // the minute turned during the burst
+            }
+            // 60 of 100 started at once: none refused, and the shared count holds at most one unused block more
+            assertThat(allowed).isEqualTo(burst);
+            int counted = Integer.parseInt(Db.rows("select started from search_rate where subject = ?", sub).get(0)
+                    .get("started"));
+            assertThat(counted).isBetween(burst, burst + SearchRateLimiter.block(100));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void searchesCountedByAnotherReplicaCountHereToo() throws Exception {
         String sub = "id-shared-rita";
         String token = Tokens.token("shared-rita", sub, "org-a", List.of("member"));

@@ -2,6 +2,7 @@ package org.alliancesearch.portal.search.service;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
@@ -20,9 +21,11 @@ import io.smallrye.mutiny.Uni;
  * At most {@link SearchConfig#rateLimitPerMinute()} searches per user (token subject) and clock minute, counted in
  * PostgreSQL so that every replica counts the same searches. The minute is the database's, so replicas agree on it.
  * A replica takes allowance from the shared count in blocks of 5 % of the limit (at least one search) and spends it
- * locally until it is used up or its minute ends: one statement per block, not per search, and no row every search of
- * a busy user must wait for. The shared count is only ever raised up to the limit, in one locked statement, so two
- * replicas cannot both take the last searches of a minute, and a refused attempt does not count. What a replica took
+ * locally until it is used up or its minute ends: one transaction per block, not per search, and no row every search
+ * of a busy user must wait for. A replica reserves one block per user at a time; searches arriving meanwhile are
+ * counted one by one, so a burst takes no more of the minute than it uses. The shared count is only ever raised up to
+ * the limit, under the row's lock, so two replicas cannot both take the last searches of a minute, and a refused
+ * attempt does not count. What a replica took
  * and did not use by the end of the minute is lost: with R replicas a user may be refused up to R blocks early, never
  * allowed more. A fixed minute lets a user start up to twice the limit across the turn of a minute, never more.
  */
@@ -35,6 +38,7 @@ public class SearchRateLimiter {
     private final IntSupplier limit;
     private final Clock clock;
     private final Map<String, Allowance> allowances = new ConcurrentHashMap<>();
+    private final Set<String> reservations = ConcurrentHashMap.newKeySet();
 
     /** Searches a replica may still start for one user until {@code endsAtNanos} ({@link System#nanoTime()}). */
     private static final class Allowance {
@@ -83,17 +87,29 @@ public class SearchRateLimiter {
         }
         int limit = limit();
         int block = block(limit);
-        return reserve(subject, limit, block).map(granted -> {
-            if (granted.searches() == 0) {
-                throw new RateLimitedException(limit, secondsLeftInMinute());
-            }
+        // One block reservation per user at a time on this replica: searches arriving while it is under way are
+        // counted one by one, so a burst cannot take more of the minute than it uses (and starve other replicas).
+        boolean reserving = block > 1 && reservations.add(subject);
+        return reserve(subject, limit, reserving ? block : 1).<Void>map(granted -> {
             if (granted.searches() > 1) {
                 // the first of the block is this search; the rest are kept for the next ones
                 sweep();
-                allowances.put(subject, new Allowance(System.nanoTime() + granted.nanosLeftInMinute(),
-                        granted.searches() - 1));
+                Allowance rest = new Allowance(System.nanoTime() + granted.nanosLeftInMinute(),
+                        granted.searches() - 1);
+                // a block is only reserved once the one before is used up or past: nothing kept is replaced
+                allowances.put(subject, rest);
+            } else if (granted.searches() == 0) {
+                // the shared count is full; a block kept here meanwhile may still hold this search
+                Allowance kept = allowances.get(subject);
+                if (kept == null || !kept.take(System.nanoTime())) {
+                    throw new RateLimitedException(limit, secondsLeftInMinute());
+                }
             }
             return null;
+        }).onTermination().invoke(() -> {
+            if (reserving) {
+                reservations.remove(subject);
+            }
         });
     }
 
