@@ -39,8 +39,16 @@ public final class MispDirect {
     }
 
     /** Sends the search and reads the whole answer; null when it is a 200, else what was wrong. */
+    private volatile long lastAnswerBytes;
+
+    /** Size of the last answer {@link #search} read (decompressed JSON), in bytes. */
+    public long lastAnswerBytes() {
+        return lastAnswerBytes;
+    }
+
     public String search(SimulatedMisp member, String value) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
+        lastAnswerBytes = r.body().length;
         return r.statusCode() == 200 ? null : "HTTP " + r.statusCode() + " from " + member.name();
     }
 

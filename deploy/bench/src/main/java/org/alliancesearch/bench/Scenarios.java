@@ -146,7 +146,8 @@ public final class Scenarios {
                 + " ms";
         table.add(new Row(label, "portal HTTP API (" + sizes.measured() + " searches, 1 client)",
                 latencies(portal) + errors(portal) + String.format(Locale.ROOT,
-                        "; portal CPU %.2f µs per record", cpuPerRecordMicros),
+                        "; portal CPU %.2f µs per record (members' JSON: %,d bytes per record)", cpuPerRecordMicros,
+                        direct.lastAnswerBytes() / sizes.hits()),
                 "all " + members + " members directly at once, slowest: " + latencies(allAtOnce)
                         + "; one member directly, same body: " + latencies(own),
                 limit == null
