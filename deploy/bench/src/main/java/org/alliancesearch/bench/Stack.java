@@ -100,6 +100,8 @@ public final class Stack implements AutoCloseable {
      * limit nor cap on running searches for the load driver, the run's page size, bulkheads wide enough for the concurrent scenario. The answer
      * cache is off (its default) and stays off.
      */
+    private final java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+
     public PortalProcess startPortal(String name, Map<String, String> extra, List<String> jvmOptions)
             throws IOException, InterruptedException {
         Map<String, String> settings = new LinkedHashMap<>();
@@ -121,8 +123,10 @@ public final class Stack implements AutoCloseable {
         }
         int port = Ports.free();
         System.out.println("Starting portal " + name + " on port " + port + " " + extra + " " + jvmOptions + "...");
-        PortalProcess p = PortalProcess.start(root, port, realmUrl(), work.resolve("portal-" + name),
-                work.resolve("logs/portal-" + name + ".log"), settings, options);
+        // each portal of a run starts on an empty database of its own, also in the second of several runs
+        String instance = name + "-" + started.incrementAndGet();
+        PortalProcess p = PortalProcess.start(root, port, realmUrl(), work.resolve("portal-" + instance),
+                work.resolve("logs/portal-" + instance + ".log"), settings, options);
         portals.add(p);
         return p;
     }
