@@ -318,9 +318,13 @@ public final class Scenarios {
         Path gcLog = stack.work().resolve("logs/portal-memory-gc.log");
         PortalProcess portal = stack.startPortal("memory",
                 // above the member's record count: a full last page at the cap would end as PARTIAL
+                // and byte budgets above these answers (50,000 records are about 56 MB of member JSON): the scenario
+                // measures the heap, not the budgets that would cut each member at 32 MiB
                 Map.of("alliance.connector.max-results-per-member",
                         Integer.toString(sizes.memoryHits() + sizes.pageSize()),
-                        "alliance.connector.timeout", "60s", "alliance.connector.deadline", "120s"),
+                        "alliance.connector.timeout", "60s", "alliance.connector.deadline", "120s",
+                        "alliance.connector.member-budget-bytes", "134217728",
+                        "alliance.connector.search-budget-bytes", "1073741824"),
                 List.of("-Xmx" + sizes.memoryHeap(), "-Xlog:gc:file=" + gcLog));
         try {
             PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
