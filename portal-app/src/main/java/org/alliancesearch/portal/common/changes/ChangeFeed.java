@@ -142,6 +142,9 @@ public class ChangeFeed {
         c.closeHandler(ignored -> {
             listening.set(false);
             connection = null;
+            if (stopped) {
+                return; // the replica is stopping: nothing to reload, and the database pool may be gone
+            }
             tellAll();
             retry(null);
         });
