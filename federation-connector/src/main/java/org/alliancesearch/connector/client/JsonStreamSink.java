@@ -34,6 +34,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
     private final JsonParser parser;
     private final ByteArrayFeeder feeder;
     private final byte[] prefix = new byte[PREFIX_BYTES];
+    private byte[] chunkBuffer = new byte[0];
     private int prefixLength;
     private long bytes;
     private boolean sawToken;
@@ -79,10 +80,17 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         if (cut != Cut.NONE) {
             return Future.failedFuture(new ReadCut());
         }
-        byte[] chunk = data.getBytes();
         if (gunzip == null) {
-            plain(chunk, chunk.length);
+            // The parser has taken every byte of the last chunk when plain() returns: one array serves all chunks
+            // (a new array per chunk was as much garbage as the records read from it).
+            int length = data.length();
+            if (chunkBuffer.length < length) {
+                chunkBuffer = new byte[length];
+            }
+            data.getBytes(chunkBuffer, 0);
+            plain(chunkBuffer, length);
         } else {
+            byte[] chunk = data.getBytes();
             rawBytes += chunk.length;
             if (rawBytes > maxBytes) {
                 cut(Cut.BYTE_CAP, MemberMessage.ANSWER_TOO_LARGE_KEPT.format(maxBytes, kept()));

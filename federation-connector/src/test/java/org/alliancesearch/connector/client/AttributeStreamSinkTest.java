@@ -41,6 +41,30 @@ class AttributeStreamSinkTest {
     }
 
     @Test
+    void chunksOfChangingSizesReadAsTheWholeAnswer() {
+        // The sink copies each chunk into one array it reuses: a small chunk after a large one must not read the
+        // large one's leftover bytes, and a larger one must not be cut to the array it had.
+        List<ObjectNode> attributes = MispFixtures.existingEventAttributes();
+        byte[] bytes = MispFixtures.response(attributes).getBytes(StandardCharsets.UTF_8);
+        PageResult whole = feed(MispFixtures.response(attributes), bytes.length, Long.MAX_VALUE, Integer.MAX_VALUE);
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 20; round++) {
+            AttributeStreamSink sink = new AttributeStreamSink(MispFixtures.MAPPER, Long.MAX_VALUE, Integer.MAX_VALUE);
+            int i = 0;
+            while (i < bytes.length) {
+                int size = 1 + random.nextInt(random.nextBoolean() ? 16 : 2048);
+                int end = Math.min(bytes.length, i + size);
+                sink.write(Buffer.buffer(java.util.Arrays.copyOfRange(bytes, i, end)));
+                i = end;
+            }
+            sink.finish();
+            PageResult page = sink.result(0);
+            assertThat(page.cut()).isEqualTo(Cut.NONE);
+            assertThat(page.attributes()).isEqualTo(whole.attributes());
+        }
+    }
+
+    @Test
     void attributesOfOneEventShareOneEventAndTheirRepeatedParts() {
         List<ObjectNode> records = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {

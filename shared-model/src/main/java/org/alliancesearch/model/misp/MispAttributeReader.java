@@ -71,7 +71,28 @@ public final class MispAttributeReader {
     private static final int E_TIMESTAMP = 6;
     private static final int E_DISTRIBUTION = 7;
 
+    // Slots of the strings kept from the last element (see string()): the attribute's fields by their slot, then the
+    // event's, the organisations', and the first tags of each list by position. NONE: not kept (unique per element).
+    private static final int NONE = -1;
+    private static final int R_EVENT = 15;
+    private static final int R_ORGC_NAME = R_EVENT + 8;
+    private static final int R_ORGC_UUID = R_ORGC_NAME + 1;
+    private static final int R_ORG_NAME = R_ORGC_UUID + 1;
+    private static final int R_TAGS = R_ORG_NAME + 1;
+    private static final int KEPT_TAGS = 8;
+    private static final int R_EVENT_TAGS = R_TAGS + KEPT_TAGS;
+    private static final int RECENT_SLOTS = R_EVENT_TAGS + KEPT_TAGS;
+    /** Longer strings are never compared with the last element's: they are rarely repeated and costly to compare. */
+    private static final int RECENT_MAX_LENGTH = 256;
+
     private final MispStringCaps caps;
+    /**
+     * The strings the last elements had in each slot. MISP repeats most of an attribute's strings in the next one (the
+     * whole event context, type, category, tags): the parser's characters are compared with the kept string, and only
+     * a different one is made into a new String; making them was an eighth of the portal's reading time and much of
+     * its garbage.
+     */
+    private final String[] recent = new String[RECENT_SLOTS];
 
     private byte[] stack = new byte[8];
     private int depth;
@@ -207,16 +228,16 @@ public final class MispAttributeReader {
             case EVENT_TAG -> tagField(eventTags, p, t);
             case ORGC -> {
                 if ("name".equals(field)) {
-                    orgcName = read(p, t);
+                    orgcName = read(p, t, R_ORGC_NAME);
                 } else if ("uuid".equals(field)) {
-                    orgcUuid = read(p, t);
+                    orgcUuid = read(p, t, R_ORGC_UUID);
                 } else {
                     pass(t);
                 }
             }
             case ORG -> {
                 if ("name".equals(field)) {
-                    orgName = read(p, t);
+                    orgName = read(p, t, R_ORG_NAME);
                 } else {
                     pass(t);
                 }
@@ -233,9 +254,9 @@ public final class MispAttributeReader {
             }
             case SIGHTING -> {
                 switch (field) {
-                    case "type" -> sightingType = read(p, t);
-                    case "uuid" -> sightingUuid = read(p, t);
-                    case "id" -> sightingId = read(p, t);
+                    case "type" -> sightingType = read(p, t, NONE);
+                    case "uuid" -> sightingUuid = read(p, t, NONE);
+                    case "id" -> sightingId = read(p, t, NONE);
                     default -> pass(t);
                 }
             }
@@ -282,7 +303,7 @@ public final class MispAttributeReader {
                 return;
             }
         }
-        attribute[slot] = read(p, t);
+        attribute[slot] = read(p, t, slot == ID || slot == UUID || slot == VALUE ? NONE : slot);
     }
 
     private void eventField(JsonParser p, JsonToken t) throws IOException {
@@ -327,7 +348,7 @@ public final class MispAttributeReader {
                 return;
             }
         }
-        event[slot] = read(p, t);
+        event[slot] = read(p, t, R_EVENT + slot);
     }
 
     /** Enters an array of entries read one by one ({@code Tag}, {@code Sighting}), or an object the event. */
@@ -346,7 +367,7 @@ public final class MispAttributeReader {
             into.inherited = null;
             push(entry);
         } else if (t == JsonToken.VALUE_STRING) {
-            into.add(p.getText(), null, caps.tag());
+            into.add(string(p, into.slot()), null, caps.tag());
         } else {
             // Numbers, booleans, null and arrays name no tag.
             pass(t);
@@ -355,9 +376,9 @@ public final class MispAttributeReader {
 
     private void tagField(Tags into, JsonParser p, JsonToken t) throws IOException {
         if ("name".equals(field)) {
-            into.name = read(p, t);
+            into.name = read(p, t, into.slot());
         } else if (!into.event && "inherited".equals(field)) {
-            into.inherited = read(p, t);
+            into.inherited = read(p, t, NONE);
         } else {
             pass(t);
         }
@@ -485,13 +506,45 @@ public final class MispAttributeReader {
         }
     }
 
-    /** A scalar as the tree would hold it; a structure is passed by and stands as {@link #CONTAINER}. */
-    private Object read(JsonParser p, JsonToken t) throws IOException {
+    /**
+     * A scalar as the tree would hold it; a structure is passed by and stands as {@link #CONTAINER}.
+     *
+     * @param slot where the string is kept for the next element, or {@link #NONE}
+     */
+    private Object read(JsonParser p, JsonToken t, int slot) throws IOException {
         if (t.isStructStart()) {
             skip = 1;
             return CONTAINER;
         }
-        return scalar(p, t);
+        return t == JsonToken.VALUE_STRING ? string(p, slot) : scalar(p, t);
+    }
+
+    /**
+     * The current string token: the one kept in the slot when it has the same characters (no String made), else a
+     * new one, then kept.
+     */
+    private String string(JsonParser p, int slot) throws IOException {
+        if (slot == NONE) {
+            return p.getText();
+        }
+        String last = recent[slot];
+        if (last != null) {
+            int length = p.getTextLength();
+            if (length == last.length()) {
+                char[] chars = p.getTextCharacters();
+                int offset = p.getTextOffset();
+                int i = 0;
+                while (i < length && chars[offset + i] == last.charAt(i)) {
+                    i++;
+                }
+                if (i == length) {
+                    return last;
+                }
+            }
+        }
+        String made = p.getText();
+        recent[slot] = made.length() <= RECENT_MAX_LENGTH ? made : null;
+        return made;
     }
 
     /** The same nodes {@link JsonTreeBuilder} makes, except that a string stays a String. */
@@ -556,6 +609,11 @@ public final class MispAttributeReader {
 
         Tags(boolean event) {
             this.event = event;
+        }
+
+        /** Where the string of the tag being read is kept, by its position in the list. */
+        int slot() {
+            return list.size() < KEPT_TAGS ? (event ? R_EVENT_TAGS : R_TAGS) + list.size() : NONE;
         }
 
         void clear() {

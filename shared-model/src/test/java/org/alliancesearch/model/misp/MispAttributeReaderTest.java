@@ -297,4 +297,37 @@ class MispAttributeReaderTest {
         // type, value, info, Orgc.name, Org.name (its cap counts), Tag.name: not the other ten strings
         assertThat(texts[0]).isEqualTo(6);
     }
+
+    @Test
+    void makesAStringOnlyWhenItDiffersFromTheLastElementsInTheSameField() throws IOException {
+        String first = "{\"type\":\"md5\",\"category\":\"Payload delivery\",\"value\":\"v1\",\"uuid\":\"u1\","
+                + "\"Event\":{\"id\":\"7\",\"info\":\"Campaign A\",\"Orgc\":{\"name\":\"CIRCL\"}},"
+                + "\"Tag\":[{\"name\":\"tlp:green\"},{\"name\":\"osint\"}]}";
+        // Same lengths, one character apart: each must be read as sent, not as the last element's.
+        String sameLengths = "{\"type\":\"md4\",\"category\":\"Payload deliverY\",\"value\":\"v2\",\"uuid\":\"u2\","
+                + "\"Event\":{\"id\":\"8\",\"info\":\"Campaign B\",\"Orgc\":{\"name\":\"CIRCM\"}},"
+                + "\"Tag\":[{\"name\":\"tlp:gReen\"},{\"name\":\"osinT\"}]}";
+        String json = "[" + first + "," + first.replace("v1", "v3").replace("u1", "u3") + "," + sameLengths + "]";
+        int[] texts = {0};
+
+        List<Read> reads = read(json.getBytes(StandardCharsets.UTF_8), MispStringCaps.none(),
+                p -> new JsonParserDelegate(p) {
+                    @Override
+                    public String getText() throws IOException {
+                        texts[0]++;
+                        return super.getText();
+                    }
+                });
+
+        JsonNode elements = MAPPER.readTree(json);
+        for (int i = 0; i < 3; i++) {
+            assertThat(reads.get(i)).isEqualTo(reference(elements.get(i), MispStringCaps.none()));
+        }
+        assertThat(reads.get(2).attribute().type()).isEqualTo("md4");
+        assertThat(reads.get(2).attribute().event().orgcName()).isEqualTo("CIRCM");
+        assertThat(reads.get(2).attribute().tags()).containsExactly(MispTag.of("tlp:gReen"), MispTag.of("osinT"));
+        // 9 strings each: the second element makes only its value and uuid, the third all nine again
+        assertThat(texts[0]).isEqualTo(9 + 2 + 9);
+        assertThat(reads.get(1).attribute().category()).isSameAs(reads.get(0).attribute().category());
+    }
 }
