@@ -38,7 +38,7 @@ public record BenchSizes(boolean smoke, List<Integer> memberCounts, int latencyM
 
     /** The figures the issue asks for. */
     public static BenchSizes fullRun() {
-        return new BenchSizes(false, List.of(1, 5, 20, 50), 100, 1_000, 5, 30, 20, 5, 10, 1_000, 5, 20, 50,
+        return new BenchSizes(false, List.of(1, 5, 20, 50), 100, 1_000, 15, 30, 20, 5, 10, 1_000, 5, 20, 50,
                 Duration.ofSeconds(10), Duration.ofSeconds(60), 2_000, 10, 10, 50_000, "256m", 2, "512m", 5_000);
     }
 

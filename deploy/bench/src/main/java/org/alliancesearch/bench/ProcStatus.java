@@ -3,6 +3,10 @@ package org.alliancesearch.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /** Values of {@code /proc} files in {@code Name:   1234 kB} form (Linux). */
 public final class ProcStatus {
@@ -29,6 +33,80 @@ public final class ProcStatus {
      */
     public static long cpuNanos(long pid) {
         return ProcessHandle.of(pid).flatMap(h -> h.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
+    }
+
+    /** The groups of a JVM's threads whose CPU time {@link #usedByGroup} tells apart. */
+    public enum ThreadGroup {
+        EVENT_LOOPS("event loops"), WORKERS("workers"), JIT("JIT compiler"), GC("garbage collector"), OTHER("other");
+
+        final String label;
+
+        ThreadGroup(String label) {
+            this.label = label;
+        }
+
+        static ThreadGroup of(String threadName) {
+            if (threadName.startsWith("vert.x-eventloo")) {
+                return EVENT_LOOPS;
+            }
+            if (threadName.startsWith("executor-thread") || threadName.startsWith("vert.x-worker")) {
+                return WORKERS;
+            }
+            if (threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre")) {
+                return JIT;
+            }
+            if (threadName.startsWith("GC Thread") || threadName.startsWith("G1 ")) {
+                return GC;
+            }
+            return OTHER;
+        }
+    }
+
+    /** CPU time a thread has used so far, user and system, in nanoseconds. */
+    public record ThreadCpu(ThreadGroup group, long nanos) {
+    }
+
+    /**
+     * CPU time of each live thread of a process so far, by thread id, read from {@code /proc/PID/task} (Linux; empty
+     * elsewhere). A JVM's long-lived threads (event loops, compiler, collector) are all there; worker threads that
+     * ended take their time with them.
+     */
+    public static Map<Long, ThreadCpu> cpuByThread(long pid) {
+        Map<Long, ThreadCpu> threads = new HashMap<>();
+        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    // the fields after the parenthesised name start with the state; utime and stime are the 12th and
+                    // 13th of them
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new ThreadCpu(ThreadGroup.of(name), ticks * nanosPerTick));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return threads;
+        }
+        return threads;
+    }
+
+    /**
+     * CPU time used between two {@link #cpuByThread} readings by group; a thread that started in between counts from
+     * zero, one that ended in between is missing.
+     */
+    public static EnumMap<ThreadGroup, Long> usedByGroup(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+        EnumMap<ThreadGroup, Long> used = new EnumMap<>(ThreadGroup.class);
+        after.forEach((tid, now) -> {
+            ThreadCpu then = before.get(tid);
+            long since = then == null || then.group() != now.group() ? now.nanos() : now.nanos() - then.nanos();
+            used.merge(now.group(), since, Long::sum);
+        });
+        return used;
     }
 
     /** Peak resident set size of a process ({@code VmHWM}) in kB. */

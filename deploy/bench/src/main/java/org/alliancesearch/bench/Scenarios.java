@@ -116,9 +116,14 @@ public final class Scenarios {
                 n -> direct.search(member(n % members), Stack.BULK_VALUE));
         int expected = members * sizes.hits();
         long[] cpu = new long[1];
+        List<Map<Long, ProcStatus.ThreadCpu>> byThread = new ArrayList<>();
         LoadResult portal = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
-                n -> checked(client.search(Stack.BULK_VALUE), expected), () -> cpu[0] = ProcStatus.cpuNanos(portalPid));
+                n -> checked(client.search(Stack.BULK_VALUE), expected), () -> {
+                    cpu[0] = ProcStatus.cpuNanos(portalPid);
+                    byThread.add(ProcStatus.cpuByThread(portalPid));
+                });
         long cpuAfter = ProcStatus.cpuNanos(portalPid);
+        byThread.add(ProcStatus.cpuByThread(portalPid));
         if (members == sizes.sequentialMembers()) {
             parallelAtSequentialCount = portal;
         }
@@ -146,7 +151,8 @@ public final class Scenarios {
                 + " ms";
         table.add(new Row(label, "portal HTTP API (" + sizes.measured() + " searches, 1 client)",
                 latencies(portal) + errors(portal) + String.format(Locale.ROOT,
-                        "; portal CPU %.2f µs per record (members' JSON: %,d bytes per record)", cpuPerRecordMicros,
+                        "; portal CPU %.2f µs per record (%s; members' JSON: %,d bytes per record)",
+                        cpuPerRecordMicros, threadGroups(byThread, (double) sizes.measured() * expected),
                         direct.lastAnswerBytes() / sizes.hits()),
                 "all " + members + " members directly at once, slowest: " + latencies(allAtOnce)
                         + "; one member directly, same body: " + latencies(own),
@@ -167,6 +173,20 @@ public final class Scenarios {
                     ? Figures.Judgement.atMost("µs", 2, "≤ 2 µs")
                     : Figures.Judgement.reported("µs"));
         }
+    }
+
+    /** The measured CPU per record by group of the portal's threads, e.g. "event loops 6.10, JIT compiler 1.20". */
+    private static String threadGroups(List<Map<Long, ProcStatus.ThreadCpu>> beforeAndAfter, double records) {
+        if (beforeAndAfter.size() != 2 || beforeAndAfter.get(1).isEmpty()) {
+            return "threads not told apart here";
+        }
+        Map<ProcStatus.ThreadGroup, Long> used = ProcStatus.usedByGroup(beforeAndAfter.get(0), beforeAndAfter.get(1));
+        java.util.StringJoiner text = new java.util.StringJoiner(", ", "µs by threads: ", "");
+        for (ProcStatus.ThreadGroup group : ProcStatus.ThreadGroup.values()) {
+            text.add(group.label
+                    + String.format(Locale.ROOT, " %.2f", used.getOrDefault(group, 0L) / 1_000.0 / records));
+        }
+        return text.toString();
     }
 
     /** Scenario 1's target for the p50 ratio at this number of members, or null where it is only reported. */
