@@ -24,21 +24,22 @@ final class Gunzip {
     private boolean finished;
 
     /**
-     * Feeds compressed bytes; returns false when the output stopped it.
+     * Feeds the first {@code length} compressed bytes of {@code chunk}; returns false when the output stopped it.
      *
      * @throws DataFormatException when the body is not gzip
      */
-    boolean feed(byte[] chunk, Output output) throws DataFormatException {
+    boolean feed(byte[] chunk, int length, Output output) throws DataFormatException {
         if (finished) {
             return true;
         }
         byte[] input = chunk;
         int offset = 0;
+        int end = length;
         if (header != null) {
-            header.write(chunk, 0, chunk.length);
+            header.write(chunk, 0, length);
             byte[] h = header.toByteArray();
-            int length = headerLength(h);
-            if (length < 0) {
+            int start = headerLength(h);
+            if (start < 0) {
                 if (h.length > MAX_HEADER) {
                     throw new DataFormatException("gzip header too long");
                 }
@@ -46,9 +47,12 @@ final class Gunzip {
             }
             header = null;
             input = h;
-            offset = length;
+            offset = start;
+            end = h.length;
         }
-        inflater.setInput(input, offset, input.length - offset);
+        // Inflates until the inflater needs more input: when this returns, none of the chunk is left to read (unless
+        // the stream finished or the output stopped it), so the caller may fill the same array again.
+        inflater.setInput(input, offset, end - offset);
         while (true) {
             int n = inflater.inflate(out);
             if (n > 0 && !output.accept(out, n)) {

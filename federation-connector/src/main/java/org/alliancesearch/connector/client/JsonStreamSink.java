@@ -80,23 +80,22 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         if (cut != Cut.NONE) {
             return Future.failedFuture(new ReadCut());
         }
+        // The parser (or the inflater) has taken every byte of the last chunk when plain() (or feed()) returns: one
+        // array serves all chunks (a new array per chunk was as much garbage as the records read from it).
+        int length = data.length();
+        if (chunkBuffer.length < length) {
+            chunkBuffer = new byte[length];
+        }
+        data.getBytes(chunkBuffer, 0);
         if (gunzip == null) {
-            // The parser has taken every byte of the last chunk when plain() returns: one array serves all chunks
-            // (a new array per chunk was as much garbage as the records read from it).
-            int length = data.length();
-            if (chunkBuffer.length < length) {
-                chunkBuffer = new byte[length];
-            }
-            data.getBytes(chunkBuffer, 0);
             plain(chunkBuffer, length);
         } else {
-            byte[] chunk = data.getBytes();
-            rawBytes += chunk.length;
+            rawBytes += length;
             if (rawBytes > maxBytes) {
                 cut(Cut.BYTE_CAP, MemberMessage.ANSWER_TOO_LARGE_KEPT.format(maxBytes, kept()));
             } else {
                 try {
-                    gunzip.feed(chunk, this::plain);
+                    gunzip.feed(chunkBuffer, length, this::plain);
                 } catch (java.util.zip.DataFormatException | RuntimeException e) {
                     cut(Cut.MALFORMED, MemberMessage.MALFORMED_GZIP.format(records()));
                 }

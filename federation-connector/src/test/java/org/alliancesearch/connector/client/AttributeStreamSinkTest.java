@@ -40,16 +40,27 @@ class AttributeStreamSinkTest {
                 .isEqualTo(attributes.get(attributes.size() - 1).get("uuid").asText());
     }
 
-    @Test
-    void chunksOfChangingSizesReadAsTheWholeAnswer() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void chunksOfChangingSizesReadAsTheWholeAnswer(boolean gzip) throws java.io.IOException {
         // The sink copies each chunk into one array it reuses: a small chunk after a large one must not read the
         // large one's leftover bytes, and a larger one must not be cut to the array it had.
         List<ObjectNode> attributes = MispFixtures.existingEventAttributes();
         byte[] bytes = MispFixtures.response(attributes).getBytes(StandardCharsets.UTF_8);
         PageResult whole = feed(MispFixtures.response(attributes), bytes.length, Long.MAX_VALUE, Integer.MAX_VALUE);
+        if (gzip) {
+            java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+            try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(compressed)) {
+                out.write(bytes);
+            }
+            bytes = compressed.toByteArray();
+        }
         java.util.Random random = new java.util.Random(7);
         for (int round = 0; round < 20; round++) {
             AttributeStreamSink sink = new AttributeStreamSink(MispFixtures.MAPPER, Long.MAX_VALUE, Integer.MAX_VALUE);
+            if (gzip) {
+                sink.gzip();
+            }
             int i = 0;
             while (i < bytes.length) {
                 int size = 1 + random.nextInt(random.nextBoolean() ? 16 : 2048);

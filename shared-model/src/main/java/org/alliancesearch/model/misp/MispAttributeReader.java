@@ -121,6 +121,10 @@ public final class MispAttributeReader {
     private Object lastOrgcUuid;
     private List<MispTag> lastEventTags;
 
+    // The texts of the last timestamp, first_seen and last_seen made into times, and those times.
+    private final Object[] lastTimeTexts = new Object[3];
+    private final java.time.Instant[] lastTimes = new java.time.Instant[3];
+
     private int sightings;
     private Set<String> seenSightings;
     private Object sightingType;
@@ -303,7 +307,7 @@ public final class MispAttributeReader {
                 return;
             }
         }
-        attribute[slot] = read(p, t, slot == ID || slot == UUID || slot == VALUE ? NONE : slot);
+        attribute[slot] = read(p, t, slot == ID || slot == UUID ? NONE : slot);
     }
 
     private void eventField(JsonParser p, JsonToken t) throws IOException {
@@ -463,9 +467,27 @@ public final class MispAttributeReader {
         }
         return new MispAttribute(text(attribute[ID]), MispJson.lower(text(attribute[UUID])), eventId,
                 text(attribute[OBJECT_ID]), text(attribute[OBJECT_RELATION]), text(attribute[CATEGORY]), type, value,
-                bool(attribute[TO_IDS]), epoch(attribute[TIMESTAMP]), MispJson.instant(text(attribute[FIRST_SEEN])),
-                MispJson.instant(text(attribute[LAST_SEEN])), integer(attribute[DISTRIBUTION]),
+                bool(attribute[TO_IDS]), time(TIMESTAMP), time(FIRST_SEEN), time(LAST_SEEN),
+                integer(attribute[DISTRIBUTION]),
                 capped(attribute[COMMENT], caps.comment()), bool(attribute[DELETED]), tags.list(), e, sightings);
+    }
+
+    /**
+     * The attribute's time in this slot: the last element's instance when its text is the same string (the kept
+     * strings make that an identity check).
+     */
+    private java.time.Instant time(int slot) {
+        Object text = attribute[slot];
+        int kept = slot == TIMESTAMP ? 0 : slot == FIRST_SEEN ? 1 : 2;
+        if (text != null && text == lastTimeTexts[kept]) {
+            return lastTimes[kept];
+        }
+        java.time.Instant made = slot == TIMESTAMP ? epoch(text) : MispJson.instant(text(text));
+        if (text instanceof String) {
+            lastTimeTexts[kept] = text;
+            lastTimes[kept] = made;
+        }
+        return made;
     }
 
     private MispEvent event() {
@@ -599,10 +621,15 @@ public final class MispAttributeReader {
         return v instanceof String s ? MispStringCaps.cut(s, max) : text(v);
     }
 
-    /** One {@code Tag} array being read: its entries so far and the entry being read. */
+    /**
+     * One {@code Tag} array being read: its entries so far and the entry being read. Tags and lists equal to the last
+     * element's are that element's instances (most attributes of an answer carry the same few tags).
+     */
     private final class Tags {
         final boolean event;
         final List<MispTag> list = new ArrayList<>(4);
+        private final MispTag[] recent = new MispTag[KEPT_TAGS];
+        private List<MispTag> lastList = List.of();
         boolean cut;
         Object name;
         Object inherited;
@@ -628,7 +655,7 @@ public final class MispAttributeReader {
                 // A number names a tag as its text; null and structures name none. Nothing is cut.
                 String n = text(name);
                 if (n != null && !n.isBlank()) {
-                    list.add(new MispTag(n, event || inherited != null && bool(inherited)));
+                    list.add(tag(n, event || inherited != null && bool(inherited)));
                 }
             }
         }
@@ -639,12 +666,36 @@ public final class MispAttributeReader {
                 cut = true;
             }
             if (!n.isBlank()) {
-                list.add(new MispTag(n, event || inheritedValue != null && bool(inheritedValue)));
+                list.add(tag(n, event || inheritedValue != null && bool(inheritedValue)));
             }
         }
 
+        /** The tag at the next position: the last element's there when it is the same. */
+        private MispTag tag(String name, boolean inherited) {
+            int position = list.size();
+            MispTag last = position < KEPT_TAGS ? recent[position] : null;
+            if (last != null && last.inherited() == inherited && last.name().equals(name)) {
+                return last;
+            }
+            MispTag made = new MispTag(name, inherited);
+            if (position < KEPT_TAGS) {
+                recent[position] = made;
+            }
+            return made;
+        }
+
         List<MispTag> list() {
-            return List.copyOf(list);
+            if (list.size() == lastList.size()) {
+                int i = 0;
+                while (i < list.size() && list.get(i) == lastList.get(i)) {
+                    i++;
+                }
+                if (i == list.size()) {
+                    return lastList;
+                }
+            }
+            lastList = List.copyOf(list);
+            return lastList;
         }
     }
 }

@@ -302,11 +302,11 @@ class MispAttributeReaderTest {
     void makesAStringOnlyWhenItDiffersFromTheLastElementsInTheSameField() throws IOException {
         String first = "{\"type\":\"md5\",\"category\":\"Payload delivery\",\"value\":\"v1\",\"uuid\":\"u1\","
                 + "\"Event\":{\"id\":\"7\",\"info\":\"Campaign A\",\"Orgc\":{\"name\":\"CIRCL\"}},"
-                + "\"Tag\":[{\"name\":\"tlp:green\"},{\"name\":\"osint\"}]}";
+                + "\"Tag\":[{\"name\":\"tlp:green\"},{\"name\":\"osint\"}],\"timestamp\":\"1700000000\"}";
         // Same lengths, one character apart: each must be read as sent, not as the last element's.
         String sameLengths = "{\"type\":\"md4\",\"category\":\"Payload deliverY\",\"value\":\"v2\",\"uuid\":\"u2\","
                 + "\"Event\":{\"id\":\"8\",\"info\":\"Campaign B\",\"Orgc\":{\"name\":\"CIRCM\"}},"
-                + "\"Tag\":[{\"name\":\"tlp:gReen\"},{\"name\":\"osinT\"}]}";
+                + "\"Tag\":[{\"name\":\"tlp:gReen\"},{\"name\":\"osinT\"}],\"timestamp\":\"1700000001\"}";
         String json = "[" + first + "," + first.replace("v1", "v3").replace("u1", "u3") + "," + sameLengths + "]";
         int[] texts = {0};
 
@@ -326,8 +326,15 @@ class MispAttributeReaderTest {
         assertThat(reads.get(2).attribute().type()).isEqualTo("md4");
         assertThat(reads.get(2).attribute().event().orgcName()).isEqualTo("CIRCM");
         assertThat(reads.get(2).attribute().tags()).containsExactly(MispTag.of("tlp:gReen"), MispTag.of("osinT"));
-        // 9 strings each: the second element makes only its value and uuid, the third all nine again
-        assertThat(texts[0]).isEqualTo(9 + 2 + 9);
-        assertThat(reads.get(1).attribute().category()).isSameAs(reads.get(0).attribute().category());
+        assertThat(reads.get(2).attribute().timestamp()).isEqualTo(Instant.ofEpochSecond(1700000001));
+        // 10 strings each: the second element makes only its value and uuid, the third all ten again
+        assertThat(texts[0]).isEqualTo(10 + 2 + 10);
+        MispAttribute a = reads.get(0).attribute();
+        MispAttribute b = reads.get(1).attribute();
+        assertThat(b.category()).isSameAs(a.category());
+        assertThat(b.tags()).isSameAs(a.tags());
+        assertThat(b.timestamp()).isSameAs(a.timestamp());
+        assertThat(b.event()).isSameAs(a.event());
+        assertThat(reads.get(2).attribute().tags().get(0)).isNotSameAs(a.tags().get(0));
     }
 }
