@@ -206,6 +206,17 @@ class ProductionDeploymentTest {
     }
 
     @Test
+    void thePortalRunsWithTheCollectorItIsMeasuredWith() throws IOException {
+        // G1 with 4 MB regions (docs/operations.md): the image's start script would pick the parallel collector, and
+        // G1's 1 MB regions make a large search's merge tables humongous objects.
+        String collector = "-XX:+UseG1GC -XX:G1HeapRegionSize=4m";
+        String dockerfile = Files.readString(deployDir().resolve("compose/Dockerfile"));
+        assertThat(dockerfile).contains("ENV GC_CONTAINER_OPTIONS=\"" + collector + "\"");
+        JsonNode portal = DeployFiles.k8s("Deployment", "portal").node().at("/spec/template/spec/containers/0");
+        assertThat(DeployFiles.env(portal)).containsEntry("GC_CONTAINER_OPTIONS", collector);
+    }
+
+    @Test
     void theKeycloakAdminConsoleIsNotOnThePublicHostName() throws IOException {
         JsonNode keycloak = DeployFiles.compose().path("services").path("keycloak");
         assertThat(envOf(keycloak, "KC_HOSTNAME_ADMIN")).as("compose: separate admin URL").isPresent()

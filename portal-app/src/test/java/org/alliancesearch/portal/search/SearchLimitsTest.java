@@ -138,6 +138,27 @@ class SearchLimitsTest {
     }
 
     @Test
+    void aSearchCountsWhenItStartsNotWhenItIsPrepared() throws Exception {
+        SearchRateLimiter limiter = new SearchRateLimiter(() -> 100, java.time.Clock.systemUTC());
+        String sub = "id-" + UUID.randomUUID();
+        String minute = Db.rows("select date_trunc('minute', now()) as m").get(0).get("m");
+        OnVertx.await(vertx, () -> limiter.acquire(sub));
+        // a block of five was taken; four are kept here. Searches prepared but never started (a caller that gave up
+        // before subscribing) take none of them.
+        for (int i = 0; i < 4; i++) {
+            limiter.acquire(sub);
+        }
+        for (int i = 0; i < 4; i++) {
+            OnVertx.await(vertx, () -> limiter.acquire(sub));
+        }
+        if (!minute.equals(Db.rows("select date_trunc('minute', now()) as m").get(0).get("m"))) {
+            return; // the minute turned during the test
+        }
+        assertThat(Db.rows("select started from search_rate where subject = ?", sub).get(0).get("started"))
+                .isEqualTo("5");
+    }
+
+    @Test
     void aBurstOfSearchesTakesNoMoreOfTheMinuteThanItUses() throws Exception {
         SearchRateLimiter limiter = new SearchRateLimiter(() -> 100, java.time.Clock.systemUTC());
         String sub = "id-" + UUID.randomUUID();

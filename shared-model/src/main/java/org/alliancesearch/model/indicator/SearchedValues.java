@@ -58,6 +58,14 @@ public final class SearchedValues {
         return new SearchedValues(Set.copyOf(exact), List.copyOf(patterns), List.copyOf(networks));
     }
 
+    /**
+     * How many distinct values the search asked for exactly, or -1 when a wildcard or a network may match any number
+     * of values: a bound on the indicators a search by value finds, up to their spellings and composite halves.
+     */
+    public int exactValueCount() {
+        return patterns.isEmpty() && networks.isEmpty() ? exact.size() : -1;
+    }
+
     /** Whether a record of this MISP type and value answers the search (see the class comment). */
     public boolean matches(String mispType, String value) {
         if (value == null) {

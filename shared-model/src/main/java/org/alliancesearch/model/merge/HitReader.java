@@ -69,17 +69,26 @@ final class HitReader {
     /** What the read-ahead loaded (see {@link #readAheadSum}). */
     int touched;
 
-    HitReader(TagPolicy policy, int hitCount, OrganisationClaims claims) {
+    /**
+     * @param searchedValues how many values the search asked for exactly (bounding the indicators it finds), or -1
+     *     when unknown or unbounded
+     */
+    HitReader(TagPolicy policy, int hitCount, int searchedValues, OrganisationClaims claims) {
         this.tags = new TagTable(policy);
         this.claims = claims;
         this.checkClaims = !claims.isEmpty();
         this.attributes = new KeyTable<>(hitCount);
         this.attributeList = new ArrayList<>(hitCount);
-        this.events = new KeyTable<>(Math.min(hitCount, 1 << 16));
+        // Events are few (tens of attributes each) and the table grows when they are not. A table sized for every hit
+        // was a megabyte per search that the collector had to treat as a humongous object (a marking cycle each).
+        this.events = new KeyTable<>(Math.min(hitCount, 1 << 10));
         // Sized for a wide result (the benchmark's wide shape has one indicator per five hits): growing a large
-        // table rehashes it at random, which costs more than the zeroed memory of a generous one.
-        this.indicators = new SpellingTable(hitCount / 4);
-        this.spellings = new SpellingTable(hitCount / 2);
+        // table rehashes it at random, which costs more than the zeroed memory of a generous one. A search for a few
+        // exact values finds few indicators however many hits come back (a few spellings and halves each): its
+        // tables start at that size, for the same reason as the events'.
+        int indicatorBound = searchedValues < 0 ? Integer.MAX_VALUE : 4 * searchedValues + 16;
+        this.indicators = new SpellingTable(Math.min(hitCount / 4, indicatorBound));
+        this.spellings = new SpellingTable(Math.min(hitCount / 2, 2 * indicatorBound));
     }
 
     /** Reads all hits. */

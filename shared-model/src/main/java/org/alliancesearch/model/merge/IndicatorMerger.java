@@ -100,7 +100,8 @@ public final class IndicatorMerger {
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, TagFilter filter,
             OrganisationClaims claims, SearchedValues searched) {
         TagPolicy tagPolicy = TagPolicy.of(policy == null ? AlliancePolicy.defaults() : policy, filter);
-        HitReader read = new HitReader(tagPolicy, hits.size(), claims == null ? OrganisationClaims.none() : claims);
+        HitReader read = new HitReader(tagPolicy, hits.size(), searched == null ? -1 : searched.exactValueCount(),
+                claims == null ? OrganisationClaims.none() : claims);
         read.read(hits);
         return MergeOutput.build(read, tagPolicy, hits.size(), searched);
     }

@@ -34,6 +34,24 @@ class IndicatorMergerTest {
 
     final IndicatorMerger merger = new IndicatorMerger();
 
+    @Test
+    void aSearchForOneValueThatBringsManyIndicatorsKeepsThemAll() {
+        // The tables start at the size one searched value needs and must grow for 300 indicators in 20 events.
+        MemberRef a = member("m-a", "Org A");
+        List<MemberHit> hits = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            hits.add(hit(a, attr("u-" + i, "domain", "d" + i + ".example")
+                    .event(event("e-" + (i % 20), "Org A"))));
+        }
+        SearchQuery one = SearchQuery.ofValues(List.of("d0.example"));
+
+        MergedResult searched = merger.merge(hits, AlliancePolicy.defaults(), one);
+        MergedResult unsized = merger.merge(hits, AlliancePolicy.defaults(), TagFilter.none());
+
+        assertThat(org.alliancesearch.model.indicator.SearchedValues.of(one.values()).exactValueCount()).isEqualTo(1);
+        assertThat(searched.indicators()).hasSize(300).isEqualTo(unsized.indicators());
+    }
+
     MergedResult merge(MemberHit... hits) {
         return merger.merge(List.of(hits), AlliancePolicy.defaults());
     }

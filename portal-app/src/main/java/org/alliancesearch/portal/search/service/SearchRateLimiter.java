@@ -81,6 +81,11 @@ public class SearchRateLimiter {
      * @return fails with {@link RateLimitedException} when the user has started the limit in this minute already
      */
     public Uni<Void> acquire(String subject) {
+        // Counted when the search starts: a Uni prepared and never subscribed takes nothing.
+        return Uni.createFrom().deferred(() -> take(subject));
+    }
+
+    private Uni<Void> take(String subject) {
         Allowance a = allowances.get(subject);
         if (a != null && a.take(System.nanoTime())) {
             return Uni.createFrom().voidItem();
