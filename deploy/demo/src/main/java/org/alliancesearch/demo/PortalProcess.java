@@ -43,10 +43,11 @@ public final class PortalProcess implements AutoCloseable {
         }
         Files.createDirectories(dataDir);
         Files.createDirectories(logFile.getParent());
-        // 4 MB heap regions, as in the container images: with G1's 1 MB regions the merge's tables of a search of
-        // 20,000 records and more are humongous objects, each starting a marking cycle (docs/operations.md).
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:G1HeapRegionSize=4m",
-                "-Dquarkus.profile=demo",
+        // G1 with 4 MB heap regions, as in the container images: with 1 MB regions the merge's tables of a search of
+        // 20,000 records and more are humongous objects, each starting a marking cycle (docs/operations.md). G1 is
+        // named, since on one core or under 2 GB of memory the JVM would pick the serial collector.
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:+UseG1GC",
+                "-XX:G1HeapRegionSize=4m", "-Dquarkus.profile=demo",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + realmUrl,
                 "-Dalliance.database.embedded.data-dir=" + dataDir.resolve("postgres").toAbsolutePath()));

@@ -86,9 +86,20 @@ final class HitReader {
         // table rehashes it at random, which costs more than the zeroed memory of a generous one. A search for a few
         // exact values finds few indicators however many hits come back (a few spellings and halves each): its
         // tables start at that size, for the same reason as the events'.
-        int indicatorBound = searchedValues < 0 ? Integer.MAX_VALUE : 4 * searchedValues + 16;
-        this.indicators = new SpellingTable(Math.min(hitCount / 4, indicatorBound));
-        this.spellings = new SpellingTable(Math.min(hitCount / 2, 2 * indicatorBound));
+        this.indicators = new SpellingTable(expectedIndicators(hitCount, searchedValues));
+        this.spellings = new SpellingTable(expectedSpellings(hitCount, searchedValues));
+    }
+
+    /** The spellings the tables start sized for: two per indicator. */
+    static int expectedSpellings(int hitCount, int searchedValues) {
+        int wide = hitCount / 2;
+        return searchedValues < 0 ? wide : (int) Math.min(wide, 8L * searchedValues + 32);
+    }
+
+    /** The indicators the tables start sized for (see the constructor). */
+    static int expectedIndicators(int hitCount, int searchedValues) {
+        int wide = hitCount / 4;
+        return searchedValues < 0 ? wide : (int) Math.min(wide, 4L * searchedValues + 16);
     }
 
     /** Reads all hits. */
