@@ -210,33 +210,58 @@ class HistoryApiTest {
         }
     }
 
+    /** {@code n} older copies of {@code from}'s newest entry for {@code to}, as if searched in the past minutes. */
+    private static void olderCopies(String from, String to, int n) throws Exception {
+        Db.update("insert into search_history select md5(random()::text || g)::uuid, ?, searched_at - (g || ' minutes')"
+                + "::interval, source, key_id, query_sealed, value_count, found_count, indicator_count,"
+                + " members_answered, members_failed from (select * from search_history where owner_sub = ?"
+                + " order by searched_at desc limit 1) newest, generate_series(1, ?) g", to, from, n);
+    }
+
+    private static String entriesOf(String owner) throws Exception {
+        return Db.rows("select count(*) as n from search_history where owner_sub = ?", owner).get(0).get("n");
+    }
+
+    private static String oldestOf(String owner) throws Exception {
+        return Db.rows("select min(searched_at) as t from search_history where owner_sub = ?", owner).get(0).get("t");
+    }
+
     @Test
     void atMostTheCapPerPersonTheOldestDropped() throws Exception {
-        String hugh = token("hugh", "org-a");
-        search(hugh, "{\"values\":[\"192.0.2.21\"]}");
-        // 510 older copies, as if searched in the past minutes
-        Db.update("insert into search_history select md5(random()::text || g)::uuid, owner_sub,"
-                + " searched_at - (g || ' minutes')::interval, source, key_id, query_sealed, value_count,"
-                + " found_count, indicator_count, members_answered, members_failed"
-                + " from search_history, generate_series(1, 510) g where owner_sub = 'id-hugh'");
-        String oldest = Db.rows("select min(searched_at) as t from search_history where owner_sub = 'id-hugh'")
-                .get(0).get("t");
-        search(hugh, "{\"values\":[\"192.0.2.22\"]}");
-        assertThat(Db.rows("select count(*) as n from search_history where owner_sub = 'id-hugh'").get(0).get("n"))
-                .isEqualTo("500");
-        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hugh' and searched_at = ?::timestamptz",
-                oldest)).isEmpty();
-        assertThat(list(hugh, "?limit=1").getList("entries.query.values.flatten()")).containsExactly("192.0.2.22");
+        search(token("hugh", "org-a"), "{\"values\":[\"192.0.2.21\"]}");
+        // hilde has 510 entries from the past minutes; her first search on this replica trims them
+        olderCopies("id-hugh", "id-hilde", 510);
+        String oldest = oldestOf("id-hilde");
+        String hilde = token("hilde", "org-a");
+        search(hilde, "{\"values\":[\"192.0.2.22\"]}");
+        assertThat(entriesOf("id-hilde")).isEqualTo("500");
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hilde'"
+                + " and searched_at = ?::timestamptz", oldest)).isEmpty();
+        assertThat(list(hilde, "?limit=1").getList("entries.query.values.flatten()")).containsExactly("192.0.2.22");
+    }
+
+    @Test
+    void aBurstOfSearchesTrimsOnceAndTheListNeverShowsMoreThanTheCap() throws Exception {
+        // the test profile's trim interval is an hour: only a person's first search here trims
+        String hedy = token("hedy", "org-a");
+        search(hedy, "{\"values\":[\"192.0.2.26\"]}");
+        olderCopies("id-hedy", "id-hedy", 510);
+        String oldest = oldestOf("id-hedy");
+        search(hedy, "{\"values\":[\"192.0.2.27\"]}");
+        search(hedy, "{\"values\":[\"192.0.2.28\"]}");
+        assertThat(entriesOf("id-hedy")).isEqualTo("513");
+        // the list drops what the burst left beyond the cap before it reads
+        assertThat(list(hedy, "?limit=1").getList("entries.query.values.flatten()")).containsExactly("192.0.2.28");
+        assertThat(entriesOf("id-hedy")).isEqualTo("500");
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hedy'"
+                + " and searched_at = ?::timestamptz", oldest)).isEmpty();
     }
 
     @Test
     void aSearchDoesNotWaitForAnotherSearchTrimmingTheSameHistory() throws Exception {
+        search(token("harald", "org-a"), "{\"values\":[\"192.0.2.23\"]}");
+        olderCopies("id-harald", "id-hanna", 505);
         String hanna = token("hanna", "org-a");
-        search(hanna, "{\"values\":[\"192.0.2.23\"]}");
-        Db.update("insert into search_history select md5(random()::text || g)::uuid, owner_sub,"
-                + " searched_at - (g || ' minutes')::interval, source, key_id, query_sealed, value_count,"
-                + " found_count, indicator_count, members_answered, members_failed"
-                + " from search_history, generate_series(1, 505) g where owner_sub = 'id-hanna'");
         // another search of hanna's is dropping her oldest rows right now (its transaction holds them)
         try (java.sql.Connection other = Db.connect()) {
             other.setAutoCommit(false);
@@ -244,7 +269,7 @@ class HistoryApiTest {
                     + " order by searched_at desc, id desc offset 500 for update")) {
                 lock.executeQuery().close();
             }
-            // the search is answered (its history row written) without waiting for the other one to commit
+            // the search is answered (its history row written, its trim done) without waiting for the other one
             var answered = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(hanna)
                     .contentType(ContentType.JSON).body("{\"values\":[\"192.0.2.24\"]}").post("/api/v1/search")
                     .statusCode());
@@ -255,11 +280,11 @@ class HistoryApiTest {
             }
             answered.join();
         }
+        // nothing trimmed: the other search holds every row its scan passed, and this one skipped them all
+        assertThat(entriesOf("id-hanna")).isEqualTo("506");
+        // the rows the other search held are dropped by the next trim, here the list's
         assertThat(list(hanna, "?limit=1").getList("entries.query.values.flatten()")).containsExactly("192.0.2.24");
-        // the rows the other search held are trimmed by the next search
-        search(hanna, "{\"values\":[\"192.0.2.25\"]}");
-        assertThat(Db.rows("select count(*) as n from search_history where owner_sub = 'id-hanna'").get(0).get("n"))
-                .isEqualTo("500");
+        assertThat(entriesOf("id-hanna")).isEqualTo("500");
     }
 
     @Test

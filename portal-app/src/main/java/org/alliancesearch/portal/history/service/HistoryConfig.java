@@ -16,9 +16,21 @@ public interface HistoryConfig {
     @WithDefault("P90D")
     Duration retention();
 
-    /** The most entries kept per person; the oldest are dropped when a search adds one more. */
+    /**
+     * The most entries kept per person; the oldest are dropped when a search adds one more (see
+     * {@link #trimInterval()}) and before the person's list is read.
+     */
     @WithDefault("500")
     int maxPerUser();
+
+    /**
+     * The least time between two trims of one person's history by one replica; zero trims with every search. A
+     * person searching by hand is trimmed with every search; a script's burst is trimmed once per interval, each trim
+     * dropping every entry beyond {@link #maxPerUser()}, so such a history holds at most one interval's searches
+     * beyond the cap until its next search or list.
+     */
+    @WithDefault("1s")
+    Duration trimInterval();
 
     /**
      * When the purge runs (Quartz-style cron, daily by default). It is one {@code DELETE}, so running it on several

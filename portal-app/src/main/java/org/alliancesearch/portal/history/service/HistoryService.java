@@ -56,6 +56,7 @@ public class HistoryService implements SearchHistory {
     private final ObjectMapper json;
     private final HistoryConfig config;
     private final ChangeLog audit;
+    private final TrimThrottle trims;
 
     public HistoryService(HistoryRepository repository, SecretCipher cipher, ObjectMapper json,
             HistoryConfig config, ChangeLog audit) {
@@ -64,9 +65,13 @@ public class HistoryService implements SearchHistory {
         this.cipher = cipher;
         this.json = json;
         this.config = config;
+        this.trims = new TrimThrottle(config.trimInterval(), System::nanoTime);
     }
 
-    /** One insert (and a trim past the per-person cap) in its own transaction; never fails. */
+    /**
+     * One insert (and, at most once per {@link HistoryConfig#trimInterval()} per person, a trim past the per-person
+     * cap) in its own transaction; never fails.
+     */
     @Override
     public Uni<Void> add(Searcher who, String source, PreparedSearch prepared, CompletedSearch done) {
         if (!KEPT.contains(source) || who.subject() == null) {
@@ -75,8 +80,11 @@ public class HistoryService implements SearchHistory {
         return Uni.createFrom().deferred(() -> {
             HistoryEntry e = entry(UUID.randomUUID(), who.subject(), source, prepared, done,
                     OffsetDateTime.now(ZoneOffset.UTC));
+            boolean trim = trims.due(e.ownerSub);
             return Panache.withTransaction(() -> repository.persistAndFlush(e)
-                    .flatMap(saved -> repository.trim(e.ownerSub, config.maxPerUser())));
+                    .flatMap(saved -> trim
+                            ? repository.trim(e.ownerSub, config.maxPerUser())
+                            : Uni.createFrom().item(0)));
         }).replaceWithVoid().onFailure().recoverWithUni(e -> {
             // never the values, nor the message (a driver may quote parameters in it)
             LOG.warnf("A search could not be added to its searcher's history: %s", e.getClass().getName());
@@ -137,17 +145,19 @@ public class HistoryService implements SearchHistory {
     }
 
     /**
-     * My entries searched before {@code before} (now when null), newest first.
+     * My entries searched before {@code before} (now when null), newest first; entries beyond the cap that a burst
+     * of searches left are dropped first.
      *
      * @param limit 1 to {@link #MAX_LIMIT}
      */
     public Uni<HistoryPage> list(String ownerSub, Instant before, int limit) {
         OffsetDateTime until = (before == null ? Instant.now().plusSeconds(1) : before).atOffset(ZoneOffset.UTC);
-        return Panache.withSession(() -> repository.page(ownerSub, until, limit)).map(rows -> {
-            List<HistoryEntryView> views = rows.stream().map(this::view).flatMap(Optional::stream).toList();
-            Instant next = rows.size() < limit ? null : rows.get(rows.size() - 1).searchedAt.toInstant();
-            return new HistoryPage(views, next);
-        });
+        return Panache.withTransaction(() -> repository.trim(ownerSub, config.maxPerUser())
+                .flatMap(trimmed -> repository.page(ownerSub, until, limit))).map(rows -> {
+                    List<HistoryEntryView> views = rows.stream().map(this::view).flatMap(Optional::stream).toList();
+                    Instant next = rows.size() < limit ? null : rows.get(rows.size() - 1).searchedAt.toInstant();
+                    return new HistoryPage(views, next);
+                });
     }
 
     /** One of my entries; empty when it is not mine or does not exist (the caller answers both alike). */
