@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -107,6 +108,55 @@ public final class ProcStatus {
             used.merge(now.group(), since, Long::sum);
         });
         return used;
+    }
+
+    /**
+     * CPU time used so far by a PostgreSQL server and its backends, found by its data directory; -1 when no such
+     * server runs (or the system does not say).
+     */
+    public static long databaseCpuNanos(Path dataDirectory) {
+        return databaseCpuNanos(Path.of("/proc"), dataDirectory.toString());
+    }
+
+    /** As {@link #databaseCpuNanos(Path)}, over the process table under {@code proc}. */
+    static long databaseCpuNanos(Path proc, String dataDirectory) {
+        Map<Long, long[]> processes = new HashMap<>(); // pid -> {parent pid, clock ticks}
+        long server = -1;
+        try (Stream<Path> entries = Files.list(proc)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(entry.resolve("stat"));
+                    // after the parenthesised name: state, parent pid, ...; utime and stime are the 12th and 13th
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    processes.put(pid, new long[]{Long.parseLong(fields[1]),
+                            Long.parseLong(fields[11]) + Long.parseLong(fields[12])});
+                    String[] args = Files.readString(entry.resolve("cmdline")).split("\0");
+                    // the server itself, not the portal JVM that names the same directory in a system property
+                    if (args[0].endsWith("postgres") && List.of(args).contains(dataDirectory)) {
+                        server = pid;
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        if (server < 0) {
+            return -1;
+        }
+        long ticks = 0;
+        for (Map.Entry<Long, long[]> p : processes.entrySet()) {
+            if (p.getKey() == server || p.getValue()[0] == server) {
+                ticks += p.getValue()[1];
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     /** Peak resident set size of a process ({@code VmHWM}) in kB. */

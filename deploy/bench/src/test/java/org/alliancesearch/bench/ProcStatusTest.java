@@ -2,11 +2,14 @@ package org.alliancesearch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.alliancesearch.bench.ProcStatus.ThreadCpu;
 import org.alliancesearch.bench.ProcStatus.ThreadGroup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcStatusTest {
 
@@ -38,5 +41,29 @@ class ProcStatusTest {
 
         assertThat(threads).isNotEmpty();
         assertThat(threads.values()).allSatisfy(t -> assertThat(t.nanos()).isNotNegative());
+    }
+
+    @Test
+    void countsADatabaseServerAndItsBackendsNotThePortalNamingItsDirectory(@TempDir Path proc) throws Exception {
+        String dir = "/srv/portal-1/postgres";
+        process(proc, 100, 1, 500, "java", "-Dalliance.database.embedded.data-dir=" + dir, "-jar", "portal.jar");
+        // the server: "postgres -D dir ..."; its backends name themselves after the database
+        process(proc, 200, 1, 30, "/opt/pg/bin/postgres", "-D", dir, "-p", "5432");
+        process(proc, 201, 200, 12, "postgres: alliance alliance 127.0.0.1(4711) idle");
+        process(proc, 202, 200, 3, "postgres: walwriter");
+        // another server and its backend
+        process(proc, 300, 1, 1000, "/opt/pg/bin/postgres", "-D", "/srv/portal-2/postgres");
+        process(proc, 301, 300, 1000, "postgres: checkpointer");
+
+        assertThat(ProcStatus.databaseCpuNanos(proc, dir)).isEqualTo(45 * 10_000_000L);
+        assertThat(ProcStatus.databaseCpuNanos(proc, "/srv/none")).isEqualTo(-1);
+    }
+
+    /** One process under a fake {@code /proc}: its stat line (parent, user and system ticks) and command line. */
+    private static void process(Path proc, long pid, long parent, long ticks, String... args) throws Exception {
+        Path dir = Files.createDirectories(proc.resolve(Long.toString(pid)));
+        Files.writeString(dir.resolve("stat"), pid + " (some name) S " + parent
+                + " 1 1 0 -1 4194560 100 0 0 0 " + (ticks - 1) + " 1 0 0 20 0 1 0 100 1000 10");
+        Files.writeString(dir.resolve("cmdline"), String.join("\0", args) + "\0");
     }
 }

@@ -13,10 +13,12 @@ import java.util.Map;
 public final class PortalProcess implements AutoCloseable {
     private final ManagedProcess process;
     private final int port;
+    private final Path databaseDir;
 
-    private PortalProcess(ManagedProcess process, int port) {
+    private PortalProcess(ManagedProcess process, int port, Path databaseDir) {
         this.process = process;
         this.port = port;
+        this.databaseDir = databaseDir;
     }
 
     /**
@@ -56,7 +58,7 @@ public final class PortalProcess implements AutoCloseable {
         command.add("-jar");
         command.add(jar.toString());
         ManagedProcess p = ManagedProcess.start("Portal on port " + port, command, Map.of(), projectRoot, logFile);
-        PortalProcess portal = new PortalProcess(p, port);
+        PortalProcess portal = new PortalProcess(p, port, dataDir.resolve("postgres").toAbsolutePath());
         try {
             p.awaitHttpOk(URI.create(portal.url() + "/q/health/ready"), Duration.ofSeconds(120));
         } catch (RuntimeException | InterruptedException e) {
@@ -77,6 +79,11 @@ public final class PortalProcess implements AutoCloseable {
     /** Operating-system process id of the portal JVM. */
     public long pid() {
         return process.pid();
+    }
+
+    /** Data directory of the portal's embedded PostgreSQL (unless its settings name another database). */
+    public Path databaseDir() {
+        return databaseDir;
     }
 
     public boolean isAlive() {
