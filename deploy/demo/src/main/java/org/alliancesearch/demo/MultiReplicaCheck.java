@@ -55,7 +55,7 @@ public final class MultiReplicaCheck {
     void run(Path root, Path work) throws IOException, InterruptedException {
         AllianceDemo.Settings settings = new AllianceDemo.Settings(root, work.resolve("data"),
                 root.resolve(System.getenv().getOrDefault("ALLIANCE_CACHE_DIR", ".cache")), Ports.free(),
-                Ports.free(), Ports.free(), 3, 42);
+                Ports.free(), Ports.freeRun(3), 3, 42);
         try (EmbeddedPostgres db = EmbeddedPostgres.builder()
                 .setDataDirectory(work.resolve("postgres"))
                 .setCleanDataDirectory(true)

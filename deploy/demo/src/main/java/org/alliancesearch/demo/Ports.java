@@ -10,10 +10,17 @@ public final class Ports {
     private Ports() {
     }
 
+    /** A port the launcher was given is taken by another process. */
+    public static final class PortTakenException extends LauncherException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+
     /** Fails with a clear message when {@code port} is already taken on 127.0.0.1. */
     public static void requireFree(int port, String what, String envVariable) {
         if (!isFree(port)) {
-            throw new LauncherException("Port " + port + " (" + what + ") is already in use on 127.0.0.1. Stop what"
+            throw new PortTakenException("Port " + port + " (" + what + ") is already in use on 127.0.0.1. Stop what"
                     + " uses it, or choose another port with " + envVariable + "=<port>.");
         }
     }
@@ -26,6 +33,28 @@ public final class Ports {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * The first of {@code count} consecutive ports that are all free on 127.0.0.1 right now (simulated members listen
+     * on a base port and the ones after it; a free base alone may be followed by a port another process holds).
+     */
+    public static int freeRun(int count) {
+        return freeRun(count, Ports::free);
+    }
+
+    static int freeRun(int count, java.util.function.IntSupplier candidates) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = candidates.getAsInt();
+            boolean allFree = base + count - 1 <= 65_535;
+            for (int i = 1; i < count && allFree; i++) {
+                allFree = isFree(base + i);
+            }
+            if (allFree) {
+                return base;
+            }
+        }
+        throw new LauncherException("no " + count + " consecutive free ports on 127.0.0.1");
     }
 
     /** A port that is free on 127.0.0.1 right now. */

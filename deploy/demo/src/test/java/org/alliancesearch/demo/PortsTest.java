@@ -16,7 +16,7 @@ class PortsTest {
             int port = taken.getLocalPort();
             assertThat(Ports.isFree(port)).isFalse();
             assertThatThrownBy(() -> Ports.requireFree(port, "portal", "ALLIANCE_PORTAL_PORT"))
-                    .isInstanceOf(LauncherException.class)
+                    .isInstanceOf(Ports.PortTakenException.class)
                     .hasMessageContaining(String.valueOf(port))
                     .hasMessageContaining("ALLIANCE_PORTAL_PORT");
         }
@@ -27,5 +27,25 @@ class PortsTest {
         int port = Ports.free();
         assertThat(Ports.isFree(port)).isTrue();
         Ports.requireFree(port, "portal", "ALLIANCE_PORTAL_PORT");
+    }
+
+    @Test
+    void aRunOfPortsSkipsABaseWhoseFollowingPortIsTaken() throws Exception {
+        int blocked = Ports.free();
+        try (ServerSocket next = new ServerSocket()) {
+            try {
+                next.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), blocked + 1));
+            } catch (java.io.IOException alreadyTaken) {
+                // taken by another process: just as good
+            }
+            java.util.Iterator<Integer> candidates = java.util.stream.IntStream
+                    .concat(java.util.stream.IntStream.of(blocked), java.util.stream.IntStream.generate(Ports::free))
+                    .iterator();
+            int base = Ports.freeRun(3, candidates::next);
+            assertThat(base).isNotEqualTo(blocked);
+            for (int i = 0; i < 3; i++) {
+                assertThat(Ports.isFree(base + i)).as("port %d", base + i).isTrue();
+            }
+        }
     }
 }
