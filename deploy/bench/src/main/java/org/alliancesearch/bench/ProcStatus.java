@@ -11,7 +11,23 @@ import java.util.stream.Stream;
 
 /** Values of {@code /proc} files in {@code Name:   1234 kB} form (Linux). */
 public final class ProcStatus {
+    /** Nanoseconds of one clock tick in {@code /proc/.../stat} (USER_HZ is 100 on Linux). */
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
     private ProcStatus() {
+    }
+
+    /**
+     * The fields of a {@code /proc/.../stat} line after the parenthesised name (which may hold spaces): the state,
+     * the parent pid, ...
+     */
+    private static String[] statFields(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** User and system CPU time of a {@link #statFields} line, in nanoseconds (its 12th and 13th fields). */
+    private static long statCpuNanos(String[] statFields) {
+        return (Long.parseLong(statFields[11]) + Long.parseLong(statFields[12])) * NANOS_PER_TICK;
     }
 
     /** The value of {@code field} in kB, or -1 when absent. */
@@ -74,18 +90,13 @@ public final class ProcStatus {
      */
     public static Map<Long, ThreadCpu> cpuByThread(long pid) {
         Map<Long, ThreadCpu> threads = new HashMap<>();
-        long nanosPerTick = 10_000_000L; // USER_HZ is 100 on Linux
         try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    String stat = Files.readString(task.resolve("stat"));
-                    // the fields after the parenthesised name start with the state; utime and stime are the 12th and
-                    // 13th of them
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    String[] fields = statFields(Files.readString(task.resolve("stat")));
                     threads.put(Long.parseLong(task.getFileName().toString()),
-                            new ThreadCpu(ThreadGroup.of(name), ticks * nanosPerTick));
+                            new ThreadCpu(ThreadGroup.of(name), statCpuNanos(fields)));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended meanwhile
                 }
@@ -120,7 +131,9 @@ public final class ProcStatus {
 
     /** As {@link #databaseCpuNanos(Path)}, over the process table under {@code proc}. */
     static long databaseCpuNanos(Path proc, String dataDirectory) {
-        Map<Long, long[]> processes = new HashMap<>(); // pid -> {parent pid, clock ticks}
+        record ProcessCpu(long parent, long nanos) {
+        }
+        Map<Long, ProcessCpu> processes = new HashMap<>();
         long server = -1;
         try (Stream<Path> entries = Files.list(proc)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
@@ -129,12 +142,9 @@ public final class ProcStatus {
                     continue;
                 }
                 try {
-                    String stat = Files.readString(entry.resolve("stat"));
-                    // after the parenthesised name: state, parent pid, ...; utime and stime are the 12th and 13th
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = statFields(Files.readString(entry.resolve("stat")));
                     long pid = Long.parseLong(name);
-                    processes.put(pid, new long[]{Long.parseLong(fields[1]),
-                            Long.parseLong(fields[11]) + Long.parseLong(fields[12])});
+                    processes.put(pid, new ProcessCpu(Long.parseLong(fields[1]), statCpuNanos(fields)));
                     String[] args = Files.readString(entry.resolve("cmdline")).split("\0");
                     // the server itself, not the portal JVM that names the same directory in a system property
                     if (args[0].endsWith("postgres") && List.of(args).contains(dataDirectory)) {
@@ -150,13 +160,13 @@ public final class ProcStatus {
         if (server < 0) {
             return -1;
         }
-        long ticks = 0;
-        for (Map.Entry<Long, long[]> p : processes.entrySet()) {
-            if (p.getKey() == server || p.getValue()[0] == server) {
-                ticks += p.getValue()[1];
+        long nanos = 0;
+        for (Map.Entry<Long, ProcessCpu> p : processes.entrySet()) {
+            if (p.getKey() == server || p.getValue().parent() == server) {
+                nanos += p.getValue().nanos();
             }
         }
-        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+        return nanos;
     }
 
     /** Peak resident set size of a process ({@code VmHWM}) in kB. */

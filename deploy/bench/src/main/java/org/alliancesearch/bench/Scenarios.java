@@ -212,6 +212,14 @@ public final class Scenarios {
     static final int WARM_UP_SLICES_AT_MOST = 18;
 
     /**
+     * Whether scenario 4 warms up for another slice: while the JIT compiler used more than {@link #WARM_JIT_SHARE} of
+     * a core in the last one, for at most {@link #WARM_UP_SLICES_AT_MOST}; a smoke run takes one slice.
+     */
+    static boolean keepWarming(boolean smoke, double jitShareOfLastSlice, int slicesDone) {
+        return !smoke && jitShareOfLastSlice > WARM_JIT_SHARE && slicesDone < WARM_UP_SLICES_AT_MOST;
+    }
+
+    /**
      * Scenario 4: closed-loop throughput from many clients, distinct values so that no searches coalesce, measured
      * on a warm portal: the unmeasured load goes on until the JIT compiler has (nearly) done its work, since on two
      * cores a compiler busy for minutes after the start would be measured instead of the portal.
@@ -235,7 +243,7 @@ public final class Scenarios {
                 slices++;
                 jitShare = ProcStatus.usedByGroup(before, ProcStatus.cpuByThread(portal.pid()))
                         .getOrDefault(ProcStatus.ThreadGroup.JIT, 0L) / (double) slice.toNanos();
-            } while (!sizes.smoke() && jitShare > WARM_JIT_SHARE && slices < WARM_UP_SLICES_AT_MOST);
+            } while (keepWarming(sizes.smoke(), jitShare, slices));
             System.out.printf(Locale.ROOT, "Scenario 4: warm after %d s (JIT compiler %.0f %% of a core in the last"
                     + " %d s)%n", slices * slice.toSeconds(), jitShare * 100, slice.toSeconds());
             Map<Long, ProcStatus.ThreadCpu> threadsBefore = ProcStatus.cpuByThread(portal.pid());

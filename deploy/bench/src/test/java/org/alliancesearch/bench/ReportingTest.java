@@ -86,4 +86,14 @@ class ReportingTest {
         assertThat(Set.of(full.sequentialMembers())).containsExactly(20);
         assertThat(smoke.throughputDuration()).isLessThan(full.throughputDuration());
     }
+
+    @Test
+    void scenarioFourWarmsUpWhileTheCompilerIsBusyForAtMostEighteenSlices() {
+        assertThat(Scenarios.keepWarming(false, 0.42, 1)).isTrue();
+        assertThat(Scenarios.keepWarming(false, 0.11, 17)).isTrue();
+        assertThat(Scenarios.keepWarming(false, 0.10, 1)).isFalse();
+        assertThat(Scenarios.keepWarming(false, 0.42, 18)).isFalse();
+        // a smoke run only shows that the scenario works: one slice
+        assertThat(Scenarios.keepWarming(true, 0.42, 1)).isFalse();
+    }
 }

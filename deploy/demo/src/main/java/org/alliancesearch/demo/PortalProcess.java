@@ -45,6 +45,7 @@ public final class PortalProcess implements AutoCloseable {
         }
         Files.createDirectories(dataDir);
         Files.createDirectories(logFile.getParent());
+        Path databaseDir = dataDir.resolve("postgres").toAbsolutePath();
         // G1 with 4 MB heap regions, as in the container images: with 1 MB regions the merge's tables of a search of
         // 20,000 records and more are humongous objects, each starting a marking cycle (docs/operations.md). G1 is
         // named, since on one core or under 2 GB of memory the JVM would pick the serial collector.
@@ -52,13 +53,13 @@ public final class PortalProcess implements AutoCloseable {
                 "-XX:G1HeapRegionSize=4m", "-Dquarkus.profile=demo",
                 "-Dquarkus.http.host=127.0.0.1", "-Dquarkus.http.port=" + port,
                 "-Dquarkus.oidc.auth-server-url=" + realmUrl,
-                "-Dalliance.database.embedded.data-dir=" + dataDir.resolve("postgres").toAbsolutePath()));
+                "-Dalliance.database.embedded.data-dir=" + databaseDir));
         command.addAll(jvmOptions);
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar.toString());
         ManagedProcess p = ManagedProcess.start("Portal on port " + port, command, Map.of(), projectRoot, logFile);
-        PortalProcess portal = new PortalProcess(p, port, dataDir.resolve("postgres").toAbsolutePath());
+        PortalProcess portal = new PortalProcess(p, port, databaseDir);
         try {
             p.awaitHttpOk(URI.create(portal.url() + "/q/health/ready"), Duration.ofSeconds(120));
         } catch (RuntimeException | InterruptedException e) {
