@@ -68,6 +68,10 @@ final class EventCopy {
             c = Integer.compare(e.threatLevelId() == null ? 0 : e.threatLevelId(),
                     event.threatLevelId() == null ? 0 : event.threatLevelId());
         }
+        if (c == 0) {
+            // An empty uuid and none are the same event (keyed by its id) but show differently.
+            c = compareNullable(e.uuid(), event.uuid());
+        }
         return c < 0;
     }
 

@@ -284,6 +284,21 @@ class IndicatorMergerTest {
             assertThat(only(merge(x, y)).events()).isEqualTo(only(merge(y, x)).events());
         }
 
+        /**
+         * Found by the reference merger: two copies of one event without uuid (same id at one member), one with an
+         * empty uuid and one with none, showed whichever came first.
+         */
+        @Test
+        void copiesOfAnEventWithAnEmptyUuidOrNoneShowTheSameOneInEitherOrder() {
+            MispEvent empty = new MispEvent("1", "", "event", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MispEvent none = new MispEvent("1", null, "event", LocalDate.of(2024, 1, 1), "Org A", null, 2, true,
+                    Instant.EPOCH, 1, List.of());
+            MemberHit x = hit(A, attr("u1", "domain", "x.example").event(empty));
+            MemberHit y = hit(A, attr("u2", "domain", "x.example").event(none));
+            assertThat(only(merge(x, y)).events()).hasSize(1).isEqualTo(only(merge(y, x)).events());
+        }
+
         /** Found by the reference merger: a member renamed during the search counted its records twice. */
         @Test
         void aRenamedMemberCountsEachRecordOnce() {

@@ -250,7 +250,8 @@ final class ReferenceMerger {
                 .thenComparing(h -> h.attribute().event().info(), text)
                 .thenComparing(h -> h.attribute().event().orgcName(), text)
                 .thenComparing(h -> Objects.toString(h.attribute().event().date(), null), text)
-                .thenComparing(h -> Objects.requireNonNullElse(h.attribute().event().threatLevelId(), 0));
+                .thenComparing(h -> Objects.requireNonNullElse(h.attribute().event().threatLevelId(), 0))
+                .thenComparing(h -> h.attribute().event().uuid(), text);
         for (MemberHit h : copies) {
             Object key = eventKey(h);
             if (key != null && (!from.containsKey(key) || first.compare(h, from.get(key)) < 0)) {
