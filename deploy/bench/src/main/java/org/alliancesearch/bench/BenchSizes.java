@@ -19,7 +19,7 @@ import java.util.List;
  * @param throughputMembers scenario 4: members
  * @param throughputLatencyMs scenario 4: their latency
  * @param throughputClients scenario 4: concurrent API clients
- * @param throughputWarmUp scenario 4: one slice of unmeasured load before the measurement (repeated while the
+ * @param throughputWarmUp scenarios 4 and 1: one slice of unmeasured load before the measurement (repeated while the
  *     portal's JIT compiler is busy, see {@code Scenarios.keepWarming})
  * @param throughputDuration scenario 4: measured time
  * @param throughputValues scenario 4: distinct values searched in turn (no two running searches are identical)

@@ -110,19 +110,20 @@ public final class Scenarios {
      * Scenario 1: the portal's latency against the members' own, same request, same run, and the portal's CPU time
      * per member record.
      */
-    private void overhead(PortalClient client, int members, long portalPid) {
+    private void overhead(PortalClient client, int members, long portalPid) throws InterruptedException {
         System.out.printf(Locale.ROOT, "Scenario 1: %d member(s), %d hits each, %d ms latency%n", members,
                 sizes.hits(), sizes.latencyMs());
         LoadResult own = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
                 n -> direct.search(member(n % members), Stack.BULK_VALUE));
         int expected = members * sizes.hits();
+        LoadDriver.Call search = n -> checked(client.search(Stack.BULK_VALUE), expected);
+        long warmUpSearches = warmUp(portalPid, search);
         long[] cpu = new long[1];
         List<Map<Long, ProcStatus.ThreadCpu>> byThread = new ArrayList<>();
-        LoadResult portal = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
-                n -> checked(client.search(Stack.BULK_VALUE), expected), () -> {
-                    cpu[0] = ProcStatus.cpuNanos(portalPid);
-                    byThread.add(ProcStatus.cpuByThread(portalPid));
-                });
+        LoadResult portal = LoadDriver.sequential(0, sizes.measured(), search, () -> {
+            cpu[0] = ProcStatus.cpuNanos(portalPid);
+            byThread.add(ProcStatus.cpuByThread(portalPid));
+        });
         long cpuAfter = ProcStatus.cpuNanos(portalPid);
         byThread.add(ProcStatus.cpuByThread(portalPid));
         if (members == sizes.sequentialMembers()) {
@@ -150,7 +151,8 @@ public final class Scenarios {
                         "ratio p50 %.2f, p95 %.2f", r50, r95));
         String label = "1 overhead: " + members + " member(s) × " + sizes.hits() + " hits, " + sizes.latencyMs()
                 + " ms";
-        table.add(new Row(label, "portal HTTP API (" + sizes.measured() + " searches, 1 client)",
+        table.add(new Row(label, "portal HTTP API (" + sizes.measured() + " searches, 1 client, warm after "
+                + warmUpSearches + ")",
                 latencies(portal) + errors(portal) + String.format(Locale.ROOT,
                         "; portal CPU %.2f µs per record (%s; members' JSON: %,d bytes per record)",
                         cpuPerRecordMicros, threadGroups(byThread, 1_000.0 * sizes.measured() * expected, "µs"),
@@ -195,6 +197,32 @@ public final class Scenarios {
         return text.toString();
     }
 
+    /**
+     * Scenario 1's warm-up: slices of {@link BenchSizes#throughputWarmUp()} under {@link #WARM_UP_CLIENTS} clients,
+     * repeated while the JIT compiler took more than {@link #WARM_JIT_SHARE} of the portal's CPU in the last slice (for
+     * at most {@link #WARM_UP_BATCHES_AT_MOST}), then {@link BenchSizes#warmUp()} searches one by one. One client
+     * alone makes a few searches a second, so code run once per search would still be compiling after minutes, and
+     * compiling is not a cost per record of a portal that has served for a while.
+     *
+     * @return the searches made
+     */
+    private long warmUp(long portalPid, LoadDriver.Call search) throws InterruptedException {
+        int slices = 0;
+        long searches = 0;
+        double jitShare;
+        do {
+            Map<Long, ProcStatus.ThreadCpu> before = ProcStatus.cpuByThread(portalPid);
+            searches += LoadDriver.closedLoop(WARM_UP_CLIENTS, sizes.throughputWarmUp(), search).calls();
+            slices++;
+            Map<ProcStatus.ThreadGroup, Long> used = ProcStatus.usedByGroup(before, ProcStatus.cpuByThread(
+                    portalPid));
+            long all = used.values().stream().mapToLong(Long::longValue).sum();
+            jitShare = all <= 0 ? 0 : used.getOrDefault(ProcStatus.ThreadGroup.JIT, 0L) / (double) all;
+        } while (keepWarming(sizes.smoke(), jitShare, slices, WARM_UP_BATCHES_AT_MOST));
+        LoadDriver.sequential(0, sizes.warmUp(), search);
+        return searches + sizes.warmUp();
+    }
+
     /** Scenario 1's target for the p50 ratio at this number of members, or null where it is only reported. */
     static Double ratioLimit(boolean smoke, int members) {
         if (smoke) {
@@ -206,17 +234,24 @@ public final class Scenarios {
         return members == 50 ? Double.valueOf(1.30) : null;
     }
 
-    /** Scenario 4's warm-up goes on, slice by slice, while the JIT compiler used more than this share of a core. */
+    /**
+     * The warm-up goes on, slice by slice, while the JIT compiler used more than this share: of a core (scenario 4,
+     * many clients), of the portal's CPU (scenario 1, one client).
+     */
     static final double WARM_JIT_SHARE = 0.10;
-    /** ... but for at most this many slices of {@link BenchSizes#throughputWarmUp()}. */
+    /** ... but for at most this many slices of {@link BenchSizes#throughputWarmUp()} in scenario 4 ... */
     static final int WARM_UP_SLICES_AT_MOST = 18;
+    /** ... and this many slices under {@link #WARM_UP_CLIENTS} clients in scenario 1. */
+    static final int WARM_UP_BATCHES_AT_MOST = 8;
+    /** Clients of scenario 1's warm-up: enough to keep both cores busy between the members' answers. */
+    static final int WARM_UP_CLIENTS = 4;
 
     /**
-     * Whether scenario 4 warms up for another slice: while the JIT compiler used more than {@link #WARM_JIT_SHARE} of
-     * a core in the last one, for at most {@link #WARM_UP_SLICES_AT_MOST}; a smoke run takes one slice.
+     * Whether to warm up for another slice: while the JIT compiler's share in the last one was above
+     * {@link #WARM_JIT_SHARE}, for at most {@code atMost} slices; a smoke run takes one slice.
      */
-    static boolean keepWarming(boolean smoke, double jitShareOfLastSlice, int slicesDone) {
-        return !smoke && jitShareOfLastSlice > WARM_JIT_SHARE && slicesDone < WARM_UP_SLICES_AT_MOST;
+    static boolean keepWarming(boolean smoke, double jitShareOfLastSlice, int slicesDone, int atMost) {
+        return !smoke && jitShareOfLastSlice > WARM_JIT_SHARE && slicesDone < atMost;
     }
 
     /**
@@ -243,7 +278,7 @@ public final class Scenarios {
                 slices++;
                 jitShare = ProcStatus.usedByGroup(before, ProcStatus.cpuByThread(portal.pid()))
                         .getOrDefault(ProcStatus.ThreadGroup.JIT, 0L) / (double) slice.toNanos();
-            } while (keepWarming(sizes.smoke(), jitShare, slices));
+            } while (keepWarming(sizes.smoke(), jitShare, slices, WARM_UP_SLICES_AT_MOST));
             System.out.printf(Locale.ROOT, "Scenario 4: warm after %d s (JIT compiler %.0f %% of a core in the last"
                     + " %d s)%n", slices * slice.toSeconds(), jitShare * 100, slice.toSeconds());
             Map<Long, ProcStatus.ThreadCpu> threadsBefore = ProcStatus.cpuByThread(portal.pid());
