@@ -200,7 +200,7 @@ public final class Scenarios {
     /**
      * Scenario 1's warm-up: slices of {@link BenchSizes#throughputWarmUp()} under {@link #WARM_UP_CLIENTS} clients,
      * repeated while the JIT compiler took more than {@link #WARM_JIT_SHARE} of the portal's CPU in the last slice (for
-     * at most {@link #WARM_UP_BATCHES_AT_MOST}), then {@link BenchSizes#warmUp()} searches one by one. One client
+     * at most {@link #OVERHEAD_WARM_UP_SLICES_AT_MOST}), then {@link BenchSizes#warmUp()} searches one by one. One client
      * alone makes a few searches a second, so code run once per search would still be compiling after minutes, and
      * compiling is not a cost per record of a portal that has served for a while.
      *
@@ -218,7 +218,7 @@ public final class Scenarios {
                     portalPid));
             long all = used.values().stream().mapToLong(Long::longValue).sum();
             jitShare = all <= 0 ? 0 : used.getOrDefault(ProcStatus.ThreadGroup.JIT, 0L) / (double) all;
-        } while (keepWarming(sizes.smoke(), jitShare, slices, WARM_UP_BATCHES_AT_MOST));
+        } while (keepWarming(sizes.smoke(), jitShare, slices, OVERHEAD_WARM_UP_SLICES_AT_MOST));
         LoadDriver.sequential(0, sizes.warmUp(), search);
         return searches + sizes.warmUp();
     }
@@ -235,14 +235,14 @@ public final class Scenarios {
     }
 
     /**
-     * The warm-up goes on, slice by slice, while the JIT compiler used more than this share: of a core (scenario 4,
-     * many clients), of the portal's CPU (scenario 1, one client).
+     * The warm-up goes on, slice by slice, while the JIT compiler used more than this share: of a core (scenario 4), of
+     * the portal's CPU (scenario 1, whose searches are few and large).
      */
     static final double WARM_JIT_SHARE = 0.10;
     /** ... but for at most this many slices of {@link BenchSizes#throughputWarmUp()} in scenario 4 ... */
     static final int WARM_UP_SLICES_AT_MOST = 18;
     /** ... and this many slices under {@link #WARM_UP_CLIENTS} clients in scenario 1. */
-    static final int WARM_UP_BATCHES_AT_MOST = 8;
+    static final int OVERHEAD_WARM_UP_SLICES_AT_MOST = 8;
     /** Clients of scenario 1's warm-up: enough to keep both cores busy between the members' answers. */
     static final int WARM_UP_CLIENTS = 4;
 

@@ -93,8 +93,8 @@ class ReportingTest {
         assertThat(Scenarios.keepWarming(false, 0.11, 17, Scenarios.WARM_UP_SLICES_AT_MOST)).isTrue();
         assertThat(Scenarios.keepWarming(false, 0.10, 1, Scenarios.WARM_UP_SLICES_AT_MOST)).isFalse();
         assertThat(Scenarios.keepWarming(false, 0.42, 18, Scenarios.WARM_UP_SLICES_AT_MOST)).isFalse();
-        assertThat(Scenarios.keepWarming(false, 0.42, 7, Scenarios.WARM_UP_BATCHES_AT_MOST)).isTrue();
-        assertThat(Scenarios.keepWarming(false, 0.42, 8, Scenarios.WARM_UP_BATCHES_AT_MOST)).isFalse();
+        assertThat(Scenarios.keepWarming(false, 0.42, 7, Scenarios.OVERHEAD_WARM_UP_SLICES_AT_MOST)).isTrue();
+        assertThat(Scenarios.keepWarming(false, 0.42, 8, Scenarios.OVERHEAD_WARM_UP_SLICES_AT_MOST)).isFalse();
         // a smoke run only shows that the scenario works: one slice
         assertThat(Scenarios.keepWarming(true, 0.42, 1, Scenarios.WARM_UP_SLICES_AT_MOST)).isFalse();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.function.IntSupplier;
 
 /** Port checks on the loopback interface, where every process of the demo listens. */
 public final class Ports {
@@ -43,7 +44,7 @@ public final class Ports {
         return freeRun(count, Ports::free);
     }
 
-    static int freeRun(int count, java.util.function.IntSupplier candidates) {
+    static int freeRun(int count, IntSupplier candidates) {
         for (int attempt = 0; attempt < 100; attempt++) {
             int base = candidates.getAsInt();
             boolean allFree = base + count - 1 <= 65_535;

@@ -3,8 +3,12 @@ package org.alliancesearch.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Iterator;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,12 +38,12 @@ class PortsTest {
         int blocked = Ports.free();
         try (ServerSocket next = new ServerSocket()) {
             try {
-                next.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), blocked + 1));
-            } catch (java.io.IOException alreadyTaken) {
+                next.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), blocked + 1));
+            } catch (IOException alreadyTaken) {
                 // taken by another process: just as good
             }
-            java.util.Iterator<Integer> candidates = java.util.stream.IntStream
-                    .concat(java.util.stream.IntStream.of(blocked), java.util.stream.IntStream.generate(Ports::free))
+            Iterator<Integer> candidates = IntStream
+                    .concat(IntStream.of(blocked), IntStream.generate(Ports::free))
                     .iterator();
             int base = Ports.freeRun(3, candidates::next);
             assertThat(base).isNotEqualTo(blocked);
