@@ -57,7 +57,9 @@ public final class SimulatedMisp {
         // a gzip bomb is encoded already: the server's own compression would wrap it a second time
         boolean compress = fault.tricks().gzipBombMb() == 0;
         HttpServer s = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(requestedPort)
-                .setCompressionSupported(compress).setDecompressionSupported(true));
+                .setCompressionSupported(compress).setDecompressionSupported(true)
+                // HTTP/1.1 only, as MISP behind its web server: no h2c upgrade of a client's request
+                .setHttp2ClearTextEnabled(false));
         return s.requestHandler(router).listen().map(started -> {
             server = started;
             port = started.actualPort();
@@ -167,7 +169,7 @@ public final class SimulatedMisp {
         }
         if (!newFault.down() && old.down() && server == null) {
             release();
-            return listen(port).recover(e -> {
+            return listenAgain(RELISTEN_TRIES).recover(e -> {
                 synchronized (this) {
                     fault = old;
                     reserve();
@@ -178,9 +180,27 @@ public final class SimulatedMisp {
         if ((newFault.tricks().gzipBombMb() > 0) != (old.tricks().gzipBombMb() > 0) && server != null) {
             HttpServer s = server;
             server = null;
-            return s.close().compose(closed -> listen(port));
+            return s.close().compose(closed -> listenAgain(RELISTEN_TRIES));
         }
         return Future.succeededFuture();
+    }
+
+    /** How often {@link #listenAgain(int)} tries, 50 ms apart: the closed listener may hold the port a moment. */
+    private static final int RELISTEN_TRIES = 40;
+
+    /**
+     * Listens on this member's port again after its listener was closed. The operating system may refuse the port
+     * for a moment after the close (seen as "Address already in use"), so a refused bind is tried again.
+     */
+    private Future<Void> listenAgain(int tries) {
+        return listen(port).recover(e -> {
+            if (tries <= 1 || closed) {
+                return Future.failedFuture(e);
+            }
+            io.vertx.core.Promise<Void> later = io.vertx.core.Promise.promise();
+            vertx.setTimer(50, id -> listenAgain(tries - 1).onComplete(later));
+            return later.future();
+        });
     }
 
     /**
