@@ -1,6 +1,8 @@
 package org.alliancesearch.bench;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.zip.GZIPInputStream;
 
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.MispRestSearch;
@@ -20,16 +23,37 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Asks one member MISP directly, with the body the connector sends for the same search (built by the shared model,
- * first page, the benchmark's page size): the baseline of the fan-out figures.
+ * first page, the benchmark's page size) and, by default, its {@code Accept-Encoding: gzip}: the baseline of the
+ * fan-out figures. The timed calls read the answer's bytes as they come, compressed or not, and parse nothing.
  */
 public final class MispDirect {
+    /** How the answer is asked for. */
+    public enum Encoding {
+        /** As the connector (and PyMISP) ask: the member compresses its answer. */
+        GZIP("gzip"),
+        /** Plain JSON: what the baselines asked for until the sixth round, though the connector asks for gzip. */
+        PLAIN("identity");
+
+        final String header;
+
+        Encoding(String header) {
+            this.header = header;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int pageSize;
+    private final Encoding encoding;
 
     public MispDirect(int pageSize) {
+        this(pageSize, Encoding.GZIP);
+    }
+
+    public MispDirect(int pageSize, Encoding encoding) {
         this.pageSize = pageSize;
+        this.encoding = encoding;
     }
 
     /** The request body for {@code value}, as the connector builds it. */
@@ -39,16 +63,8 @@ public final class MispDirect {
     }
 
     /** Sends the search and reads the whole answer; null when it is a 200, else what was wrong. */
-    private volatile long lastAnswerBytes;
-
-    /** Size of the last answer {@link #search} read (decompressed JSON), in bytes. */
-    public long lastAnswerBytes() {
-        return lastAnswerBytes;
-    }
-
     public String search(SimulatedMisp member, String value) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
-        lastAnswerBytes = r.body().length;
         return r.statusCode() == 200 ? null : "HTTP " + r.statusCode() + " from " + member.name();
     }
 
@@ -71,17 +87,39 @@ public final class MispDirect {
         return null;
     }
 
+    /** One answer's size (not timed): its JSON and what came over the wire, in bytes. */
+    public record AnswerSize(long json, long wire, String contentEncoding) {
+    }
+
+    /** Asks once more and measures the answer (to report, not timed). */
+    public AnswerSize answerSize(SimulatedMisp member, String value) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
+        return new AnswerSize(json(r).length, r.body().length, r.headers().firstValue("Content-Encoding")
+                .orElse("identity"));
+    }
+
     /** Number of attributes in the member's answer (to check the setup, not timed). */
     public int count(SimulatedMisp member, String value) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofString());
-        JsonNode attributes = JSON.readTree(r.body()).path("response").path("Attribute");
+        HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
+        JsonNode attributes = JSON.readTree(json(r)).path("response").path("Attribute");
         return attributes.size();
+    }
+
+    /** The answer's JSON, inflated when the member compressed it. */
+    private static byte[] json(HttpResponse<byte[]> r) throws IOException {
+        if (!r.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+            return r.body();
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(r.body()))) {
+            return in.readAllBytes();
+        }
     }
 
     private HttpRequest request(SimulatedMisp member, String value) {
         return HttpRequest.newBuilder(URI.create(member.url() + "/attributes/restSearch"))
                 .header("Authorization", member.apiKey())
                 .header("Accept", "application/json")
+                .header("Accept-Encoding", encoding.header)
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body(value)))

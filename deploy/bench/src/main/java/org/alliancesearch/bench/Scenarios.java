@@ -34,7 +34,10 @@ public final class Scenarios {
     private final BenchSizes sizes;
     private final Set<Integer> selected;
     private final ResultTable table;
+    /** The members asked as the connector asks them (gzip). */
     private final MispDirect direct;
+    /** The members asked for plain JSON, as the baselines were until the sixth round (reported beside). */
+    private final MispDirect directPlain;
     private final Figures figures;
     private LoadResult parallelAtSequentialCount;
 
@@ -45,6 +48,7 @@ public final class Scenarios {
         this.selected = selected;
         this.table = table;
         this.direct = new MispDirect(sizes.pageSize());
+        this.directPlain = new MispDirect(sizes.pageSize(), MispDirect.Encoding.PLAIN);
     }
 
     public void run() throws IOException, InterruptedException {
@@ -110,7 +114,8 @@ public final class Scenarios {
      * Scenario 1: the portal's latency against the members' own, same request, same run, and the portal's CPU time
      * per member record.
      */
-    private void overhead(PortalClient client, int members, long portalPid) throws InterruptedException {
+    private void overhead(PortalClient client, int members, long portalPid) throws IOException,
+            InterruptedException {
         System.out.printf(Locale.ROOT, "Scenario 1: %d member(s), %d hits each, %d ms latency%n", members,
                 sizes.hits(), sizes.latencyMs());
         LoadResult own = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
@@ -119,12 +124,18 @@ public final class Scenarios {
         LoadDriver.Call search = n -> checked(client.search(Stack.BULK_VALUE), expected);
         long warmUpSearches = warmUp(portalPid, search);
         long[] cpu = new long[1];
+        // this JVM runs the simulated members (and the driver): their CPU while they answer, per record
+        long self = ProcessHandle.current().pid();
+        long[] membersCpu = new long[1];
         List<Map<Long, ProcStatus.ThreadCpu>> byThread = new ArrayList<>();
         LoadResult portal = LoadDriver.sequential(0, sizes.measured(), search, () -> {
             cpu[0] = ProcStatus.cpuNanos(portalPid);
+            membersCpu[0] = ProcStatus.cpuNanos(self);
             byThread.add(ProcStatus.cpuByThread(portalPid));
         });
         long cpuAfter = ProcStatus.cpuNanos(portalPid);
+        double records = (double) sizes.measured() * expected;
+        double membersForPortal = (ProcStatus.cpuNanos(self) - membersCpu[0]) / 1_000.0 / records;
         byThread.add(ProcStatus.cpuByThread(portalPid));
         if (members == sizes.sequentialMembers()) {
             parallelAtSequentialCount = portal;
@@ -136,14 +147,20 @@ public final class Scenarios {
         // alone cost when they share this machine's cores (they run in the driver's JVM).
         List<SimulatedMisp> all = stack.members().subList(0, members);
         LoadResult allAtOnce = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
-                n -> direct.searchAll(all, Stack.BULK_VALUE));
+                n -> direct.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
+        double membersForGzip = (ProcStatus.cpuNanos(self) - membersCpu[0]) / 1_000.0 / records;
+        // The same, but the members spared compressing: what the earlier rounds compared with.
+        LoadResult allAtOncePlain = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> directPlain.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
+        double membersForPlain = (ProcStatus.cpuNanos(self) - membersCpu[0]) / 1_000.0 / records;
+        MispDirect.AnswerSize size = direct.answerSize(member(0), Stack.BULK_VALUE);
         double r50 = portal.latency().p50Millis() / allAtOnce.latency().p50Millis();
         double r95 = portal.latency().p95Millis() / allAtOnce.latency().p95Millis();
         // Every thread of the portal process (event loops, workers, JIT, GC, the database client) over the measured
         // searches, per record the members sent.
         double cpuPerRecordMicros = cpu[0] < 0 || cpuAfter < 0
                 ? Double.NaN
-                : (cpuAfter - cpu[0]) / 1_000.0 / ((double) sizes.measured() * expected);
+                : (cpuAfter - cpu[0]) / 1_000.0 / records;
         Double limit = ratioLimit(sizes.smoke(), members);
         String met = limit == null
                 ? String.format(Locale.ROOT, "n/a (ratio p50 %.2f, p95 %.2f)", r50, r95)
@@ -154,11 +171,16 @@ public final class Scenarios {
         table.add(new Row(label, "portal HTTP API (" + sizes.measured() + " searches, 1 client, warm after "
                 + warmUpSearches + ")",
                 latencies(portal) + errors(portal) + String.format(Locale.ROOT,
-                        "; portal CPU %.2f µs per record (%s; members' JSON: %,d bytes per record)",
+                        "; portal CPU %.2f µs per record (%s; members' JSON: %,d bytes per record, %,d on the wire"
+                                + " (%s))",
                         cpuPerRecordMicros, threadGroups(byThread, 1_000.0 * sizes.measured() * expected, "µs"),
-                        direct.lastAnswerBytes() / sizes.hits()),
+                        size.json() / sizes.hits(), size.wire() / sizes.hits(), size.contentEncoding()),
                 "all " + members + " members directly at once, slowest: " + latencies(allAtOnce)
-                        + "; one member directly, same body: " + latencies(own),
+                        + "; the same asked for plain JSON: " + latencies(allAtOncePlain)
+                        + "; one member directly, same request: " + latencies(own)
+                        + String.format(Locale.ROOT, "; members' CPU per record (with the driver's): %.2f µs"
+                                + " answering the portal, %.2f µs all at once, %.2f µs plain", membersForPortal,
+                                membersForGzip, membersForPlain),
                 limit == null
                         ? "(reported)"
                         : String.format(Locale.ROOT, "p50 ratio ≤ %.2f; ≤ 2 µs CPU per record",
@@ -167,6 +189,12 @@ public final class Scenarios {
         String at = members + " members";
         figures.add("1 portal p50, " + at, portal.latency().p50Millis(), Figures.Judgement.reported("ms"));
         figures.add("1 all members directly at once p50, " + at, allAtOnce.latency().p50Millis(),
+                Figures.Judgement.reported("ms"));
+        figures.add("1 members' CPU per record answering the portal, " + at, membersForPortal,
+                Figures.Judgement.reported("µs"));
+        figures.add("1 members' CPU per record asked for plain JSON, " + at, membersForPlain,
+                Figures.Judgement.reported("µs"));
+        figures.add("1 all members directly at once p50, plain JSON, " + at, allAtOncePlain.latency().p50Millis(),
                 Figures.Judgement.reported("ms"));
         figures.add("1 ratio portal p50 / all at once p50, " + at, r50, limit == null
                 ? Figures.Judgement.reported("")

@@ -48,6 +48,20 @@ class LoadDriverTest {
     }
 
     @Test
+    void theBaselineAsksForGzipAsTheConnectorDoesAndThePlainOneDoesNot() throws Exception {
+        MispDirect.AnswerSize gzip = new MispDirect(5_000).answerSize(member, Stack.BULK_VALUE);
+        MispDirect.AnswerSize plain = new MispDirect(5_000, MispDirect.Encoding.PLAIN).answerSize(member,
+                Stack.BULK_VALUE);
+
+        assertThat(gzip.contentEncoding()).isEqualTo("gzip");
+        assertThat(plain.contentEncoding()).isEqualTo("identity");
+        // the same JSON either way; compressed, 120 alike records take a fraction of it on the wire
+        assertThat(gzip.json()).isEqualTo(plain.json()).isEqualTo(plain.wire());
+        assertThat(gzip.wire()).isLessThan(plain.json() / 5);
+        assertThat(new MispDirect(5_000).count(member, Stack.BULK_VALUE)).isEqualTo(120);
+    }
+
+    @Test
     void closedLoopRunsClientsAtOnceWithUniqueSequenceNumbersAndCountsErrors() throws Exception {
         Set<Integer> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger running = new AtomicInteger();
