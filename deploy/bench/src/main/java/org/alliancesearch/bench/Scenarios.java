@@ -173,7 +173,7 @@ public final class Scenarios {
                 latencies(portal) + errors(portal) + String.format(Locale.ROOT,
                         "; portal CPU %.2f µs per record (%s; members' JSON: %,d bytes per record, %,d on the wire"
                                 + " (%s))",
-                        cpuPerRecordMicros, threadGroups(byThread, 1_000.0 * sizes.measured() * expected, "µs"),
+                        cpuPerRecordMicros, threadGroups(byThread, 1_000.0 * records, "µs"),
                         size.json() / sizes.hits(), size.wire() / sizes.hits(), size.contentEncoding()),
                 "all " + members + " members directly at once, slowest: " + latencies(allAtOnce)
                         + "; the same asked for plain JSON: " + latencies(allAtOncePlain)
