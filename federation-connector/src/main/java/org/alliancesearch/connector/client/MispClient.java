@@ -51,10 +51,14 @@ public final class MispClient {
     private final long timeoutMillis;
     private final long maxResponseBytes;
     private final long maxRetryAfterMillis;
+    /** What restSearch asks for ({@code Accept-Encoding}); a gzip answer is inflated here whatever was asked. */
+    private final String acceptEncoding;
     private final String brokenReason;
 
     MispClient(MemberEndpoint endpoint, io.vertx.core.Vertx vertx, io.vertx.core.http.HttpClient http, WebClient web,
-            ObjectMapper mapper, Duration timeout, long maxResponseBytes, Duration maxRetryAfter, String brokenReason) {
+            ObjectMapper mapper, Duration timeout, long maxResponseBytes, Duration maxRetryAfter,
+            boolean compressedAnswers,
+            String brokenReason) {
         this.endpoint = endpoint;
         this.vertx = vertx;
         this.http = http;
@@ -65,6 +69,7 @@ public final class MispClient {
         this.timeoutMillis = timeout.toMillis();
         this.maxResponseBytes = maxResponseBytes;
         this.maxRetryAfterMillis = maxRetryAfter.toMillis();
+        this.acceptEncoding = compressedAnswers ? "gzip" : "identity";
         this.brokenReason = brokenReason;
     }
 
@@ -166,7 +171,7 @@ public final class MispClient {
                     .setIdleTimeout(timeoutMillis)
                     .putHeader("Authorization", endpoint.apiKey().reveal())
                     .putHeader("Accept", "application/json")
-                    .putHeader("Accept-Encoding", "gzip")
+                    .putHeader("Accept-Encoding", acceptEncoding)
                     .putHeader("User-Agent", ConnectorVersion.userAgent())
                     .putHeader("Content-Type", "application/json");
             emitter.onTermination(this::release);

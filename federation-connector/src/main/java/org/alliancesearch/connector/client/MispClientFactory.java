@@ -52,7 +52,7 @@ public class MispClientFactory {
             broken = MemberMessage.INVALID_TLS_SETTINGS.format();
         }
         return new MispClient(endpoint, vertx.getDelegate(), http, web, mapper, timeout, config.maxResponseBytes(),
-                config.retry().maxRetryAfter(), broken);
+                config.retry().maxRetryAfter(), config.compressedAnswers(), broken);
     }
 
     public Duration timeoutOf(MemberEndpoint endpoint) {
@@ -65,7 +65,7 @@ public class MispClientFactory {
         WebClientOptions o = new WebClientOptions();
         o.setUserAgentEnabled(true);
         o.setUserAgent(ConnectorVersion.userAgent());
-        // Not decompressed by the HTTP client: restSearch asks for gzip and inflates it itself in bounded steps, each
+        // Not decompressed by the HTTP client: restSearch inflates a gzip answer itself in bounded steps, each
         // counted against the budgets (a gzip bomb stops at the budget, not at the heap).
         o.setTryUseCompression(false);
         o.setFollowRedirects(false);

@@ -105,7 +105,7 @@ class FederatedSearchTest extends MemberServersSupport {
                 .withHeader("Accept", equalTo("application/json"))
                 .withHeader("Content-Type", containing("application/json"))
                 .withHeader("User-Agent", matching("AllianceSearchPortal/.+"))
-                .withHeader("Accept-Encoding", containing("gzip")));
+                .withHeader("Accept-Encoding", equalTo("gzip")));
     }
 
     @Test
