@@ -135,7 +135,7 @@ public final class Scenarios {
         });
         long cpuAfter = ProcStatus.cpuNanos(portalPid);
         double records = (double) sizes.measured() * expected;
-        double membersForPortal = (ProcStatus.cpuNanos(self) - membersCpu[0]) / 1_000.0 / records;
+        double membersForPortal = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
         byThread.add(ProcStatus.cpuByThread(portalPid));
         if (members == sizes.sequentialMembers()) {
             parallelAtSequentialCount = portal;
@@ -148,19 +148,17 @@ public final class Scenarios {
         List<SimulatedMisp> all = stack.members().subList(0, members);
         LoadResult allAtOnce = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
                 n -> direct.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
-        double membersForGzip = (ProcStatus.cpuNanos(self) - membersCpu[0]) / 1_000.0 / records;
+        double membersForGzip = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
         // The same, but the members spared compressing: what the earlier rounds compared with.
         LoadResult allAtOncePlain = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
                 n -> directPlain.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
-        double membersForPlain = (ProcStatus.cpuNanos(self) - membersCpu[0]) / 1_000.0 / records;
+        double membersForPlain = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
         MispDirect.AnswerSize size = direct.answerSize(member(0), Stack.BULK_VALUE);
         double r50 = portal.latency().p50Millis() / allAtOnce.latency().p50Millis();
         double r95 = portal.latency().p95Millis() / allAtOnce.latency().p95Millis();
         // Every thread of the portal process (event loops, workers, JIT, GC, the database client) over the measured
         // searches, per record the members sent.
-        double cpuPerRecordMicros = cpu[0] < 0 || cpuAfter < 0
-                ? Double.NaN
-                : (cpuAfter - cpu[0]) / 1_000.0 / records;
+        double cpuPerRecordMicros = microsPerRecord(cpu[0], cpuAfter, records);
         Double limit = ratioLimit(sizes.smoke(), members);
         String met = limit == null
                 ? String.format(Locale.ROOT, "n/a (ratio p50 %.2f, p95 %.2f)", r50, r95)
@@ -190,10 +188,12 @@ public final class Scenarios {
         figures.add("1 portal p50, " + at, portal.latency().p50Millis(), Figures.Judgement.reported("ms"));
         figures.add("1 all members directly at once p50, " + at, allAtOnce.latency().p50Millis(),
                 Figures.Judgement.reported("ms"));
-        figures.add("1 members' CPU per record answering the portal, " + at, membersForPortal,
-                Figures.Judgement.reported("µs"));
-        figures.add("1 members' CPU per record asked for plain JSON, " + at, membersForPlain,
-                Figures.Judgement.reported("µs"));
+        if (!Double.isNaN(membersForPortal) && !Double.isNaN(membersForPlain)) {
+            figures.add("1 members' CPU per record answering the portal, " + at, membersForPortal,
+                    Figures.Judgement.reported("µs"));
+            figures.add("1 members' CPU per record asked for plain JSON, " + at, membersForPlain,
+                    Figures.Judgement.reported("µs"));
+        }
         figures.add("1 all members directly at once p50, plain JSON, " + at, allAtOncePlain.latency().p50Millis(),
                 Figures.Judgement.reported("ms"));
         figures.add("1 ratio portal p50 / all at once p50, " + at, r50, limit == null
@@ -204,6 +204,11 @@ public final class Scenarios {
                     ? Figures.Judgement.atMost("µs", 2, "≤ 2 µs")
                     : Figures.Judgement.reported("µs"));
         }
+    }
+
+    /** CPU time between two readings, in µs per record; NaN when either could not be read (negative). */
+    static double microsPerRecord(long nanosBefore, long nanosAfter, double records) {
+        return nanosBefore < 0 || nanosAfter < 0 ? Double.NaN : (nanosAfter - nanosBefore) / 1_000.0 / records;
     }
 
     /**

@@ -98,4 +98,11 @@ class ReportingTest {
         // a smoke run only shows that the scenario works: one slice
         assertThat(Scenarios.keepWarming(true, 0.42, 1, Scenarios.WARM_UP_SLICES_AT_MOST)).isFalse();
     }
+
+    @Test
+    void cpuPerRecordIsNotANumberWhenAReadingFailed() {
+        assertThat(Scenarios.microsPerRecord(1_000_000, 3_000_000, 1_000)).isEqualTo(2.0);
+        assertThat(Scenarios.microsPerRecord(-1, 3_000_000, 1_000)).isNaN();
+        assertThat(Scenarios.microsPerRecord(1_000_000, -1, 1_000)).isNaN();
+    }
 }
