@@ -11,21 +11,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the benchmark scenarios in one run and prints the table of figures (Markdown). Started by
- * {@code deploy/bench/run.sh [--smoke] [--scenario N]...}; the merge engine (scenario 6) is run by the script with JMH.
+ * {@code deploy/bench/run.sh [-Dname=value]... [--smoke] [--scenario N]...}; the merge engine (scenario 6) is run by
+ * the script with JMH.
  */
 public final class BenchMain {
+    /**
+     * System property of the driver: {@code false} asks the members for plain JSON, both in the portals (the
+     * connector's {@code alliance.connector.compressed-answers=false}) and in the baselines they are compared with.
+     */
+    static final String COMPRESSED_ANSWERS = "bench.compressed-answers";
+    /** System property of the driver: more JVM options for every portal (see {@link Stack#startPortal}). */
+    static final String PORTAL_JVM = "bench.portal.jvm";
+
     private BenchMain() {
     }
 
     /**
      * @param runs full runs of the selected scenarios, one after another with the same Keycloak and members; the
      *     summary gives each figure's median, minimum and maximum over them
+     * @param encoding how the portals and the baselines ask the members ({@value #COMPRESSED_ANSWERS})
      */
-    record Arguments(boolean smoke, Set<Integer> scenarios, int runs, String command) {
+    record Arguments(boolean smoke, Set<Integer> scenarios, int runs, MispDirect.Encoding encoding, String command) {
         static Arguments parse(String[] args) {
+            return parse(args, System::getProperty);
+        }
+
+        /** @param properties the driver's system properties ({@code System::getProperty}) */
+        static Arguments parse(String[] args, UnaryOperator<String> properties) {
+            MispDirect.Encoding encoding = encoding(properties);
             boolean smoke = false;
             int runs = 1;
             Set<Integer> scenarios = new TreeSet<>();
@@ -48,10 +65,42 @@ public final class BenchMain {
                 scenarios.addAll(Set.of(1, 2, 3, 4, 5, 7));
             }
             StringBuilder command = new StringBuilder("deploy/bench/run.sh");
+            if (encoding != MispDirect.Encoding.GZIP) {
+                command.append(" -D").append(COMPRESSED_ANSWERS).append('=').append(encoding.compressedAnswers);
+            }
             for (String a : args) {
                 command.append(' ').append(a);
             }
-            return new Arguments(smoke, scenarios, runs, command.toString());
+            return new Arguments(smoke, scenarios, runs, encoding, command.toString());
+        }
+
+        /**
+         * {@value #COMPRESSED_ANSWERS}: {@code true} (the default) or {@code false}; the portals' own setting is not
+         * to be given through {@value #PORTAL_JVM}, whose portals would then not be asking as their baselines do.
+         */
+        private static MispDirect.Encoding encoding(UnaryOperator<String> properties) {
+            String portalJvm = properties.apply(PORTAL_JVM);
+            if (portalJvm != null && portalJvm.contains("alliance.connector.compressed-answers")) {
+                throw new IllegalArgumentException("-D" + PORTAL_JVM + " sets alliance.connector.compressed-answers:"
+                        + " give -D" + COMPRESSED_ANSWERS + "=false instead, which sets it in the portals and asks"
+                        + " the baselines the same way");
+            }
+            String value = properties.apply(COMPRESSED_ANSWERS);
+            if (value == null || value.trim().equals("true")) {
+                return MispDirect.Encoding.GZIP;
+            }
+            if (value.trim().equals("false")) {
+                return MispDirect.Encoding.PLAIN;
+            }
+            throw new IllegalArgumentException("-D" + COMPRESSED_ANSWERS + " takes true (the default: members asked"
+                    + " for gzip) or false (asked for plain JSON), not '" + value + "'");
+        }
+
+        /** The run's setting as its header states it, e.g. "members asked for gzip by the portal and the baselines". */
+        String membersAsked() {
+            return "members asked for " + encoding.label + " by the portal and the baselines (-D" + COMPRESSED_ANSWERS
+                    + "="
+                    + encoding.compressedAnswers + ")";
         }
 
         private static int runs(String s) {
@@ -94,7 +143,8 @@ public final class BenchMain {
         BenchSizes sizes = arguments.smoke() ? BenchSizes.smokeRun() : BenchSizes.fullRun();
         Figures figures = new Figures();
         StringBuilder markdown = new StringBuilder();
-        try (Stack stack = Stack.start(root, sizes)) {
+        System.out.println("Settings: " + arguments.membersAsked());
+        try (Stack stack = Stack.start(root, sizes, arguments.encoding())) {
             for (int run = 1; run <= arguments.runs(); run++) {
                 if (arguments.runs() > 1) {
                     System.out.printf(Locale.ROOT, "== run %d of %d%n", run, arguments.runs());
@@ -143,6 +193,7 @@ public final class BenchMain {
                 "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s", loadBefore,
                 Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
                 (System.nanoTime() - started) / 1_000_000_000L);
-        return table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command());
+        return table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command(),
+                arguments.membersAsked());
     }
 }

@@ -27,17 +27,45 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * fan-out figures. The timed calls read the answer's bytes as they come, compressed or not, and parse nothing.
  */
 public final class MispDirect {
-    /** How the answer is asked for. */
+    /**
+     * How the answer is asked for, by the baselines and (option {@code -Dbench.compressed-answers}, see
+     * {@code BenchMain}) by the portals of a run.
+     */
     public enum Encoding {
-        /** As the connector (and PyMISP) ask: the member compresses its answer. */
-        GZIP("gzip"),
-        /** Plain JSON: what the baselines asked for until the sixth round, though the connector asks for gzip. */
-        PLAIN("identity");
+        /** As the connector (and PyMISP) ask by default: the member compresses its answer. */
+        GZIP("gzip", "gzip", "gzip", true),
+        /**
+         * Plain JSON: what the baselines asked for until the sixth round; the connector asks so with
+         * {@code alliance.connector.compressed-answers=false}.
+         */
+        PLAIN("identity", "plain JSON", "plain", false);
 
         final String header;
+        /** e.g. "plain JSON", as in "asked for plain JSON". */
+        public final String label;
+        /** e.g. "plain", as in "3.1 µs plain". */
+        public final String shortLabel;
+        /** The value of {@code alliance.connector.compressed-answers} (and of the bench's option) that asks so. */
+        public final boolean compressedAnswers;
 
-        Encoding(String header) {
+        Encoding(String header, String label, String shortLabel, boolean compressedAnswers) {
             this.header = header;
+            this.label = label;
+            this.shortLabel = shortLabel;
+            this.compressedAnswers = compressedAnswers;
+        }
+
+        /** The other encoding: the baseline reported beside the one the portal is compared with. */
+        public Encoding other() {
+            return this == GZIP ? PLAIN : GZIP;
+        }
+
+        /**
+         * {@code prefix} and the label, or nothing for gzip, the connector's default, whose baselines keep the names
+         * they had before the option.
+         */
+        public String unlessDefault(String prefix) {
+            return this == GZIP ? "" : prefix + label;
         }
     }
 

@@ -25,12 +25,17 @@ public final class ResultTable {
         rows.add(row);
     }
 
-    /** The table, with a header naming date, machine and command. */
-    public String markdown(String date, String machine, String command) {
+    /**
+     * The table, with a header naming date, machine, command and settings.
+     *
+     * @param settings the run's settings not seen in its figures, e.g. how the members are asked
+     */
+    public String markdown(String date, String machine, String command, String settings) {
         StringBuilder b = new StringBuilder();
         b.append("date: ").append(date).append('\n');
         b.append("machine: ").append(machine).append('\n');
-        b.append("command: `").append(command).append("`\n\n");
+        b.append("command: `").append(command).append("`\n");
+        b.append("settings: ").append(settings).append("\n\n");
         b.append("| scenario | measured through | figure | baseline (same run) | target | met? |\n");
         b.append("|---|---|---|---|---|---|\n");
         for (Row r : rows) {

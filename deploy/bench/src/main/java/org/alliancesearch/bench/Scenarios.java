@@ -34,10 +34,10 @@ public final class Scenarios {
     private final BenchSizes sizes;
     private final Set<Integer> selected;
     private final ResultTable table;
-    /** The members asked as the connector asks them (gzip). */
+    /** The members asked as the portals of the run ask them: the baseline the portal is compared with. */
     private final MispDirect direct;
-    /** The members asked for plain JSON, as the baselines were until the sixth round (reported beside). */
-    private final MispDirect directPlain;
+    /** The members asked the other way (gzip or plain JSON), reported beside. */
+    private final MispDirect directOther;
     private final Figures figures;
     private LoadResult parallelAtSequentialCount;
 
@@ -47,8 +47,22 @@ public final class Scenarios {
         this.sizes = sizes;
         this.selected = selected;
         this.table = table;
-        this.direct = new MispDirect(sizes.pageSize());
-        this.directPlain = new MispDirect(sizes.pageSize(), MispDirect.Encoding.PLAIN);
+        Baselines baselines = baselines(sizes.pageSize(), stack.encoding());
+        this.direct = baselines.asThePortal();
+        this.directOther = baselines.other();
+    }
+
+    /**
+     * The members asked directly by the driver: as the portals ask them (the baseline of the ratios), and the other
+     * way (reported beside).
+     */
+    record Baselines(MispDirect asThePortal, MispDirect other) {
+    }
+
+    /** @param portalEncoding how the portals of the run ask the members */
+    static Baselines baselines(int pageSize, MispDirect.Encoding portalEncoding) {
+        return new Baselines(new MispDirect(pageSize, portalEncoding),
+                new MispDirect(pageSize, portalEncoding.other()));
     }
 
     public void run() throws IOException, InterruptedException {
@@ -148,11 +162,13 @@ public final class Scenarios {
         List<SimulatedMisp> all = stack.members().subList(0, members);
         LoadResult allAtOnce = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
                 n -> direct.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
-        double membersForGzip = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
-        // The same, but the members spared compressing: what the earlier rounds compared with.
-        LoadResult allAtOncePlain = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
-                n -> directPlain.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
-        double membersForPlain = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
+        double membersAllAtOnce = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
+        // The same, asked the other way: plain JSON (what the earlier rounds compared with) when the portal asks for
+        // gzip, gzip when it asks for plain JSON.
+        LoadResult allAtOnceOther = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> directOther.searchAll(all, Stack.BULK_VALUE), () -> membersCpu[0] = ProcStatus.cpuNanos(self));
+        double membersForOther = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
+        MispDirect.Encoding asked = stack.encoding();
         MispDirect.AnswerSize size = direct.answerSize(member(0), Stack.BULK_VALUE);
         double r50 = portal.latency().p50Millis() / allAtOnce.latency().p50Millis();
         double r95 = portal.latency().p95Millis() / allAtOnce.latency().p95Millis();
@@ -173,12 +189,13 @@ public final class Scenarios {
                                 + " (%s))",
                         cpuPerRecordMicros, threadGroups(byThread, 1_000.0 * records, "µs"),
                         size.json() / sizes.hits(), size.wire() / sizes.hits(), size.contentEncoding()),
-                "all " + members + " members directly at once, slowest: " + latencies(allAtOnce)
-                        + "; the same asked for plain JSON: " + latencies(allAtOncePlain)
+                "all " + members + " members directly at once" + asked.unlessDefault(", asked for ") + ", slowest: "
+                        + latencies(allAtOnce) + "; the same asked for " + asked.other().label + ": "
+                        + latencies(allAtOnceOther)
                         + "; one member directly, same request: " + latencies(own)
                         + String.format(Locale.ROOT, "; members' CPU per record (with the driver's): %.2f µs"
-                                + " answering the portal, %.2f µs all at once, %.2f µs plain", membersForPortal,
-                                membersForGzip, membersForPlain),
+                                + " answering the portal, %.2f µs all at once, %.2f µs %s", membersForPortal,
+                                membersAllAtOnce, membersForOther, asked.other().shortLabel),
                 limit == null
                         ? "(reported)"
                         : String.format(Locale.ROOT, "p50 ratio ≤ %.2f; ≤ 2 µs CPU per record",
@@ -186,17 +203,17 @@ public final class Scenarios {
                 met));
         String at = members + " members";
         figures.add("1 portal p50, " + at, portal.latency().p50Millis(), Figures.Judgement.reported("ms"));
-        figures.add("1 all members directly at once p50, " + at, allAtOnce.latency().p50Millis(),
-                Figures.Judgement.reported("ms"));
-        if (!Double.isNaN(membersForPortal) && !Double.isNaN(membersForPlain)) {
+        figures.add("1 all members directly at once p50" + asked.unlessDefault(", ") + ", " + at,
+                allAtOnce.latency().p50Millis(), Figures.Judgement.reported("ms"));
+        if (!Double.isNaN(membersForPortal) && !Double.isNaN(membersForOther)) {
             figures.add("1 members' CPU per record answering the portal, " + at, membersForPortal,
                     Figures.Judgement.reported("µs"));
-            figures.add("1 members' CPU per record asked for plain JSON, " + at, membersForPlain,
+            figures.add("1 members' CPU per record asked for " + asked.other().label + ", " + at, membersForOther,
                     Figures.Judgement.reported("µs"));
         }
-        figures.add("1 all members directly at once p50, plain JSON, " + at, allAtOncePlain.latency().p50Millis(),
-                Figures.Judgement.reported("ms"));
-        figures.add("1 ratio portal p50 / all at once p50, " + at, r50, limit == null
+        figures.add("1 all members directly at once p50, " + asked.other().label + ", " + at,
+                allAtOnceOther.latency().p50Millis(), Figures.Judgement.reported("ms"));
+        figures.add("1 ratio portal p50 / all at once p50" + asked.unlessDefault(", ") + ", " + at, r50, limit == null
                 ? Figures.Judgement.reported("")
                 : Figures.Judgement.atMost("", limit, String.format(Locale.ROOT, "≤ %.2f", limit)));
         if (!Double.isNaN(cpuPerRecordMicros)) {
@@ -397,7 +414,8 @@ public final class Scenarios {
             double limit = sizes.hungTimeoutMs() + 100;
             figures.add("3a slowest search while timing out", timingOut.maxMillis(),
                     Figures.Judgement.atMost("ms", limit, String.format(Locale.ROOT, "≤ %.0f ms", limit)));
-            figures.add("3b p50 over healthy members directly, circuit open",
+            String asked = stack.encoding().unlessDefault(", asked for ");
+            figures.add("3b p50 over healthy members directly" + asked + ", circuit open",
                     open.p50Millis() - own.latency().p50Millis(), Figures.Judgement.atMost("ms", 20, "≤ 20 ms"));
             table.add(new Row("3a hung member among " + members + ", timeout " + sizes.hungTimeoutMs() + " ms",
                     "portal HTTP API (" + timingOut.count() + " searches until the circuit opened)",
@@ -410,7 +428,7 @@ public final class Scenarios {
             double openLimit = own.latency().p50Millis() + 20;
             table.add(new Row("3b same, circuit open", "portal HTTP API (" + open.count() + " searches)",
                     String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms", open.p50Millis(), open.p95Millis()),
-                    "healthy members directly: " + latencies(own),
+                    "healthy members directly" + asked + ": " + latencies(own),
                     "p50 ≤ healthy p50 + 20 ms",
                     verdict(open.p50Millis() <= openLimit, String.format(Locale.ROOT, "%.0f ms vs %.0f ms",
                             open.p50Millis(), openLimit))));

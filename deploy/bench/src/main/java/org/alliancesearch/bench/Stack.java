@@ -29,14 +29,17 @@ public final class Stack implements AutoCloseable {
     private final Path root;
     private final Path work;
     private final BenchSizes sizes;
+    private final MispDirect.Encoding encoding;
     private final KeycloakServer keycloak;
     private final SimulatorCluster members;
     private final List<AutoCloseable> portals = new ArrayList<>();
 
-    private Stack(Path root, Path work, BenchSizes sizes, KeycloakServer keycloak, SimulatorCluster members) {
+    private Stack(Path root, Path work, BenchSizes sizes, MispDirect.Encoding encoding, KeycloakServer keycloak,
+            SimulatorCluster members) {
         this.root = root;
         this.work = work;
         this.sizes = sizes;
+        this.encoding = encoding;
         this.keycloak = keycloak;
         this.members = members;
     }
@@ -46,7 +49,9 @@ public final class Stack implements AutoCloseable {
         return "t" + (n % sizes.throughputValues()) + ".bench.example";
     }
 
-    public static Stack start(Path root, BenchSizes sizes) throws IOException, InterruptedException {
+    /** @param encoding how every portal of the run asks the members (and the baselines with it) */
+    public static Stack start(Path root, BenchSizes sizes, MispDirect.Encoding encoding) throws IOException,
+            InterruptedException {
         Path work = root.resolve("deploy/bench/target/bench-run");
         deleteTree(work);
         Files.createDirectories(work.resolve("logs"));
@@ -76,7 +81,7 @@ public final class Stack implements AutoCloseable {
             for (SimulatedMisp m : cluster.instances()) {
                 m.setFault(Fault.latency(sizes.latencyMs()));
             }
-            return new Stack(root, work, sizes, keycloak, cluster);
+            return new Stack(root, work, sizes, encoding, keycloak, cluster);
         } catch (RuntimeException e) {
             keycloak.close();
             throw e;
@@ -93,6 +98,11 @@ public final class Stack implements AutoCloseable {
 
     public Path work() {
         return work;
+    }
+
+    /** How the portals ask the members: the baselines they are compared with ask the same way. */
+    public MispDirect.Encoding encoding() {
+        return encoding;
     }
 
     /**
@@ -115,12 +125,7 @@ public final class Stack implements AutoCloseable {
         settings.put("alliance.connector.bulkhead.queue", "64");
         settings.put("alliance.connector.cache.enabled", "false");
         settings.putAll(extra);
-        List<String> options = new ArrayList<>(jvmOptions);
-        // e.g. -Dbench.portal.jvm="-XX:StartFlightRecording=filename=portal.jfr" to profile the portals
-        String more = System.getProperty("bench.portal.jvm", "").trim();
-        if (!more.isEmpty()) {
-            options.addAll(List.of(more.split("\\s+")));
-        }
+        List<String> options = portalJvmOptions(jvmOptions, System.getProperty(BenchMain.PORTAL_JVM), encoding);
         int port = Ports.free();
         System.out.println("Starting portal " + name + " on port " + port + " " + extra + " " + jvmOptions + "...");
         // each portal of a run starts on an empty database of its own, also in the second of several runs
@@ -129,6 +134,25 @@ public final class Stack implements AutoCloseable {
                 work.resolve("logs/portal-" + instance + ".log"), settings, options);
         portals.add(p);
         return p;
+    }
+
+    /**
+     * A portal's JVM options: the scenario's, then those of {@code -Dbench.portal.jvm} (e.g.
+     * {@code "-XX:StartFlightRecording=filename=portal.jfr"} to profile the portals), then the connector's setting
+     * for answers in plain JSON when the run asks for them.
+     *
+     * @param portalJvm the value of {@code -Dbench.portal.jvm}, or null
+     */
+    static List<String> portalJvmOptions(List<String> scenario, String portalJvm, MispDirect.Encoding encoding) {
+        List<String> options = new ArrayList<>(scenario);
+        String more = portalJvm == null ? "" : portalJvm.trim();
+        if (!more.isEmpty()) {
+            options.addAll(List.of(more.split("\\s+")));
+        }
+        if (!encoding.compressedAnswers) {
+            options.add("-Dalliance.connector.compressed-answers=false");
+        }
+        return options;
     }
 
     /** Stops a portal (and its database) before the next one starts, so that they do not share the cores. */

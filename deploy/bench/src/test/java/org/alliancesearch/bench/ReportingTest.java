@@ -19,8 +19,9 @@ class ReportingTest {
     void tableNamesDateMachineAndCommandAndEscapesCells() {
         ResultTable t = new ResultTable();
         t.add(new ResultTable.Row("1 overhead", "portal HTTP API", "p50 1 ms | p95 2 ms", "—", "≤ 1.10", "yes"));
-        String md = t.markdown("2026-11-29", "nproc 2", "deploy/bench/run.sh");
-        assertThat(md).startsWith("date: 2026-11-29\nmachine: nproc 2\ncommand: `deploy/bench/run.sh`\n");
+        String md = t.markdown("2026-11-29", "nproc 2", "deploy/bench/run.sh", "members asked for gzip");
+        assertThat(md).startsWith("date: 2026-11-29\nmachine: nproc 2\ncommand: `deploy/bench/run.sh`\n"
+                + "settings: members asked for gzip\n\n| scenario |");
         assertThat(md).contains("| 1 overhead | portal HTTP API | p50 1 ms \\| p95 2 ms | — | ≤ 1.10 | yes |");
     }
 
