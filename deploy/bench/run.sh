@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmarks (docs/benchmarks.md): fan-out overhead, sequential baseline, hung member, throughput, memory, and the
 # merge engine (JMH), in one run, printed as a Markdown table.
-#   deploy/bench/run.sh [--smoke] [--scenario N]... [--runs N]
+#   deploy/bench/run.sh [-Dname=value]... [--smoke] [--scenario N]... [--runs N]
+# -Dname=value: a system property of the driver's JVM (scenarios 1-5 and 7), e.g. -Dbench.compressed-answers=false
+#   (portals and baselines ask the members for plain JSON) or "-Dbench.portal.jvm=<more JVM options of the portals>".
 # --smoke: tiny sizes, about 90 s; checks that scenarios 1-5 and 7 still work (its figures mean nothing).
 # --scenario N: only scenario N (1-7; repeatable). Without it: all seven.
 # --runs N: N full runs of scenarios 1-5 and 7 (same Keycloak and members), then each figure's median, min and max.
@@ -12,12 +14,14 @@ cd "$(dirname "$0")/../.."
 
 smoke=""
 java_args=()
+driver_properties=()
 portal_scenarios=""
 merge_scenario=""
 selected=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=1; java_args+=(--smoke) ;;
+    -D?*=*) driver_properties+=("$1") ;;
     --scenario)
       [ $# -ge 2 ] || { echo "--scenario needs a number" >&2; exit 2; }
       selected=1
@@ -30,7 +34,7 @@ while [ $# -gt 0 ]; do
     --runs)
       [ $# -ge 2 ] || { echo "--runs needs a number" >&2; exit 2; }
       java_args+=(--runs "$2"); shift ;;
-    *) echo "unknown option $1 (known: --smoke, --scenario N, --runs N)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (known: -Dname=value, --smoke, --scenario N, --runs N)" >&2; exit 2 ;;
   esac
   shift
 done
@@ -44,7 +48,8 @@ echo "== load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # Scenarios 1-5 (the portal scenarios): one JVM drives the load and runs the simulated members.
 if [ -z "$selected" ] || [ -n "$portal_scenarios" ]; then
-  java -Xmx2g -Dalliance.root="$PWD" -jar "$bench_jar" ${java_args[@]+"${java_args[@]}"}
+  java -Xmx2g -Dalliance.root="$PWD" ${driver_properties[@]+"${driver_properties[@]}"} -jar "$bench_jar" \
+    ${java_args[@]+"${java_args[@]}"}
 fi
 
 # Scenario 6: the merge engine with JMH (section "Merge engine (JMH)" of docs/benchmarks.md).
