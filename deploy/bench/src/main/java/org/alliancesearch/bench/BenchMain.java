@@ -33,7 +33,7 @@ public final class BenchMain {
     /**
      * @param runs full runs of the selected scenarios, one after another with the same Keycloak and members; the
      *     summary gives each figure's median, minimum and maximum over them
-     * @param encoding how the portals and the baselines ask the members ({@value #COMPRESSED_ANSWERS})
+     * @param encoding how the portals and the baselines ask the members ({@value BenchMain#COMPRESSED_ANSWERS})
      */
     record Arguments(boolean smoke, Set<Integer> scenarios, int runs, MispDirect.Encoding encoding, String command) {
         static Arguments parse(String[] args) {
@@ -75,8 +75,9 @@ public final class BenchMain {
         }
 
         /**
-         * {@value #COMPRESSED_ANSWERS}: {@code true} (the default) or {@code false}; the portals' own setting is not
-         * to be given through {@value #PORTAL_JVM}, whose portals would then not be asking as their baselines do.
+         * {@value BenchMain#COMPRESSED_ANSWERS}: {@code true} (the default) or {@code false}; the portals' own
+         * setting is not to be given through {@value BenchMain#PORTAL_JVM}, whose portals would then not be asking
+         * as their baselines do.
          */
         private static MispDirect.Encoding encoding(UnaryOperator<String> properties) {
             String portalJvm = properties.apply(PORTAL_JVM);
