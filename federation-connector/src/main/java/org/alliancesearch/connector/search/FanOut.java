@@ -3,6 +3,8 @@ package org.alliancesearch.connector.search;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import io.smallrye.mutiny.Multi;
@@ -17,6 +19,8 @@ import io.smallrye.mutiny.Uni;
  * @param <T> one member's outcome
  */
 final class FanOut<T> {
+    private final int size;
+    private final Multi<Numbered<T>> merged;
     private final Multi<T> outcomes;
     private final Uni<List<T>> all;
 
@@ -26,8 +30,9 @@ final class FanOut<T> {
      */
     FanOut(List<Supplier<Uni<T>>> branches, int concurrency) {
         int count = branches.size();
+        this.size = count;
         int width = Math.max(1, concurrency > 0 ? Math.min(concurrency, count) : count);
-        Multi<Numbered<T>> merged = Multi.createFrom()
+        this.merged = Multi.createFrom()
                 .range(0, count)
                 .onItem()
                 .transformToUni(
@@ -41,6 +46,11 @@ final class FanOut<T> {
         });
     }
 
+    /** How many branches there are. */
+    int size() {
+        return size;
+    }
+
     /** Each outcome as it arrives. */
     Multi<T> outcomes() {
         return outcomes;
@@ -49,6 +59,18 @@ final class FanOut<T> {
     /** Every outcome, in the order of the branches. */
     Uni<List<T>> all() {
         return all;
+    }
+
+    /**
+     * Every outcome, in the order of the branches, each handed to {@code reader} on {@code executor} as it arrives: one
+     * at a time, in the order they arrived, the last one before the list is emitted (on the same executor).
+     */
+    Uni<List<T>> all(Executor executor, Consumer<? super T> reader) {
+        return merged.emitOn(executor)
+                .invoke(n -> reader.accept(n.outcome()))
+                .collect()
+                .asList()
+                .map(FanOut::inBranchOrder);
     }
 
     @SuppressWarnings("unchecked")

@@ -8,6 +8,7 @@ import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.SearchRun;
 import org.alliancesearch.model.merge.MergedResult;
+import org.alliancesearch.model.merge.RunningMerge;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
@@ -20,7 +21,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * A search in flight. The member branches are memoized and started at once, so both views (the live stream and the
- * merged result) share them and no member is asked twice. The merge runs on a worker thread, off the event loop.
+ * merged result) share them and no member is asked twice. The merge runs on a worker thread, off the event loop, and
+ * reads each member's answer as it arrives ({@link RunningMerge}), so that little of it is left once the slowest member
+ * has answered.
  */
 final class FederatedSearchRun implements SearchRun {
     private static final Logger LOG = Logger.getLogger(FederatedSearchRun.class);
@@ -30,8 +33,9 @@ final class FederatedSearchRun implements SearchRun {
 
     FederatedSearchRun(FanOut<MemberOutcome> fanOut, AlliancePolicy policy, SearchQuery query, HitMerger merger) {
         this.outcomes = fanOut.outcomes();
-        this.result = fanOut.all().emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(list -> merge(list, policy, query, merger))
+        RunningMerge running = merger.start(policy, query, fanOut.size());
+        this.result = fanOut.all(Infrastructure.getDefaultWorkerPool(), outcome -> running.add(outcome.hits()))
+                .map(list -> merge(list, running, policy, query, merger))
                 .memoize()
                 .indefinitely();
     }
@@ -47,13 +51,14 @@ final class FederatedSearchRun implements SearchRun {
     }
 
     /**
-     * Merges all hits. Should the merge fail on some member's records, that member's hits are left out and its outcome
-     * says so, so that one member's odd data cannot break the whole search.
+     * Finishes the merge of all hits, which {@code running} has read as they arrived. Should the merge fail on some
+     * member's records, that member's hits are left out and its outcome says so, so that one member's odd data cannot
+     * break the whole search.
      */
-    static FederatedResult merge(List<MemberOutcome> members, AlliancePolicy policy, SearchQuery query,
-            HitMerger merger) {
+    static FederatedResult merge(List<MemberOutcome> members, RunningMerge running, AlliancePolicy policy,
+            SearchQuery query, HitMerger merger) {
         try {
-            return new FederatedResult(members, merger.merge(hits(members), policy, query, alliance(members)));
+            return new FederatedResult(members, running.finish(alliance(members)));
         } catch (RuntimeException e) {
             LOG.errorf("merging the answers failed (%s); retrying member by member", e.getClass().getName());
         }

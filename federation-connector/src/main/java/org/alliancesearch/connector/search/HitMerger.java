@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.model.merge.IndicatorMerger;
 import org.alliancesearch.model.merge.MergedResult;
 import org.alliancesearch.model.merge.OrganisationClaims;
+import org.alliancesearch.model.merge.RunningMerge;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.query.SearchQuery;
 import org.alliancesearch.model.result.MemberHit;
@@ -21,6 +22,16 @@ public class HitMerger {
     /** Also applies the query's own include/exclude tags again, since members may ignore filters. */
     public MergedResult merge(Collection<MemberHit> hits, AlliancePolicy policy, SearchQuery query) {
         return merger.merge(hits, policy, query);
+    }
+
+    /**
+     * A merge that reads the members' answers as they arrive; finished, it gives what
+     * {@link #merge(Collection, AlliancePolicy, SearchQuery, List)} gives for all of them.
+     *
+     * @param members how many members are asked
+     */
+    public RunningMerge start(AlliancePolicy policy, SearchQuery query, int members) {
+        return merger.start(policy, query, members);
     }
 
     /**

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -92,5 +97,50 @@ class FanOutTest {
         FanOut<String> fanOut = new FanOut<>(List.of(), 3);
         assertThat(fanOut.outcomes().collect().asList().await().indefinitely()).isEmpty();
         assertThat(fanOut.all().await().indefinitely()).isEmpty();
+    }
+
+    @Test
+    void theReaderGetsEachOutcomeAsItArrivesOneAtATimeOnTheExecutor() throws InterruptedException {
+        List<UniEmitter<? super Integer>> running = new ArrayList<>();
+        List<Supplier<Uni<Integer>>> branches = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            branches.add(() -> Uni.createFrom().<Integer>emitter(running::add));
+        }
+        FanOut<Integer> fanOut = new FanOut<>(branches, 0);
+        ExecutorService pool = Executors.newFixedThreadPool(3, r -> new Thread(r, "reader-pool"));
+        try {
+            List<Integer> read = new CopyOnWriteArrayList<>();
+            AtomicInteger inside = new AtomicInteger();
+            AtomicInteger overlaps = new AtomicInteger();
+            List<String> threads = new CopyOnWriteArrayList<>();
+            Uni<List<Integer>> all = fanOut.all(pool, n -> {
+                if (inside.incrementAndGet() > 1) {
+                    overlaps.incrementAndGet();
+                }
+                threads.add(Thread.currentThread().getName());
+                read.add(n);
+                inside.decrementAndGet();
+            });
+            CompletableFuture<List<Integer>> done = all.subscribeAsCompletionStage();
+            for (int i = 3; i >= 0; i--) {
+                running.get(i).complete(i);
+                if (i > 0) {
+                    // read before the next member answers, not once all have
+                    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                    while (read.size() < 4 - i && System.nanoTime() < until) {
+                        Thread.sleep(1);
+                    }
+                    assertThat(read).hasSize(4 - i);
+                    assertThat(done).isNotDone();
+                }
+            }
+
+            assertThat(done.join()).containsExactly(0, 1, 2, 3);
+            assertThat(read).containsExactly(3, 2, 1, 0);
+            assertThat(threads).containsOnly("reader-pool");
+            assertThat(overlaps).hasValue(0);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

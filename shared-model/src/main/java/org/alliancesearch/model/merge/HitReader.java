@@ -102,7 +102,7 @@ final class HitReader {
         return searchedValues < 0 ? wide : (int) Math.min(wide, 4L * searchedValues + 16);
     }
 
-    /** Reads all hits. */
+    /** Reads hits: all of them at once, or one answer at a time ({@link RunningMerge}). */
     void read(Collection<MemberHit> hits) {
         MemberHit[] all = hits.toArray(new MemberHit[0]);
         Prefetch prefetch = new Prefetch();
@@ -116,7 +116,7 @@ final class HitReader {
                 }
             }
         }
-        touched = prefetch.sum;
+        touched += prefetch.sum;
     }
 
     /**

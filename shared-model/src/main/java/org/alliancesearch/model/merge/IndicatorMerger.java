@@ -107,6 +107,26 @@ public final class IndicatorMerger {
     }
 
     /**
+     * A merge that reads the answers as they arrive and gives, once finished, what
+     * {@link #merge(Collection, AlliancePolicy, SearchQuery, OrganisationClaims)} gives for all of them with their
+     * creator claims checked.
+     *
+     * @param expectedAnswers how many answers will come
+     */
+    public RunningMerge start(AlliancePolicy policy, SearchQuery query, int expectedAnswers) {
+        return start(policy, query == null ? TagFilter.none() : new TagFilter(query.includeTags(), query.excludeTags()),
+                query == null ? null : SearchedValues.of(query.values()), expectedAnswers);
+    }
+
+    /**
+     * Like {@link #start(AlliancePolicy, SearchQuery, int)}, with the tag filter and the searched values given apart
+     * (null searched values file every record under its usual key).
+     */
+    public RunningMerge start(AlliancePolicy policy, TagFilter filter, SearchedValues searched, int expectedAnswers) {
+        return new RunningMerge(policy, filter, searched, expectedAnswers);
+    }
+
+    /**
      * The order in which copies of one record (same uuid and content) speak for its fields: the copy of the member
      * whose organisation created it ({@link #fromCreator(String, MemberRef)}) first, then a copy whose creator claim
      * stands ({@link OrganisationClaims}), then the smallest member id; copies alike so far (one member sending the

@@ -28,6 +28,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The tuned {@link IndicatorMerger} gives exactly what the plain {@link ReferenceMerger} gives (indicators with all
@@ -195,5 +196,32 @@ class MergeMatchesReferencePropertiesTest {
             assertThat(actual.totals()).isEqualTo(expected.totals());
             assertThat(actual.byMember()).isEqualTo(expected.byMember());
         }
+    }
+
+    /**
+     * Read answer by answer as they arrive (in any order, cut anywhere), the merge gives what the reference gives for
+     * all of them, the creator claims checked over all of them: including the answers whose claims turn out
+     * unconfirmed only once the last is in.
+     */
+    @Property(tries = 3_000)
+    void theMergeReadAnswerByAnswerGivesWhatTheReferenceGives(@ForAll("cases") Case c,
+            @ForAll @IntRange(min = 1, max = 6) int answers) {
+        List<MemberRef> alliance = c.checkClaims() ? List.copyOf(new LinkedHashSet<>(MEMBERS)) : List.of();
+        MergedResult expected = ReferenceMerger.merge(c.hits(), c.policy(), c.filter(), c.claims(),
+                c.searchedValues());
+        List<MemberHit> shuffled = new ArrayList<>(c.hits());
+        Random random = new Random(c.seed());
+        Collections.shuffle(shuffled, random);
+        RunningMerge running = new IndicatorMerger().start(c.policy(), c.filter(), c.searchedValues(), answers);
+        int from = 0;
+        for (int left = answers; left > 0; left--) {
+            int to = left == 1 ? shuffled.size() : from + random.nextInt(shuffled.size() - from + 1);
+            running.add(shuffled.subList(from, to));
+            from = to;
+        }
+        MergedResult actual = running.finish(alliance);
+        assertThat(actual.indicators()).isEqualTo(expected.indicators());
+        assertThat(actual.totals()).isEqualTo(expected.totals());
+        assertThat(actual.byMember()).isEqualTo(expected.byMember());
     }
 }
