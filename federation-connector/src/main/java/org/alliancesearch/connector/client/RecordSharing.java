@@ -19,6 +19,14 @@ import org.alliancesearch.model.misp.MispTag;
  */
 final class RecordSharing {
     private final Map<Object, Object> seen = new HashMap<>();
+    /*
+     * The reader hands over the same event and tag list instances for consecutive records that repeat them (most
+     * records of an answer): those are shared without hashing them again. Only the last one read is kept alive.
+     */
+    private MispEvent lastEventRead;
+    private MispEvent lastEventShared;
+    private List<MispTag> lastTagsRead;
+    private List<MispTag> lastTagsShared;
 
     MispAttribute share(MispAttribute a) {
         return new MispAttribute(a.id(), a.uuid(), text(a.eventId()), text(a.objectId()), text(a.objectRelation()),
@@ -31,6 +39,14 @@ final class RecordSharing {
         if (e == null) {
             return null;
         }
+        if (e != lastEventRead) {
+            lastEventShared = sharedEvent(e);
+            lastEventRead = e;
+        }
+        return lastEventShared;
+    }
+
+    private MispEvent sharedEvent(MispEvent e) {
         MispEvent known = (MispEvent) seen.get(e);
         if (known != null) {
             return known;
@@ -45,7 +61,14 @@ final class RecordSharing {
     }
 
     private List<MispTag> tags(List<MispTag> tags) {
-        return tags.isEmpty() ? List.of() : one(tags);
+        if (tags.isEmpty()) {
+            return List.of();
+        }
+        if (tags != lastTagsRead) {
+            lastTagsShared = one(tags);
+            lastTagsRead = tags;
+        }
+        return lastTagsShared;
     }
 
     private String text(String s) {
