@@ -376,6 +376,11 @@ public final class Scenarios {
                 members, sizes.hungTimeoutMs());
         client.updateMember(hungId, hung, sizes.hungTimeoutMs());
         int healthy = members - 1;
+        // The baseline: the healthy members asked at once straight from the driver (what the portal has to wait for
+        // at the least, as in scenario 1); one healthy member alone, which earlier rounds compared with, beside it.
+        List<SimulatedMisp> healthyMembers = stack.members().subList(0, healthy);
+        LoadResult healthyAtOnce = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
+                n -> direct.searchAll(healthyMembers, Stack.BULK_VALUE));
         LoadResult own = LoadDriver.sequential(sizes.warmUp(), sizes.measured(),
                 n -> direct.search(member(n % healthy), Stack.BULK_VALUE));
         hung.setFault(Fault.hung());
@@ -415,8 +420,11 @@ public final class Scenarios {
             figures.add("3a slowest search while timing out", timingOut.maxMillis(),
                     Figures.Judgement.atMost("ms", limit, String.format(Locale.ROOT, "≤ %.0f ms", limit)));
             String asked = stack.encoding().unlessDefault(", asked for ");
-            figures.add("3b p50 over healthy members directly" + asked + ", circuit open",
-                    open.p50Millis() - own.latency().p50Millis(), Figures.Judgement.atMost("ms", 20, "≤ 20 ms"));
+            figures.add("3b p50 over the healthy members directly at once" + asked + ", circuit open",
+                    open.p50Millis() - healthyAtOnce.latency().p50Millis(),
+                    Figures.Judgement.atMost("ms", 20, "≤ 20 ms"));
+            figures.add("3b p50 over one healthy member directly" + asked + ", circuit open",
+                    open.p50Millis() - own.latency().p50Millis(), Figures.Judgement.reported("ms"));
             table.add(new Row("3a hung member among " + members + ", timeout " + sizes.hungTimeoutMs() + " ms",
                     "portal HTTP API (" + timingOut.count() + " searches until the circuit opened)",
                     String.format(Locale.ROOT, "p50 %.0f ms, max %.0f ms", timingOut.p50Millis(),
@@ -425,10 +433,11 @@ public final class Scenarios {
                     String.format(Locale.ROOT, "every search ≤ %.0f ms", limit),
                     verdict(timingOut.maxMillis() <= limit,
                             String.format(Locale.ROOT, "max %.0f ms", timingOut.maxMillis()))));
-            double openLimit = own.latency().p50Millis() + 20;
+            double openLimit = healthyAtOnce.latency().p50Millis() + 20;
             table.add(new Row("3b same, circuit open", "portal HTTP API (" + open.count() + " searches)",
                     String.format(Locale.ROOT, "p50 %.0f ms, p95 %.0f ms", open.p50Millis(), open.p95Millis()),
-                    "healthy members directly" + asked + ": " + latencies(own),
+                    "the " + healthy + " healthy members directly at once" + asked + ", slowest: "
+                            + latencies(healthyAtOnce) + "; one healthy member directly: " + latencies(own),
                     "p50 ≤ healthy p50 + 20 ms",
                     verdict(open.p50Millis() <= openLimit, String.format(Locale.ROOT, "%.0f ms vs %.0f ms",
                             open.p50Millis(), openLimit))));
