@@ -25,10 +25,11 @@ import org.alliancesearch.model.result.MemberRef;
  */
 public final class RunningMerge {
     /**
-     * The most hits the tables start sized for: beyond it they grow. A first answer times the members asked is a guess,
-     * and a large table allocated for a guess is memory taken from every search for nothing.
+     * The most hits the tables start sized for (a first answer times the members asked); beyond it they grow. Growing a
+     * table of hundreds of thousands of hits rehashes it at random: with a bound of 65,536, scenario 5 of the benchmarks
+     * (10 × 50,000 hits) took 8.5 s instead of 6.6 s (docs/benchmarks.md, seventh round).
      */
-    static final int MAX_EXPECTED_HITS = 1 << 16;
+    static final int MAX_EXPECTED_HITS = 1 << 20;
 
     private final AlliancePolicy policy;
     private final TagFilter filter;
