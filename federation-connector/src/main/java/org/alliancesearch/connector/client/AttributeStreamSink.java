@@ -31,6 +31,10 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     private int skipped;
     /** Whether the reader is inside an attribute. */
     private boolean reading;
+    /** Whether values repeated from the last record are passed over (off only to hold the two reads together). */
+    private final boolean passRepeats;
+    private final RepeatedValue event = new RepeatedValue();
+    private final RepeatedValue tags = new RepeatedValue();
 
     /**
      * @param maxBytes bytes read at most (decompressed)
@@ -45,15 +49,26 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
      * @param caps caps on each record's strings
      */
     public AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords, ReadBudget budget, StringCaps caps) {
+        this(mapper, maxBytes, maxRecords, budget, caps, true);
+    }
+
+    /** @param passRepeats whether an event context or tag list repeated byte for byte is passed over */
+    AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords, ReadBudget budget, StringCaps caps,
+            boolean passRepeats) {
         super(mapper, maxBytes, budget);
         this.maxRecords = maxRecords;
         this.reader = new MispAttributeReader(caps.model());
+        this.passRepeats = passRepeats;
     }
 
     @Override
     protected void token(JsonParser parser, JsonToken token) throws IOException {
         if (reading) {
-            if (reader.add(parser, token)) {
+            boolean complete = reader.add(parser, token);
+            if (passRepeats) {
+                repeats();
+            }
+            if (complete) {
                 endRecord();
             }
         } else if (inAttributeArray(parser, token)) {
@@ -81,6 +96,25 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         JsonStreamContext root = response.getParent();
         return root != null && root.inObject() && "response".equals(root.getCurrentName()) && root.getParent() != null
                 && root.getParent().inRoot();
+    }
+
+    /**
+     * MISP sends each attribute with a copy of its event context and its tag list, the same bytes for every attribute
+     * of an event: the bytes are compared with the last ones read, and the parser passes over a copy.
+     */
+    private void repeats() {
+        MispAttributeReader.Part named = reader.named();
+        if (named != null) {
+            RepeatedValue value = named == MispAttributeReader.Part.EVENT ? event : tags;
+            if (value.atName()) {
+                reader.repeat(named);
+            }
+            return;
+        }
+        MispAttributeReader.Part ended = reader.ended();
+        if (ended != null) {
+            (ended == MispAttributeReader.Part.EVENT ? event : tags).ended();
+        }
     }
 
     private void endRecord() {

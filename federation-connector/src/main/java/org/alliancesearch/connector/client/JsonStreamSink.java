@@ -31,8 +31,12 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
     private final ReadBudget budget;
     private Gunzip gunzip;
     private long rawBytes;
-    private final JsonParser parser;
+    private final RepeatSkippingParser parser;
     private final ByteArrayFeeder feeder;
+    /** The array last fed to the parser, and how many pieces were fed (a value read within one piece can be kept). */
+    private byte[] input;
+    private long feeds;
+    private long passedBytes;
     private final byte[] prefix = new byte[PREFIX_BYTES];
     private byte[] chunkBuffer = new byte[0];
     private int prefixLength;
@@ -48,12 +52,8 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
     protected JsonStreamSink(ObjectMapper mapper, long maxBytes, ReadBudget budget) {
         this.maxBytes = maxBytes;
         this.budget = budget;
-        try {
-            this.parser = mapper.getFactory().createNonBlockingByteArrayParser();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create a JSON parser", e);
-        }
-        this.feeder = (ByteArrayFeeder) parser.getNonBlockingInputFeeder();
+        this.parser = RepeatSkippingParser.create(mapper.getFactory());
+        this.feeder = parser;
     }
 
     /** Handles one token of the answer (never {@code NOT_AVAILABLE}); may end the read with {@link #cut}. */
@@ -120,6 +120,8 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         try {
             if (granted > 0) {
                 feeder.feedInput(chunk, 0, granted);
+                input = chunk;
+                feeds++;
                 drain();
             }
         } catch (IOException | RuntimeException e) {
@@ -131,6 +133,62 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             cut(Cut.BYTE_CAP, MemberMessage.ANSWER_TOO_LARGE_KEPT.format(maxBytes, kept()));
         }
         return cut == Cut.NONE;
+    }
+
+    /** Bytes the parser passed over as repeats of a value read before (for tests and measurements). */
+    public synchronized long passedBytes() {
+        return passedBytes;
+    }
+
+    /**
+     * A value the member repeats from record to record (an attribute's event context, its tag list), kept as the bytes
+     * it was last read from so that the same bytes are passed over when they come again, instead of being tokenised
+     * and read again. Call {@link #atName} on the field name before the value and {@link #ended} right after the
+     * value's last token; the reader restores what it read from the kept value when {@code atName} says it was
+     * passed over. Same bytes after the same field name at the same place give the same tokens: nothing the member
+     * sends is trusted more, and a value that differs by one byte is read in full.
+     */
+    protected final class RepeatedValue {
+        private byte[] bytes = new byte[64];
+        /** Length of the kept value, -1 when none is kept. */
+        private int length = -1;
+        private int start = -1;
+        private long startFeed;
+
+        /**
+         * At the field name (the parser has just returned it): passes over the value that follows when its bytes are
+         * those kept, leaving an empty object in its place.
+         *
+         * @return true when the value was passed over
+         */
+        public boolean atName() {
+            int at = parser.position();
+            if (length >= 3 && parser.end() - at >= length
+                    && java.util.Arrays.equals(input, at, at + length, bytes, 0, length)) {
+                parser.continueAtEmptyValue(input, at + length);
+                passedBytes += length;
+                start = -1;
+                return true;
+            }
+            start = at;
+            startFeed = feeds;
+            return false;
+        }
+
+        /** Right after the value's last token: keeps its bytes when they came in one piece, else forgets. */
+        public void ended() {
+            int end = parser.position();
+            if (start < 0 || startFeed != feeds) {
+                length = -1;
+            } else {
+                length = end - start;
+                if (bytes.length < length) {
+                    bytes = new byte[Math.max(length, bytes.length * 2)];
+                }
+                System.arraycopy(input, start, bytes, 0, length);
+            }
+            start = -1;
+        }
     }
 
     /** Called when the member finished sending: detects a truncated or empty answer. */

@@ -184,4 +184,53 @@ class AttributeStreamSinkTest {
         assertThat(empty.cut()).isEqualTo(Cut.NONE);
         assertThat(empty.records()).isZero();
     }
+
+    private static final String EVENT = "{\"id\":\"9\",\"info\":\"Planted A\",\"uuid\":\"70797b90-2abc-327f-b952-6a300421db19\","
+            + "\"Orgc\":{\"name\":\"org-a\",\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"},\"Tag\":[{\"name\":\"tlp:green\"}]}";
+    private static final String TAGS = "[{\"name\":\"tlp:green\",\"inherited\":1},{\"name\":\"pap:white\"}]";
+
+    private static String records(int count, java.util.function.IntFunction<String> event) {
+        StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
+        for (int i = 0; i < count; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(i).append("\",\"type\":\"domain\",")
+                    .append("\"value\":\"same.example\",\"Event\":").append(event.apply(i)).append(",\"Tag\":")
+                    .append(TAGS).append('}');
+        }
+        return json.append("]}}").toString();
+    }
+
+    private static AttributeStreamSink sink(String json, boolean passRepeats) {
+        AttributeStreamSink sink = new AttributeStreamSink(MispFixtures.MAPPER, Long.MAX_VALUE, Integer.MAX_VALUE,
+                ReadBudget.unlimited(), StringCaps.none(), passRepeats);
+        sink.write(Buffer.buffer(json));
+        sink.finish();
+        return sink;
+    }
+
+    @Test
+    void anEventContextAndTagListRepeatedByteForByteArePassedOverAndReadAsBefore() {
+        String json = records(50, i -> EVENT);
+        AttributeStreamSink passing = sink(json, true);
+
+        // Every record after the first passes over ":" + its event and ":" + its tags.
+        assertThat(passing.passedBytes()).isEqualTo(49L * (1 + EVENT.length() + 1 + TAGS.length()));
+        List<org.alliancesearch.model.misp.MispAttribute> read = passing.result(0).attributes();
+        assertThat(read).isEqualTo(sink(json, false).result(0).attributes()).hasSize(50);
+        assertThat(read.get(49).event().info()).isEqualTo("Planted A");
+        assertThat(read.get(49).event().orgcName()).isEqualTo("org-a");
+        assertThat(read.get(49).tags()).extracting(org.alliancesearch.model.misp.MispTag::name)
+                .containsExactly("tlp:green", "pap:white");
+    }
+
+    @Test
+    void anEventContextOneByteApartFromTheLastIsReadInFull() {
+        String other = EVENT.replace("Planted A", "Planted B");
+        AttributeStreamSink passing = sink(records(10, i -> i % 2 == 0 ? EVENT : other), true);
+
+        // Only the tag lists repeat.
+        assertThat(passing.passedBytes()).isEqualTo(9L * (1 + TAGS.length()));
+        assertThat(passing.result(0).attributes()).extracting(a -> a.event().info())
+                .containsExactly("Planted A", "Planted B", "Planted A", "Planted B", "Planted A", "Planted B",
+                        "Planted A", "Planted B", "Planted A", "Planted B");
+    }
 }

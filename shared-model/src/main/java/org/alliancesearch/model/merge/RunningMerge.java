@@ -102,7 +102,9 @@ public final class RunningMerge {
         answers.forEach(all::addAll);
         OrganisationClaims claims = OrganisationClaims.check(alliance, all);
         if (!claims.isEmpty()) {
-            // some speakers and organisations read above may not stand: read again knowing which
+            // some speakers and organisations read above may not stand: read again knowing which, without holding
+            // the first reading's tables meanwhile
+            read = null;
             return new IndicatorMerger().merge(all, policy, filter, claims, searched);
         }
         if (read == null) {

@@ -27,6 +27,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * first token starts the next element.
  */
 public final class MispAttributeReader {
+    /**
+     * The values of an attribute that MISP repeats from one attribute to the next, byte for byte: the event context
+     * and the tag list. A caller that sees the same bytes again after the same field name may pass over them and
+     * call {@link #repeat}: the reader then takes what it read from them last time.
+     */
+    public enum Part {
+        EVENT, TAGS
+    }
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     /** Stands for an object or array value where a scalar is read: {@link MispJson} treats both alike. */
     private static final JsonNode CONTAINER = NODES.objectNode();
@@ -125,6 +134,23 @@ public final class MispAttributeReader {
     private final Object[] lastTimeTexts = new Object[3];
     private final java.time.Instant[] lastTimes = new java.time.Instant[3];
 
+    // The part whose field name (at the attribute's level) was the last token, the part whose value the last token
+    // ended, and the part whose next value repeats the last one read.
+    private Part named;
+    private Part ended;
+    private Part repeating;
+    // What the last event context and tag list read in full held.
+    private final Object[] keptEvent = new Object[8];
+    private List<MispTag> keptEventTags = List.of();
+    private boolean keptEventTagsCut;
+    private boolean keptHasOrgc;
+    private Object keptOrgcName;
+    private Object keptOrgcUuid;
+    private boolean keptHasOrg;
+    private Object keptOrgName;
+    private List<MispTag> keptTags = List.of();
+    private boolean keptTagsCut;
+
     private int sightings;
     private Set<String> seenSightings;
     private Object sightingType;
@@ -142,6 +168,8 @@ public final class MispAttributeReader {
      * @return true when this token completed the element: {@link #attribute} and {@link #truncated} are ready
      */
     public boolean add(JsonParser p, JsonToken t) throws IOException {
+        named = null;
+        ended = null;
         if (depth == 0 && skip == 0) {
             return start(t);
         }
@@ -156,7 +184,12 @@ public final class MispAttributeReader {
             return false;
         }
         switch (t) {
-            case FIELD_NAME -> field = p.currentName();
+            case FIELD_NAME -> {
+                field = p.currentName();
+                if (depth == 1) {
+                    named = "Event".equals(field) ? Part.EVENT : "Tag".equals(field) ? Part.TAGS : null;
+                }
+            }
             case END_OBJECT, END_ARRAY -> {
                 return end();
             }
@@ -170,6 +203,29 @@ public final class MispAttributeReader {
         depth = 0;
         skip = 0;
         complete = false;
+        repeating = null;
+    }
+
+    /** The part whose field name, at the attribute's level, was the token just added; null for any other token. */
+    public Part named() {
+        return named;
+    }
+
+    /** The part whose value the token just added ended (read in full); null for any other token. */
+    public Part ended() {
+        return ended;
+    }
+
+    /**
+     * Right after {@link #named} gave this part: the value that follows has the bytes of the last value of this part
+     * that {@link #ended} reported, and comes as any structure (its tokens are passed by); the reader takes what it
+     * read from those bytes.
+     */
+    public void repeat(Part part) {
+        if (named != part) {
+            throw new IllegalStateException("not at the field name of " + part);
+        }
+        repeating = part;
     }
 
     private boolean start(JsonToken t) {
@@ -289,12 +345,25 @@ public final class MispAttributeReader {
             case "Tag" -> {
                 // A repeated key replaces the whole earlier value, as in a tree.
                 tags.clear();
-                structure(t, TAGS);
+                if (repeating == Part.TAGS) {
+                    repeating = null;
+                    tags.list.addAll(keptTags);
+                    tags.cut = keptTagsCut;
+                    pass(t);
+                } else {
+                    structure(t, TAGS);
+                }
                 return;
             }
             case "Event" -> {
-                clearEvent(t == JsonToken.START_OBJECT);
-                structure(t, EVENT);
+                if (repeating == Part.EVENT) {
+                    repeating = null;
+                    restoreEvent();
+                    pass(t);
+                } else {
+                    clearEvent(t == JsonToken.START_OBJECT);
+                    structure(t, EVENT);
+                }
                 return;
             }
             case "Sighting" -> {
@@ -398,6 +467,15 @@ public final class MispAttributeReader {
             case TAG -> tags.entryEnded(caps.tag());
             case EVENT_TAG -> eventTags.entryEnded(caps.tag());
             case SIGHTING -> sightingEnded();
+            case TAGS -> {
+                keptTags = tags.list();
+                keptTagsCut = tags.cut;
+                ended = Part.TAGS;
+            }
+            case EVENT -> {
+                keepEvent();
+                ended = Part.EVENT;
+            }
             default -> {
             }
         }
@@ -406,6 +484,29 @@ public final class MispAttributeReader {
             return true;
         }
         return false;
+    }
+
+    private void keepEvent() {
+        System.arraycopy(event, 0, keptEvent, 0, event.length);
+        keptEventTags = eventTags.list();
+        keptEventTagsCut = eventTags.cut;
+        keptHasOrgc = hasOrgc;
+        keptOrgcName = orgcName;
+        keptOrgcUuid = orgcUuid;
+        keptHasOrg = hasOrg;
+        keptOrgName = orgName;
+    }
+
+    private void restoreEvent() {
+        clearEvent(true);
+        System.arraycopy(keptEvent, 0, event, 0, event.length);
+        eventTags.list.addAll(keptEventTags);
+        eventTags.cut = keptEventTagsCut;
+        hasOrgc = keptHasOrgc;
+        orgcName = keptOrgcName;
+        orgcUuid = keptOrgcUuid;
+        hasOrg = keptHasOrg;
+        orgName = keptOrgName;
     }
 
     private void sightingEnded() {

@@ -1,0 +1,181 @@
+package org.alliancesearch.connector.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+
+import org.alliancesearch.connector.support.MispFixtures;
+
+import io.vertx.core.buffer.Buffer;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * Passing over an event context or tag list that repeats the last one byte for byte must give exactly what reading
+ * every byte gives: for answers whose records repeat, nearly repeat (one byte apart, other spacing, other key order),
+ * repeat keys, or put other values where the event and the tags belong, in any cutting into pieces, plain or gzip,
+ * with and without caps on the strings.
+ */
+class RepeatedValuesPropertiesTest {
+
+    private static final String[] EVENTS = {
+            "{\"id\":\"9\",\"orgc_id\":\"1\",\"info\":\"Planted A\",\"date\":\"2026-12-05\",\"threat_level_id\":\"2\","
+                    + "\"published\":true,\"uuid\":\"70797b90-2abc-327f-b952-6a300421db19\",\"timestamp\":\"1796511600\","
+                    + "\"distribution\":\"1\",\"Orgc\":{\"id\":\"1\",\"name\":\"org-a\","
+                    + "\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"},\"Tag\":[{\"id\":\"1\",\"name\":\"tlp:green\"}]}",
+            // One byte apart from the first.
+            "{\"id\":\"9\",\"orgc_id\":\"1\",\"info\":\"Planted B\",\"date\":\"2026-12-05\",\"threat_level_id\":\"2\","
+                    + "\"published\":true,\"uuid\":\"70797b90-2abc-327f-b952-6a300421db19\",\"timestamp\":\"1796511600\","
+                    + "\"distribution\":\"1\",\"Orgc\":{\"id\":\"1\",\"name\":\"org-a\","
+                    + "\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"},\"Tag\":[{\"id\":\"1\",\"name\":\"tlp:green\"}]}",
+            // Another organisation claimed, a long info (cut by the caps), an Org, tags as strings and numbers.
+            "{\"id\":\"10\",\"info\":\"" + "x".repeat(300) + "\",\"uuid\":\"0c9a7a3e-54ce-4c8b-9a56-9b0b8a1c2d3e\","
+                    + "\"Orgc\":{\"name\":\"org-b-with-a-long-name-" + "y".repeat(80)
+                    + "\",\"uuid\":\"11111111-2222-3333"
+                    + "-4444-555555555555\"},\"Org\":{\"name\":\"org-c\"},\"Tag\":[\"tlp:amber\",7,null,{\"name\":\"pap:red\"},"
+                    + "{\"name\":\"" + "w".repeat(50) + "\"}]}",
+            // Duplicate keys inside, nested Event and Tag keys (not at the attribute's level), an empty object.
+            "{\"id\":\"1\",\"id\":\"2\",\"Orgc\":{\"Event\":{\"x\":1},\"name\":\"o\"},\"Tag\":[],\"Tag\":[{\"name\":\"t\"}]}",
+            "{}",
+            // Only one string cut each: an event tag, the owner organisation's name.
+            "{\"id\":\"11\",\"Tag\":[{\"name\":\"" + "w".repeat(50) + "\"}]}",
+            "{\"id\":\"12\",\"Org\":{\"name\":\"" + "o".repeat(60) + "\"}}",
+            "{ \"id\" : \"9\" , \"info\" : \"spaced\\u0041\\n\" }",
+    };
+    private static final String[] NOT_OBJECTS = {"null", "[]", "[{\"id\":\"9\"}]", "5", "\"text\"", "true"};
+    private static final String[] TAG_LISTS = {
+            "[{\"id\":\"1\",\"name\":\"tlp:green\",\"colour\":\"#339900\",\"inherited\":1}]",
+            "[{\"id\":\"1\",\"name\":\"tlp:green\",\"colour\":\"#339900\",\"inherited\":0}]",
+            "[{\"name\":\"tlp:green\",\"inherited\":1},{\"name\":\"" + "z".repeat(120) + "\"}]",
+            "[\"a\",1,null,[],{\"name\":null}]",
+            "[]",
+            "{\"name\":\"not a list\"}",
+            "\"tlp:red\"",
+    };
+
+    @Property(tries = 1500)
+    void passingOverRepeatsReadsWhatReadingEveryByteReads(@ForAll long seed, @ForAll boolean gzip,
+            @ForAll boolean capped, @ForAll @IntRange(min = 1, max = 4096) int maxPiece) throws IOException {
+        Random random = new Random(seed);
+        byte[] answer = answer(random).getBytes(StandardCharsets.UTF_8);
+        byte[] sent = gzip ? gzip(answer) : answer;
+        List<Integer> cuts = new ArrayList<>();
+        for (int at = 0; at < sent.length;) {
+            at = Math.min(sent.length, at + 1 + random.nextInt(maxPiece));
+            cuts.add(at);
+        }
+        StringCaps caps = capped ? new StringCaps(40, 20, 100, 30, 40) : StringCaps.none();
+
+        PageResult everyByte = read(sent, cuts, gzip, caps, false).result(0);
+        PageResult passed = read(sent, cuts, gzip, caps, true).result(0);
+
+        assertThat(passed.cut()).isEqualTo(everyByte.cut());
+        assertThat(passed.records()).isEqualTo(everyByte.records());
+        assertThat(passed.skipped()).isEqualTo(everyByte.skipped());
+        assertThat(passed.truncated()).isEqualTo(everyByte.truncated());
+        assertThat(passed.attributes()).isEqualTo(everyByte.attributes());
+    }
+
+    private static AttributeStreamSink read(byte[] sent, List<Integer> cuts, boolean gzip, StringCaps caps,
+            boolean passRepeats) {
+        AttributeStreamSink sink = new AttributeStreamSink(MispFixtures.MAPPER, Long.MAX_VALUE, Integer.MAX_VALUE,
+                ReadBudget.unlimited(), caps, passRepeats);
+        if (gzip) {
+            sink.gzip();
+        }
+        int from = 0;
+        for (int to : cuts) {
+            sink.write(Buffer.buffer(Arrays.copyOfRange(sent, from, to)));
+            from = to;
+        }
+        sink.finish();
+        return sink;
+    }
+
+    /** An answer whose records mostly repeat the last one's event and tags, and sometimes do not quite. */
+    static String answer(Random random) {
+        StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
+        int records = random.nextInt(40);
+        String event = pick(random, EVENTS);
+        String tags = pick(random, TAG_LISTS);
+        for (int i = 0; i < records; i++) {
+            if (random.nextInt(6) == 0) {
+                event = random.nextInt(4) == 0 ? pick(random, NOT_OBJECTS) : pick(random, EVENTS);
+            }
+            if (random.nextInt(6) == 0) {
+                tags = pick(random, TAG_LISTS);
+            }
+            if (i > 0) {
+                json.append(',');
+            }
+            if (random.nextInt(30) == 0) {
+                // Not an object: counted, not read.
+                json.append(pick(random, NOT_OBJECTS));
+                continue;
+            }
+            json.append("{\"id\":\"").append(i).append("\",\"uuid\":\"").append(new java.util.UUID(seedOf(random), i))
+                    .append("\",\"type\":\"domain\",\"value\":\"")
+                    .append(random.nextInt(3) == 0 ? "v" + i : "same.example")
+                    .append("\",\"to_ids\":").append(random.nextBoolean()).append(",\"timestamp\":\"1796511600\"");
+            List<String> rest = new ArrayList<>();
+            rest.add(field(random, "Event", event));
+            rest.add(field(random, "Tag", tags));
+            if (random.nextInt(8) == 0) {
+                // A repeated key: the last one counts.
+                rest.add(field(random, "Event", pick(random, EVENTS)));
+            }
+            if (random.nextInt(8) == 0) {
+                rest.add(field(random, "Tag", pick(random, TAG_LISTS)));
+            }
+            if (random.nextInt(5) == 0) {
+                java.util.Collections.shuffle(rest, random);
+            }
+            if (random.nextInt(10) == 0) {
+                rest.remove(random.nextInt(rest.size()));
+            }
+            for (String f : rest) {
+                json.append(',').append(f);
+            }
+            json.append(random.nextInt(10) == 0 ? ",\"comment\":\"" + "c".repeat(random.nextInt(40)) + "\"}" : "}");
+        }
+        json.append("]}}");
+        if (random.nextInt(20) == 0) {
+            // Cut short: malformed at the end.
+            return json.substring(0, random.nextInt(json.length() + 1));
+        }
+        return json.toString();
+    }
+
+    private static String field(Random random, String name, String value) {
+        return switch (random.nextInt(12)) {
+            case 0 -> "\"" + name + "\" :" + value;
+            case 1 -> "\"" + name + "\": " + value;
+            default -> "\"" + name + "\":" + value;
+        };
+    }
+
+    private static long seedOf(Random random) {
+        return random.nextInt(2);
+    }
+
+    private static String pick(Random random, String[] from) {
+        return from[random.nextInt(from.length)];
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(bytes);
+        }
+        return out.toByteArray();
+    }
+}
