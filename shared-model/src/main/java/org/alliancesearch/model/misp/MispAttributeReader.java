@@ -113,21 +113,13 @@ public final class MispAttributeReader {
     private final Tags tags = new Tags(false);
 
     private boolean hasEvent;
-    private final Object[] event = new Object[8];
+    private final EventValues eventValues = new EventValues();
     private final Tags eventTags = new Tags(true);
-    private boolean hasOrgc;
-    private Object orgcName;
-    private Object orgcUuid;
-    private boolean hasOrg;
-    private Object orgName;
 
     // The event last made, and what it was made of: the attributes of one event come one after another, each with a
     // copy of its context, and making the event again (dates, tags) was a large part of what is left.
     private MispEvent lastEvent;
-    private final Object[] lastEventSlots = new Object[8];
-    private boolean lastHasOrgc;
-    private Object lastOrgcName;
-    private Object lastOrgcUuid;
+    private final EventValues lastEventValues = new EventValues();
     private List<MispTag> lastEventTags;
 
     // The texts of the last timestamp, first_seen and last_seen made into times, and those times.
@@ -140,16 +132,9 @@ public final class MispAttributeReader {
     private Part ended;
     private Part repeating;
     // What the last event context and tag list read in full held.
-    private final Object[] keptEvent = new Object[8];
-    private List<MispTag> keptEventTags = List.of();
-    private boolean keptEventTagsCut;
-    private boolean keptHasOrgc;
-    private Object keptOrgcName;
-    private Object keptOrgcUuid;
-    private boolean keptHasOrg;
-    private Object keptOrgName;
-    private List<MispTag> keptTags = List.of();
-    private boolean keptTagsCut;
+    private final EventValues keptEventValues = new EventValues();
+    private KeptTags keptEventTags = KeptTags.NONE;
+    private KeptTags keptTags = KeptTags.NONE;
 
     private int sightings;
     private Set<String> seenSightings;
@@ -254,13 +239,8 @@ public final class MispAttributeReader {
 
     private void clearEvent(boolean present) {
         hasEvent = present;
-        java.util.Arrays.fill(event, null);
+        eventValues.clear();
         eventTags.clear();
-        hasOrgc = false;
-        orgcName = null;
-        orgcUuid = null;
-        hasOrg = false;
-        orgName = null;
     }
 
     private void clearSightings() {
@@ -288,16 +268,16 @@ public final class MispAttributeReader {
             case EVENT_TAG -> tagField(eventTags, p, t);
             case ORGC -> {
                 if ("name".equals(field)) {
-                    orgcName = read(p, t, R_ORGC_NAME);
+                    eventValues.orgcName = read(p, t, R_ORGC_NAME);
                 } else if ("uuid".equals(field)) {
-                    orgcUuid = read(p, t, R_ORGC_UUID);
+                    eventValues.orgcUuid = read(p, t, R_ORGC_UUID);
                 } else {
                     pass(t);
                 }
             }
             case ORG -> {
                 if ("name".equals(field)) {
-                    orgName = read(p, t, R_ORG_NAME);
+                    eventValues.orgName = read(p, t, R_ORG_NAME);
                 } else {
                     pass(t);
                 }
@@ -344,13 +324,12 @@ public final class MispAttributeReader {
             case "deleted" -> slot = DELETED;
             case "Tag" -> {
                 // A repeated key replaces the whole earlier value, as in a tree.
-                tags.clear();
                 if (repeating == Part.TAGS) {
                     repeating = null;
-                    tags.list.addAll(keptTags);
-                    tags.cut = keptTagsCut;
+                    tags.restore(keptTags);
                     pass(t);
                 } else {
+                    tags.clear();
                     structure(t, TAGS);
                 }
                 return;
@@ -358,7 +337,9 @@ public final class MispAttributeReader {
             case "Event" -> {
                 if (repeating == Part.EVENT) {
                     repeating = null;
-                    restoreEvent();
+                    hasEvent = true;
+                    eventValues.copy(keptEventValues);
+                    eventTags.restore(keptEventTags);
                     pass(t);
                 } else {
                     clearEvent(t == JsonToken.START_OBJECT);
@@ -396,10 +377,10 @@ public final class MispAttributeReader {
                 return;
             }
             case "Orgc" -> {
-                hasOrgc = t == JsonToken.START_OBJECT;
-                orgcName = null;
-                orgcUuid = null;
-                if (hasOrgc) {
+                eventValues.hasOrgc = t == JsonToken.START_OBJECT;
+                eventValues.orgcName = null;
+                eventValues.orgcUuid = null;
+                if (eventValues.hasOrgc) {
                     push(ORGC);
                 } else {
                     pass(t);
@@ -407,9 +388,9 @@ public final class MispAttributeReader {
                 return;
             }
             case "Org" -> {
-                hasOrg = t == JsonToken.START_OBJECT;
-                orgName = null;
-                if (hasOrg) {
+                eventValues.hasOrg = t == JsonToken.START_OBJECT;
+                eventValues.orgName = null;
+                if (eventValues.hasOrg) {
                     push(ORG);
                 } else {
                     pass(t);
@@ -421,7 +402,7 @@ public final class MispAttributeReader {
                 return;
             }
         }
-        event[slot] = read(p, t, R_EVENT + slot);
+        eventValues.fields[slot] = read(p, t, R_EVENT + slot);
     }
 
     /** Enters an array of entries read one by one ({@code Tag}, {@code Sighting}), or an object the event. */
@@ -468,12 +449,12 @@ public final class MispAttributeReader {
             case EVENT_TAG -> eventTags.entryEnded(caps.tag());
             case SIGHTING -> sightingEnded();
             case TAGS -> {
-                keptTags = tags.list();
-                keptTagsCut = tags.cut;
+                keptTags = tags.keep();
                 ended = Part.TAGS;
             }
             case EVENT -> {
-                keepEvent();
+                keptEventValues.copy(eventValues);
+                keptEventTags = eventTags.keep();
                 ended = Part.EVENT;
             }
             default -> {
@@ -484,29 +465,6 @@ public final class MispAttributeReader {
             return true;
         }
         return false;
-    }
-
-    private void keepEvent() {
-        System.arraycopy(event, 0, keptEvent, 0, event.length);
-        keptEventTags = eventTags.list();
-        keptEventTagsCut = eventTags.cut;
-        keptHasOrgc = hasOrgc;
-        keptOrgcName = orgcName;
-        keptOrgcUuid = orgcUuid;
-        keptHasOrg = hasOrg;
-        keptOrgName = orgName;
-    }
-
-    private void restoreEvent() {
-        clearEvent(true);
-        System.arraycopy(keptEvent, 0, event, 0, event.length);
-        eventTags.list.addAll(keptEventTags);
-        eventTags.cut = keptEventTagsCut;
-        hasOrgc = keptHasOrgc;
-        orgcName = keptOrgcName;
-        orgcUuid = keptOrgcUuid;
-        hasOrg = keptHasOrg;
-        orgName = keptOrgName;
     }
 
     private void sightingEnded() {
@@ -540,8 +498,10 @@ public final class MispAttributeReader {
         }
         boolean cut = cuts(attribute[VALUE], caps.value()) || cuts(attribute[COMMENT], caps.comment()) || tags.cut;
         if (hasEvent) {
-            cut |= cuts(event[E_INFO], caps.eventInfo()) || eventTags.cut
-                    || hasOrgc && cuts(orgcName, caps.organisation()) || hasOrg && cuts(orgName, caps.organisation());
+            EventValues v = eventValues;
+            cut |= cuts(v.fields[E_INFO], caps.eventInfo()) || eventTags.cut
+                    || v.hasOrgc && cuts(v.orgcName, caps.organisation())
+                    || v.hasOrg && cuts(v.orgName, caps.organisation());
         }
         return cut;
     }
@@ -592,14 +552,14 @@ public final class MispAttributeReader {
     }
 
     private MispEvent event() {
-        if (lastEvent != null && hasOrgc == lastHasOrgc && java.util.Arrays.equals(event, lastEventSlots)
-                && java.util.Objects.equals(orgcName, lastOrgcName) && java.util.Objects.equals(orgcUuid, lastOrgcUuid)
-                && eventTags.list.equals(lastEventTags)) {
+        EventValues v = eventValues;
+        if (lastEvent != null && v.makeTheSameEventAs(lastEventValues) && eventTags.list.equals(lastEventTags)) {
             // The same tokens make the same event.
             return lastEvent;
         }
-        String orgcNameText = hasOrgc ? capped(orgcName, caps.organisation()) : null;
-        String orgcUuidText = hasOrgc ? MispJson.lower(text(orgcUuid)) : null;
+        Object[] event = v.fields;
+        String orgcNameText = v.hasOrgc ? capped(v.orgcName, caps.organisation()) : null;
+        String orgcUuidText = v.hasOrgc ? MispJson.lower(text(v.orgcUuid)) : null;
         List<MispTag> tagList = eventTags.list();
         MispEvent made = new MispEvent(text(event[E_ID]), MispJson.lower(text(event[E_UUID])),
                 capped(event[E_INFO], caps.eventInfo()), MispJson.date(text(event[E_DATE])), orgcNameText,
@@ -607,10 +567,7 @@ public final class MispAttributeReader {
                         ? bool(event[E_PUBLISHED])
                         : null,
                 epoch(event[E_TIMESTAMP]), integer(event[E_DISTRIBUTION]), tagList);
-        System.arraycopy(event, 0, lastEventSlots, 0, event.length);
-        lastHasOrgc = hasOrgc;
-        lastOrgcName = orgcName;
-        lastOrgcUuid = orgcUuid;
+        lastEventValues.copy(v);
         lastEventTags = tagList;
         lastEvent = made;
         return made;
@@ -749,6 +706,17 @@ public final class MispAttributeReader {
             cut = false;
         }
 
+        KeptTags keep() {
+            return new KeptTags(list(), cut);
+        }
+
+        /** Becomes the list kept, as if its bytes had been read again. */
+        void restore(KeptTags kept) {
+            list.clear();
+            list.addAll(kept.list());
+            cut = kept.cut();
+        }
+
         void entryEnded(int max) {
             if (name instanceof String s) {
                 add(s, inherited, max);
@@ -797,6 +765,49 @@ public final class MispAttributeReader {
             }
             lastList = List.copyOf(list);
             return lastList;
+        }
+    }
+
+    /** What a tag list read in full held. */
+    private record KeptTags(List<MispTag> list, boolean cut) {
+        static final KeptTags NONE = new KeptTags(List.of(), false);
+    }
+
+    /**
+     * An event context's own values as read (its tags aside): the ones being read, the ones of the last context read in
+     * full (restored when the same bytes come again) and the ones the last event was made of.
+     */
+    private static final class EventValues {
+        final Object[] fields = new Object[8];
+        boolean hasOrgc;
+        Object orgcName;
+        Object orgcUuid;
+        boolean hasOrg;
+        Object orgName;
+
+        void clear() {
+            java.util.Arrays.fill(fields, null);
+            hasOrgc = false;
+            orgcName = null;
+            orgcUuid = null;
+            hasOrg = false;
+            orgName = null;
+        }
+
+        void copy(EventValues from) {
+            System.arraycopy(from.fields, 0, fields, 0, fields.length);
+            hasOrgc = from.hasOrgc;
+            orgcName = from.orgcName;
+            orgcUuid = from.orgcUuid;
+            hasOrg = from.hasOrg;
+            orgName = from.orgName;
+        }
+
+        /** Whether these values make the same {@link MispEvent} (which holds no owner organisation). */
+        boolean makeTheSameEventAs(EventValues other) {
+            return hasOrgc == other.hasOrgc && java.util.Arrays.equals(fields, other.fields)
+                    && java.util.Objects.equals(orgcName, other.orgcName)
+                    && java.util.Objects.equals(orgcUuid, other.orgcUuid);
         }
     }
 }
