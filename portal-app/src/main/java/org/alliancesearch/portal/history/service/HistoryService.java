@@ -68,13 +68,18 @@ public class HistoryService implements SearchHistory {
         this.trims = new TrimThrottle(config.trimInterval(), System::nanoTime);
     }
 
+    @Override
+    public boolean keeps(Searcher who, String source) {
+        return KEPT.contains(source) && who.subject() != null;
+    }
+
     /**
      * One insert (and, at most once per {@link HistoryConfig#trimInterval()} per person, a trim past the per-person
-     * cap) in its own transaction; never fails.
+     * cap), in the caller's transaction or its own.
      */
     @Override
     public Uni<Void> add(Searcher who, String source, PreparedSearch prepared, CompletedSearch done) {
-        if (!KEPT.contains(source) || who.subject() == null) {
+        if (!keeps(who, source)) {
             return Uni.createFrom().voidItem();
         }
         return Uni.createFrom().deferred(() -> {
@@ -85,11 +90,7 @@ public class HistoryService implements SearchHistory {
                     .flatMap(saved -> trim
                             ? repository.trim(e.ownerSub, config.maxPerUser())
                             : Uni.createFrom().item(0)));
-        }).replaceWithVoid().onFailure().recoverWithUni(e -> {
-            // never the values, nor the message (a driver may quote parameters in it)
-            LOG.warnf("A search could not be added to its searcher's history: %s", e.getClass().getName());
-            return Uni.createFrom().voidItem();
-        });
+        }).replaceWithVoid();
     }
 
     HistoryEntry entry(UUID id, String ownerSub, String source, PreparedSearch prepared, CompletedSearch done,

@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
 
-/** Records every finished search (the search audit implements it). */
+/** Records every finished search (the search audit implements it), joining the caller's transaction if any. */
 public interface SearchRecorder {
     /**
      * @param source api, page, saved or export

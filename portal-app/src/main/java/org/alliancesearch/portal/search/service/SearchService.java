@@ -48,6 +48,7 @@ import org.alliancesearch.model.summary.ValueSummary;
 import org.alliancesearch.portal.warninglist.service.ActiveWarninglists;
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
@@ -164,6 +165,31 @@ public class SearchService {
         });
     }
 
+    /**
+     * The audit row and the history entry in one transaction: one commit per search rather than two, and a history
+     * entry only for a search the audit holds. Should the pair fail, the audit row alone: the history is a
+     * convenience, the audit is not, and a search it does not hold is not answered.
+     */
+    private Uni<Void> recorded(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
+            CompletedSearch done) {
+        Uni<Void> auditAlone = Uni.createFrom()
+                .deferred(() -> audit.record(id, who, source, savedSearchId, prepared, done));
+        Uni<Void> written = !history.keeps(who, source)
+                ? auditAlone
+                : Panache.withTransaction(() -> audit.record(id, who, source, savedSearchId, prepared, done)
+                        .call(() -> history.add(who, source, prepared, done)))
+                        .onFailure().recoverWithUni(e -> {
+                            // never the values, nor the message (a driver may quote parameters in it)
+                            LOG.warnf("Search %s: its audit row and history entry could not be written together (%s);"
+                                    + " the audit row alone is written", id, e.getClass().getName());
+                            return auditAlone;
+                        });
+        return written.onFailure().transform(e -> {
+            LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
+            return new SearchNotRecordedException();
+        });
+    }
+
     static CompletedEventSearch completeEvents(UUID id, PreparedSearch prepared, AlliancePolicy alliance,
             Map<String, AlliancePolicy> perMember, Predicate<MispAttribute> attributeFilter,
             FederatedEventResult result) {
@@ -217,12 +243,7 @@ public class SearchService {
                     .map(federatedResult -> complete(id, prepared, alliance, perMember, federatedResult,
                             !SOURCE_MISP_API.equals(source)))
                     .emitOn(onContext)
-                    .call(done -> audit.record(id, who, source, savedSearchId, prepared, done)
-                            .onFailure().transform(e -> {
-                                LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
-                                return new SearchNotRecordedException();
-                            }))
-                    .call(done -> history.add(who, source, prepared, done))
+                    .call(done -> recorded(id, who, source, savedSearchId, prepared, done))
                     .memoize().indefinitely();
             // Completed and audited even if the caller goes away before the end (a closed browser tab).
             result.subscribe().with(ignored -> slot.release(), ignored -> slot.release());

@@ -1,0 +1,81 @@
+package org.alliancesearch.portal.search;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.alliancesearch.portal.search.support.MispMembers;
+import org.alliancesearch.portal.search.support.SearchMembers;
+import org.alliancesearch.portal.testsupport.Db;
+import org.alliancesearch.portal.testsupport.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * The audit row and the history entry of a search, with PostgreSQL itself refusing one of them (a trigger that raises
+ * for one test user): a history entry only for an audited search, and a search whose history entry is refused still
+ * audited and answered. The history is a convenience; the audit is not.
+ */
+@QuarkusTest
+class SearchRecordingTest {
+    @BeforeAll
+    static void refuseRowsOfTwoUsers() throws SQLException {
+        Db.update("create or replace function refused_for_test() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'refused for the test'; end $$");
+        Db.update("create trigger history_refused before insert on search_history for each row"
+                + " when (new.owner_sub = 'id-hedda') execute function refused_for_test()");
+        Db.update("create trigger audit_refused before insert on search_audit for each row"
+                + " when (new.username = 'aldo') execute function refused_for_test()");
+    }
+
+    @AfterAll
+    static void dropTriggers() throws SQLException {
+        Db.update("drop trigger if exists history_refused on search_history");
+        Db.update("drop trigger if exists audit_refused on search_audit");
+        Db.update("drop function if exists refused_for_test()");
+    }
+
+    @BeforeEach
+    void members() {
+        SearchMembers.ensure();
+    }
+
+    @Test
+    void aSearchWhoseHistoryEntryIsRefusedIsStillAuditedAndAnswered() throws SQLException {
+        String body = search("hedda").then().statusCode(200).extract().asString();
+        assertThat(body).contains(MispMembers.OVERLAP);
+        assertThat(Db.rows("select id from search_audit where username = 'hedda'")).hasSize(1);
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hedda'")).isEmpty();
+        // and the next search of the same person is recorded the same way, not left in a broken session
+        search("hedda").then().statusCode(200);
+        assertThat(Db.rows("select id from search_audit where username = 'hedda'")).hasSize(2);
+    }
+
+    @Test
+    void aSearchWhoseAuditRowIsRefusedLeavesNoHistoryEntry() throws SQLException {
+        search("aldo").then().statusCode(503).contentType("application/problem+json")
+                .body("type", endsWith("/audit-unavailable"));
+        assertThat(Db.rows("select id from search_audit where username = 'aldo'")).isEmpty();
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-aldo'")).isEmpty();
+    }
+
+    @Test
+    void anOrdinarySearchHasBothRows() throws SQLException {
+        search("hanno").then().statusCode(200);
+        assertThat(Db.rows("select id from search_audit where username = 'hanno'")).hasSize(1);
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-hanno'")).hasSize(1);
+    }
+
+    private static io.restassured.response.Response search(String user) {
+        return given().auth().oauth2(Tokens.token(user, "org-a", List.of("member"))).contentType(ContentType.JSON)
+                .body("{\"values\":[\"" + MispMembers.OVERLAP + "\"]}").post("/api/v1/search");
+    }
+}
