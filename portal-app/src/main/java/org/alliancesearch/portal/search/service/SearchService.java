@@ -181,7 +181,7 @@ public class SearchService {
                         .onFailure().recoverWithUni(e -> {
                             // never the values, nor the message (a driver may quote parameters in it)
                             LOG.warnf("Search %s: its audit row and history entry could not be written together (%s);"
-                                    + " the audit row alone is written", id, e.getClass().getName());
+                                    + " writing the audit row alone", id, e.getClass().getName());
                             return auditAlone;
                         });
         return written.onFailure().transform(e -> {
