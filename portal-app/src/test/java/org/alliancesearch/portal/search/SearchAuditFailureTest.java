@@ -20,6 +20,7 @@ import org.alliancesearch.portal.search.service.SearchRecorder;
 import org.alliancesearch.portal.search.service.Searcher;
 import org.alliancesearch.portal.search.support.MispMembers;
 import org.alliancesearch.portal.search.support.SearchMembers;
+import org.alliancesearch.portal.testsupport.MispKeys;
 import org.alliancesearch.portal.testsupport.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,15 @@ class SearchAuditFailureTest {
                 .body("title", equalTo("Search not recorded")).body("detail", containsString("withheld"))
                 .extract().asString();
         assertThat(body).doesNotContain(MispMembers.OVERLAP).doesNotContain("connection refused");
+    }
+
+    @Test
+    void anEventSearchOfTheMispApiIsRefusedWith503AndNoEvents() {
+        String body = MispKeys.as("audrey", "org-a").contentType(ContentType.JSON)
+                .body("{\"value\":\"" + MispMembers.OVERLAP + "\"}").post("/events/restSearch").then()
+                .statusCode(503).header("Retry-After", "5").extract().asString();
+        assertThat(body).doesNotContain(MispMembers.OVERLAP).doesNotContain("connection refused")
+                .doesNotContain("\"Event\"");
     }
 
     @Test

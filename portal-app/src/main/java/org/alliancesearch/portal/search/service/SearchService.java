@@ -153,11 +153,7 @@ public class SearchService {
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(r -> completeEvents(id, prepared, alliance, perMember, attributeFilter, r))
                     .emitOn(onContext)
-                    .call(done -> audit.record(id, who, source, null, prepared, done.audited())
-                            .onFailure().transform(e -> {
-                                LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
-                                return new SearchNotRecordedException();
-                            }))
+                    .call(done -> recorded(id, who, source, null, prepared, done.audited()))
                     .memoize().indefinitely();
             // Completed and audited even if the client goes away before the end.
             result.subscribe().with(ignored -> slot.release(), ignored -> slot.release());
