@@ -34,6 +34,8 @@ public final class AnswerReadCpuTime {
         byte[] answer = answer(run).getBytes(StandardCharsets.UTF_8);
         ObjectMapper mapper = new ObjectMapper();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        // What else runs on the machine matters: another core's memory traffic makes this thread's CPU time longer.
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long[][] cpu = new long[2][runs];
         long passed = 0;
         for (int i = -warmups; i < runs; i++) {
@@ -60,6 +62,9 @@ public final class AnswerReadCpuTime {
         }
         System.out.printf("%d attributes, %d bytes, a new event every %d; passed over: %d bytes%n", ATTRIBUTES,
                 answer.length, run, passed);
+        System.out.printf("load average %.2f before, %.2f after (%d processors)%n", loadBefore,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf("every byte read:   median reading-thread CPU %5d ns/attribute%n",
                 median(cpu[0]) / ATTRIBUTES);
         System.out.printf("repeats passed:    median reading-thread CPU %5d ns/attribute%n",
