@@ -1,6 +1,7 @@
 package org.alliancesearch.portal.common.web;
 
-import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -23,7 +24,9 @@ public final class DatabaseUnavailable {
     public static boolean causedBy(Throwable e) {
         int depth = 0;
         for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
-            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
+            // refused (ConnectException is one), reset or broken while the server stops; written to a closed channel
+            if (t instanceof SocketException || t instanceof ClosedChannelException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || CONNECTION_FAILURES.contains(t.getClass().getName())) {
                 return true;

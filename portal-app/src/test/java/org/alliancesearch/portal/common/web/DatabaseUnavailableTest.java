@@ -3,6 +3,8 @@ package org.alliancesearch.portal.common.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.sql.SQLException;
 import java.util.concurrent.CompletionException;
 
@@ -30,6 +32,16 @@ class DatabaseUnavailableTest {
         assertThat(DatabaseUnavailable.causedBy(new PgException("terminating connection due to administrator"
                 + " command", "FATAL", "57P01", null))).isTrue();
         assertThat(DatabaseUnavailable.causedBy(new IllegalStateException("Connection is closed"))).isTrue();
+    }
+
+    @Test
+    void aConnectionCutWhileTheServerStopsIsTheDatabaseBeingAway() {
+        // The drill once got a 500 for one search out of 171: its pooled connection was reset as PostgreSQL stopped.
+        assertThat(DatabaseUnavailable.causedBy(new SocketException("Connection reset"))).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new CompletionException(new SocketException("Broken pipe"))))
+                .isTrue();
+        // a query written to a connection that had just closed
+        assertThat(DatabaseUnavailable.causedBy(new RuntimeException(new ClosedChannelException()))).isTrue();
     }
 
     @Test
