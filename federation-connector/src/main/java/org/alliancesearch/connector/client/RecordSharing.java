@@ -18,72 +18,21 @@ import org.alliancesearch.model.misp.MispTag;
  * per page.
  */
 final class RecordSharing {
-    // The attribute's parts shared through the map, by position in lastRead and lastShared.
-    private static final int EVENT_ID = 0;
-    private static final int OBJECT_ID = 1;
-    private static final int OBJECT_RELATION = 2;
-    private static final int CATEGORY = 3;
-    private static final int TYPE = 4;
-    private static final int VALUE = 5;
-    private static final int COMMENT = 6;
-    private static final int TIMESTAMP = 7;
-    private static final int FIRST_SEEN = 8;
-    private static final int LAST_SEEN = 9;
-    private static final int PARTS = 10;
-
     private final Map<Object, Object> seen = new HashMap<>();
     /*
-     * The reader hands over the same instances for consecutive records that repeat a part (the event, the tag list and
-     * every string it keeps from the last record): those are shared without hashing them again. Only the last one read
-     * of each part is kept alive.
+     * The reader hands over the same event and tag list instances for consecutive records that repeat them (most
+     * records of an answer): those are shared without hashing them again. Only the last one read is kept alive.
      */
     private MispEvent lastEventRead;
     private MispEvent lastEventShared;
     private List<MispTag> lastTagsRead;
     private List<MispTag> lastTagsShared;
-    private final Object[] lastRead = new Object[PARTS];
-    private final Object[] lastShared = new Object[PARTS];
 
-    /** The attribute with its parts shared; the attribute itself when every part it has is already the shared one. */
     MispAttribute share(MispAttribute a) {
-        String eventId = part(EVENT_ID, a.eventId());
-        String objectId = part(OBJECT_ID, a.objectId());
-        String objectRelation = part(OBJECT_RELATION, a.objectRelation());
-        String category = part(CATEGORY, a.category());
-        String type = part(TYPE, a.type());
-        String value = part(VALUE, a.value());
-        Instant timestamp = part(TIMESTAMP, a.timestamp());
-        Instant firstSeen = part(FIRST_SEEN, a.firstSeen());
-        Instant lastSeen = part(LAST_SEEN, a.lastSeen());
-        String comment = part(COMMENT, a.comment());
-        List<MispTag> tags = tags(a.tags());
-        MispEvent event = event(a.event());
-        if (eventId == a.eventId() && objectId == a.objectId() && objectRelation == a.objectRelation()
-                && category == a.category() && type == a.type() && value == a.value() && timestamp == a.timestamp()
-                && firstSeen == a.firstSeen() && lastSeen == a.lastSeen() && comment == a.comment()
-                && tags == a.tags() && event == a.event()) {
-            // The record made again would hold the same instances: most records of an answer, as the reader keeps
-            // its strings, times and tag lists from one record to the next.
-            return a;
-        }
-        return new MispAttribute(a.id(), a.uuid(), eventId, objectId, objectRelation, category, type, value,
-                a.toIds(), timestamp, firstSeen, lastSeen, a.distribution(), comment, a.deleted(), tags, event,
-                a.sightings());
-    }
-
-    /** The shared instance of one part: the last one's when it is the same instance as the last read. */
-    @SuppressWarnings("unchecked")
-    private <T> T part(int at, T read) {
-        if (read == null) {
-            return null;
-        }
-        if (read == lastRead[at]) {
-            return (T) lastShared[at];
-        }
-        T shared = one(read);
-        lastRead[at] = read;
-        lastShared[at] = shared;
-        return shared;
+        return new MispAttribute(a.id(), a.uuid(), text(a.eventId()), text(a.objectId()), text(a.objectRelation()),
+                text(a.category()), text(a.type()), text(a.value()), a.toIds(), instant(a.timestamp()),
+                instant(a.firstSeen()), instant(a.lastSeen()), a.distribution(), text(a.comment()), a.deleted(),
+                tags(a.tags()), event(a.event()), a.sightings());
     }
 
     private MispEvent event(MispEvent e) {

@@ -15,7 +15,7 @@ import io.vertx.core.buffer.Buffer;
  * over the event contexts and tag lists that repeat from record to record. The answer has the shape MISP gives with
  * {@code includeContext} and {@code includeEventTags} (the bench's records: 1,110 bytes each), a new event every
  * {@code read.run} attributes (default 50), and is fed in the 16 KB pieces the connector's inflater hands over. The two
- * ways run alternately; prints the median per attribute after warm-up ({@code read.warmups}, default 20;
+ * ways run alternately; prints the median CPU time and allocated bytes per attribute after warm-up ({@code read.warmups}, default 20;
  * {@code read.runs}, default 30).
  *
  * <p>
@@ -37,9 +37,12 @@ public final class AnswerReadCpuTime {
         // What else runs on the machine matters: another core's memory traffic makes this thread's CPU time longer.
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long[][] cpu = new long[2][runs];
+        long[][] allocated = new long[2][runs];
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
         long passed = 0;
         for (int i = -warmups; i < runs; i++) {
             for (int way = 0; way < 2; way++) {
+                long bytes0 = allocation.getCurrentThreadAllocatedBytes();
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 AttributeStreamSink sink = new AttributeStreamSink(mapper, Long.MAX_VALUE, Integer.MAX_VALUE,
                         ReadBudget.unlimited(), StringCaps.none(), way == 1);
@@ -52,8 +55,10 @@ public final class AnswerReadCpuTime {
                     throw new IllegalStateException("not every attribute was read");
                 }
                 long cpu1 = threads.getCurrentThreadCpuTime();
+                long bytes1 = allocation.getCurrentThreadAllocatedBytes();
                 if (i >= 0) {
                     cpu[way][i] = cpu1 - cpu0;
+                    allocated[way][i] = bytes1 - bytes0;
                 }
                 if (way == 1) {
                     passed = sink.passedBytes();
@@ -67,8 +72,12 @@ public final class AnswerReadCpuTime {
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("every byte read:   median reading-thread CPU %5d ns/attribute%n",
                 median(cpu[0]) / ATTRIBUTES);
+        System.out.printf("every byte read:   median allocated %5d bytes/attribute%n",
+                median(allocated[0]) / ATTRIBUTES);
         System.out.printf("repeats passed:    median reading-thread CPU %5d ns/attribute%n",
                 median(cpu[1]) / ATTRIBUTES);
+        System.out.printf("repeats passed:    median allocated %5d bytes/attribute%n",
+                median(allocated[1]) / ATTRIBUTES);
     }
 
     private static String answer(int run) {
