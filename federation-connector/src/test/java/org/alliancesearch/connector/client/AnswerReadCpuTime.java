@@ -15,8 +15,8 @@ import io.vertx.core.buffer.Buffer;
  * over the event contexts and tag lists that repeat from record to record. The answer has the shape MISP gives with
  * {@code includeContext} and {@code includeEventTags} (the bench's records: 1,110 bytes each), a new event every
  * {@code read.run} attributes (default 50), and is fed in the 16 KB pieces the connector's inflater hands over. The two
- * ways run alternately; prints the median CPU time and allocated bytes per attribute after warm-up ({@code read.warmups}, default 20;
- * {@code read.runs}, default 30).
+ * ways run alternately; prints the median CPU time and allocated bytes per attribute after warm-up
+ * ({@code read.warmups}, default 20; {@code read.runs}, default 30), and the load average before and after.
  *
  * <p>
  * Run: {@code mvn -o -B -pl federation-connector test-compile exec:exec@answer-read-cputime}.
@@ -34,7 +34,8 @@ public final class AnswerReadCpuTime {
         byte[] answer = answer(run).getBytes(StandardCharsets.UTF_8);
         ObjectMapper mapper = new ObjectMapper();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        // What else runs on the machine matters: another core's memory traffic makes this thread's CPU time longer.
+        // The same build reads slower in some periods of the machine than in others (docs/benchmarks.md, tenth round):
+        // the load average at least shows what else ran.
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long[][] cpu = new long[2][runs];
         long[][] allocated = new long[2][runs];
