@@ -34,6 +34,14 @@ class SearchRecordingTest {
                 + " when (new.owner_sub = 'id-hedda') execute function refused_for_test()");
         Db.update("create trigger audit_refused before insert on search_audit for each row"
                 + " when (new.username = 'aldo') execute function refused_for_test()");
+        // the database out of reach (a connection failure, class 08), counting how often it is asked; not 57P01,
+        // which the client takes for the server closing the connection, and the trigger's connection stays open
+        Db.update("create sequence if not exists audit_attempts_for_test");
+        Db.update("create or replace function shutting_down_for_test() returns trigger language plpgsql as"
+                + " $$ begin perform nextval('audit_attempts_for_test');"
+                + " raise exception 'connection failure' using errcode = '08006'; end $$");
+        Db.update("create trigger audit_shutting_down before insert on search_audit for each row"
+                + " when (new.username = 'dana') execute function shutting_down_for_test()");
     }
 
     @AfterAll
@@ -41,6 +49,9 @@ class SearchRecordingTest {
         Db.update("drop trigger if exists history_refused on search_history");
         Db.update("drop trigger if exists audit_refused on search_audit");
         Db.update("drop function if exists refused_for_test()");
+        Db.update("drop trigger if exists audit_shutting_down on search_audit");
+        Db.update("drop function if exists shutting_down_for_test()");
+        Db.update("drop sequence if exists audit_attempts_for_test");
     }
 
     @BeforeEach
@@ -65,6 +76,17 @@ class SearchRecordingTest {
                 .body("type", endsWith("/audit-unavailable"));
         assertThat(Db.rows("select id from search_audit where username = 'aldo'")).isEmpty();
         assertThat(Db.rows("select id from search_history where owner_sub = 'id-aldo'")).isEmpty();
+    }
+
+    @Test
+    void aDatabaseThatIsAwayIsNotAskedAgainForTheAuditRowAlone() throws SQLException {
+        // the audit row alone is for a history entry refused; a database going away refuses it too, and a second
+        // attempt would only double the wait before the 503 while the database is unreachable
+        search("dana").then().statusCode(503).contentType("application/problem+json")
+                .body("type", endsWith("/audit-unavailable"));
+        assertThat(Db.rows("select last_value from audit_attempts_for_test")).singleElement()
+                .satisfies(row -> assertThat(row.get("last_value")).isEqualTo("1"));
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-dana'")).isEmpty();
     }
 
     @Test

@@ -8,6 +8,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import org.alliancesearch.portal.common.i18n.AppMessages;
+import org.alliancesearch.portal.common.persistence.DatabaseUnavailable;
 import org.alliancesearch.portal.common.problem.CodedProblem;
 import org.alliancesearch.portal.common.problem.FieldError;
 import org.alliancesearch.portal.common.problem.Problem;
@@ -190,13 +191,30 @@ public class ExceptionMappers {
             // Part of the sign-in flow: Quarkus handles these.
             return null;
         }
-        if (DatabaseUnavailable.causedBy(e)) {
-            return databaseUnavailable(e, request);
+        return switch (Unexpected.of(e)) {
+            case SIGN_IN_UNAVAILABLE -> signInUnavailable(request);
+            case DATABASE_UNAVAILABLE -> databaseUnavailable(e, request);
+            case DEFECT -> internal(e, request);
+        };
+    }
+
+    /** What an unexpected failure means for the caller: which of the answers above it gets. */
+    enum Unexpected {
+        /** Keycloak out of reach: 503 sign-in-unavailable. */
+        SIGN_IN_UNAVAILABLE,
+        /** PostgreSQL out of reach: 503 database-unavailable. */
+        DATABASE_UNAVAILABLE,
+        /** Anything else: 500 with an incident id. */
+        DEFECT;
+
+        static Unexpected of(Throwable e) {
+            // The OIDC extension's own exception first: a Keycloak connection refused or reset carries the same
+            // socket failure that, from the database, means the database is away.
+            if (oidcUnavailable(e)) {
+                return SIGN_IN_UNAVAILABLE;
+            }
+            return DatabaseUnavailable.causedBy(e) ? DATABASE_UNAVAILABLE : DEFECT;
         }
-        if (oidcUnavailable(e)) {
-            return signInUnavailable(request);
-        }
-        return internal(e, request);
     }
 
     /** Keycloak out of reach while a session or token had to be checked with it: a cause of the OIDC extension's. */

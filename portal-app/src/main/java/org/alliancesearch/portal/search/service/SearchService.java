@@ -45,6 +45,7 @@ import org.alliancesearch.model.summary.SearchedValue;
 import org.alliancesearch.model.summary.SightingCounts;
 import org.alliancesearch.model.summary.ValueSummaries;
 import org.alliancesearch.model.summary.ValueSummary;
+import org.alliancesearch.portal.common.persistence.DatabaseUnavailable;
 import org.alliancesearch.portal.warninglist.service.ActiveWarninglists;
 import org.jboss.logging.Logger;
 
@@ -174,7 +175,8 @@ public class SearchService {
                 ? auditAlone
                 : Panache.withTransaction(() -> audit.record(id, who, source, savedSearchId, prepared, done)
                         .call(() -> history.add(who, source, prepared, done)))
-                        .onFailure().recoverWithUni(e -> {
+                        // a database out of reach would refuse the audit row alone as well, only later
+                        .onFailure(e -> !DatabaseUnavailable.causedBy(e)).recoverWithUni(e -> {
                             // never the values, nor the message (a driver may quote parameters in it)
                             LOG.warnf("Search %s: its audit row and history entry could not be written together (%s);"
                                     + " writing the audit row alone", id, e.getClass().getName());

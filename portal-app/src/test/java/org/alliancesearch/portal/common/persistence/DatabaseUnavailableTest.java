@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.common.web;
+package org.alliancesearch.portal.common.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

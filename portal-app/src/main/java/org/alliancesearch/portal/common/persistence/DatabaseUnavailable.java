@@ -1,4 +1,4 @@
-package org.alliancesearch.portal.common.web;
+package org.alliancesearch.portal.common.persistence;
 
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
