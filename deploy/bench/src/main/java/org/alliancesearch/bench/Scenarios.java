@@ -136,7 +136,8 @@ public final class Scenarios {
                 n -> direct.search(member(n % members), Stack.BULK_VALUE));
         int expected = members * sizes.hits();
         LoadDriver.Call search = n -> checked(client.search(Stack.BULK_VALUE), expected);
-        long warmUpSearches = warmUp(portalPid, search);
+        long warmUpSearches = warmUp(portalPid, members, client, search);
+        System.out.printf(Locale.ROOT, "  warm after %d searches; measuring %d%n", warmUpSearches, sizes.measured());
         long[] cpu = new long[1];
         // this JVM runs the simulated members (and the driver): their CPU while they answer, per record
         long self = ProcessHandle.current().pid();
@@ -248,29 +249,59 @@ public final class Scenarios {
     }
 
     /**
-     * Scenario 1's warm-up: slices of {@link BenchSizes#throughputWarmUp()} under {@link #WARM_UP_CLIENTS} clients,
-     * repeated while the JIT compiler took more than {@link #WARM_JIT_SHARE} of the portal's CPU in the last slice (for
-     * at most {@link #OVERHEAD_WARM_UP_SLICES_AT_MOST}), then {@link BenchSizes#warmUp()} searches one by one. One client
-     * alone makes a few searches a second, so code run once per search would still be compiling after minutes, and
-     * compiling is not a cost per record of a portal that has served for a while.
+     * Scenario 1's warm-up, in three parts. First small searches (one record from every member, the members answering
+     * at once), in slices of {@link BenchSizes#throughputWarmUp()} under {@link #SMALL_WARM_UP_CLIENTS} clients while
+     * the JIT compiler took more than {@link #WARM_JIT_SHARE} of the portal's CPU in the last slice (for at most
+     * {@link #SMALL_WARM_UP_SLICES_AT_MOST}): code run once per search or per member's answer (the token check, the
+     * fan-out, the requests, the answer, the rows) is run thousands of times, as in a portal that has served for a
+     * while; the large searches alone make a few a second and left it compiling during the measurement (the compiler
+     * took up to 1.75 µs per record at 20 members). Then the measured search itself under {@link #WARM_UP_CLIENTS}
+     * clients in slices, with the same rule (at most {@link #OVERHEAD_WARM_UP_SLICES_AT_MOST}), for the code run per
+     * record; then {@link BenchSizes#warmUp()} searches one by one.
      *
      * @return the searches made
      */
-    private long warmUp(long portalPid, LoadDriver.Call search) throws InterruptedException {
+    private long warmUp(long portalPid, int members, PortalClient client, LoadDriver.Call search)
+            throws InterruptedException {
+        for (int i = 0; i < members; i++) {
+            member(i).setFault(Fault.NONE);
+        }
+        long searches;
+        try {
+            searches = warmUpSlices(portalPid, SMALL_WARM_UP_CLIENTS, SMALL_WARM_UP_SLICES_AT_MOST,
+                    n -> checked(client.search(Stack.WARM_VALUE), members));
+        } finally {
+            for (int i = 0; i < members; i++) {
+                member(i).setFault(Fault.latency(sizes.latencyMs()));
+            }
+        }
+        searches += warmUpSlices(portalPid, WARM_UP_CLIENTS, OVERHEAD_WARM_UP_SLICES_AT_MOST, search);
+        LoadDriver.sequential(0, sizes.warmUp(), search);
+        return searches + sizes.warmUp();
+    }
+
+    /** Slices of load while the JIT compiler is busy (see {@link #keepWarming}); the searches made. */
+    private long warmUpSlices(long portalPid, int clients, int atMost, LoadDriver.Call search)
+            throws InterruptedException {
         int slices = 0;
         long searches = 0;
         double jitShare;
         do {
             Map<Long, ProcStatus.ThreadCpu> before = ProcStatus.cpuByThread(portalPid);
-            searches += LoadDriver.closedLoop(WARM_UP_CLIENTS, sizes.throughputWarmUp(), search).calls();
+            LoadResult slice = LoadDriver.closedLoop(clients, sizes.throughputWarmUp(), search);
+            if (slice.errors() * 2 > slice.calls()) {
+                // a warm-up that mostly failed would leave the measurement on a cold portal, unsaid
+                throw new IllegalStateException("warm-up: " + slice.errors() + " of " + slice.calls()
+                        + " searches failed, the first: " + slice.firstError());
+            }
+            searches += slice.calls();
             slices++;
             Map<ProcStatus.ThreadGroup, Long> used = ProcStatus.usedByGroup(before, ProcStatus.cpuByThread(
                     portalPid));
             long all = used.values().stream().mapToLong(Long::longValue).sum();
             jitShare = all <= 0 ? 0 : used.getOrDefault(ProcStatus.ThreadGroup.JIT, 0L) / (double) all;
-        } while (keepWarming(sizes.smoke(), jitShare, slices, OVERHEAD_WARM_UP_SLICES_AT_MOST));
-        LoadDriver.sequential(0, sizes.warmUp(), search);
-        return searches + sizes.warmUp();
+        } while (keepWarming(sizes.smoke(), jitShare, slices, atMost));
+        return searches;
     }
 
     /** Scenario 1's target for the p50 ratio at this number of members, or null where it is only reported. */
@@ -295,6 +326,10 @@ public final class Scenarios {
     static final int OVERHEAD_WARM_UP_SLICES_AT_MOST = 8;
     /** Clients of scenario 1's warm-up: enough to keep both cores busy between the members' answers. */
     static final int WARM_UP_CLIENTS = 4;
+    /** Clients of scenario 1's small searches, which the members answer at once. */
+    static final int SMALL_WARM_UP_CLIENTS = 8;
+    /** ... and at most this many slices of them. */
+    static final int SMALL_WARM_UP_SLICES_AT_MOST = 6;
 
     /**
      * Whether to warm up for another slice: while the JIT compiler's share in the last one was above

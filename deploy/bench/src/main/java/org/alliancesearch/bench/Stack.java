@@ -25,6 +25,8 @@ import org.alliancesearch.simulator.SimulatorOptions;
 public final class Stack implements AutoCloseable {
     public static final String BULK_VALUE = "bulk.bench.example";
     public static final String BIG_VALUE = "big.bench.example";
+    /** One record at every member: scenario 1's small searches, which warm up the code run once per search. */
+    public static final String WARM_VALUE = "warm.bench.example";
 
     private final Path root;
     private final Path work;
@@ -67,7 +69,8 @@ public final class Stack implements AutoCloseable {
                     .events(5)
                     .attributesPerEvent(10)
                     .adminPort(-1)
-                    .plant(BULK_VALUE, "domain", sizes.hits());
+                    .plant(BULK_VALUE, "domain", sizes.hits())
+                    .plant(WARM_VALUE, "domain", 1);
             for (int i = 0; i < sizes.memoryMembers(); i++) {
                 options.plant(SimulatorOptions.organisationName(i), BIG_VALUE, "domain", sizes.memoryHits());
             }
