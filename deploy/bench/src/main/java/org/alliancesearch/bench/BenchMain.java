@@ -169,17 +169,10 @@ public final class BenchMain {
         System.out.println("(also written to " + root.relativize(out) + ")");
     }
 
-    /** Measured passes of the machine's reference work (after as many unmeasured). */
-    static final int REFERENCE_PASSES = 200;
-
     /** One run of the selected scenarios, its table headed by the machine and its load during the run. */
     private static String oneRun(Stack stack, BenchSizes sizes, Arguments arguments, Figures figures)
             throws Exception {
         ResultTable table = new ResultTable();
-        // the machine's speed before and after, on the same bytes: one member's answer to the measured search
-        byte[] answer = new MispDirect(sizes.pageSize(), stack.encoding()).answer(stack.members().get(0),
-                Stack.BULK_VALUE);
-        double referenceBefore = Machine.referenceNanosPerRecord(answer, sizes.hits(), REFERENCE_PASSES);
         double loadBefore = Machine.loadAverage();
         long started = System.nanoTime();
         // The cores may be shared: the highest 1-minute load average seen during the run goes with the figures.
@@ -197,18 +190,10 @@ public final class BenchMain {
         } finally {
             loadWatch.shutdownNow();
         }
-        long took = (System.nanoTime() - started) / 1_000_000_000L;
-        double loadAfter = Machine.loadAverage();
-        double referenceAfter = Machine.referenceNanosPerRecord(answer, sizes.hits(), REFERENCE_PASSES);
-        figures.add("machine reference: inflating and tokenising a member's answer, at start", referenceBefore,
-                Figures.Judgement.reported("ns per record"));
-        figures.add("machine reference: inflating and tokenising a member's answer, at end", referenceAfter,
-                Figures.Judgement.reported("ns per record"));
         String machine = Machine.describe() + String.format(Locale.ROOT,
-                "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s;"
-                        + " reference work (one thread inflating a member's answer and taking its tokens with"
-                        + " Jackson) %,.0f ns per record at start, %,.0f at end",
-                loadBefore, loadAfter, peakLoadHundredths.get() / 100.0, took, referenceBefore, referenceAfter);
+                "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s", loadBefore,
+                Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
+                (System.nanoTime() - started) / 1_000_000_000L);
         return table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command(),
                 arguments.membersAsked());
     }

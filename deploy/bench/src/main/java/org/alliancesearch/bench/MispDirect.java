@@ -126,11 +126,6 @@ public final class MispDirect {
                 .orElse("identity"));
     }
 
-    /** One answer's JSON, inflated when it came compressed (not timed). */
-    public byte[] answer(SimulatedMisp member, String value) throws IOException, InterruptedException {
-        return json(http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray()));
-    }
-
     /** Number of attributes in the member's answer (to check the setup, not timed). */
     public int count(SimulatedMisp member, String value) throws IOException, InterruptedException {
         HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
