@@ -84,6 +84,13 @@ public final class Scenarios {
         return stack.members().get(i);
     }
 
+    /** Sets the fault of the first {@code members} simulated members. */
+    private void setFaultOfFirst(int members, Fault fault) {
+        for (int i = 0; i < members; i++) {
+            member(i).setFault(fault);
+        }
+    }
+
     // ---- scenarios 1, 3, 4 (and the parallel side of 2) on one portal ----
 
     private void sharedPortal() throws IOException, InterruptedException {
@@ -263,17 +270,13 @@ public final class Scenarios {
      */
     private long warmUp(long portalPid, int members, PortalClient client, LoadDriver.Call search)
             throws InterruptedException {
-        for (int i = 0; i < members; i++) {
-            member(i).setFault(Fault.NONE);
-        }
+        setFaultOfFirst(members, Fault.NONE);
         long searches;
         try {
             searches = warmUpSlices(portalPid, SMALL_WARM_UP_CLIENTS, SMALL_WARM_UP_SLICES_AT_MOST,
                     n -> checked(client.search(Stack.WARM_VALUE), members));
         } finally {
-            for (int i = 0; i < members; i++) {
-                member(i).setFault(Fault.latency(sizes.latencyMs()));
-            }
+            setFaultOfFirst(members, Fault.latency(sizes.latencyMs()));
         }
         searches += warmUpSlices(portalPid, WARM_UP_CLIENTS, OVERHEAD_WARM_UP_SLICES_AT_MOST, search);
         LoadDriver.sequential(0, sizes.warmUp(), search);
@@ -348,9 +351,7 @@ public final class Scenarios {
         System.out.printf(Locale.ROOT, "Scenario 4: %d clients, %d members at %d ms, %d s%n",
                 sizes.throughputClients(), members, sizes.throughputLatencyMs(),
                 sizes.throughputDuration().toSeconds());
-        for (int i = 0; i < members; i++) {
-            member(i).setFault(Fault.latency(sizes.throughputLatencyMs()));
-        }
+        setFaultOfFirst(members, Fault.latency(sizes.throughputLatencyMs()));
         int expected = members * sizes.throughputHits();
         LoadDriver.Call call = n -> checked(client.search(Stack.throughputValue(sizes, n)), expected);
         try {
@@ -397,9 +398,7 @@ public final class Scenarios {
                     "—", "≥ 600 searches/s, p99 ≤ 250 ms, 0 errors",
                     verdict(met, String.format(Locale.ROOT, "%.0f/s", r.perSecond()))));
         } finally {
-            for (int i = 0; i < members; i++) {
-                member(i).setFault(Fault.latency(sizes.latencyMs()));
-            }
+            setFaultOfFirst(members, Fault.latency(sizes.latencyMs()));
         }
     }
 
