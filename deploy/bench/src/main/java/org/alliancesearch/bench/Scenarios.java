@@ -150,13 +150,19 @@ public final class Scenarios {
         long self = ProcessHandle.current().pid();
         long[] membersCpu = new long[1];
         List<Map<Long, ProcStatus.ThreadCpu>> byThread = new ArrayList<>();
+        // what the members sent over the measured searches, as the portal's meters count it
+        String answersBefore = client.metrics();
         LoadResult portal = LoadDriver.sequential(0, sizes.measured(), search, () -> {
             cpu[0] = ProcStatus.cpuNanos(portalPid);
             membersCpu[0] = ProcStatus.cpuNanos(self);
             byThread.add(ProcStatus.cpuByThread(portalPid));
         });
         long cpuAfter = ProcStatus.cpuNanos(portalPid);
+        String answersAfter = client.metrics();
         double records = (double) sizes.measured() * expected;
+        double jsonPerRecord = (answerBytes(answersAfter, "json") - answerBytes(answersBefore, "json")) / records;
+        double passedOverPerRecord = (answerBytes(answersAfter, "passed-over")
+                - answerBytes(answersBefore, "passed-over")) / records;
         double membersForPortal = microsPerRecord(membersCpu[0], ProcStatus.cpuNanos(self), records);
         byThread.add(ProcStatus.cpuByThread(portalPid));
         if (members == sizes.sequentialMembers()) {
@@ -194,9 +200,11 @@ public final class Scenarios {
                 + warmUpSearches + ")",
                 latencies(portal) + errors(portal) + String.format(Locale.ROOT,
                         "; portal CPU %.2f µs per record (%s; members' JSON: %,d bytes per record, %,d on the wire"
-                                + " (%s))",
+                                + " (%s); the portal read %,.0f bytes of JSON per record and passed over %,.0f of"
+                                + " them as repeats)",
                         cpuPerRecordMicros, threadGroups(byThread, 1_000.0 * records, "µs"),
-                        size.json() / sizes.hits(), size.wire() / sizes.hits(), size.contentEncoding()),
+                        size.json() / sizes.hits(), size.wire() / sizes.hits(), size.contentEncoding(),
+                        jsonPerRecord, passedOverPerRecord),
                 "all " + members + " members directly at once" + asked.unlessDefault(", asked for ") + ", slowest: "
                         + latencies(allAtOnce) + "; the same asked for " + asked.other().label + ": "
                         + latencies(allAtOnceOther)
@@ -670,6 +678,18 @@ public final class Scenarios {
     }
 
     /** Sum of {@code jvm_memory_used_bytes{area="heap"}} over the heap pools. */
+    /** The bytes of the members' search answers of one kind ({@code json}, {@code passed-over}…), all members. */
+    static double answerBytes(String prometheus, String kind) {
+        double sum = 0;
+        for (String line : prometheus.split("\n")) {
+            if (line.startsWith("alliance_connector_member_answer_bytes_total{")
+                    && line.contains("kind=\"" + kind + "\"")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     static long heapUsed(String prometheus) {
         long sum = 0;
         for (String line : prometheus.split("\n")) {

@@ -65,6 +65,21 @@ class ReportingTest {
     }
 
     @Test
+    void answerBytesFromPrometheusSumOneKindOverEveryMember() {
+        String metrics = """
+                # TYPE alliance_connector_member_answer_bytes_total counter
+                alliance_connector_member_answer_bytes_total{kind="json",member="m1"} 1.5E6
+                alliance_connector_member_answer_bytes_total{kind="json",member="m2"} 500000.0
+                alliance_connector_member_answer_bytes_total{kind="passed-over",member="m1"} 7.0E5
+                alliance_connector_member_answer_bytes_total{kind="received",member="m1"} 9.0E4
+                alliance_connector_member_answer_records_total{member="m1"} 1000.0
+                """;
+        assertThat(Scenarios.answerBytes(metrics, "json")).isEqualTo(2_000_000.0);
+        assertThat(Scenarios.answerBytes(metrics, "passed-over")).isEqualTo(700_000.0);
+        assertThat(Scenarios.answerBytes(metrics, "none")).isZero();
+    }
+
+    @Test
     void peakHeapIsTheLargestOccupancyBeforeACollectionAfterTheOffset(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("gc.log");
         String startUp = "[0.5s][info][gc] GC(0) Pause Young (Normal) (G1 Evacuation Pause) 250M->20M(256M) 3ms\n";

@@ -135,7 +135,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         return cut == Cut.NONE;
     }
 
-    /** Bytes the parser passed over as repeats of a value read before (for tests and measurements). */
+    /** Bytes the parser passed over as repeats of a value read before. */
     public synchronized long passedBytes() {
         return passedBytes;
     }
@@ -240,9 +240,19 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         }
     }
 
-    /** Decompressed bytes read (for tests). */
+    /** Decompressed bytes read (the JSON). */
     public synchronized long bytesRead() {
         return bytes;
+    }
+
+    /** Bytes of the body as they came over the wire (compressed or not). */
+    public synchronized long receivedBytes() {
+        return gunzip == null ? bytes : rawBytes;
+    }
+
+    /** Records read so far, readable or not. */
+    public synchronized int recordsRead() {
+        return records();
     }
 
     public synchronized Cut cut() {

@@ -54,6 +54,7 @@ public final class MispClient {
     /** What restSearch asks for ({@code Accept-Encoding}); a gzip answer is inflated here whatever was asked. */
     private final String acceptEncoding;
     private final String brokenReason;
+    private final AnswerVolume volume = new AnswerVolume();
 
     MispClient(MemberEndpoint endpoint, io.vertx.core.Vertx vertx, io.vertx.core.http.HttpClient http, WebClient web,
             ObjectMapper mapper, Duration timeout, long maxResponseBytes, Duration maxRetryAfter,
@@ -75,6 +76,11 @@ public final class MispClient {
 
     public MemberEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** What this member's search answers have amounted to (for its meters). */
+    public AnswerVolume answerVolume() {
+        return volume;
     }
 
     /** Per-call timeout of this member. */
@@ -276,6 +282,7 @@ public final class MispClient {
         /** Every ending: the timer, the budget's hold and, unless the answer was read to its end, the connection. */
         private void release() {
             done.set(true);
+            volume.add(sink.receivedBytes(), sink.bytesRead(), sink.passedBytes(), sink.recordsRead());
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }

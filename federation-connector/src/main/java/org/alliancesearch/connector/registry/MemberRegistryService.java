@@ -112,7 +112,8 @@ public class MemberRegistryService implements MemberRegistry {
         MispClient client = clients.create(endpoint);
         MemberGuard guard = new MemberGuard(config, client.timeout());
         MemberHealthTracker health = new MemberHealthTracker(endpoint.id(), config.health().window());
-        MemberMetrics metrics = new MemberMetrics(meters, endpoint.id(), () -> circuitValue(guard.circuitState()));
+        MemberMetrics metrics = new MemberMetrics(meters, endpoint.id(), () -> circuitValue(guard.circuitState()),
+                client.answerVolume());
         return new MemberInstance(endpoint, client, guard, health, metrics);
     }
 

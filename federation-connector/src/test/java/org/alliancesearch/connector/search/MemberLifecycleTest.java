@@ -7,10 +7,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.inject.Inject;
 
@@ -20,6 +24,7 @@ import org.alliancesearch.connector.MemberHealth;
 import org.alliancesearch.connector.MemberHealthView;
 import org.alliancesearch.connector.MemberOutcome;
 import org.alliancesearch.connector.MemberStatus;
+import org.alliancesearch.connector.client.AttributeStreamSink;
 import org.alliancesearch.connector.health.MemberMetrics;
 import org.alliancesearch.connector.support.MemberServersSupport;
 import org.alliancesearch.connector.support.MispFixtures;
@@ -34,6 +39,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 
 /**
  * Circuit breaker, bulkhead, a hung member, members changing at run time, health and metrics. Test settings: 1 s call
@@ -191,6 +197,8 @@ class MemberLifecycleTest extends MemberServersSupport {
         assertThat(last.members()).extracting(m -> m.member().id()).containsExactly("a");
         assertThat(health.health("b")).isEmpty();
         assertThat(meters.find(MemberMetrics.LATENCY).tag("member", "b").timer()).isNull();
+        assertThat(meters.find(MemberMetrics.ANSWER_BYTES).tag("member", "b").meters()).isEmpty();
+        assertThat(meters.find(MemberMetrics.ANSWER_RECORDS).tag("member", "b").meters()).isEmpty();
     }
 
     @Test
@@ -240,6 +248,50 @@ class MemberLifecycleTest extends MemberServersSupport {
         assertThat(meters.find(MemberMetrics.OUTCOMES).meters())
                 .allSatisfy(m -> assertThat(m.getId().getTags()).extracting(t -> t.getKey())
                         .containsOnly("member", "status"));
+    }
+
+    @Test
+    void theBytesAMemberSentAreCountedOnTheWireAsJsonAndAsRepeatsPassedOver() throws IOException {
+        String page = MispFixtures.page("volume", 0, 6);
+        byte[] json = page.getBytes(StandardCharsets.UTF_8);
+        byte[] zipped = gzip(json);
+        servers[0].stubFor(restSearch().willReturn(aResponse().withHeader("Content-Encoding", "gzip")
+                .withBody(zipped)));
+        member("zipped", 0);
+        servers[1].stubFor(restSearch().willReturn(aResponse().withBody(json)));
+        member("plain", 1);
+        // The same six records share their event context and tag list: what the reader passes over in them, read apart.
+        AttributeStreamSink apart = new AttributeStreamSink(MispFixtures.MAPPER, Long.MAX_VALUE, Integer.MAX_VALUE);
+        apart.write(Buffer.buffer(json));
+        apart.finish();
+        long passedOver = apart.passedBytes();
+        assertThat(passedOver).isPositive();
+
+        run(values("198.51.0.1"));
+        run(values("198.51.0.2"));
+
+        assertThat(answerBytes("zipped", "received")).isEqualTo(2.0 * zipped.length);
+        assertThat(answerBytes("zipped", "json")).isEqualTo(2.0 * json.length);
+        assertThat(answerBytes("zipped", "passed-over")).isEqualTo(2.0 * passedOver);
+        assertThat(meters.find(MemberMetrics.ANSWER_RECORDS).tag("member", "zipped").functionCounter().count())
+                .isEqualTo(12.0);
+        // WireMock compresses what it sends as it likes: only the JSON it held is known here
+        assertThat(answerBytes("plain", "received")).isPositive();
+        assertThat(answerBytes("plain", "json")).isEqualTo(2.0 * json.length);
+        // a value split between two network reads is read in full, so the plain body may pass over less
+        assertThat(answerBytes("plain", "passed-over")).isPositive().isLessThanOrEqualTo(2.0 * passedOver);
+    }
+
+    private double answerBytes(String member, String kind) {
+        return meters.find(MemberMetrics.ANSWER_BYTES).tags("member", member, "kind", kind).functionCounter().count();
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(data);
+        }
+        return bytes.toByteArray();
     }
 
     private static void sleep(long ms) {
