@@ -15,6 +15,7 @@ import javax.net.ssl.SSLException;
 import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
+import org.alliancesearch.model.failure.Causes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -487,7 +488,7 @@ public final class MispClient {
 
     /** Maps transport failures; their own messages (which may name hosts and ports) are not passed on. */
     MemberCallException classify(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             if (t instanceof CompositeException composite) {
                 for (Throwable cause : composite.getCauses()) {
                     MemberCallException m = classify(cause);

@@ -7,6 +7,8 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import org.alliancesearch.model.failure.Causes;
+
 /**
  * Recognises a failure that means PostgreSQL cannot be reached right now (refused or cut connections, the server
  * shutting down or starting), as opposed to a defect: the first is answered 503 with {@code Retry-After}, and the
@@ -22,8 +24,7 @@ public final class DatabaseUnavailable {
 
     /** Whether {@code e} or one of its causes says that the database is out of reach. */
     public static boolean causedBy(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 16; t = t.getCause(), depth++) {
+        for (Throwable t : Causes.chain(e)) {
             // refused (ConnectException is one), reset or broken while the server stops; written to a closed channel
             if (t instanceof SocketException || t instanceof ClosedChannelException
                     || t instanceof SQLTransientConnectionException

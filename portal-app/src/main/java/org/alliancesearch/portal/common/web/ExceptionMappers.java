@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.alliancesearch.model.failure.Causes;
 import org.alliancesearch.portal.common.i18n.AppMessages;
 import org.alliancesearch.portal.common.persistence.DatabaseUnavailable;
 import org.alliancesearch.portal.common.problem.CodedProblem;
@@ -219,7 +220,7 @@ public class ExceptionMappers {
 
     /** Keycloak out of reach while a session or token had to be checked with it: a cause of the OIDC extension's. */
     static boolean oidcUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.chain(e)) {
             if (t instanceof io.quarkus.oidc.OIDCException) {
                 return true;
             }

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import org.alliancesearch.connector.ConnectionReport;
 import org.alliancesearch.connector.ConnectionTester;
 import org.alliancesearch.connector.MemberHealthView;
+import org.alliancesearch.model.failure.Causes;
 import org.alliancesearch.model.policy.AlliancePolicy;
 import org.alliancesearch.model.policy.Tlp;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
@@ -297,7 +298,7 @@ public class MemberService {
 
     /** The unique index on live base URLs, when two admins add the same URL at once. */
     private static boolean isDuplicateUrl(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        for (Throwable t : Causes.chain(failure)) {
             String message = t.getMessage();
             if (message != null && message.contains("member_instance_base_url_live")) {
                 return true;

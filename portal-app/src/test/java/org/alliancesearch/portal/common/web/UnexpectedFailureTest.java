@@ -37,6 +37,17 @@ class UnexpectedFailureTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 10, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFailureWhoseCausesGoRoundInACircleIsADefectAndTheCheckEnds() {
+        // initCause refuses only the exception itself, so two exceptions can name each other
+        IllegalStateException first = new IllegalStateException("first");
+        IllegalArgumentException second = new IllegalArgumentException("second", first);
+        first.initCause(second);
+
+        assertThat(Unexpected.of(first)).isEqualTo(Unexpected.DEFECT);
+    }
+
+    @Test
     void anythingElseIsADefect() {
         assertThat(Unexpected.of(new NullPointerException())).isEqualTo(Unexpected.DEFECT);
         assertThat(Unexpected.of(new IllegalArgumentException(new IllegalStateException("no"))))
