@@ -680,21 +680,19 @@ public final class Scenarios {
     /** Sum of {@code jvm_memory_used_bytes{area="heap"}} over the heap pools. */
     /** The bytes of the members' search answers of one kind ({@code json}, {@code passed-over}…), all members. */
     static double answerBytes(String prometheus, String kind) {
-        double sum = 0;
-        for (String line : prometheus.split("\n")) {
-            if (line.startsWith("alliance_connector_member_answer_bytes_total{")
-                    && line.contains("kind=\"" + kind + "\"")) {
-                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return sum;
+        return sum(prometheus, "alliance_connector_member_answer_bytes_total{", "kind=\"" + kind + "\"");
     }
 
     static long heapUsed(String prometheus) {
-        long sum = 0;
+        return (long) sum(prometheus, "jvm_memory_used_bytes{", "area=\"heap\"");
+    }
+
+    /** The sum of the samples of one metric (the line start given) that carry one label (key="value"). */
+    private static double sum(String prometheus, String name, String label) {
+        double sum = 0;
         for (String line : prometheus.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                sum += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            if (line.startsWith(name) && line.contains(label)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
         return sum;
