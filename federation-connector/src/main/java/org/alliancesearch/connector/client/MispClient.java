@@ -488,10 +488,15 @@ public final class MispClient {
 
     /** Maps transport failures; their own messages (which may name hosts and ports) are not passed on. */
     MemberCallException classify(Throwable failure) {
+        return classify(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+    }
+
+    /** @param expanded the composites already looked into: a cause may name the composite that holds it */
+    private MemberCallException classify(Throwable failure, java.util.Set<Throwable> expanded) {
         for (Throwable t : Causes.chain(failure)) {
-            if (t instanceof CompositeException composite) {
+            if (t instanceof CompositeException composite && expanded.add(composite)) {
                 for (Throwable cause : composite.getCauses()) {
-                    MemberCallException m = classify(cause);
+                    MemberCallException m = classify(cause, expanded);
                     if (!m.getMessage().startsWith("transport error")) {
                         return m;
                     }

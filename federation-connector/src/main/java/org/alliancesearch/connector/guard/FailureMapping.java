@@ -1,9 +1,14 @@
 package org.alliancesearch.connector.guard;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.connector.client.ErrorText;
 import org.alliancesearch.connector.client.MemberCallException;
+import org.alliancesearch.model.failure.Causes;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
@@ -19,10 +24,15 @@ public final class FailureMapping {
     }
 
     public static Failure of(Throwable t) {
-        if (t instanceof CompositeException composite) {
+        return of(t, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /** @param expanded the composites already looked into: a cause may name the composite that holds it */
+    private static Failure of(Throwable t, Set<Throwable> expanded) {
+        if (t instanceof CompositeException composite && expanded.add(composite)) {
             Failure first = null;
             for (Throwable cause : composite.getCauses()) {
-                Failure f = of(cause);
+                Failure f = of(cause, expanded);
                 if (!f.message().startsWith(MemberMessage.INTERNAL_ERROR.english())) {
                     return f;
                 }
@@ -30,9 +40,12 @@ public final class FailureMapping {
             }
             return first != null ? first : new Failure(MemberStatus.ERROR, MemberMessage.INTERNAL_ERROR.format());
         }
-        if ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            return of(t.getCause());
+        if (wrapper(t)) {
+            for (Throwable cause : Causes.chain(t)) {
+                if (!wrapper(cause)) {
+                    return of(cause, expanded);
+                }
+            }
         }
         if (t instanceof MemberCallException m) {
             return new Failure(m.status(), m.getMessage());
@@ -49,5 +62,11 @@ public final class FailureMapping {
         }
         return new Failure(MemberStatus.ERROR,
                 MemberMessage.INTERNAL_ERROR_OF.format(ErrorText.clean(t.getClass().getSimpleName(), 60)));
+    }
+
+    /** What only carries the failure of the work it waited for. */
+    private static boolean wrapper(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException
+                || t instanceof java.util.concurrent.ExecutionException;
     }
 }

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Timeout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.CompositeException;
+
 /** What a member's transport failure is called, whatever shape its chain of causes has. */
 class FailureClassificationTest {
     private static final String URL = "https://misp.example.org";
@@ -39,5 +41,15 @@ class FailureClassificationTest {
         first.initCause(second);
 
         assertThat(client.classify(first).getMessage()).contains("IllegalStateException");
+    }
+
+    @Test
+    @Timeout(value = 10, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCompositeNamedByItsOwnCauseIsLookedIntoOnce() {
+        IllegalStateException cause = new IllegalStateException("inside");
+        CompositeException composite = new CompositeException(cause, new IllegalArgumentException("beside"));
+        cause.initCause(composite);
+
+        assertThat(client.classify(composite).getMessage()).contains("CompositeException");
     }
 }
