@@ -160,6 +160,7 @@ public final class MispClient {
         private volatile HttpClientRequest request;
         private volatile Throwable abort;
         private volatile boolean ended;
+        private final AtomicBoolean counted = new AtomicBoolean();
         private volatile long timer = -1;
         private volatile Runnable deregister = () -> {
         };
@@ -266,6 +267,7 @@ public final class MispClient {
 
         private void complete(R page) {
             if (done.compareAndSet(false, true)) {
+                count();
                 emitter.complete(page);
             }
         }
@@ -276,14 +278,25 @@ public final class MispClient {
                 return;
             }
             if (done.compareAndSet(false, true)) {
+                count();
                 emitter.fail(t instanceof MemberCallException m ? m : classify(t));
+            }
+        }
+
+        /**
+         * Adds what this exchange read to the member's meters, once: before the page or the failure is handed on (so
+         * a search that has its answers finds them counted), or when the exchange is cancelled.
+         */
+        private void count() {
+            if (counted.compareAndSet(false, true)) {
+                volume.add(sink.receivedBytes(), sink.bytesRead(), sink.passedBytes(), sink.recordsRead());
             }
         }
 
         /** Every ending: the timer, the budget's hold and, unless the answer was read to its end, the connection. */
         private void release() {
             done.set(true);
-            volume.add(sink.receivedBytes(), sink.bytesRead(), sink.passedBytes(), sink.recordsRead());
+            count();
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }
