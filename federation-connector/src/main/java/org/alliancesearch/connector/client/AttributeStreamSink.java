@@ -35,6 +35,7 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     private final boolean passRepeats;
     private final RepeatedValue event = new RepeatedValue();
     private final RepeatedValue tags = new RepeatedValue();
+    private final RepeatedFields fields = new RepeatedFields();
 
     /**
      * @param maxBytes bytes read at most (decompressed)
@@ -52,7 +53,10 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         this(mapper, maxBytes, maxRecords, budget, caps, true);
     }
 
-    /** @param passRepeats whether an event context or tag list repeated byte for byte is passed over */
+    /**
+     * @param passRepeats whether an event context, a tag list or a run of scalar fields repeated byte for byte is
+     *        passed over
+     */
     AttributeStreamSink(ObjectMapper mapper, long maxBytes, int maxRecords, ReadBudget budget, StringCaps caps,
             boolean passRepeats) {
         super(mapper, maxBytes, budget);
@@ -66,7 +70,7 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         if (reading) {
             boolean complete = reader.add(parser, token);
             if (passRepeats) {
-                repeats();
+                repeats(parser, token, complete);
             }
             if (complete) {
                 endRecord();
@@ -75,6 +79,9 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
             if (token.isStructStart()) {
                 reading = true;
                 reader.add(parser, token);
+                if (passRepeats && token == JsonToken.START_OBJECT) {
+                    fields.started();
+                }
             } else if (!token.isStructEnd()) {
                 records++;
                 skipped++;
@@ -100,11 +107,19 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
 
     /**
      * MISP sends each attribute with a copy of its event context and its tag list, the same bytes for every attribute
-     * of an event: the bytes are compared with the last ones read, and the parser passes over a copy.
+     * of an event, and most of its scalar fields as the attribute before had them: the bytes are compared with the
+     * last ones read, and the parser passes over a copy.
      */
-    private void repeats() {
+    private void repeats(JsonParser parser, JsonToken token, boolean complete) throws IOException {
+        if (complete) {
+            if (token == JsonToken.END_OBJECT) {
+                fields.ended(!reader.hasAFieldTwice());
+            }
+            return;
+        }
         MispAttributeReader.Part named = reader.named();
         if (named != null) {
+            fields.atName(parser.currentName(), false);
             RepeatedValue value = named == MispAttributeReader.Part.EVENT ? event : tags;
             if (value.atName()) {
                 reader.repeat(named);
@@ -114,6 +129,15 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         MispAttributeReader.Part ended = reader.ended();
         if (ended != null) {
             (ended == MispAttributeReader.Part.EVENT ? event : tags).ended();
+        } else if (reader.atAttributeLevel()) {
+            if (token == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (fields.atName(name, MispAttributeReader.repeatable(name)) > 0) {
+                    reader.repeatFields(fields.names(), fields.runFrom(), fields.runTo());
+                }
+            } else if (token.isScalarValue()) {
+                fields.valueEnded();
+            }
         }
     }
 
@@ -138,6 +162,7 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     protected void cutHook() {
         reading = false;
         reader.reset();
+        fields.forget();
     }
 
     @Override

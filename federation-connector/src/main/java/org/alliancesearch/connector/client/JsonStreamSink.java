@@ -191,6 +191,210 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         }
     }
 
+    /**
+     * The fields of a record that repeat, byte for byte, those of the record before it (MISP sends the attributes of a
+     * search one after another, and most of their scalar fields are those of the one before: type, category, flags,
+     * distribution, often the value), passed over as one run instead of being tokenised again. Call {@link #started}
+     * right after the record's opening token, {@link #atName} at each of its own field names, {@link #valueEnded}
+     * right after a scalar value of one of them, and {@link #ended} right after its last token; the reader takes the
+     * run's values from the record before when {@code atName} says a run was passed over.
+     *
+     * <p>
+     * A run starts after a field name and ends after a scalar value; its bytes and the byte after them are those that
+     * followed the same field name in the record before, where they were read as the values of fields of scalar
+     * values one after another. So the parser would make the same tokens of them: nothing the member sends is trusted
+     * more. A record is only compared with the one before when that one came in one piece and had no field twice.
+     */
+    protected final class RepeatedFields {
+        /** Shorter runs cost more to take from the record before than to read. */
+        private static final int MIN_RUN = 12;
+        /** Longer records are not kept for the next one to be compared with. */
+        private static final int MAX_KEPT = 65_536;
+
+        private final Fields fields = new Fields();
+        private Fields lastFields = new Fields();
+        private byte[] last = new byte[2048];
+        /** Bytes of the record before, from just after its opening brace to just after its closing one; -1: none. */
+        private int lastLength = -1;
+        private int start = -1;
+        private long startFeed;
+        // Where the current record's bytes were overwritten to pass a run, and the three bytes that were there.
+        private int patches;
+        private int[] patchAt = new int[8];
+        private byte[] patchBytes = new byte[24];
+        private int runFrom;
+        private int runTo;
+
+        /** Right after the record's opening brace. */
+        public void started() {
+            start = parser.position();
+            startFeed = feeds;
+            fields.count = 0;
+            patches = 0;
+        }
+
+        /**
+         * At a field name of the record's own level (the parser has just returned it): passes over the run of fields
+         * that follows when it repeats the record before, leaving an empty object in its place.
+         *
+         * @param repeatable whether this field may begin or be part of a run
+         * @return how many fields, this one first, were passed over ({@link #names} from {@link #runFrom} to
+         *         {@link #runTo}), 0 when none
+         */
+        public int atName(String name, boolean repeatable) {
+            int at = parser.position();
+            int index = fields.add(name, at - start, -1, repeatable);
+            if (!repeatable || lastLength < 0 || start < 0) {
+                return 0;
+            }
+            Fields before = lastFields;
+            int j = before.find(name, index);
+            if (j < 0 || before.valueEnds[j] < 0) {
+                return 0;
+            }
+            int from = before.nameEnds[j];
+            int most = Math.min(parser.end() - at, lastLength - from);
+            int same = java.util.Arrays.mismatch(input, at, at + most, last, from, from + most);
+            if (same < 0) {
+                same = most;
+            }
+            // The byte after the run must be the same too: a number ends only where the next byte says.
+            int to = j - 1;
+            for (int k = j; k < before.count && before.valueEnds[k] >= 0 && before.valueEnds[k] - from < same; k++) {
+                to = k;
+            }
+            if (to < j || before.valueEnds[to] - from < MIN_RUN) {
+                return 0;
+            }
+            int length = before.valueEnds[to] - from;
+            int shift = at - start - from;
+            fields.valueEnds[index] = before.valueEnds[j] + shift;
+            for (int k = j + 1; k <= to; k++) {
+                fields.add(before.names[k], before.nameEnds[k] + shift, before.valueEnds[k] + shift, true);
+            }
+            patch(at + length - 3);
+            parser.continueAtEmptyValue(input, at + length);
+            passedBytes += length;
+            runFrom = j;
+            runTo = to;
+            return to - j + 1;
+        }
+
+        /** The names of the record before's fields, which {@link #runFrom} and {@link #runTo} index. */
+        public String[] names() {
+            return lastFields.names;
+        }
+
+        public int runFrom() {
+            return runFrom;
+        }
+
+        public int runTo() {
+            return runTo;
+        }
+
+        /** Right after a scalar value of a field of the record's own level. */
+        public void valueEnded() {
+            if (fields.count > 0 && fields.repeatable[fields.count - 1]) {
+                fields.valueEnds[fields.count - 1] = parser.position() - start;
+            }
+        }
+
+        /**
+         * Right after the record's closing brace.
+         *
+         * @param keep whether the record may be the one the next is compared with (it had no field twice)
+         */
+        public void ended(boolean keep) {
+            int end = parser.position();
+            int length = end - start;
+            if (!keep || start < 0 || startFeed != feeds || length > MAX_KEPT) {
+                forget();
+                return;
+            }
+            if (last.length < length) {
+                last = new byte[Math.max(length, last.length * 2)];
+            }
+            System.arraycopy(input, start, last, 0, length);
+            // Where a run was passed over, its last bytes were overwritten in the input: put them back.
+            for (int i = 0; i < patches; i++) {
+                System.arraycopy(patchBytes, i * 3, last, patchAt[i], 3);
+            }
+            lastLength = length;
+            Fields kept = lastFields;
+            lastFields = fields.copyInto(kept);
+            start = -1;
+        }
+
+        /** The next record is read in full. */
+        public void forget() {
+            lastLength = -1;
+            start = -1;
+        }
+
+        private void patch(int at) {
+            if (patches == patchAt.length) {
+                patchAt = java.util.Arrays.copyOf(patchAt, patches * 2);
+                patchBytes = java.util.Arrays.copyOf(patchBytes, patches * 6);
+            }
+            patchAt[patches] = at - start;
+            System.arraycopy(input, at, patchBytes, patches * 3, 3);
+            patches++;
+        }
+    }
+
+    /** The fields of a record's own level: names, where each name and each scalar value ends (-1: not scalar). */
+    private static final class Fields {
+        String[] names = new String[24];
+        int[] nameEnds = new int[24];
+        int[] valueEnds = new int[24];
+        boolean[] repeatable = new boolean[24];
+        int count;
+
+        int add(String name, int nameEnd, int valueEnd, boolean canRepeat) {
+            if (count == names.length) {
+                names = java.util.Arrays.copyOf(names, count * 2);
+                nameEnds = java.util.Arrays.copyOf(nameEnds, count * 2);
+                valueEnds = java.util.Arrays.copyOf(valueEnds, count * 2);
+                repeatable = java.util.Arrays.copyOf(repeatable, count * 2);
+            }
+            names[count] = name;
+            nameEnds[count] = nameEnd;
+            valueEnds[count] = valueEnd;
+            repeatable[count] = canRepeat;
+            return count++;
+        }
+
+        /** The field of this name, looked for first where the record being read has it. */
+        int find(String name, int index) {
+            if (index < count && name.equals(names[index])) {
+                return index;
+            }
+            for (int i = 0; i < count; i++) {
+                if (name.equals(names[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Copies these fields into the other (reused) and returns it. */
+        Fields copyInto(Fields other) {
+            if (other.names.length < count) {
+                other.names = new String[names.length];
+                other.nameEnds = new int[names.length];
+                other.valueEnds = new int[names.length];
+                other.repeatable = new boolean[names.length];
+            }
+            System.arraycopy(names, 0, other.names, 0, count);
+            System.arraycopy(nameEnds, 0, other.nameEnds, 0, count);
+            System.arraycopy(valueEnds, 0, other.valueEnds, 0, count);
+            System.arraycopy(repeatable, 0, other.repeatable, 0, count);
+            other.count = count;
+            return other;
+        }
+    }
+
     /** Called when the member finished sending: detects a truncated or empty answer. */
     public synchronized void finish() {
         if (cut != Cut.NONE) {

@@ -188,6 +188,8 @@ class AttributeStreamSinkTest {
     private static final String EVENT = "{\"id\":\"9\",\"info\":\"Planted A\",\"uuid\":\"70797b90-2abc-327f-b952-6a300421db19\","
             + "\"Orgc\":{\"name\":\"org-a\",\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"},\"Tag\":[{\"name\":\"tlp:green\"}]}";
     private static final String TAGS = "[{\"name\":\"tlp:green\",\"inherited\":1},{\"name\":\"pap:white\"}]";
+    /** What follows the name of the first field that repeats in every record of {@link #records}. */
+    private static final String RUN = ":\"domain\",\"value\":\"same.example\"";
 
     private static String records(int count, java.util.function.IntFunction<String> event) {
         StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
@@ -212,8 +214,8 @@ class AttributeStreamSinkTest {
         String json = records(50, i -> EVENT);
         AttributeStreamSink passing = sink(json, true);
 
-        // Every record after the first passes over ":" + its event and ":" + its tags.
-        assertThat(passing.passedBytes()).isEqualTo(49L * (1 + EVENT.length() + 1 + TAGS.length()));
+        // Every record after the first passes over its type and value as one run, ":" + its event and ":" + its tags.
+        assertThat(passing.passedBytes()).isEqualTo(49L * (RUN.length() + 1 + EVENT.length() + 1 + TAGS.length()));
         List<org.alliancesearch.model.misp.MispAttribute> read = passing.result(0).attributes();
         assertThat(read).isEqualTo(sink(json, false).result(0).attributes()).hasSize(50);
         assertThat(read.get(49).event().info()).isEqualTo("Planted A");
@@ -227,10 +229,67 @@ class AttributeStreamSinkTest {
         String other = EVENT.replace("Planted A", "Planted B");
         AttributeStreamSink passing = sink(records(10, i -> i % 2 == 0 ? EVENT : other), true);
 
-        // Only the tag lists repeat.
-        assertThat(passing.passedBytes()).isEqualTo(9L * (1 + TAGS.length()));
+        // Only the type and value and the tag lists repeat.
+        assertThat(passing.passedBytes()).isEqualTo(9L * (RUN.length() + 1 + TAGS.length()));
         assertThat(passing.result(0).attributes()).extracting(a -> a.event().info())
                 .containsExactly("Planted A", "Planted B", "Planted A", "Planted B", "Planted A", "Planted B",
                         "Planted A", "Planted B", "Planted A", "Planted B");
+    }
+
+    @Test
+    void scalarFieldsThatRepeatTheRecordBeforeArePassedOverAsOneRun() {
+        StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
+        for (int i = 0; i < 30; i++) {
+            // The id and uuid change; the event changes every ten records; the rest repeats.
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"").append(1000 + i).append("\",\"event_id\":\"")
+                    .append(i / 10).append("\",\"object_id\":\"0\",\"category\":\"Network activity\",")
+                    .append("\"type\":\"domain\",\"to_ids\":true,\"uuid\":\"").append(new java.util.UUID(3, i))
+                    .append("\",\"timestamp\":\"1796511600\",\"distribution\":5,\"comment\":\"\",")
+                    .append("\"value\":\"same.example\"}");
+        }
+        String answer = json.append("]}}").toString();
+        String first = ":\"0\",\"object_id\":\"0\",\"category\":\"Network activity\",\"type\":\"domain\","
+                + "\"to_ids\":true";
+        String second = ":\"1796511600\",\"distribution\":5,\"comment\":\"\",\"value\":\"same.example\"";
+
+        AttributeStreamSink passing = sink(answer, true);
+
+        // Within an event, from event_id to to_ids and from timestamp to value; where the event changes, from
+        // object_id.
+        String fromObjectId = first.substring(first.indexOf(",\"object_id\"") + ",\"object_id\"".length());
+        assertThat(passing.passedBytes())
+                .isEqualTo(27L * (first.length() + second.length()) + 2L * (fromObjectId.length() + second.length()));
+        List<org.alliancesearch.model.misp.MispAttribute> read = passing.result(0).attributes();
+        assertThat(read).isEqualTo(sink(answer, false).result(0).attributes()).hasSize(30);
+        assertThat(read.get(29).id()).isEqualTo("1029");
+        assertThat(read.get(29).eventId()).isEqualTo("2");
+        assertThat(read.get(29).category()).isEqualTo("Network activity");
+        assertThat(read.get(29).distribution()).isEqualTo(5);
+        assertThat(read.get(29).value()).isEqualTo("same.example");
+    }
+
+    @Test
+    void aNumberThatGoesOnPastTheOneBeforeIsReadInFull() {
+        String answer = "{\"response\":{\"Attribute\":[{\"type\":\"domain\",\"value\":\"same.example\","
+                + "\"distribution\":5},{\"type\":\"domain\",\"value\":\"same.example\",\"distribution\":55}]}}";
+
+        PageResult read = sink(answer, true).result(0);
+
+        assertThat(read.cut()).isEqualTo(Cut.NONE);
+        assertThat(read.attributes()).extracting(org.alliancesearch.model.misp.MispAttribute::distribution)
+                .containsExactly(5, 55);
+    }
+
+    @Test
+    void aRecordWithAFieldTwiceIsNotTheOneTheNextRepeats() {
+        // The record before ends with value "bbb"; the next has the same bytes up to its first value only.
+        String answer = "{\"response\":{\"Attribute\":[{\"type\":\"domain\",\"value\":\"aaaaaaaaaaaa\","
+                + "\"value\":\"bbb\"},{\"type\":\"domain\",\"value\":\"aaaaaaaaaaaa\",\"id\":\"1\"}]}}";
+
+        AttributeStreamSink passing = sink(answer, true);
+
+        assertThat(passing.passedBytes()).isZero();
+        assertThat(passing.result(0).attributes()).extracting(org.alliancesearch.model.misp.MispAttribute::value)
+                .containsExactly("bbb", "aaaaaaaaaaaa");
     }
 }

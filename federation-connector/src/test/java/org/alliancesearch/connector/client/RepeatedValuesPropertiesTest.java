@@ -20,10 +20,11 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Passing over an event context or tag list that repeats the last one byte for byte must give exactly what reading
- * every byte gives: for answers whose records repeat, nearly repeat (one byte apart, other spacing, other key order),
- * repeat keys, or put other values where the event and the tags belong, in any cutting into pieces, plain or gzip,
- * with and without caps on the strings.
+ * Passing over an event context, a tag list or a run of scalar fields that repeats the last record's byte for byte
+ * must give exactly what reading every byte gives: for answers whose records repeat, nearly repeat (one byte apart,
+ * a longer number, other spacing, other key order, a field added, removed or moved), repeat keys, or put other values
+ * where the event, the tags and the scalars belong, in any cutting into pieces, plain or gzip, with and without caps
+ * on the strings.
  */
 class RepeatedValuesPropertiesTest {
 
@@ -105,6 +106,7 @@ class RepeatedValuesPropertiesTest {
     static String answer(Random random) {
         StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
         int records = random.nextInt(40);
+        List<String> scalars = new ArrayList<>();
         String event = pick(random, EVENTS);
         String tags = pick(random, TAG_LISTS);
         for (int i = 0; i < records; i++) {
@@ -123,9 +125,11 @@ class RepeatedValuesPropertiesTest {
                 continue;
             }
             json.append("{\"id\":\"").append(i).append("\",\"uuid\":\"").append(new java.util.UUID(seedOf(random), i))
-                    .append("\",\"type\":\"domain\",\"value\":\"")
-                    .append(random.nextInt(3) == 0 ? "v" + i : "same.example")
-                    .append("\",\"to_ids\":").append(random.nextBoolean()).append(",\"timestamp\":\"1796511600\"");
+                    .append('"');
+            scalars = nextScalars(random, scalars, i);
+            for (String f : scalars) {
+                json.append(',').append(f);
+            }
             List<String> rest = new ArrayList<>();
             rest.add(field(random, "Event", event));
             rest.add(field(random, "Tag", tags));
@@ -154,6 +158,50 @@ class RepeatedValuesPropertiesTest {
         }
         return json.toString();
     }
+
+    /**
+     * The scalar fields of the next record: mostly the last record's, byte for byte, with now and then one changed,
+     * added, removed, moved, written twice or spaced otherwise, a number made longer, or a structure or one of the
+     * reader's structures' names in a scalar's place.
+     */
+    private static List<String> nextScalars(Random random, List<String> last, int record) {
+        List<String> next = new ArrayList<>(last);
+        if (next.isEmpty()) {
+            for (String name : new String[]{"type", "value", "to_ids", "timestamp", "distribution", "comment"}) {
+                next.add(field(random, name, pick(random, SCALAR_VALUES)));
+            }
+        }
+        int changes = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
+        for (int c = 0; c < changes; c++) {
+            int at = random.nextInt(next.size());
+            switch (random.nextInt(7)) {
+                case 0 -> next.set(at, field(random, name(next.get(at)), pick(random, SCALAR_VALUES)));
+                case 1 -> next.add(at, field(random, pick(random, SCALAR_NAMES), pick(random, SCALAR_VALUES)));
+                case 2 -> next.remove(at);
+                case 3 -> next.add(random.nextInt(next.size() + 1), next.get(at));
+                case 4 -> next.set(at, field(random, name(next.get(at)), "\"v" + record + "\""));
+                case 5 -> next.set(at, next.get(at).replaceFirst("([0-9])", "$1$1"));
+                default -> java.util.Collections.swap(next, at, random.nextInt(next.size()));
+            }
+            if (next.isEmpty()) {
+                next.add(field(random, "value", "\"same.example\""));
+            }
+        }
+        return next;
+    }
+
+    private static String name(String field) {
+        return field.substring(1, field.indexOf('"', 1));
+    }
+
+    private static final String[] SCALAR_NAMES = {"id", "event_id", "object_id", "object_relation", "category", "type",
+            "value", "to_ids", "uuid", "timestamp", "first_seen", "last_seen", "distribution", "sharing_group_id",
+            "comment", "deleted", "unknown_field", "Tag", "Event", "Sighting", "\\u0074ype"};
+    private static final String[] SCALAR_VALUES = {"\"domain\"", "\"ip-dst\"", "\"Network activity\"",
+            "\"same.example\"", "\"same.example.\"", "\"0\"", "\"5\"", "5", "55", "5.5", "-1", "1e3",
+            "12345678901234567890",
+            "true", "false", "null", "\"\"", "\"1796511600\"", "\"2026-12-05T10:00:00Z\"", "\"\\u0041bc\\n\"",
+            "{}", "[1]", "{\"a\":\"b\"}", "\"" + "long".repeat(30) + "\""};
 
     private static String field(Random random, String name, String value) {
         return switch (random.nextInt(12)) {

@@ -136,6 +136,13 @@ public final class MispAttributeReader {
     private KeptTags keptEventTags = KeptTags.NONE;
     private KeptTags keptTags = KeptTags.NONE;
 
+    // The attribute's scalar fields as the last element read as an object ended with them, whether the element being
+    // read has one of them twice, and whether the next value is that of a run of fields passed over (repeatFields).
+    private final Object[] lastAttribute = new Object[15];
+    private boolean lastIsAttribute;
+    private boolean fieldTwice;
+    private boolean repeatingFields;
+
     private int sightings;
     private Set<String> seenSightings;
     private Object sightingType;
@@ -189,6 +196,57 @@ public final class MispAttributeReader {
         skip = 0;
         complete = false;
         repeating = null;
+        repeatingFields = false;
+        lastIsAttribute = false;
+    }
+
+    /**
+     * Whether the token just added was at the attribute's own level: one of its field names, or a scalar value of one
+     * of its fields (also the end of a structure that was one).
+     */
+    public boolean atAttributeLevel() {
+        return depth == 1 && skip == 0;
+    }
+
+    /**
+     * Whether a field of this name, at the attribute's level and with a scalar value, may be passed over in a run
+     * ({@link #repeatFields}): every name but those of the structures the reader reads ({@code Event}, {@code Tag},
+     * {@code Sighting}).
+     */
+    public static boolean repeatable(String field) {
+        return !"Event".equals(field) && !"Tag".equals(field) && !"Sighting".equals(field);
+    }
+
+    /**
+     * Whether the element being read, or the one just completed, has one of the attribute's scalar fields more than
+     * once. Only an element without may be the one a run of fields repeats: its values of those fields are then
+     * exactly those the run's bytes gave.
+     */
+    public boolean hasAFieldTwice() {
+        return fieldTwice;
+    }
+
+    /**
+     * Right after the field name {@code names[from]} (the token just added, at the attribute's level): the bytes of
+     * its value and of the fields {@code names[from + 1..to]} after it are those the last element read as an object
+     * had there, and that element had no field twice ({@link #hasAFieldTwice}); they come as any one structure (its
+     * tokens are passed by), and the reader takes those fields' values from the last element. Every name is
+     * {@link #repeatable}.
+     */
+    public void repeatFields(String[] names, int from, int to) {
+        if (!atAttributeLevel() || !names[from].equals(field) || !lastIsAttribute) {
+            throw new IllegalStateException("not at a field name of an attribute after an attribute");
+        }
+        for (int i = from; i <= to; i++) {
+            int slot = slot(names[i]);
+            if (slot != NONE) {
+                if (attribute[slot] != null) {
+                    fieldTwice = true;
+                }
+                attribute[slot] = lastAttribute[slot];
+            }
+        }
+        repeatingFields = true;
     }
 
     /** The part whose field name, at the attribute's level, was the token just added; null for any other token. */
@@ -231,6 +289,7 @@ public final class MispAttributeReader {
     private void clear() {
         complete = false;
         field = null;
+        fieldTwice = false;
         java.util.Arrays.fill(attribute, null);
         tags.clear();
         clearEvent(false);
@@ -305,23 +364,20 @@ public final class MispAttributeReader {
     }
 
     private void attributeField(JsonParser p, JsonToken t) throws IOException {
-        int slot;
+        if (repeatingFields) {
+            repeatingFields = false;
+            pass(t);
+            return;
+        }
+        int slot = slot(field);
+        if (slot != NONE) {
+            if (attribute[slot] != null) {
+                fieldTwice = true;
+            }
+            attribute[slot] = read(p, t, slot == ID || slot == UUID ? NONE : slot);
+            return;
+        }
         switch (field) {
-            case "id" -> slot = ID;
-            case "uuid" -> slot = UUID;
-            case "event_id" -> slot = EVENT_ID;
-            case "object_id" -> slot = OBJECT_ID;
-            case "object_relation" -> slot = OBJECT_RELATION;
-            case "category" -> slot = CATEGORY;
-            case "type" -> slot = TYPE;
-            case "value" -> slot = VALUE;
-            case "to_ids" -> slot = TO_IDS;
-            case "timestamp" -> slot = TIMESTAMP;
-            case "first_seen" -> slot = FIRST_SEEN;
-            case "last_seen" -> slot = LAST_SEEN;
-            case "distribution" -> slot = DISTRIBUTION;
-            case "comment" -> slot = COMMENT;
-            case "deleted" -> slot = DELETED;
             case "Tag" -> {
                 // A repeated key replaces the whole earlier value, as in a tree.
                 if (repeating == Part.TAGS) {
@@ -332,7 +388,6 @@ public final class MispAttributeReader {
                     tags.clear();
                     structure(t, TAGS);
                 }
-                return;
             }
             case "Event" -> {
                 if (repeating == Part.EVENT) {
@@ -345,19 +400,35 @@ public final class MispAttributeReader {
                     clearEvent(t == JsonToken.START_OBJECT);
                     structure(t, EVENT);
                 }
-                return;
             }
             case "Sighting" -> {
                 clearSightings();
                 structure(t, SIGHTINGS);
-                return;
             }
-            default -> {
-                pass(t);
-                return;
-            }
+            default -> pass(t);
         }
-        attribute[slot] = read(p, t, slot == ID || slot == UUID ? NONE : slot);
+    }
+
+    /** The slot of an attribute's scalar field, {@link #NONE} for any other name. */
+    private static int slot(String field) {
+        return switch (field) {
+            case "id" -> ID;
+            case "uuid" -> UUID;
+            case "event_id" -> EVENT_ID;
+            case "object_id" -> OBJECT_ID;
+            case "object_relation" -> OBJECT_RELATION;
+            case "category" -> CATEGORY;
+            case "type" -> TYPE;
+            case "value" -> VALUE;
+            case "to_ids" -> TO_IDS;
+            case "timestamp" -> TIMESTAMP;
+            case "first_seen" -> FIRST_SEEN;
+            case "last_seen" -> LAST_SEEN;
+            case "distribution" -> DISTRIBUTION;
+            case "comment" -> COMMENT;
+            case "deleted" -> DELETED;
+            default -> NONE;
+        };
     }
 
     private void eventField(JsonParser p, JsonToken t) throws IOException {
@@ -462,6 +533,8 @@ public final class MispAttributeReader {
         }
         if (depth == 0) {
             complete = true;
+            System.arraycopy(attribute, 0, lastAttribute, 0, attribute.length);
+            lastIsAttribute = true;
             return true;
         }
         return false;
