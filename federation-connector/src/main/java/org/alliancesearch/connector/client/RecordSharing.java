@@ -28,11 +28,61 @@ final class RecordSharing {
     private List<MispTag> lastTagsRead;
     private List<MispTag> lastTagsShared;
 
+    /*
+     * The reader also hands over the same instances of most of a record's values as in the record before (its strings
+     * kept from record to record, runs of fields taken from the record before): for each field, the last instance
+     * read and the one it was shared as.
+     */
+    private static final int EVENT_ID = 0;
+    private static final int OBJECT_ID = 1;
+    private static final int OBJECT_RELATION = 2;
+    private static final int CATEGORY = 3;
+    private static final int TYPE = 4;
+    private static final int VALUE = 5;
+    private static final int COMMENT = 6;
+    private static final int TIMESTAMP = 7;
+    private static final int FIRST_SEEN = 8;
+    private static final int LAST_SEEN = 9;
+    private final Object[] lastRead = new Object[10];
+    private final Object[] lastShared = new Object[10];
+
     MispAttribute share(MispAttribute a) {
-        return new MispAttribute(a.id(), a.uuid(), text(a.eventId()), text(a.objectId()), text(a.objectRelation()),
-                text(a.category()), text(a.type()), text(a.value()), a.toIds(), instant(a.timestamp()),
-                instant(a.firstSeen()), instant(a.lastSeen()), a.distribution(), text(a.comment()), a.deleted(),
-                tags(a.tags()), event(a.event()), a.sightings());
+        String eventId = one(EVENT_ID, a.eventId());
+        String objectId = one(OBJECT_ID, a.objectId());
+        String objectRelation = one(OBJECT_RELATION, a.objectRelation());
+        String category = one(CATEGORY, a.category());
+        String type = one(TYPE, a.type());
+        String value = one(VALUE, a.value());
+        String comment = one(COMMENT, a.comment());
+        Instant timestamp = one(TIMESTAMP, a.timestamp());
+        Instant firstSeen = one(FIRST_SEEN, a.firstSeen());
+        Instant lastSeen = one(LAST_SEEN, a.lastSeen());
+        List<MispTag> tags = tags(a.tags());
+        MispEvent event = event(a.event());
+        if (eventId == a.eventId() && objectId == a.objectId() && objectRelation == a.objectRelation()
+                && category == a.category() && type == a.type() && value == a.value() && comment == a.comment()
+                && timestamp == a.timestamp() && firstSeen == a.firstSeen() && lastSeen == a.lastSeen()
+                && tags == a.tags() && event == a.event()) {
+            // Every part is already the shared instance: the record as read is the shared one.
+            return a;
+        }
+        return new MispAttribute(a.id(), a.uuid(), eventId, objectId, objectRelation, category, type, value, a.toIds(),
+                timestamp, firstSeen, lastSeen, a.distribution(), comment, a.deleted(), tags, event, a.sightings());
+    }
+
+    /** The shared instance of this field's value: the last one's when it is the same instance as last read. */
+    @SuppressWarnings("unchecked")
+    private <T> T one(int field, T value) {
+        if (value == null) {
+            return null;
+        }
+        if (value == lastRead[field]) {
+            return (T) lastShared[field];
+        }
+        T shared = one(value);
+        lastRead[field] = value;
+        lastShared[field] = shared;
+        return shared;
     }
 
     private MispEvent event(MispEvent e) {
