@@ -121,4 +121,15 @@ class ReportingTest {
         assertThat(Scenarios.microsPerRecord(-1, 3_000_000, 1_000)).isNaN();
         assertThat(Scenarios.microsPerRecord(1_000_000, -1, 1_000)).isNaN();
     }
+
+    @Test
+    void scenarioOneIsMetOnlyWhenTheRatioAndTheCpuPerRecordAreBothWithinTheirTargets() {
+        assertThat(Scenarios.overheadVerdict(1.15, 1.01, 0.98, 0, 1.9)).startsWith("yes (ratio p50 1.01");
+        assertThat(Scenarios.overheadVerdict(1.15, 1.01, 0.98, 0, 4.77))
+                .isEqualTo("**no** (ratio p50 1.01, p95 0.98, CPU 4.77 µs per record)");
+        assertThat(Scenarios.overheadVerdict(1.15, 1.20, 0.98, 0, 1.9)).startsWith("**no**");
+        assertThat(Scenarios.overheadVerdict(1.15, 1.01, 0.98, 1, 1.9)).startsWith("**no**");
+        assertThat(Scenarios.overheadVerdict(1.15, 1.01, 0.98, 0, Double.NaN)).startsWith("**no**");
+        assertThat(Scenarios.overheadVerdict(null, 1.01, 0.98, 0, 9.0)).isEqualTo("n/a (ratio p50 1.01, p95 0.98)");
+    }
 }
