@@ -101,11 +101,20 @@ final class RecordSharing {
         if (known != null) {
             return known;
         }
-        // First of its kind: share its parts with the other events of the answer too. The shared copy is the map's key
-        // as well as its value, so that the event as read is not kept alive by the map.
-        MispEvent shared = new MispEvent(text(e.id()), text(e.uuid()), text(e.info()), e.date(), text(e.orgcName()),
-                text(e.orgcUuid()), e.threatLevelId(), e.published(), instant(e.timestamp()), e.distribution(),
-                tags(e.tags()));
+        // First of its kind: share its parts with the other events of the answer too. The shared event is the map's
+        // key as well as its value; it is the event as read when its parts already are the shared ones.
+        String id = text(e.id());
+        String uuid = text(e.uuid());
+        String info = text(e.info());
+        String orgcName = text(e.orgcName());
+        String orgcUuid = text(e.orgcUuid());
+        Instant timestamp = instant(e.timestamp());
+        List<MispTag> tags = tags(e.tags());
+        MispEvent shared = id == e.id() && uuid == e.uuid() && info == e.info() && orgcName == e.orgcName()
+                && orgcUuid == e.orgcUuid() && timestamp == e.timestamp() && tags == e.tags()
+                        ? e
+                        : new MispEvent(id, uuid, info, e.date(), orgcName, orgcUuid, e.threatLevelId(), e.published(),
+                                timestamp, e.distribution(), tags);
         seen.put(shared, shared);
         return shared;
     }
