@@ -142,6 +142,8 @@ public final class MispAttributeReader {
     private boolean lastIsAttribute;
     private boolean fieldTwice;
     private boolean repeatingFields;
+    private String[] runSlotNames = new String[0];
+    private int[] runSlots = new int[0];
 
     private int sightings;
     private Set<String> seenSightings;
@@ -237,8 +239,21 @@ public final class MispAttributeReader {
         if (!atAttributeLevel() || !names[from].equals(field) || !lastIsAttribute) {
             throw new IllegalStateException("not at a field name of an attribute after an attribute");
         }
+        if (runSlotNames.length < names.length) {
+            runSlotNames = new String[names.length];
+            runSlots = new int[names.length];
+        }
         for (int i = from; i <= to; i++) {
-            int slot = slot(names[i]);
+            // The caller's names are the same instances at the same places from run to run: their slots are kept.
+            String name = names[i];
+            int slot;
+            if (runSlotNames[i] == name) {
+                slot = runSlots[i];
+            } else {
+                slot = slot(name);
+                runSlotNames[i] = name;
+                runSlots[i] = slot;
+            }
             if (slot != NONE) {
                 if (attribute[slot] != null) {
                     fieldTwice = true;
