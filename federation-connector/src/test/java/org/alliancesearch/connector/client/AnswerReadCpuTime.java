@@ -12,10 +12,10 @@ import io.vertx.core.buffer.Buffer;
 
 /**
  * CPU time of the reading thread for one member's answer read by {@link AttributeStreamSink}, with and without passing
- * over the event contexts and tag lists that repeat from record to record. The answer has the shape MISP gives with
- * {@code includeContext} and {@code includeEventTags} (the bench's records: 1,110 bytes each), a new event every
- * {@code read.run} attributes (default 50), and is fed in the 16 KB pieces the connector's inflater hands over. The two
- * ways run alternately; prints the median CPU time and allocated bytes per attribute after warm-up
+ * over what repeats from record to record (event contexts, tag lists, runs of scalar fields). The answer has the shape
+ * MISP gives with {@code includeContext} and {@code includeEventTags} (the bench's records: 1,110 bytes each), a new
+ * event every {@code read.run} attributes (default 50), and is fed in the 16 KB pieces the connector's inflater hands
+ * over. The two ways run alternately; prints the median CPU time and allocated bytes per attribute after warm-up
  * ({@code read.warmups}, default 20; {@code read.runs}, default 30), and the load average before and after.
  *
  * <p>

@@ -200,7 +200,8 @@ class RepeatedValuesPropertiesTest {
     private static final String[] SCALAR_VALUES = {"\"domain\"", "\"ip-dst\"", "\"Network activity\"",
             "\"same.example\"", "\"same.example.\"", "\"0\"", "\"5\"", "5", "55", "5.5", "-1", "1e3",
             "12345678901234567890",
-            "true", "false", "null", "\"\"", "\"1796511600\"", "\"2026-12-05T10:00:00Z\"", "\"\\u0041bc\\n\"",
+            "true", "false", "null", "5.5e3 ", "7 ", "true\n", "\"\"", "\"1796511600\"", "\"2026-12-05T10:00:00Z\"",
+            "\"\\u0041bc\\n\"",
             "{}", "[1]", "{\"a\":\"b\"}", "\"" + "long".repeat(30) + "\""};
 
     private static String field(Random random, String name, String value) {
