@@ -210,6 +210,12 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         private static final int MIN_RUN = 12;
         /** Longer records are not kept for the next one to be compared with. */
         private static final int MAX_KEPT = 65_536;
+        /**
+         * Fields noted per record at most (MISP's attributes have about twenty): a record with more is read in full
+         * past them and never compared with, so a member's record of many small fields costs neither memory nor a
+         * look-up among its names for each of them.
+         */
+        static final int MAX_FIELDS = 64;
 
         private final Fields fields = new Fields();
         private Fields lastFields = new Fields();
@@ -230,6 +236,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             start = parser.position();
             startFeed = feeds;
             fields.count = 0;
+            fields.tooMany = false;
             patches = 0;
         }
 
@@ -243,6 +250,10 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
          */
         public int atName(String name, boolean repeatable) {
             int at = parser.position();
+            if (fields.count >= MAX_FIELDS) {
+                fields.tooMany = true;
+                return 0;
+            }
             int index = fields.add(name, at - start, -1, repeatable);
             if (!repeatable || lastLength < 0 || start < 0) {
                 return 0;
@@ -269,6 +280,9 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             int length = before.valueEnds[to] - from;
             int shift = at - start - from;
             fields.valueEnds[index] = before.valueEnds[j] + shift;
+            if (fields.count + to - j > MAX_FIELDS) {
+                return 0;
+            }
             for (int k = j + 1; k <= to; k++) {
                 fields.add(before.names[k], before.nameEnds[k] + shift, before.valueEnds[k] + shift, true);
             }
@@ -295,7 +309,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
 
         /** Right after a scalar value of a field of the record's own level. */
         public void valueEnded() {
-            if (fields.count > 0 && fields.repeatable[fields.count - 1]) {
+            if (fields.count > 0 && !fields.tooMany && fields.repeatable[fields.count - 1]) {
                 fields.valueEnds[fields.count - 1] = parser.position() - start;
             }
         }
@@ -308,7 +322,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         public void ended(boolean keep) {
             int end = parser.position();
             int length = end - start;
-            if (!keep || start < 0 || startFeed != feeds || length > MAX_KEPT) {
+            if (!keep || start < 0 || startFeed != feeds || length > MAX_KEPT || fields.tooMany) {
                 forget();
                 return;
             }
@@ -350,6 +364,8 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         int[] valueEnds = new int[24];
         boolean[] repeatable = new boolean[24];
         int count;
+        /** More fields came than {@link RepeatedFields#MAX_FIELDS}. */
+        boolean tooMany;
 
         int add(String name, int nameEnd, int valueEnd, boolean canRepeat) {
             if (count == names.length) {

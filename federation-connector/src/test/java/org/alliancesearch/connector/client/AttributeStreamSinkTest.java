@@ -292,4 +292,27 @@ class AttributeStreamSinkTest {
         assertThat(passing.result(0).attributes()).extracting(org.alliancesearch.model.misp.MispAttribute::value)
                 .containsExactly("bbb", "aaaaaaaaaaaa");
     }
+
+    @Test
+    void aRecordOfMoreFieldsThanAreNotedIsReadInFullAndNeverRepeated() {
+        java.util.function.IntFunction<String> record = fieldCount -> {
+            StringBuilder r = new StringBuilder("{\"type\":\"domain\",\"value\":\"same.example\"");
+            for (int i = 0; i < fieldCount; i++) {
+                r.append(",\"extra_").append(i).append("\":\"the same text\"");
+            }
+            return r.append('}').toString();
+        };
+        int noted = JsonStreamSink.RepeatedFields.MAX_FIELDS;
+        String within = record.apply(noted - 2);
+        String beyond = record.apply(noted - 1);
+
+        AttributeStreamSink few = sink("{\"response\":{\"Attribute\":[" + within + "," + within + "]}}", true);
+        AttributeStreamSink many = sink("{\"response\":{\"Attribute\":[" + beyond + "," + beyond + "]}}", true);
+
+        // The second record repeats the first from its first value on, but only the one within the count is passed.
+        assertThat(few.passedBytes()).isEqualTo(within.length() - "{\"type\"".length() - "}".length());
+        assertThat(many.passedBytes()).isZero();
+        assertThat(many.result(0).attributes()).hasSize(2).allSatisfy(a -> assertThat(a.value())
+                .isEqualTo("same.example"));
+    }
 }
