@@ -130,7 +130,8 @@ final class Refang {
             }
             j = i + 3;
         }
-        if (j < n && (s.charAt(j) == ':' || s.charAt(j) == '[')) {
+        // A bracket only when it holds the colon: "fxp[.]com" is a domain, not a scheme.
+        if (j < n && (s.charAt(j) == ':' || s.startsWith("[:", j))) {
             return j - i;
         }
         return 0;

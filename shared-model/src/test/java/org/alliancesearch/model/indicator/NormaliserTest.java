@@ -32,7 +32,8 @@ class NormaliserTest {
             "fxp://files.example|ftp://files.example", "user[@]evil.example|user@evil.example",
             "user[at]evil.example|user@evil.example", "user(at)evil.example|user@evil.example",
             "2001[:]db8[:][:]1|2001:db8::1", "no change here|no change here", "[not a marker]|[not a marker]",
-            "thxxp://x|thxxp://x"})
+            "thxxp://x|thxxp://x", "a0fxp[.]com|a0fxp.com", "shop-hxxp[.]example|shop-hxxp.example",
+            "fxp[dot]example|fxp.example"})
     void refangsEveryMarker(String defanged, String expected) {
         assertThat(Normaliser.refang(defanged)).isEqualTo(expected);
     }
