@@ -119,9 +119,11 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         }
         MispAttributeReader.Part named = reader.named();
         if (named != null) {
-            fields.atName(parser.currentName(), false);
-            RepeatedValue value = named == MispAttributeReader.Part.EVENT ? event : tags;
-            if (value.atName()) {
+            // In a run with the fields around it when the record before had it there too, else on its own when it
+            // repeats the one read last.
+            if (fields.atStructureName(parser.currentName()) > 0) {
+                reader.repeatFields(fields.names(), fields.runFrom(), fields.runTo());
+            } else if ((named == MispAttributeReader.Part.EVENT ? event : tags).atName(fields)) {
                 reader.repeat(named);
             }
             return;
@@ -129,6 +131,7 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         MispAttributeReader.Part ended = reader.ended();
         if (ended != null) {
             (ended == MispAttributeReader.Part.EVENT ? event : tags).ended();
+            fields.structureEnded();
         } else if (reader.atAttributeLevel()) {
             if (token == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();

@@ -143,8 +143,9 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
     /**
      * A value the member repeats from record to record (an attribute's event context, its tag list), kept as the bytes
      * it was last read from so that the same bytes are passed over when they come again, instead of being tokenised
-     * and read again. Call {@link #atName} on the field name before the value and {@link #ended} right after the
-     * value's last token; the reader restores what it read from the kept value when {@code atName} says it was
+     * and read again: a value the record before did not have in the same place (a run of
+     * {@link RepeatedFields} passes over those). Call {@link #atName} on the field name before the value, with the
+     * record it is part of, and {@link #ended} right after the value's last token; the reader restores what it read from the kept value when {@code atName} says it was
      * passed over. Same bytes after the same field name at the same place give the same tokens: nothing the member
      * sends is trusted more, and a value that differs by one byte is read in full.
      */
@@ -161,10 +162,11 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
          *
          * @return true when the value was passed over
          */
-        public boolean atName() {
+        public boolean atName(RepeatedFields record) {
             int at = parser.position();
             if (length >= 3 && parser.end() - at >= length
                     && java.util.Arrays.equals(input, at, at + length, bytes, 0, length)) {
+                record.structurePassed(at + length);
                 parser.continueAtEmptyValue(input, at + length);
                 passedBytes += length;
                 start = -1;
@@ -193,17 +195,20 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
 
     /**
      * The fields of a record that repeat, byte for byte, those of the record before it (MISP sends the attributes of a
-     * search one after another, and most of their scalar fields are those of the one before: type, category, flags,
-     * distribution, often the value), passed over as one run instead of being tokenised again. Call {@link #started}
-     * right after the record's opening token, {@link #atName} at each of its own field names, {@link #valueEnded}
-     * right after a scalar value of one of them, and {@link #ended} right after its last token; the reader takes the
-     * run's values from the record before when {@code atName} says a run was passed over.
+     * search one after another, and most of their fields are those of the one before: type, category, flags,
+     * distribution, often the value, and the event context and the tag list), passed over as one run instead of being
+     * tokenised again. Call {@link #started} right after the record's opening token, {@link #atName} at each of its
+     * own field names ({@link #atStructureName} at those of the structures the reader reads and restores), then
+     * {@link #valueEnded} right after a scalar value, {@link #structureEnded} right after such a structure read in
+     * full, and {@link #ended} right after the record's last token; the reader takes the run's values from the record
+     * before when {@code atName} says a run was passed over.
      *
      * <p>
-     * A run starts after a field name and ends after a scalar value; its bytes and the byte after them are those that
-     * followed the same field name in the record before, where they were read as the values of fields of scalar
-     * values one after another. So the parser would make the same tokens of them: nothing the member sends is trusted
-     * more. A record is only compared with the one before when that one came in one piece and had no field twice.
+     * A run starts after a field name and ends after a value; its bytes and the byte after them are those that
+     * followed the same field name in the record before, where they were read as the values of fields one after
+     * another: scalars, or structures that the reader read in full or passed over as repeats of the ones it read
+     * last. So the parser would make the same tokens of them: nothing the member sends is trusted more. A record is
+     * only compared with the one before when that one came in one piece and had no field twice.
      */
     protected final class RepeatedFields {
         /** Shorter runs cost more to take from the record before than to read. */
@@ -249,12 +254,25 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
          *         {@link #runTo}), 0 when none
          */
         public int atName(String name, boolean repeatable) {
+            return atName(name, repeatable, false);
+        }
+
+        /**
+         * At the field name of a structure the reader reads and can restore (an attribute's {@code Event} and
+         * {@code Tag}): as {@link #atName}; the structure's end is noted by {@link #structureEnded} or
+         * {@link #structurePassed}, never by a scalar in its place.
+         */
+        public int atStructureName(String name) {
+            return atName(name, true, true);
+        }
+
+        private int atName(String name, boolean repeatable, boolean structure) {
             int at = parser.position();
             if (fields.count >= MAX_FIELDS) {
                 fields.tooMany = true;
                 return 0;
             }
-            int index = fields.add(name, at - start, -1, repeatable);
+            int index = fields.add(name, at - start, -1, repeatable, structure);
             if (!repeatable || lastLength < 0 || start < 0) {
                 return 0;
             }
@@ -284,7 +302,8 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
                 return 0;
             }
             for (int k = j + 1; k <= to; k++) {
-                fields.add(before.names[k], before.nameEnds[k] + shift, before.valueEnds[k] + shift, true);
+                fields.add(before.names[k], before.nameEnds[k] + shift, before.valueEnds[k] + shift, true,
+                        before.structure[k]);
             }
             patch(at + length - 3);
             parser.continueAtEmptyValue(input, at + length);
@@ -309,8 +328,30 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
 
         /** Right after a scalar value of a field of the record's own level. */
         public void valueEnded() {
-            if (fields.count > 0 && !fields.tooMany && fields.repeatable[fields.count - 1]) {
-                fields.valueEnds[fields.count - 1] = parser.position() - start;
+            int last = fields.count - 1;
+            if (last >= 0 && !fields.tooMany && fields.repeatable[last] && !fields.structure[last]) {
+                fields.valueEnds[last] = parser.position() - start;
+            }
+        }
+
+        /** Right after the last token of the structure named last ({@link #atStructureName}), read in full. */
+        public void structureEnded() {
+            structureEndsAt(parser.position());
+        }
+
+        /**
+         * The structure named last ({@link #atStructureName}) is passed over as a repeat of the one the reader read
+         * last, up to {@code to}; called before the parser is moved there.
+         */
+        void structurePassed(int to) {
+            patch(to - 3);
+            structureEndsAt(to);
+        }
+
+        private void structureEndsAt(int end) {
+            int last = fields.count - 1;
+            if (last >= 0 && !fields.tooMany && fields.structure[last] && start >= 0) {
+                fields.valueEnds[last] = end - start;
             }
         }
 
@@ -357,27 +398,33 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         }
     }
 
-    /** The fields of a record's own level: names, where each name and each scalar value ends (-1: not scalar). */
+    /**
+     * The fields of a record's own level: names, where each name and each value that may be part of a run ends (-1:
+     * none), and whether the field is one of the structures the reader restores.
+     */
     private static final class Fields {
         String[] names = new String[24];
         int[] nameEnds = new int[24];
         int[] valueEnds = new int[24];
         boolean[] repeatable = new boolean[24];
+        boolean[] structure = new boolean[24];
         int count;
         /** More fields came than {@link RepeatedFields#MAX_FIELDS}. */
         boolean tooMany;
 
-        int add(String name, int nameEnd, int valueEnd, boolean canRepeat) {
+        int add(String name, int nameEnd, int valueEnd, boolean canRepeat, boolean isStructure) {
             if (count == names.length) {
                 names = java.util.Arrays.copyOf(names, count * 2);
                 nameEnds = java.util.Arrays.copyOf(nameEnds, count * 2);
                 valueEnds = java.util.Arrays.copyOf(valueEnds, count * 2);
                 repeatable = java.util.Arrays.copyOf(repeatable, count * 2);
+                structure = java.util.Arrays.copyOf(structure, count * 2);
             }
             names[count] = name;
             nameEnds[count] = nameEnd;
             valueEnds[count] = valueEnd;
             repeatable[count] = canRepeat;
+            structure[count] = isStructure;
             return count++;
         }
 
@@ -401,11 +448,13 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
                 other.nameEnds = new int[names.length];
                 other.valueEnds = new int[names.length];
                 other.repeatable = new boolean[names.length];
+                other.structure = new boolean[names.length];
             }
             System.arraycopy(names, 0, other.names, 0, count);
             System.arraycopy(nameEnds, 0, other.nameEnds, 0, count);
             System.arraycopy(valueEnds, 0, other.valueEnds, 0, count);
             System.arraycopy(repeatable, 0, other.repeatable, 0, count);
+            System.arraycopy(structure, 0, other.structure, 0, count);
             other.count = count;
             return other;
         }

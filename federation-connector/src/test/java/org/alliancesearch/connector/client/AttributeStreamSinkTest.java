@@ -214,8 +214,9 @@ class AttributeStreamSinkTest {
         String json = records(50, i -> EVENT);
         AttributeStreamSink passing = sink(json, true);
 
-        // Every record after the first passes over its type and value as one run, ":" + its event and ":" + its tags.
-        assertThat(passing.passedBytes()).isEqualTo(49L * (RUN.length() + 1 + EVENT.length() + 1 + TAGS.length()));
+        // Every record after the first passes over its type, value, event and tags as one run.
+        String run = RUN + ",\"Event\":" + EVENT + ",\"Tag\":" + TAGS;
+        assertThat(passing.passedBytes()).isEqualTo(49L * run.length());
         List<org.alliancesearch.model.misp.MispAttribute> read = passing.result(0).attributes();
         assertThat(read).isEqualTo(sink(json, false).result(0).attributes()).hasSize(50);
         assertThat(read.get(49).event().info()).isEqualTo("Planted A");
@@ -314,5 +315,48 @@ class AttributeStreamSinkTest {
         assertThat(many.passedBytes()).isZero();
         assertThat(many.result(0).attributes()).hasSize(2).allSatisfy(a -> assertThat(a.value())
                 .isEqualTo("same.example"));
+    }
+
+    @Test
+    void anEventContextTwiceInARecordIsTheLastOneEvenWhenItRepeatsTheRecordBefore() {
+        String other = EVENT.replace("Planted A", "Planted B");
+        // The second record has another event, then the first record's again, with the same bytes after it.
+        String answer = "{\"response\":{\"Attribute\":[{\"type\":\"domain\",\"value\":\"same.example\",\"Event\":"
+                + EVENT + ",\"Tag\":" + TAGS + "},{\"type\":\"domain\",\"value\":\"same.example\",\"Event\":" + other
+                + ",\"Event\":" + EVENT + ",\"Tag\":" + TAGS + "}]}}";
+
+        AttributeStreamSink passing = sink(answer, true);
+
+        assertThat(passing.passedBytes()).isEqualTo(RUN.length() + 1L + EVENT.length() + ",\"Tag\":".length()
+                + TAGS.length());
+        assertThat(passing.result(0).attributes()).extracting(a -> a.event().info())
+                .containsExactly("Planted A", "Planted A");
+        assertThat(passing.result(0).attributes()).isEqualTo(sink(answer, false).result(0).attributes());
+    }
+
+    @Test
+    void aRecordAfterOneWhoseEventWasPassedOnItsOwnComparesWithTheBytesSentNotThoseLeftByThePassing() {
+        // The first record has a field twice: the second is not compared with it, and passes over its event and tags
+        // on their own, as repeats of those read last (the parser is moved on by writing ":{}" where they end).
+        String fields = "\"type\"" + RUN + ",\"Event\":";
+        String first = "{\"id\":\"0\",\"id\":\"0\"," + fields + EVENT + ",\"Tag\":" + TAGS + "}";
+        String second = "{\"id\":\"1\"," + fields + EVENT + ",\"Tag\":" + TAGS + "}";
+        String third = "{\"id\":\"2\"," + fields + EVENT + ",\"Tag\":" + TAGS + "}";
+        // Malformed: the event's last bytes as the passing left them in the second record.
+        String forged = "{\"id\":\"2\"," + fields + EVENT.substring(0, EVENT.length() - 3) + ":{}" + ",\"Tag\":"
+                + TAGS + "}";
+        String head = "{\"response\":{\"Attribute\":[";
+        String answer = head + String.join(",", first, second, third) + "]}}";
+        String forgedAnswer = head + String.join(",", first, second, forged) + "]}}";
+
+        AttributeStreamSink passing = sink(answer, true);
+        AttributeStreamSink forging = sink(forgedAnswer, true);
+
+        // The second passes over ":" + event and ":" + tags; the third its type, value, event and tags as one run.
+        assertThat(passing.passedBytes()).isEqualTo((1L + EVENT.length() + 1 + TAGS.length())
+                + (RUN.length() + ",\"Event\":".length() + EVENT.length() + ",\"Tag\":".length() + TAGS.length()));
+        assertThat(passing.result(0).attributes()).isEqualTo(sink(answer, false).result(0).attributes());
+        assertThat(forging.result(0).cut()).isEqualTo(Cut.MALFORMED);
+        assertThat(forging.result(0).attributes()).hasSize(2);
     }
 }

@@ -80,9 +80,16 @@ public final class MispAttributeReader {
     private static final int E_TIMESTAMP = 6;
     private static final int E_DISTRIBUTION = 7;
 
-    // Slots of the strings kept from the last element (see string()): the attribute's fields by their slot, then the
-    // event's, the organisations', and the first tags of each list by position. NONE: not kept (unique per element).
+    /** Not one of the attribute's scalar fields ({@link #slot}). */
     private static final int NONE = -1;
+    // The structures a run of fields may take from the last element (runSlot), besides the scalar fields.
+    private static final int RUN_EVENT = -2;
+    private static final int RUN_TAGS = -3;
+
+    // Slots of the strings kept from the last element (see string()): the attribute's fields by their slot, then the
+    // event's, the organisations', and the first tags of each list by position.
+    /** A string not kept (unique per element, such as the id and the uuid). */
+    private static final int NOT_KEPT = -1;
     private static final int R_EVENT = 15;
     private static final int R_ORGC_NAME = R_EVENT + 8;
     private static final int R_ORGC_UUID = R_ORGC_NAME + 1;
@@ -140,7 +147,16 @@ public final class MispAttributeReader {
     // read has one of them twice, and whether the next value is that of a run of fields passed over (repeatFields).
     private final Object[] lastAttribute = new Object[15];
     private boolean lastIsAttribute;
+    // The event context and the tag list that element ended with (what a run passing over them takes; the ones read
+    // last may be this element's own, read before a repeated key).
+    private final EventValues lastEventContext = new EventValues();
+    private List<MispTag> lastEventContextTags = List.of();
+    private boolean lastEventContextTagsCut;
+    private List<MispTag> lastTags = List.of();
+    private boolean lastTagsCut;
     private boolean fieldTwice;
+    private boolean sawEvent;
+    private boolean sawTags;
     private boolean repeatingFields;
     private String[] runSlotNames = new String[0];
     private int[] runSlots = new int[0];
@@ -213,16 +229,17 @@ public final class MispAttributeReader {
     /**
      * Whether a field of this name, at the attribute's level and with a scalar value, may be passed over in a run
      * ({@link #repeatFields}): every name but those of the structures the reader reads ({@code Event}, {@code Tag},
-     * {@code Sighting}).
+     * {@code Sighting}). Of those, the event context and the tag list may be part of a run too when they were read
+     * in full, or restored ({@link #repeat}), as the structures they are ({@link #named}); the sightings never.
      */
     public static boolean repeatable(String field) {
         return !"Event".equals(field) && !"Tag".equals(field) && !"Sighting".equals(field);
     }
 
     /**
-     * Whether the element being read, or the one just completed, has one of the attribute's scalar fields more than
-     * once. Only an element without may be the one a run of fields repeats: its values of those fields are then
-     * exactly those the run's bytes gave.
+     * Whether the element being read, or the one just completed, has one of the attribute's scalar fields, its event
+     * context or its tag list more than once. Only an element without may be the one a run of fields repeats: its
+     * values of those fields are then exactly those the run's bytes gave.
      */
     public boolean hasAFieldTwice() {
         return fieldTwice;
@@ -233,7 +250,8 @@ public final class MispAttributeReader {
      * its value and of the fields {@code names[from + 1..to]} after it are those the last element read as an object
      * had there, and that element had no field twice ({@link #hasAFieldTwice}); they come as any one structure (its
      * tokens are passed by), and the reader takes those fields' values from the last element. Every name is
-     * {@link #repeatable}.
+     * {@link #repeatable}, or names the event context or the tag list where the last element had one read in full or
+     * restored.
      */
     public void repeatFields(String[] names, int from, int to) {
         if (!atAttributeLevel() || !names[from].equals(field) || !lastIsAttribute) {
@@ -250,18 +268,45 @@ public final class MispAttributeReader {
             if (runSlotNames[i] == name) {
                 slot = runSlots[i];
             } else {
-                slot = slot(name);
+                slot = runSlot(name);
                 runSlotNames[i] = name;
                 runSlots[i] = slot;
             }
-            if (slot != NONE) {
+            if (slot >= 0) {
                 if (attribute[slot] != null) {
                     fieldTwice = true;
                 }
                 attribute[slot] = lastAttribute[slot];
+            } else if (slot == RUN_EVENT) {
+                restoreEvent(lastEventContext, lastEventContextTags, lastEventContextTagsCut);
+            } else if (slot == RUN_TAGS) {
+                restoreTags(lastTags, lastTagsCut);
             }
         }
         repeatingFields = true;
+    }
+
+    private static int runSlot(String name) {
+        return switch (name) {
+            case "Event" -> RUN_EVENT;
+            case "Tag" -> RUN_TAGS;
+            default -> slot(name);
+        };
+    }
+
+    /** The event context is that of these values and tags (a repeated key replaces the earlier one, as in a tree). */
+    private void restoreEvent(EventValues values, List<MispTag> tagList, boolean cut) {
+        fieldTwice |= sawEvent;
+        sawEvent = true;
+        hasEvent = true;
+        eventValues.copy(values);
+        eventTags.restore(tagList, cut);
+    }
+
+    private void restoreTags(List<MispTag> tagList, boolean cut) {
+        fieldTwice |= sawTags;
+        sawTags = true;
+        tags.restore(tagList, cut);
     }
 
     /** The part whose field name, at the attribute's level, was the token just added; null for any other token. */
@@ -305,6 +350,8 @@ public final class MispAttributeReader {
         complete = false;
         field = null;
         fieldTwice = false;
+        sawEvent = false;
+        sawTags = false;
         java.util.Arrays.fill(attribute, null);
         tags.clear();
         clearEvent(false);
@@ -368,9 +415,9 @@ public final class MispAttributeReader {
             }
             case SIGHTING -> {
                 switch (field) {
-                    case "type" -> sightingType = read(p, t, NONE);
-                    case "uuid" -> sightingUuid = read(p, t, NONE);
-                    case "id" -> sightingId = read(p, t, NONE);
+                    case "type" -> sightingType = read(p, t, NOT_KEPT);
+                    case "uuid" -> sightingUuid = read(p, t, NOT_KEPT);
+                    case "id" -> sightingId = read(p, t, NOT_KEPT);
                     default -> pass(t);
                 }
             }
@@ -389,7 +436,7 @@ public final class MispAttributeReader {
             if (attribute[slot] != null) {
                 fieldTwice = true;
             }
-            attribute[slot] = read(p, t, slot == ID || slot == UUID ? NONE : slot);
+            attribute[slot] = read(p, t, slot == ID || slot == UUID ? NOT_KEPT : slot);
             return;
         }
         switch (field) {
@@ -397,9 +444,11 @@ public final class MispAttributeReader {
                 // A repeated key replaces the whole earlier value, as in a tree.
                 if (repeating == Part.TAGS) {
                     repeating = null;
-                    tags.restore(keptTags);
+                    restoreTags(keptTags.list(), keptTags.cut());
                     pass(t);
                 } else {
+                    fieldTwice |= sawTags;
+                    sawTags = true;
                     tags.clear();
                     structure(t, TAGS);
                 }
@@ -407,11 +456,11 @@ public final class MispAttributeReader {
             case "Event" -> {
                 if (repeating == Part.EVENT) {
                     repeating = null;
-                    hasEvent = true;
-                    eventValues.copy(keptEventValues);
-                    eventTags.restore(keptEventTags);
+                    restoreEvent(keptEventValues, keptEventTags.list(), keptEventTags.cut());
                     pass(t);
                 } else {
+                    fieldTwice |= sawEvent;
+                    sawEvent = true;
                     clearEvent(t == JsonToken.START_OBJECT);
                     structure(t, EVENT);
                 }
@@ -518,7 +567,7 @@ public final class MispAttributeReader {
         if ("name".equals(field)) {
             into.name = read(p, t, into.slot());
         } else if (!into.event && "inherited".equals(field)) {
-            into.inherited = read(p, t, NONE);
+            into.inherited = read(p, t, NOT_KEPT);
         } else {
             pass(t);
         }
@@ -549,6 +598,11 @@ public final class MispAttributeReader {
         if (depth == 0) {
             complete = true;
             System.arraycopy(attribute, 0, lastAttribute, 0, attribute.length);
+            lastEventContext.copy(eventValues);
+            lastEventContextTags = eventTags.list();
+            lastEventContextTagsCut = eventTags.cut;
+            lastTags = tags.list();
+            lastTagsCut = tags.cut;
             lastIsAttribute = true;
             return true;
         }
@@ -677,7 +731,7 @@ public final class MispAttributeReader {
     /**
      * A scalar as the tree would hold it; a structure is passed by and stands as {@link #CONTAINER}.
      *
-     * @param slot where the string is kept for the next element, or {@link #NONE}
+     * @param slot where the string is kept for the next element, or {@link #NOT_KEPT}
      */
     private Object read(JsonParser p, JsonToken t, int slot) throws IOException {
         if (t.isStructStart()) {
@@ -692,7 +746,7 @@ public final class MispAttributeReader {
      * new one, then kept.
      */
     private String string(JsonParser p, int slot) throws IOException {
-        if (slot == NONE) {
+        if (slot == NOT_KEPT) {
             return p.getText();
         }
         String last = recent[slot];
@@ -786,7 +840,7 @@ public final class MispAttributeReader {
 
         /** Where the string of the tag being read is kept, by its position in the list. */
         int slot() {
-            return list.size() < KEPT_TAGS ? (event ? R_EVENT_TAGS : R_TAGS) + list.size() : NONE;
+            return list.size() < KEPT_TAGS ? (event ? R_EVENT_TAGS : R_TAGS) + list.size() : NOT_KEPT;
         }
 
         void clear() {
@@ -798,11 +852,11 @@ public final class MispAttributeReader {
             return new KeptTags(list(), cut);
         }
 
-        /** Becomes the list kept, as if its bytes had been read again. */
-        void restore(KeptTags kept) {
+        /** Becomes this list read before, as if its bytes had been read again. */
+        void restore(List<MispTag> kept, boolean keptCut) {
             list.clear();
-            list.addAll(kept.list());
-            cut = kept.cut();
+            list.addAll(kept);
+            cut = keptCut;
         }
 
         void entryEnded(int max) {
