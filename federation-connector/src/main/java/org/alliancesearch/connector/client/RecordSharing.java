@@ -21,12 +21,13 @@ final class RecordSharing {
     private final Map<Object, Object> seen = new HashMap<>();
     /*
      * The reader hands over the same event and tag list instances for consecutive records that repeat them (most
-     * records of an answer): those are shared without hashing them again. Only the last one read is kept alive.
+     * records of an answer): those are shared without hashing them again. Only the last one read is kept alive, one
+     * for the attributes' tag lists and one for the events' (the two alternate where each attribute has another event).
      */
     private MispEvent lastEventRead;
     private MispEvent lastEventShared;
-    private List<MispTag> lastTagsRead;
-    private List<MispTag> lastTagsShared;
+    private final LastShared<List<MispTag>> attributeTags = new LastShared<>();
+    private final LastShared<List<MispTag>> eventTags = new LastShared<>();
 
     /*
      * The reader also hands over the same instances of most of a record's values as in the record before (its strings
@@ -57,7 +58,7 @@ final class RecordSharing {
         Instant timestamp = one(TIMESTAMP, a.timestamp());
         Instant firstSeen = one(FIRST_SEEN, a.firstSeen());
         Instant lastSeen = one(LAST_SEEN, a.lastSeen());
-        List<MispTag> tags = tags(a.tags());
+        List<MispTag> tags = tags(attributeTags, a.tags());
         MispEvent event = event(a.event());
         if (eventId == a.eventId() && objectId == a.objectId() && objectRelation == a.objectRelation()
                 && category == a.category() && type == a.type() && value == a.value() && comment == a.comment()
@@ -101,33 +102,38 @@ final class RecordSharing {
         if (known != null) {
             return known;
         }
-        // First of its kind: share its parts with the other events of the answer too. The shared event is the map's
-        // key as well as its value; it is the event as read when its parts already are the shared ones.
-        String id = text(e.id());
-        String uuid = text(e.uuid());
+        // First of its kind: share its parts with the other events of the answer too (not its id and uuid, which no
+        // other event has). The shared event is the map's key as well as its value; it is the event as read when its
+        // parts already are the shared ones.
         String info = text(e.info());
         String orgcName = text(e.orgcName());
         String orgcUuid = text(e.orgcUuid());
         Instant timestamp = instant(e.timestamp());
-        List<MispTag> tags = tags(e.tags());
-        MispEvent shared = id == e.id() && uuid == e.uuid() && info == e.info() && orgcName == e.orgcName()
-                && orgcUuid == e.orgcUuid() && timestamp == e.timestamp() && tags == e.tags()
+        List<MispTag> tags = tags(eventTags, e.tags());
+        MispEvent shared = info == e.info() && orgcName == e.orgcName() && orgcUuid == e.orgcUuid()
+                && timestamp == e.timestamp() && tags == e.tags()
                         ? e
-                        : new MispEvent(id, uuid, info, e.date(), orgcName, orgcUuid, e.threatLevelId(), e.published(),
-                                timestamp, e.distribution(), tags);
+                        : new MispEvent(e.id(), e.uuid(), info, e.date(), orgcName, orgcUuid, e.threatLevelId(),
+                                e.published(), timestamp, e.distribution(), tags);
         seen.put(shared, shared);
         return shared;
     }
 
-    private List<MispTag> tags(List<MispTag> tags) {
+    private List<MispTag> tags(LastShared<List<MispTag>> last, List<MispTag> tags) {
         if (tags.isEmpty()) {
             return List.of();
         }
-        if (tags != lastTagsRead) {
-            lastTagsShared = one(tags);
-            lastTagsRead = tags;
+        if (tags != last.read) {
+            last.shared = one(tags);
+            last.read = tags;
         }
-        return lastTagsShared;
+        return last.shared;
+    }
+
+    /** The last instance read of one kind of value and the instance it was shared as. */
+    private static final class LastShared<T> {
+        T read;
+        T shared;
     }
 
     private String text(String s) {

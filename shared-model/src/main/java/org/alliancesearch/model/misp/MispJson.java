@@ -227,15 +227,47 @@ public final class MispJson {
         return date(text(node, field));
     }
 
+    /**
+     * An event's date: its first ten characters (MISP writes {@code yyyy-MM-dd}) as an ISO date, null when they are not
+     * one. The digits of that form are read here, anything else by {@link LocalDate#parse}: parsing every event's date
+     * with it was a tenth of reading an answer whose attributes each come from another event.
+     */
     static LocalDate date(String s) {
         if (s == null || s.isBlank()) {
             return null;
         }
+        String trimmed = s.trim();
+        String date = trimmed.length() > 10 ? trimmed.substring(0, 10) : trimmed;
         try {
-            return LocalDate.parse(s.trim().length() > 10 ? s.trim().substring(0, 10) : s.trim());
-        } catch (DateTimeParseException e) {
+            if (isDateShaped(date)) {
+                return LocalDate.of(digits(date, 0, 4), digits(date, 5, 7), digits(date, 8, 10));
+            }
+            return LocalDate.parse(date);
+        } catch (java.time.DateTimeException e) {
             return null;
         }
+    }
+
+    /** Four ASCII digits, a hyphen, two, a hyphen, two. */
+    private static boolean isDateShaped(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
     }
 
     static String lower(String s) {
