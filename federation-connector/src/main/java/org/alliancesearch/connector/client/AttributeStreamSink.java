@@ -36,6 +36,8 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
     private final RepeatedValue event = new RepeatedValue();
     private final RepeatedValue tags = new RepeatedValue();
     private final RepeatedFields fields = new RepeatedFields();
+    /** The fields of an event context read in full, compared with those of the last one read in full. */
+    private final RepeatedFields eventFields = new RepeatedFields(fields);
 
     /**
      * @param maxBytes bytes read at most (decompressed)
@@ -129,9 +131,25 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
             return;
         }
         MispAttributeReader.Part ended = reader.ended();
-        if (ended != null) {
-            (ended == MispAttributeReader.Part.EVENT ? event : tags).ended();
+        if (ended == MispAttributeReader.Part.EVENT) {
+            event.ended(eventFields);
+            eventFields.ended(!reader.hasAnEventFieldTwice());
             fields.structureEnded();
+        } else if (ended != null) {
+            tags.ended(null);
+            fields.structureEnded();
+        } else if (reader.atEventLevel()) {
+            // An event context read in full: most of its fields are those of the last one (the same organisation,
+            // tags, flags), where only its id, uuid, info and times differ.
+            if (token == JsonToken.START_OBJECT) {
+                eventFields.started();
+            } else if (token == JsonToken.FIELD_NAME) {
+                if (eventFields.atName(parser.currentName(), true) > 0) {
+                    reader.repeatEventFields(eventFields.names(), eventFields.runFrom(), eventFields.runTo());
+                }
+            } else {
+                eventFields.valueEnded();
+            }
         } else if (reader.atAttributeLevel()) {
             if (token == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
@@ -166,6 +184,7 @@ public final class AttributeStreamSink extends JsonStreamSink<PageResult> {
         reading = false;
         reader.reset();
         fields.forget();
+        eventFields.forget();
     }
 
     @Override

@@ -143,11 +143,11 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
     /**
      * A value the member repeats from record to record (an attribute's event context, its tag list), kept as the bytes
      * it was last read from so that the same bytes are passed over when they come again, instead of being tokenised
-     * and read again: a value the record before did not have in the same place (a run of
-     * {@link RepeatedFields} passes over those). Call {@link #atName} on the field name before the value, with the
-     * record it is part of, and {@link #ended} right after the value's last token; the reader restores what it read from the kept value when {@code atName} says it was
-     * passed over. Same bytes after the same field name at the same place give the same tokens: nothing the member
-     * sends is trusted more, and a value that differs by one byte is read in full.
+     * and read again: a value the record before did not have in the same place (a run of {@link RepeatedFields}
+     * passes over those). Call {@link #atName} on the field name before the value, with the record it is part of, and
+     * {@link #ended} right after the value's last token; the reader restores what it read from the kept value when
+     * {@code atName} says it was passed over. Same bytes after the same field name at the same place give the same
+     * tokens: nothing the member sends is trusted more, and a value that differs by one byte is read in full.
      */
     protected final class RepeatedValue {
         private byte[] bytes = new byte[64];
@@ -177,8 +177,12 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             return false;
         }
 
-        /** Right after the value's last token: keeps its bytes when they came in one piece, else forgets. */
-        public void ended() {
+        /**
+         * Right after the value's last token: keeps its bytes when they came in one piece, else forgets.
+         *
+         * @param inside the fields of the value's own level, whose runs may have been passed over in it, or null
+         */
+        public void ended(RepeatedFields inside) {
             int end = parser.position();
             if (start < 0 || startFeed != feeds) {
                 length = -1;
@@ -188,6 +192,10 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
                     bytes = new byte[Math.max(length, bytes.length * 2)];
                 }
                 System.arraycopy(input, start, bytes, 0, length);
+                if (inside != null && inside.start >= 0) {
+                    // The bytes the member sent are kept, not those the passing over left.
+                    inside.putBack(bytes, inside.start - start);
+                }
             }
             start = -1;
         }
@@ -222,6 +230,8 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
          */
         static final int MAX_FIELDS = 64;
 
+        /** The record this one is a value of (its bytes hold this one's), or null. */
+        private final RepeatedFields outer;
         private final Fields fields = new Fields();
         private Fields lastFields = new Fields();
         private byte[] last = new byte[2048];
@@ -235,6 +245,18 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
         private byte[] patchBytes = new byte[24];
         private int runFrom;
         private int runTo;
+
+        public RepeatedFields() {
+            this(null);
+        }
+
+        /**
+         * @param outer the record this one is a value of (an event context's, the attribute's), told of every run
+         *        passed over in this one so that the bytes it keeps are those sent
+         */
+        public RepeatedFields(RepeatedFields outer) {
+            this.outer = outer;
+        }
 
         /** Right after the record's opening brace. */
         public void started() {
@@ -371,10 +393,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
                 last = new byte[Math.max(length, last.length * 2)];
             }
             System.arraycopy(input, start, last, 0, length);
-            // Where a run was passed over, its last bytes were overwritten in the input: put them back.
-            for (int i = 0; i < patches; i++) {
-                System.arraycopy(patchBytes, i * 3, last, patchAt[i], 3);
-            }
+            putBack(last, 0);
             lastLength = length;
             Fields kept = lastFields;
             lastFields = fields.copyInto(kept);
@@ -387,6 +406,7 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             start = -1;
         }
 
+        /** Notes the three bytes at {@code at} of the input, about to be overwritten to pass a value over. */
         private void patch(int at) {
             if (patches == patchAt.length) {
                 patchAt = java.util.Arrays.copyOf(patchAt, patches * 2);
@@ -395,6 +415,19 @@ public abstract class JsonStreamSink<R> extends SynchronousSink {
             patchAt[patches] = at - start;
             System.arraycopy(input, at, patchBytes, patches * 3, 3);
             patches++;
+            if (outer != null && outer.start >= 0) {
+                outer.patch(at);
+            }
+        }
+
+        /**
+         * Where a value was passed over in this record, its last bytes were overwritten in the input: puts them back
+         * into a copy of the record's bytes that starts {@code offset} bytes before the record's.
+         */
+        private void putBack(byte[] copy, int offset) {
+            for (int i = 0; i < patches; i++) {
+                System.arraycopy(patchBytes, i * 3, copy, offset + patchAt[i], 3);
+            }
         }
     }
 

@@ -188,6 +188,9 @@ class AttributeStreamSinkTest {
     private static final String EVENT = "{\"id\":\"9\",\"info\":\"Planted A\",\"uuid\":\"70797b90-2abc-327f-b952-6a300421db19\","
             + "\"Orgc\":{\"name\":\"org-a\",\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"},\"Tag\":[{\"name\":\"tlp:green\"}]}";
     private static final String TAGS = "[{\"name\":\"tlp:green\",\"inherited\":1},{\"name\":\"pap:white\"}]";
+    /** What follows the name {@code uuid} in {@link #EVENT}, up to its closing brace. */
+    private static final String FROM_THE_EVENTS_UUID = EVENT.substring(
+            EVENT.indexOf("\"uuid\"") + "\"uuid\"".length(), EVENT.length() - 1);
     /** What follows the name of the first field that repeats in every record of {@link #records}. */
     private static final String RUN = ":\"domain\",\"value\":\"same.example\"";
 
@@ -226,12 +229,13 @@ class AttributeStreamSinkTest {
     }
 
     @Test
-    void anEventContextOneByteApartFromTheLastIsReadInFull() {
+    void anEventContextOneByteApartFromTheLastIsReadWhereItDiffers() {
         String other = EVENT.replace("Planted A", "Planted B");
         AttributeStreamSink passing = sink(records(10, i -> i % 2 == 0 ? EVENT : other), true);
 
-        // Only the type and value and the tag lists repeat.
-        assertThat(passing.passedBytes()).isEqualTo(9L * (RUN.length() + 1 + TAGS.length()));
+        // The type and value and the tag lists repeat, and each context from its uuid to its end repeats the last.
+        assertThat(passing.passedBytes())
+                .isEqualTo(9L * (RUN.length() + 1 + TAGS.length() + FROM_THE_EVENTS_UUID.length()));
         assertThat(passing.result(0).attributes()).extracting(a -> a.event().info())
                 .containsExactly("Planted A", "Planted B", "Planted A", "Planted B", "Planted A", "Planted B",
                         "Planted A", "Planted B", "Planted A", "Planted B");
@@ -327,8 +331,9 @@ class AttributeStreamSinkTest {
 
         AttributeStreamSink passing = sink(answer, true);
 
-        assertThat(passing.passedBytes()).isEqualTo(RUN.length() + 1L + EVENT.length() + ",\"Tag\":".length()
-                + TAGS.length());
+        // The second's type and value; its first event from the uuid on (as the first's); the rest of the record.
+        assertThat(passing.passedBytes()).isEqualTo(RUN.length() + FROM_THE_EVENTS_UUID.length() + 1L
+                + EVENT.length() + ",\"Tag\":".length() + TAGS.length());
         assertThat(passing.result(0).attributes()).extracting(a -> a.event().info())
                 .containsExactly("Planted A", "Planted A");
         assertThat(passing.result(0).attributes()).isEqualTo(sink(answer, false).result(0).attributes());
@@ -358,5 +363,95 @@ class AttributeStreamSinkTest {
         assertThat(passing.result(0).attributes()).isEqualTo(sink(answer, false).result(0).attributes());
         assertThat(forging.result(0).cut()).isEqualTo(Cut.MALFORMED);
         assertThat(forging.result(0).attributes()).hasSize(2);
+    }
+
+    /** An event context of org-a as MISP writes it; its id, info and uuid are its own. */
+    private static String eventOf(int id) {
+        return "{\"id\":\"" + id + "\",\"orgc_id\":\"1\",\"org_id\":\"1\",\"date\":\"2026-12-05\","
+                + "\"threat_level_id\":\"2\",\"info\":\"Event " + id + "\",\"published\":true,\"uuid\":\""
+                + new java.util.UUID(9, id) + "\",\"analysis\":\"2\",\"timestamp\":\"1796511600\","
+                + "\"distribution\":\"1\",\"sharing_group_id\":\"0\",\"Orgc\":{\"id\":\"1\",\"name\":\"org-a\","
+                + "\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"},\"Tag\":[{\"name\":\"tlp:green\"}]}";
+    }
+
+    private static String attributeWith(String value, String event) {
+        return "{\"id\":\"1\",\"type\":\"domain\",\"value\":\"" + value + "\",\"Event\":" + event + ",\"Tag\":"
+                + TAGS + "}";
+    }
+
+    @Test
+    void theFieldsAnEventContextSharesWithTheLastOneReadArePassedOverAsRuns() {
+        StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
+        for (int i = 0; i < 40; i++) {
+            json.append(i == 0 ? "" : ",").append(attributeWith("same.example", eventOf(100 + i)));
+        }
+        String answer = json.append("]}}").toString();
+        // In each event context after the first: from orgc_id to threat_level_id, and from analysis to its end.
+        String head = ":\"1\",\"org_id\":\"1\",\"date\":\"2026-12-05\",\"threat_level_id\":\"2\"";
+        String event = eventOf(100);
+        String tail = event.substring(event.indexOf(",\"analysis\"") + ",\"analysis\"".length(), event.length() - 1);
+
+        AttributeStreamSink passing = sink(answer, true);
+
+        // The attribute's own: from its id to its value, and its tag list.
+        long attribute = ":\"1\",\"type\"".length() + RUN.length() + 1 + TAGS.length();
+        assertThat(passing.passedBytes()).isEqualTo(39L * (attribute + head.length() + tail.length()));
+        List<org.alliancesearch.model.misp.MispAttribute> read = passing.result(0).attributes();
+        assertThat(read).isEqualTo(sink(answer, false).result(0).attributes()).hasSize(40);
+        assertThat(read.get(39).event().info()).isEqualTo("Event 139");
+        assertThat(read.get(39).event().orgcName()).isEqualTo("org-a");
+        assertThat(read.get(39).event().date()).isEqualTo(java.time.LocalDate.of(2026, 12, 5));
+        assertThat(read.get(39).event().tags()).extracting(org.alliancesearch.model.misp.MispTag::name)
+                .containsExactly("tlp:green");
+    }
+
+    @Test
+    void anEventContextWithAFieldTwiceIsNotTheOneTheNextRepeats() {
+        // The first context names org-z, then org-a: org-a counts. The second names only org-z, where the first had it.
+        String orgc = ",\"Orgc\":{\"id\":\"1\",\"name\":\"org-a\",\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"}";
+        String twice = eventOf(100).replace(orgc, ",\"Orgc\":{\"name\":\"org-z\"}" + orgc);
+        String once = eventOf(101).replace(orgc, ",\"Orgc\":{\"name\":\"org-z\"}");
+        String answer = "{\"response\":{\"Attribute\":[" + attributeWith("a.example", twice) + ","
+                + attributeWith("b.example", once) + "]}}";
+
+        AttributeStreamSink passing = sink(answer, true);
+
+        // Only the attribute's id and type, and its tag list: the second context is read in full.
+        assertThat(passing.passedBytes()).isEqualTo(":\"1\",\"type\":\"domain\"".length() + 1L + TAGS.length());
+        assertThat(passing.result(0).attributes()).extracting(a -> a.event().orgcName())
+                .containsExactly("org-a", "org-z");
+    }
+
+    @Test
+    void aRecordAfterOneWhoseEventHadRunsPassedComparesWithTheBytesSent() {
+        String first = attributeWith("same.example", eventOf(100));
+        String second = attributeWith("same.example", eventOf(101));
+        // The second's event context with the bytes the passing over of its two runs left where each ended.
+        String forgedEvent = eventOf(101).replace("\"threat_level_id\":\"2\"", "\"threat_level_id\"::{}")
+                .replace("\"tlp:green\"}]}", "\"tlp:green:{}}");
+        String head = "{\"response\":{\"Attribute\":[";
+        String again = head + String.join(",", first, second, second) + "]}}";
+        // The whole record as the passing left it; then only its event context, after another value.
+        String forgedRecord = head + String.join(",", first, second, attributeWith("same.example", forgedEvent))
+                + "]}}";
+        String forgedContext = head + String.join(",", first, second, attributeWith("other.example", forgedEvent))
+                + "]}}";
+
+        AttributeStreamSink passing = sink(again, true);
+
+        // The third repeats the second from its id to its end.
+        String third = second.substring(second.indexOf("\"id\"") + "\"id\"".length(), second.length() - 1);
+        String event = eventOf(100);
+        long secondPassed = ":\"1\",\"type\"".length() + RUN.length() + 1 + TAGS.length()
+                + ":\"1\",\"org_id\":\"1\",\"date\":\"2026-12-05\",\"threat_level_id\":\"2\"".length()
+                + event.substring(event.indexOf(",\"analysis\"") + ",\"analysis\"".length(), event.length() - 1)
+                        .length();
+        assertThat(passing.passedBytes()).isEqualTo(secondPassed + third.length());
+        assertThat(passing.result(0).attributes()).isEqualTo(sink(again, false).result(0).attributes());
+        for (String forged : List.of(forgedRecord, forgedContext)) {
+            PageResult read = sink(forged, true).result(0);
+            assertThat(read.cut()).isEqualTo(Cut.MALFORMED);
+            assertThat(read.attributes()).hasSize(2);
+        }
     }
 }

@@ -23,8 +23,8 @@ import net.jqwik.api.constraints.IntRange;
  * Passing over an event context, a tag list or a run of scalar fields that repeats the last record's byte for byte
  * must give exactly what reading every byte gives: for answers whose records repeat, nearly repeat (one byte apart,
  * a longer number, other spacing, other key order, a field added, removed or moved, the bytes a passing over leaves
- * behind), repeat keys, or put other values where the event, the tags and the scalars belong, in any cutting into pieces, plain or gzip, with and without caps
- * on the strings.
+ * behind), repeat keys, or put other values where the event, the tags and the scalars belong, in any cutting into
+ * pieces, plain or gzip, with and without caps on the strings.
  */
 class RepeatedValuesPropertiesTest {
 
@@ -107,11 +107,17 @@ class RepeatedValuesPropertiesTest {
         StringBuilder json = new StringBuilder("{\"response\":{\"Attribute\":[");
         int records = random.nextInt(40);
         List<String> scalars = new ArrayList<>();
+        List<String> eventFields = new ArrayList<>();
         String event = pick(random, EVENTS);
         String tags = pick(random, TAG_LISTS);
         for (int i = 0; i < records; i++) {
-            if (random.nextInt(6) == 0) {
+            int eventChange = random.nextInt(6);
+            if (eventChange == 0) {
                 event = random.nextInt(4) == 0 ? pick(random, NOT_OBJECTS) : pick(random, EVENTS);
+            } else if (eventChange == 1) {
+                // Another event context that shares most of its fields with the last one made so.
+                eventFields = nextFields(random, eventFields, i, FIRST_EVENT_NAMES, EVENT_NAMES, EVENT_VALUES);
+                event = "{" + String.join(",", eventFields) + "}";
             }
             if (random.nextInt(6) == 0) {
                 tags = pick(random, TAG_LISTS);
@@ -126,16 +132,13 @@ class RepeatedValuesPropertiesTest {
             }
             json.append("{\"id\":\"").append(i).append("\",\"uuid\":\"").append(new java.util.UUID(seedOf(random), i))
                     .append('"');
-            scalars = nextScalars(random, scalars, i);
+            scalars = nextFields(random, scalars, i, FIRST_SCALAR_NAMES, SCALAR_NAMES, SCALAR_VALUES);
             for (String f : scalars) {
                 json.append(',').append(f);
             }
             List<String> rest = new ArrayList<>();
-            // Now and then (malformed) the bytes a passing over leaves where the value it passed ends.
-            rest.add(field(random, "Event",
-                    random.nextInt(30) == 0 && event.length() > 3
-                            ? event.substring(0, event.length() - 3) + ":{}"
-                            : event));
+            // Now and then (malformed) the bytes a passing over leaves where a value it passed ends.
+            rest.add(field(random, "Event", random.nextInt(20) == 0 ? leftByAPassing(random, event) : event));
             rest.add(field(random, "Tag", tags));
             if (random.nextInt(8) == 0) {
                 // A repeated key: the last one counts.
@@ -164,23 +167,61 @@ class RepeatedValuesPropertiesTest {
     }
 
     /**
-     * The scalar fields of the next record: mostly the last record's, byte for byte, with now and then one changed,
-     * added, removed, moved, written twice or spaced otherwise, a number made longer, or a structure or one of the
-     * reader's structures' names in a scalar's place.
+     * The value with the bytes passings over leave in place (malformed): ":{}" over the three bytes before its own end,
+     * or before some of its fields' ends (one of them nested) and its own.
      */
-    private static List<String> nextScalars(Random random, List<String> last, int record) {
+    private static String leftByAPassing(Random random, String value) {
+        List<Integer> ends = new ArrayList<>();
+        for (int at = value.indexOf(",\"", 3); at >= 0; at = value.indexOf(",\"", at + 1)) {
+            ends.add(at);
+        }
+        ends.add(value.length() - 1);
+        ends.add(value.length());
+        StringBuilder left = new StringBuilder(value);
+        // Half of the time only its end, where a passing over of the whole value leaves them.
+        boolean onlyTheEnd = random.nextBoolean();
+        int first = onlyTheEnd ? ends.size() - 1 : random.nextInt(ends.size());
+        for (int i = 0; i < ends.size(); i++) {
+            int end = ends.get(i);
+            if (end >= 3 && (i == first || !onlyTheEnd && random.nextInt(3) == 0)) {
+                left.replace(end - 3, end, ":{}");
+            }
+        }
+        return left.toString();
+    }
+
+    private static final String[] FIRST_SCALAR_NAMES = {"type", "value", "to_ids", "timestamp", "distribution",
+            "comment"};
+    private static final String[] FIRST_EVENT_NAMES = {"id", "orgc_id", "date", "info", "uuid", "timestamp",
+            "distribution", "Orgc", "Tag"};
+    private static final String[] EVENT_NAMES = {"id", "orgc_id", "info", "date", "threat_level_id", "published",
+            "uuid", "timestamp", "distribution", "Orgc", "Org", "Tag", "unknown_field", "Event", "\\u0069nfo"};
+    private static final String[] EVENT_VALUES = {"\"9\"", "\"10\"", "\"Planted A\"", "\"2026-12-05\"", "\"2\"", "true",
+            "1", "5.5", "null", "\"1796511600\"", "\"70797b90-2abc-327f-b952-6a300421db19\"", "7 ", "\"\"",
+            "{\"id\":\"1\",\"name\":\"org-a\",\"uuid\":\"2833c244-50e2-38b4-887a-f9a82778a788\"}",
+            "{\"name\":\"org-b\"}",
+            "{\"name\":\"" + "o".repeat(60) + "\",\"name\":\"org-c\"}", "[{\"name\":\"tlp:green\"}]",
+            "[{\"name\":\"tlp:amber\"},\"pap:red\"]", "[]", "{}", "[1]"};
+
+    /**
+     * The fields of the next record (or event context): mostly the last one's, byte for byte, with now and then one
+     * changed, added, removed, moved, written twice or spaced otherwise, a number made longer, or a structure or one of
+     * the reader's structures' names in a scalar's place.
+     */
+    private static List<String> nextFields(Random random, List<String> last, int record, String[] first,
+            String[] names, String[] values) {
         List<String> next = new ArrayList<>(last);
         if (next.isEmpty()) {
-            for (String name : new String[]{"type", "value", "to_ids", "timestamp", "distribution", "comment"}) {
-                next.add(field(random, name, pick(random, SCALAR_VALUES)));
+            for (String name : first) {
+                next.add(field(random, name, pick(random, values)));
             }
         }
         int changes = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0;
         for (int c = 0; c < changes; c++) {
             int at = random.nextInt(next.size());
             switch (random.nextInt(7)) {
-                case 0 -> next.set(at, field(random, name(next.get(at)), pick(random, SCALAR_VALUES)));
-                case 1 -> next.add(at, field(random, pick(random, SCALAR_NAMES), pick(random, SCALAR_VALUES)));
+                case 0 -> next.set(at, field(random, name(next.get(at)), pick(random, values)));
+                case 1 -> next.add(at, field(random, pick(random, names), pick(random, values)));
                 case 2 -> next.remove(at);
                 case 3 -> next.add(random.nextInt(next.size() + 1), next.get(at));
                 case 4 -> next.set(at, field(random, name(next.get(at)), "\"v" + record + "\""));

@@ -85,6 +85,11 @@ public final class MispAttributeReader {
     // The structures a run of fields may take from the last element (runSlot), besides the scalar fields.
     private static final int RUN_EVENT = -2;
     private static final int RUN_TAGS = -3;
+    // The event context's fields a run of them may take from the last event context read (eventRunSlot), besides
+    // its scalar fields (E_ID...); NONE: a field the reader does not read.
+    private static final int E_RUN_ORGC = -2;
+    private static final int E_RUN_ORG = -3;
+    private static final int E_RUN_TAGS = -4;
 
     // Slots of the strings kept from the last element (see string()): the attribute's fields by their slot, then the
     // event's, the organisations', and the first tags of each list by position.
@@ -122,6 +127,15 @@ public final class MispAttributeReader {
     private boolean hasEvent;
     private final EventValues eventValues = new EventValues();
     private final Tags eventTags = new Tags(true);
+    // Whether the event context being read has one of the fields it reads twice (its scalars, Orgc, Org, Tag), and
+    // whether the next value at its level is that of a run of its fields passed over (repeatEventFields).
+    private boolean eventFieldTwice;
+    private boolean sawOrgc;
+    private boolean sawOrg;
+    private boolean sawEventTags;
+    private boolean repeatingEventFields;
+    private String[] eventRunSlotNames = new String[0];
+    private int[] eventRunSlots = new int[0];
 
     // The event last made, and what it was made of: the attributes of one event come one after another, each with a
     // copy of its context, and making the event again (dates, tags) was a large part of what is left.
@@ -246,6 +260,72 @@ public final class MispAttributeReader {
     }
 
     /**
+     * Whether the token just added was at the event context's own level (read in full): its opening brace, one of its
+     * field names, or the end of one of its values (a scalar, or the last token of a structure).
+     */
+    public boolean atEventLevel() {
+        return depth == 2 && skip == 0 && stack[1] == EVENT;
+    }
+
+    /**
+     * Whether the event context being read, or the one just read, has one of the fields the reader reads in it more
+     * than once. Only a context without may be the one a run of its fields repeats.
+     */
+    public boolean hasAnEventFieldTwice() {
+        return eventFieldTwice;
+    }
+
+    /**
+     * Right after the field name {@code names[from]} at the event context's level ({@link #atEventLevel}): the bytes of
+     * its value and of the fields {@code names[from + 1..to]} after it are those the last event context read in full
+     * had there, and that context had none of the fields the reader reads twice ({@link #hasAnEventFieldTwice}); they
+     * come as any one structure (its tokens are passed by), and the reader takes what those fields gave in that
+     * context. Any value of any field gives the same whatever came before it in its context, so every field may be
+     * part of such a run.
+     */
+    public void repeatEventFields(String[] names, int from, int to) {
+        if (!atEventLevel() || !names[from].equals(field)) {
+            throw new IllegalStateException("not at a field name of an event context");
+        }
+        if (eventRunSlotNames.length < names.length) {
+            eventRunSlotNames = new String[names.length];
+            eventRunSlots = new int[names.length];
+        }
+        EventValues kept = keptEventValues;
+        for (int i = from; i <= to; i++) {
+            String name = names[i];
+            int slot;
+            if (eventRunSlotNames[i] == name) {
+                slot = eventRunSlots[i];
+            } else {
+                slot = eventRunSlot(name);
+                eventRunSlotNames[i] = name;
+                eventRunSlots[i] = slot;
+            }
+            if (slot >= 0) {
+                eventFieldTwice |= eventValues.fields[slot] != null;
+                eventValues.fields[slot] = kept.fields[slot];
+            } else if (slot == E_RUN_ORGC) {
+                eventFieldTwice |= sawOrgc;
+                sawOrgc = true;
+                eventValues.hasOrgc = kept.hasOrgc;
+                eventValues.orgcName = kept.orgcName;
+                eventValues.orgcUuid = kept.orgcUuid;
+            } else if (slot == E_RUN_ORG) {
+                eventFieldTwice |= sawOrg;
+                sawOrg = true;
+                eventValues.hasOrg = kept.hasOrg;
+                eventValues.orgName = kept.orgName;
+            } else if (slot == E_RUN_TAGS) {
+                eventFieldTwice |= sawEventTags;
+                sawEventTags = true;
+                eventTags.restore(keptEventTags.list(), keptEventTags.cut());
+            }
+        }
+        repeatingEventFields = true;
+    }
+
+    /**
      * Right after the field name {@code names[from]} (the token just added, at the attribute's level): the bytes of
      * its value and of the fields {@code names[from + 1..to]} after it are those the last element read as an object
      * had there, and that element had no field twice ({@link #hasAFieldTwice}); they come as any one structure (its
@@ -362,6 +442,11 @@ public final class MispAttributeReader {
         hasEvent = present;
         eventValues.clear();
         eventTags.clear();
+        eventFieldTwice = false;
+        sawOrgc = false;
+        sawOrg = false;
+        sawEventTags = false;
+        repeatingEventFields = false;
     }
 
     private void clearSightings() {
@@ -496,6 +581,11 @@ public final class MispAttributeReader {
     }
 
     private void eventField(JsonParser p, JsonToken t) throws IOException {
+        if (repeatingEventFields) {
+            repeatingEventFields = false;
+            pass(t);
+            return;
+        }
         int slot;
         switch (field) {
             case "id" -> slot = E_ID;
@@ -507,11 +597,15 @@ public final class MispAttributeReader {
             case "timestamp" -> slot = E_TIMESTAMP;
             case "distribution" -> slot = E_DISTRIBUTION;
             case "Tag" -> {
+                eventFieldTwice |= sawEventTags;
+                sawEventTags = true;
                 eventTags.clear();
                 structure(t, EVENT_TAGS);
                 return;
             }
             case "Orgc" -> {
+                eventFieldTwice |= sawOrgc;
+                sawOrgc = true;
                 eventValues.hasOrgc = t == JsonToken.START_OBJECT;
                 eventValues.orgcName = null;
                 eventValues.orgcUuid = null;
@@ -523,6 +617,8 @@ public final class MispAttributeReader {
                 return;
             }
             case "Org" -> {
+                eventFieldTwice |= sawOrg;
+                sawOrg = true;
                 eventValues.hasOrg = t == JsonToken.START_OBJECT;
                 eventValues.orgName = null;
                 if (eventValues.hasOrg) {
@@ -537,7 +633,26 @@ public final class MispAttributeReader {
                 return;
             }
         }
+        eventFieldTwice |= eventValues.fields[slot] != null;
         eventValues.fields[slot] = read(p, t, R_EVENT + slot);
+    }
+
+    /** The slot of a field of the event context in a run of them ({@link #repeatEventFields}). */
+    private static int eventRunSlot(String name) {
+        return switch (name) {
+            case "id" -> E_ID;
+            case "uuid" -> E_UUID;
+            case "info" -> E_INFO;
+            case "date" -> E_DATE;
+            case "threat_level_id" -> E_THREAT_LEVEL;
+            case "published" -> E_PUBLISHED;
+            case "timestamp" -> E_TIMESTAMP;
+            case "distribution" -> E_DISTRIBUTION;
+            case "Orgc" -> E_RUN_ORGC;
+            case "Org" -> E_RUN_ORG;
+            case "Tag" -> E_RUN_TAGS;
+            default -> NONE;
+        };
     }
 
     /** Enters an array of entries read one by one ({@code Tag}, {@code Sighting}), or an object the event. */
