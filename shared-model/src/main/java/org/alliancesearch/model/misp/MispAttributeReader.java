@@ -85,11 +85,10 @@ public final class MispAttributeReader {
     // The structures a run of fields may take from the last element (runSlot), besides the scalar fields.
     private static final int RUN_EVENT = -2;
     private static final int RUN_TAGS = -3;
-    // The event context's fields a run of them may take from the last event context read (eventRunSlot), besides
-    // its scalar fields (E_ID...); NONE: a field the reader does not read.
-    private static final int E_RUN_ORGC = -2;
-    private static final int E_RUN_ORG = -3;
-    private static final int E_RUN_TAGS = -4;
+    // The event context's structures the reader reads (eventSlot), besides its scalar fields (E_ID...).
+    private static final int E_ORGC_FIELD = -2;
+    private static final int E_ORG_FIELD = -3;
+    private static final int E_TAGS_FIELD = -4;
 
     // Slots of the strings kept from the last element (see string()): the attribute's fields by their slot, then the
     // event's, the organisations', and the first tags of each list by position.
@@ -134,8 +133,7 @@ public final class MispAttributeReader {
     private boolean sawOrg;
     private boolean sawEventTags;
     private boolean repeatingEventFields;
-    private String[] eventRunSlotNames = new String[0];
-    private int[] eventRunSlots = new int[0];
+    private final RunSlots eventRunSlots = new RunSlots(MispAttributeReader::eventSlot);
 
     // The event last made, and what it was made of: the attributes of one event come one after another, each with a
     // copy of its context, and making the event again (dates, tags) was a large part of what is left.
@@ -172,8 +170,7 @@ public final class MispAttributeReader {
     private boolean sawEvent;
     private boolean sawTags;
     private boolean repeatingFields;
-    private String[] runSlotNames = new String[0];
-    private int[] runSlots = new int[0];
+    private final RunSlots runSlots = new RunSlots(MispAttributeReader::runSlot);
 
     private int sightings;
     private Set<String> seenSightings;
@@ -287,36 +284,24 @@ public final class MispAttributeReader {
         if (!atEventLevel() || !names[from].equals(field)) {
             throw new IllegalStateException("not at a field name of an event context");
         }
-        if (eventRunSlotNames.length < names.length) {
-            eventRunSlotNames = new String[names.length];
-            eventRunSlots = new int[names.length];
-        }
         EventValues kept = keptEventValues;
         for (int i = from; i <= to; i++) {
-            String name = names[i];
-            int slot;
-            if (eventRunSlotNames[i] == name) {
-                slot = eventRunSlots[i];
-            } else {
-                slot = eventRunSlot(name);
-                eventRunSlotNames[i] = name;
-                eventRunSlots[i] = slot;
-            }
+            int slot = eventRunSlots.slot(names, i);
             if (slot >= 0) {
                 eventFieldTwice |= eventValues.fields[slot] != null;
                 eventValues.fields[slot] = kept.fields[slot];
-            } else if (slot == E_RUN_ORGC) {
+            } else if (slot == E_ORGC_FIELD) {
                 eventFieldTwice |= sawOrgc;
                 sawOrgc = true;
                 eventValues.hasOrgc = kept.hasOrgc;
                 eventValues.orgcName = kept.orgcName;
                 eventValues.orgcUuid = kept.orgcUuid;
-            } else if (slot == E_RUN_ORG) {
+            } else if (slot == E_ORG_FIELD) {
                 eventFieldTwice |= sawOrg;
                 sawOrg = true;
                 eventValues.hasOrg = kept.hasOrg;
                 eventValues.orgName = kept.orgName;
-            } else if (slot == E_RUN_TAGS) {
+            } else if (slot == E_TAGS_FIELD) {
                 eventFieldTwice |= sawEventTags;
                 sawEventTags = true;
                 eventTags.restore(keptEventTags.list(), keptEventTags.cut());
@@ -337,21 +322,8 @@ public final class MispAttributeReader {
         if (!atAttributeLevel() || !names[from].equals(field) || !lastIsAttribute) {
             throw new IllegalStateException("not at a field name of an attribute after an attribute");
         }
-        if (runSlotNames.length < names.length) {
-            runSlotNames = new String[names.length];
-            runSlots = new int[names.length];
-        }
         for (int i = from; i <= to; i++) {
-            // The caller's names are the same instances at the same places from run to run: their slots are kept.
-            String name = names[i];
-            int slot;
-            if (runSlotNames[i] == name) {
-                slot = runSlots[i];
-            } else {
-                slot = runSlot(name);
-                runSlotNames[i] = name;
-                runSlots[i] = slot;
-            }
+            int slot = runSlots.slot(names, i);
             if (slot >= 0) {
                 if (attribute[slot] != null) {
                     fieldTwice = true;
@@ -586,24 +558,16 @@ public final class MispAttributeReader {
             pass(t);
             return;
         }
-        int slot;
-        switch (field) {
-            case "id" -> slot = E_ID;
-            case "uuid" -> slot = E_UUID;
-            case "info" -> slot = E_INFO;
-            case "date" -> slot = E_DATE;
-            case "threat_level_id" -> slot = E_THREAT_LEVEL;
-            case "published" -> slot = E_PUBLISHED;
-            case "timestamp" -> slot = E_TIMESTAMP;
-            case "distribution" -> slot = E_DISTRIBUTION;
-            case "Tag" -> {
+        int slot = eventSlot(field);
+        switch (slot) {
+            case E_TAGS_FIELD -> {
                 eventFieldTwice |= sawEventTags;
                 sawEventTags = true;
                 eventTags.clear();
                 structure(t, EVENT_TAGS);
                 return;
             }
-            case "Orgc" -> {
+            case E_ORGC_FIELD -> {
                 eventFieldTwice |= sawOrgc;
                 sawOrgc = true;
                 eventValues.hasOrgc = t == JsonToken.START_OBJECT;
@@ -616,7 +580,7 @@ public final class MispAttributeReader {
                 }
                 return;
             }
-            case "Org" -> {
+            case E_ORG_FIELD -> {
                 eventFieldTwice |= sawOrg;
                 sawOrg = true;
                 eventValues.hasOrg = t == JsonToken.START_OBJECT;
@@ -628,17 +592,22 @@ public final class MispAttributeReader {
                 }
                 return;
             }
-            default -> {
+            case NONE -> {
                 pass(t);
                 return;
+            }
+            default -> {
             }
         }
         eventFieldTwice |= eventValues.fields[slot] != null;
         eventValues.fields[slot] = read(p, t, R_EVENT + slot);
     }
 
-    /** The slot of a field of the event context in a run of them ({@link #repeatEventFields}). */
-    private static int eventRunSlot(String name) {
+    /**
+     * The slot of a field of the event context the reader reads: one of its scalars' ({@code E_ID}...), one of its
+     * structures' ({@code E_..._FIELD}), {@link #NONE} for any other name.
+     */
+    private static int eventSlot(String name) {
         return switch (name) {
             case "id" -> E_ID;
             case "uuid" -> E_UUID;
@@ -648,9 +617,9 @@ public final class MispAttributeReader {
             case "published" -> E_PUBLISHED;
             case "timestamp" -> E_TIMESTAMP;
             case "distribution" -> E_DISTRIBUTION;
-            case "Orgc" -> E_RUN_ORGC;
-            case "Org" -> E_RUN_ORG;
-            case "Tag" -> E_RUN_TAGS;
+            case "Orgc" -> E_ORGC_FIELD;
+            case "Org" -> E_ORG_FIELD;
+            case "Tag" -> E_TAGS_FIELD;
             default -> NONE;
         };
     }
@@ -1022,6 +991,33 @@ public final class MispAttributeReader {
             }
             lastList = List.copyOf(list);
             return lastList;
+        }
+    }
+
+    /**
+     * The slots of the names runs pass over, kept by the name's instance and place: the caller's names are the same
+     * instances at the same places from run to run, and looking each up again was a few per cent of reading.
+     */
+    private static final class RunSlots {
+        private final java.util.function.ToIntFunction<String> slotOf;
+        private String[] names = new String[0];
+        private int[] slots = new int[0];
+
+        RunSlots(java.util.function.ToIntFunction<String> slotOf) {
+            this.slotOf = slotOf;
+        }
+
+        int slot(String[] runNames, int i) {
+            if (names.length < runNames.length) {
+                names = new String[runNames.length];
+                slots = new int[runNames.length];
+            }
+            String name = runNames[i];
+            if (names[i] != name) {
+                slots[i] = slotOf.applyAsInt(name);
+                names[i] = name;
+            }
+            return slots[i];
         }
     }
 
