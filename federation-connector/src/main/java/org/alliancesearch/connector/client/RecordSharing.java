@@ -20,19 +20,17 @@ import org.alliancesearch.model.misp.MispTag;
 final class RecordSharing {
     private final Map<Object, Object> seen = new HashMap<>();
     /*
-     * The reader hands over the same event and tag list instances for consecutive records that repeat them (most
-     * records of an answer): those are shared without hashing them again. Only the last one read is kept alive, one
-     * for the attributes' tag lists and one for the events' (the two alternate where each attribute has another event).
+     * The reader hands over the same event instance for consecutive records that repeat it (most records of an
+     * answer): it is shared without hashing it again. Only the last one read is kept alive.
      */
     private MispEvent lastEventRead;
     private MispEvent lastEventShared;
-    private final LastShared<List<MispTag>> attributeTags = new LastShared<>();
-    private final LastShared<List<MispTag>> eventTags = new LastShared<>();
 
     /*
      * The reader also hands over the same instances of most of a record's values as in the record before (its strings
-     * kept from record to record, runs of fields taken from the record before): for each field, the last instance
-     * read and the one it was shared as.
+     * kept from record to record, runs of fields taken from the record before, its tag list): for each field, the last
+     * instance read and the one it was shared as. The attributes' and the events' tag lists each have their own (the
+     * two alternate where each attribute has another event).
      */
     private static final int EVENT_ID = 0;
     private static final int OBJECT_ID = 1;
@@ -44,8 +42,10 @@ final class RecordSharing {
     private static final int TIMESTAMP = 7;
     private static final int FIRST_SEEN = 8;
     private static final int LAST_SEEN = 9;
-    private final Object[] lastRead = new Object[10];
-    private final Object[] lastShared = new Object[10];
+    private static final int TAGS = 10;
+    private static final int EVENT_TAGS = 11;
+    private final Object[] lastRead = new Object[12];
+    private final Object[] lastShared = new Object[12];
 
     MispAttribute share(MispAttribute a) {
         String eventId = one(EVENT_ID, a.eventId());
@@ -58,7 +58,7 @@ final class RecordSharing {
         Instant timestamp = one(TIMESTAMP, a.timestamp());
         Instant firstSeen = one(FIRST_SEEN, a.firstSeen());
         Instant lastSeen = one(LAST_SEEN, a.lastSeen());
-        List<MispTag> tags = tags(attributeTags, a.tags());
+        List<MispTag> tags = tags(TAGS, a.tags());
         MispEvent event = event(a.event());
         if (eventId == a.eventId() && objectId == a.objectId() && objectRelation == a.objectRelation()
                 && category == a.category() && type == a.type() && value == a.value() && comment == a.comment()
@@ -109,7 +109,7 @@ final class RecordSharing {
         String orgcName = text(e.orgcName());
         String orgcUuid = text(e.orgcUuid());
         Instant timestamp = instant(e.timestamp());
-        List<MispTag> tags = tags(eventTags, e.tags());
+        List<MispTag> tags = tags(EVENT_TAGS, e.tags());
         MispEvent shared = info == e.info() && orgcName == e.orgcName() && orgcUuid == e.orgcUuid()
                 && timestamp == e.timestamp() && tags == e.tags()
                         ? e
@@ -119,21 +119,8 @@ final class RecordSharing {
         return shared;
     }
 
-    private List<MispTag> tags(LastShared<List<MispTag>> last, List<MispTag> tags) {
-        if (tags.isEmpty()) {
-            return List.of();
-        }
-        if (tags != last.read) {
-            last.shared = one(tags);
-            last.read = tags;
-        }
-        return last.shared;
-    }
-
-    /** The last instance read of one kind of value and the instance it was shared as. */
-    private static final class LastShared<T> {
-        T read;
-        T shared;
+    private List<MispTag> tags(int field, List<MispTag> tags) {
+        return tags.isEmpty() ? List.of() : one(field, tags);
     }
 
     private String text(String s) {

@@ -4,7 +4,10 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+
+import org.alliancesearch.model.misp.MispAttribute;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -43,6 +46,9 @@ public final class AnswerReadCpuTime {
         long[][] allocated = new long[2][runs];
         com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
         long passed = 0;
+        // The last page each way read: both must be the same records, or the figures compare different work.
+        List<MispAttribute> everyByte = null;
+        List<MispAttribute> passing = null;
         for (int i = -warmups; i < runs; i++) {
             for (int way = passedOnly ? 1 : 0; way < 2; way++) {
                 long bytes0 = allocation.getCurrentThreadAllocatedBytes();
@@ -54,7 +60,8 @@ public final class AnswerReadCpuTime {
                             Buffer.buffer(Arrays.copyOfRange(answer, at, Math.min(answer.length, at + Gunzip.STEP))));
                 }
                 sink.finish();
-                if (sink.result(0).attributes().size() != ATTRIBUTES) {
+                List<MispAttribute> read = sink.result(0).attributes();
+                if (read.size() != ATTRIBUTES) {
                     throw new IllegalStateException("not every attribute was read");
                 }
                 long cpu1 = threads.getCurrentThreadCpuTime();
@@ -65,8 +72,14 @@ public final class AnswerReadCpuTime {
                 }
                 if (way == 1) {
                     passed = sink.passedBytes();
+                    passing = read;
+                } else {
+                    everyByte = read;
                 }
             }
+        }
+        if (everyByte != null && !everyByte.equals(passing)) {
+            throw new IllegalStateException("passing over repeats read other records than reading every byte");
         }
         System.out.printf("%d attributes, %d bytes, a new event every %d; passed over: %d bytes%n", ATTRIBUTES,
                 answer.length, run, passed);
