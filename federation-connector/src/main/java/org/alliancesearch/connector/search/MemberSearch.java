@@ -51,6 +51,11 @@ final class MemberSearch {
     private final List<MemberHit> hits = new ArrayList<>();
     /** What the member may answer with: the searched values (set when the batches are made). */
     private volatile SearchedValues searched;
+    // The searched values, type and value of the last record checked, and the verdict (answersTheSearch).
+    private SearchedValues lastSearched;
+    private String lastType;
+    private String lastValue;
+    private boolean lastAnswers;
     private int skipped;
     private Failure failure;
     private String cutMessage;
@@ -150,7 +155,7 @@ final class MemberSearch {
                 capped = true;
                 break;
             }
-            if (!searched.matches(a.type(), a.value())) {
+            if (!answersTheSearch(a)) {
                 // A member speaks only to what was asked: a value nobody searched is not taken from it.
                 skipped++;
                 continue;
@@ -181,6 +186,23 @@ final class MemberSearch {
             return false;
         }
         return full;
+    }
+
+    /**
+     * Whether the record answers the search: the last record's verdict when it has the same type and value, the same
+     * strings (a member's records mostly repeat them, and the reader shares equal strings between records).
+     */
+    private boolean answersTheSearch(MispAttribute a) {
+        SearchedValues values = searched;
+        String type = a.type();
+        String value = a.value();
+        if (value == null || value != lastValue || type != lastType || values != lastSearched) {
+            lastAnswers = values.matches(type, value);
+            lastSearched = values;
+            lastType = type;
+            lastValue = value;
+        }
+        return lastAnswers;
     }
 
     /** A budget of the search is used up: the member stops with what it sent (PARTIAL, never an error). */

@@ -93,4 +93,22 @@ class MemberSpeaksForItselfTest extends MemberServersSupport {
         // each composite is filed under the half that was searched: the domain|ip under its IP, not its name
         assertThat(values(r)).containsExactlyInAnyOrder(SHA256, "203.0.113.77");
     }
+
+    @Test
+    void aRecordRepeatingTheLastRecordsValueIsJudgedAsThatOne() {
+        // Equal values are the same string after reading, and the check reuses the last verdict for them: the
+        // verdict must follow each value, whatever came before it.
+        answers(0, attribute(1, "domain", "innocent.example"), attribute(2, "domain", "innocent.example"),
+                attribute(3, "domain", "evil.example"), attribute(4, "domain", "evil.example"),
+                attribute(5, "domain", "innocent.example"), attribute(6, "domain", "evil.example"),
+                attribute(7, "domain", "evil.example"), attribute(8, "domain", "innocent.example"));
+        member("repeating", 0);
+
+        FederatedResult r = run(SearchQuery.ofValues(List.of("evil.example")));
+
+        MemberOutcome o = of(r, "repeating");
+        assertThat(o.hitCount()).isEqualTo(4);
+        assertThat(o.skipped()).isEqualTo(4);
+        assertThat(o.hits()).extracting(h -> h.attribute().value()).containsOnly("evil.example");
+    }
 }
