@@ -162,6 +162,8 @@ public final class MispClient {
         private volatile boolean ended;
         private final AtomicBoolean counted = new AtomicBoolean();
         private volatile long timer = -1;
+        /** Bytes of an error answer's body received (written by the response's handler only). */
+        private volatile long errorBodyBytes;
         private volatile Runnable deregister = () -> {
         };
 
@@ -239,6 +241,7 @@ public final class MispClient {
             BoundedBodySink error = new BoundedBodySink(ERROR_BODY_BYTES);
             response.exceptionHandler(this::fail);
             response.handler(data -> {
+                errorBodyBytes += data.length();
                 if (error.write(data).failed()) {
                     fail(statusFailure(status, response.statusMessage(), response::getHeader, error.text()));
                 }
@@ -289,7 +292,8 @@ public final class MispClient {
          */
         private void count() {
             if (counted.compareAndSet(false, true)) {
-                volume.add(sink.receivedBytes(), sink.bytesRead(), sink.passedBytes(), sink.recordsRead());
+                volume.add(sink.receivedBytes() + errorBodyBytes, sink.bytesRead(), sink.passedBytes(),
+                        sink.recordsRead());
             }
         }
 

@@ -282,6 +282,25 @@ class MemberLifecycleTest extends MemberServersSupport {
         assertThat(answerBytes("plain", "passed-over")).isPositive().isLessThanOrEqualTo(2.0 * passedOver);
     }
 
+    @Test
+    void theBodyOfAnErrorAnswerIsCountedOnTheWire() throws IOException {
+        byte[] zipped = gzip("{\"name\":\"Authentication failed\",\"message\":\"The key is not valid.\"}"
+                .getBytes(StandardCharsets.UTF_8));
+        servers[2].stubFor(restSearch().willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Encoding", "gzip")
+                .withBody(zipped)));
+        member("refusing", 2);
+
+        FederatedResult r = run(values("198.51.0.3"));
+
+        assertThat(of(r, "refusing").status()).isEqualTo(MemberStatus.UNAUTHORIZED);
+        // an answer's bytes count whatever its status: a member sending large error pages shows in the meter
+        assertThat(answerBytes("refusing", "received")).isEqualTo(zipped.length);
+        assertThat(answerBytes("refusing", "json")).isZero();
+        assertThat(meters.find(MemberMetrics.ANSWER_RECORDS).tag("member", "refusing").functionCounter().count())
+                .isZero();
+    }
+
     private double answerBytes(String member, String kind) {
         return meters.find(MemberMetrics.ANSWER_BYTES).tags("member", member, "kind", kind).functionCounter().count();
     }
