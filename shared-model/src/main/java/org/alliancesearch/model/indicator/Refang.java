@@ -62,7 +62,7 @@ final class Refang {
                     i += inner + 2;
                     continue;
                 }
-            } else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') && (i == 0 || !isAsciiLetter(s.charAt(i - 1)))) {
+            } else if ((c == 'h' || c == 'H' || c == 'f' || c == 'F') && (i == 0 || !isSchemeChar(s.charAt(i - 1)))) {
                 int consumed = defangedScheme(s, i);
                 if (consumed > 0) {
                     boolean ftp = c == 'f' || c == 'F';
@@ -149,7 +149,12 @@ final class Refang {
         return true;
     }
 
-    private static boolean isAsciiLetter(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    /**
+     * Whether the character may be part of a URI scheme name (RFC 3986, section 3.1): a defanged scheme right after one
+     * is the tail of another word ({@code a0fxp://}, {@code svn+hxxp://}), not a scheme of its own.
+     */
+    private static boolean isSchemeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '-'
+                || c == '.';
     }
 }

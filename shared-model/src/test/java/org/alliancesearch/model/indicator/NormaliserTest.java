@@ -33,7 +33,8 @@ class NormaliserTest {
             "user[at]evil.example|user@evil.example", "user(at)evil.example|user@evil.example",
             "2001[:]db8[:][:]1|2001:db8::1", "no change here|no change here", "[not a marker]|[not a marker]",
             "thxxp://x|thxxp://x", "a0fxp[.]com|a0fxp.com", "shop-hxxp[.]example|shop-hxxp.example",
-            "fxp[dot]example|fxp.example"})
+            "fxp[dot]example|fxp.example", "a0fxp://x|a0fxp://x", "web2hxxp://x|web2hxxp://x",
+            "svn+hxxp://x|svn+hxxp://x", "x-fxp://x|x-fxp://x", "(hxxp://x)|(http://x)", "<fxp://x>|<ftp://x>"})
     void refangsEveryMarker(String defanged, String expected) {
         assertThat(Normaliser.refang(defanged)).isEqualTo(expected);
     }
