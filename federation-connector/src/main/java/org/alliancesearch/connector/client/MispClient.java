@@ -1,33 +1,26 @@
 package org.alliancesearch.connector.client;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import javax.net.ssl.SSLException;
-
 import org.alliancesearch.connector.MemberEndpoint;
 import org.alliancesearch.connector.MemberMessage;
 import org.alliancesearch.connector.client.PageResult.Cut;
-import org.alliancesearch.model.failure.Causes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.smallrye.mutiny.CompositeException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -56,6 +49,7 @@ public final class MispClient {
     private final String acceptEncoding;
     private final String brokenReason;
     private final AnswerVolume volume = new AnswerVolume();
+    private final TransportFailures failures;
 
     MispClient(MemberEndpoint endpoint, io.vertx.core.Vertx vertx, io.vertx.core.http.HttpClient http, WebClient web,
             ObjectMapper mapper, Duration timeout, long maxResponseBytes, Duration maxRetryAfter,
@@ -73,6 +67,7 @@ public final class MispClient {
         this.maxRetryAfterMillis = maxRetryAfter.toMillis();
         this.acceptEncoding = compressedAnswers ? "gzip" : "identity";
         this.brokenReason = brokenReason;
+        this.failures = new TransportFailures(timeoutMillis);
     }
 
     public MemberEndpoint endpoint() {
@@ -505,42 +500,6 @@ public final class MispClient {
 
     /** Maps transport failures; their own messages (which may name hosts and ports) are not passed on. */
     MemberCallException classify(Throwable failure) {
-        return classify(failure, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    }
-
-    /** @param expanded the composites already looked into: a cause may name the composite that holds it */
-    private MemberCallException classify(Throwable failure, java.util.Set<Throwable> expanded) {
-        for (Throwable t : Causes.chain(failure)) {
-            if (t instanceof CompositeException composite && expanded.add(composite)) {
-                for (Throwable cause : composite.getCauses()) {
-                    MemberCallException m = classify(cause, expanded);
-                    if (!m.getMessage().startsWith("transport error")) {
-                        return m;
-                    }
-                }
-            }
-            if (t instanceof MemberCallException m) {
-                return m;
-            }
-            if (t instanceof java.util.concurrent.TimeoutException) {
-                return MemberCallException.timeout(MemberMessage.NO_ANSWER_WITHIN.format(timeoutMillis));
-            }
-            if (t instanceof SSLException) {
-                return MemberCallException.permanent(MemberMessage.TLS_FAILED.format());
-            }
-            if (t instanceof ConnectException) {
-                return MemberCallException.transport(MemberMessage.CONNECTION_REFUSED.format());
-            }
-            if (t instanceof UnknownHostException) {
-                return MemberCallException.transport(MemberMessage.UNKNOWN_HOST.format());
-            }
-            if (t instanceof HttpClosedException) {
-                return MemberCallException.transport(MemberMessage.CONNECTION_CLOSED.format());
-            }
-            if (t instanceof IOException) {
-                return MemberCallException.transport(MemberMessage.CONNECTION_RESET.format());
-            }
-        }
-        return MemberCallException.permanent(MemberMessage.TRANSPORT_ERROR.format(failure.getClass().getSimpleName()));
+        return failures.classify(failure);
     }
 }

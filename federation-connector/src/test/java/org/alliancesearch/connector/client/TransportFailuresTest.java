@@ -3,32 +3,29 @@ package org.alliancesearch.connector.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ConnectException;
-import java.net.URI;
-import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
-import org.alliancesearch.connector.ApiKey;
-import org.alliancesearch.connector.MemberEndpoint;
-import org.alliancesearch.model.result.MemberRef;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.CompositeException;
 
 /** What a member's transport failure is called, whatever shape its chain of causes has. */
-class FailureClassificationTest {
-    private static final String URL = "https://misp.example.org";
-    private final MispClient client = new MispClient(
-            new MemberEndpoint(new MemberRef("m", "Member m", "Org m", URL), URI.create(URL), ApiKey.of("k".repeat(40)),
-                    true, null, null, null, Duration.ofSeconds(2), true),
-            null, null, null, new ObjectMapper(), Duration.ofSeconds(2), 1_000_000, Duration.ofSeconds(5), true, null);
+class TransportFailuresTest {
+    private final TransportFailures failures = new TransportFailures(2_000);
+
+    @Test
+    void aTimeoutNamesTheMembersTimeout() {
+        assertThat(failures.classify(new RuntimeException(new TimeoutException())).getMessage())
+                .isEqualTo("no answer within 2000 ms");
+    }
 
     @Test
     void aRefusedConnectionBeneathOtherFailuresIsNamedAsSuch() {
-        MemberCallException named = client.classify(new RuntimeException(new ConnectException("refused")));
+        MemberCallException named = failures.classify(
+                new RuntimeException(new ConnectException("Connection refused: misp.example.org/192.0.2.1:443")));
 
-        assertThat(named.getMessage()).isEqualTo(client.classify(new ConnectException("x")).getMessage())
+        assertThat(named.getMessage()).isEqualTo(failures.classify(new ConnectException("x")).getMessage())
                 .doesNotContain("misp.example.org");
     }
 
@@ -40,7 +37,7 @@ class FailureClassificationTest {
         IllegalArgumentException second = new IllegalArgumentException("second", first);
         first.initCause(second);
 
-        assertThat(client.classify(first).getMessage()).contains("IllegalStateException");
+        assertThat(failures.classify(first).getMessage()).contains("IllegalStateException");
     }
 
     @Test
@@ -50,6 +47,6 @@ class FailureClassificationTest {
         CompositeException composite = new CompositeException(cause, new IllegalArgumentException("beside"));
         cause.initCause(composite);
 
-        assertThat(client.classify(composite).getMessage()).contains("CompositeException");
+        assertThat(failures.classify(composite).getMessage()).contains("CompositeException");
     }
 }
