@@ -32,12 +32,15 @@ public final class PortalClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String portalUrl;
+    private final String managementUrl;
     private final String realmUrl;
     private volatile String token;
     private volatile long tokenAt;
 
-    public PortalClient(String portalUrl, String realmUrl) {
+    /** @param managementUrl where the portal serves its metrics (its management interface) */
+    public PortalClient(String portalUrl, String managementUrl, String realmUrl) {
         this.portalUrl = portalUrl;
+        this.managementUrl = managementUrl;
         this.realmUrl = realmUrl;
     }
 
@@ -214,8 +217,10 @@ public final class PortalClient {
 
     /** The portal's Prometheus text ({@code /q/metrics}). */
     public String metrics() throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(portalUrl + "/q/metrics")).timeout(Duration.ofSeconds(10))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http
+                .send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics")).timeout(Duration.ofSeconds(10))
+                        .build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -96,7 +96,7 @@ public final class Scenarios {
     private void sharedPortal() throws IOException, InterruptedException {
         PortalProcess portal = stack.startPortal("shared", Map.of(), List.of());
         try {
-            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            PortalClient client = new PortalClient(portal.url(), portal.managementUrl(), stack.realmUrl());
             TreeSet<Integer> points = new TreeSet<>();
             if (selected.contains(1)) {
                 points.addAll(sizes.memberCounts());
@@ -509,7 +509,7 @@ public final class Scenarios {
         PortalProcess portal = stack.startPortal("sequential", Map.of("alliance.connector.member-concurrency", "1"),
                 List.of());
         try {
-            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            PortalClient client = new PortalClient(portal.url(), portal.managementUrl(), stack.realmUrl());
             for (int i = 0; i < members; i++) {
                 client.addMember(member(i), DEFAULT_TIMEOUT_MS);
             }
@@ -547,7 +547,7 @@ public final class Scenarios {
                         "alliance.connector.search-budget-bytes", "1073741824"),
                 List.of("-Xmx" + sizes.memoryHeap(), "-Xlog:gc:file=" + gcLog));
         try {
-            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            PortalClient client = new PortalClient(portal.url(), portal.managementUrl(), stack.realmUrl());
             for (int i = 0; i < members; i++) {
                 client.addMember(member(i), 60_000);
             }
@@ -619,7 +619,7 @@ public final class Scenarios {
                         "alliance.connector.search-budget-bytes", "536870912"),
                 List.of("-Xmx" + sizes.mispApiHeap()));
         try {
-            PortalClient client = new PortalClient(portal.url(), stack.realmUrl());
+            PortalClient client = new PortalClient(portal.url(), portal.managementUrl(), stack.realmUrl());
             for (int i = 0; i < members; i++) {
                 client.addMember(member(i), 60_000);
             }

@@ -144,6 +144,7 @@ public final class AllianceDemo implements AutoCloseable {
         b.append("\nThe alliance is running.\n\n");
         b.append("  Portal:    ").append(url).append("/\n");
         b.append("  API docs:  ").append(url).append("/q/swagger-ui\n");
+        b.append("  Health:    ").append(portal().managementUrl()).append("/q/health (metrics: /q/metrics)\n");
         b.append("  Keycloak:  ").append(keycloak.baseUrl()).append("/ (console user kcadmin / kcadmin)\n\n");
         b.append("  Sign in as (password = user name):\n");
         b.append("    alice (org-a), bob (org-b), carol (org-c), dave (org-a) - members\n");

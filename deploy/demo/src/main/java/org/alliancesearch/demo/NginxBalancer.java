@@ -70,7 +70,8 @@ public final class NginxBalancer implements AutoCloseable {
                 Map.of(), workDir, workDir.resolve("logs/nginx.out"));
         NginxBalancer balancer = new NginxBalancer(p, port);
         try {
-            p.awaitHttpOk(URI.create(balancer.url() + "/q/health/ready"), Duration.ofSeconds(20));
+            // a public file of the portal: the replicas' health is on their management ports, which nginx does not pass
+            p.awaitHttpOk(URI.create(balancer.url() + "/css/portal.css"), Duration.ofSeconds(20));
         } catch (RuntimeException | InterruptedException e) {
             p.close();
             throw e;

@@ -48,7 +48,10 @@ class DeploymentFilesTest {
         }
         assertThat(services.path("portal").path("depends_on").path("postgres").path("condition").asText())
                 .isEqualTo("service_healthy");
-        assertThat(services.path("portal").path("healthcheck").path("test").toString()).contains("/q/health/ready");
+        // health is served on the management port, which the compose file does not publish
+        assertThat(services.path("portal").path("healthcheck").path("test").toString())
+                .contains("localhost:9000/q/health/ready");
+        assertThat(services.path("portal").path("ports").toString()).doesNotContain("9000");
     }
 
     @Test
@@ -90,6 +93,11 @@ class DeploymentFilesTest {
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
+        for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+            assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("management");
+        }
+        assertThat(container.at("/ports").findValuesAsText("containerPort")).contains("9000");
+        assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText()).isEqualTo("9000");
         assertThat(container.at("/resources/requests/cpu").asText()).isNotBlank();
         assertThat(container.at("/resources/requests/memory").asText()).isNotBlank();
 

@@ -94,7 +94,7 @@ final class HostileMembers {
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    peakHeap.accumulateAndGet(heapBytes(base), Math::max);
+                    peakHeap.accumulateAndGet(heapBytes(portal.managementUrl()), Math::max);
                 } catch (IllegalStateException e) {
                     heapMissing.compareAndSet(null, e.getMessage());
                 }
@@ -235,8 +235,8 @@ final class HostileMembers {
      * {@code Accept: application/json} it answers no metrics at all). A figure the drill needs never reads 0: when the
      * metric is missing this fails, naming what the endpoint answered.
      */
-    static long heapBytes(String base) {
-        Http.Reply r = Http.send("GET", base + "/q/metrics", null, null, null, java.time.Duration.ofSeconds(30),
+    static long heapBytes(String management) {
+        Http.Reply r = Http.send("GET", management + "/q/metrics", null, null, null, java.time.Duration.ofSeconds(30),
                 "text/plain");
         long sum = 0;
         int pools = 0;
@@ -251,8 +251,9 @@ final class HostileMembers {
             }
         }
         if (pools == 0) {
-            throw new IllegalStateException("no jvm_memory_used_bytes{area=\"heap\"} in " + base + "/q/metrics (HTTP "
-                    + r.brief() + ")");
+            throw new IllegalStateException(
+                    "no jvm_memory_used_bytes{area=\"heap\"} in " + management + "/q/metrics (HTTP "
+                            + r.brief() + ")");
         }
         return sum;
     }

@@ -5,23 +5,47 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URL;
+
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Health (with the database check), metrics and the OpenAPI document are reachable without signing in. */
+/**
+ * Health (with the database check) and metrics are served without signing in on the management port only; the OpenAPI
+ * document on the application port.
+ */
 @QuarkusTest
 class OperationsEndpointsTest {
+    @TestHTTPResource(value = "/health", management = true)
+    URL health;
+
+    @TestHTTPResource(value = "/metrics", management = true)
+    URL metrics;
+
     @Test
     void healthIncludesTheDatabase() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+        given().get(health + "/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")));
-        given().get("/q/health/live").then().statusCode(200);
+        given().get(health + "/live").then().statusCode(200);
     }
 
     @Test
     void prometheusMetrics() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/api/v1/me").then().statusCode(401);
+        given().accept("text/plain").get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void theApplicationPortServesNeitherMetricsNorHealthEvenToAnAdmin() {
+        // the metrics name every member and tell how the alliance searches
+        for (String path : java.util.List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+            given().redirects().follow(false).get(path).then().statusCode(org.hamcrest.Matchers.not(200))
+                    .body(org.hamcrest.Matchers.not(containsString("alliance_")));
+            given().auth().oauth2(org.alliancesearch.portal.testsupport.Tokens.admin()).accept("text/plain").get(path)
+                    .then().statusCode(404).body(org.hamcrest.Matchers.not(containsString("http_server_requests")));
+        }
     }
 
     @Test
