@@ -153,6 +153,9 @@ public final class MispAttributeReader {
     // What the last event context and tag list read in full held.
     private final EventValues keptEventValues = new EventValues();
     private KeptTags keptEventTags = KeptTags.NONE;
+    // Whether an event context was read to its end and had each of the fields it reads once: only then do the kept
+    // values say what a run of its fields repeated in the next context holds.
+    private boolean keptEventRepeatable;
     private KeptTags keptTags = KeptTags.NONE;
 
     // The attribute's scalar fields as the last element read as an object ended with them, whether the element being
@@ -283,6 +286,9 @@ public final class MispAttributeReader {
     public void repeatEventFields(String[] names, int from, int to) {
         if (!atEventLevel() || !names[from].equals(field)) {
             throw new IllegalStateException("not at a field name of an event context");
+        }
+        if (!keptEventRepeatable) {
+            throw new IllegalStateException("no event context read before with each of its fields once");
         }
         EventValues kept = keptEventValues;
         for (int i = from; i <= to; i++) {
@@ -674,6 +680,7 @@ public final class MispAttributeReader {
             case EVENT -> {
                 keptEventValues.copy(eventValues);
                 keptEventTags = eventTags.keep();
+                keptEventRepeatable = !eventFieldTwice;
                 ended = Part.EVENT;
             }
             default -> {

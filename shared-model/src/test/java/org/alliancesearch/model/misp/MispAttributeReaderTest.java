@@ -238,6 +238,38 @@ class MispAttributeReaderTest {
         assertThat(read).isEqualTo(reference(MAPPER.readTree(json).get(0), caps));
     }
 
+    /**
+     * Feeds the elements of the array to a reader and, at the {@code nth} field name {@code id} of an event context,
+     * says that the value and field after it repeat the last event context's.
+     */
+    private static void repeatEventFieldsAtTheNthId(String jsonArray, int nth) throws IOException {
+        MispAttributeReader reader = new MispAttributeReader(MispStringCaps.none());
+        JsonParser p = MAPPER.getFactory().createParser(jsonArray);
+        p.nextToken();
+        int seen = 0;
+        for (JsonToken t = p.nextToken(); t != null && p.getParsingContext().getParent() != null; t = p.nextToken()) {
+            reader.add(p, t);
+            if (t == JsonToken.FIELD_NAME && reader.atEventLevel() && "id".equals(p.currentName()) && ++seen == nth) {
+                reader.repeatEventFields(new String[]{"id"}, 0, 0);
+                return;
+            }
+        }
+        throw new AssertionError("no " + nth + "th id in an event context");
+    }
+
+    @Test
+    void eventFieldsArePassedOverOnlyAfterAnEventContextReadWithEachFieldOnce() throws IOException {
+        // no event context read before: there is nothing to take the values from
+        assertThatThrownBy(() -> repeatEventFieldsAtTheNthId("[{\"Event\":{\"id\":\"1\"}}]", 1))
+                .isInstanceOf(IllegalStateException.class);
+        // the one before had a field twice: which of its values a run would repeat is not known
+        assertThatThrownBy(() -> repeatEventFieldsAtTheNthId(
+                "[{\"Event\":{\"id\":\"1\",\"id\":\"2\"}},{\"Event\":{\"id\":\"3\"}}]", 3))
+                .isInstanceOf(IllegalStateException.class);
+        // one read before, each field once
+        repeatEventFieldsAtTheNthId("[{\"Event\":{\"id\":\"1\",\"info\":\"a\"}},{\"Event\":{\"id\":\"1\"}}]", 2);
+    }
+
     @Test
     void anElementThatIsNotAnObjectIsCompleteAtItsEndAndCannotBeRead() throws IOException {
         MispAttributeReader reader = new MispAttributeReader(MispStringCaps.none());
