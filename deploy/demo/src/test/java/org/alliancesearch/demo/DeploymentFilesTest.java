@@ -106,6 +106,21 @@ class DeploymentFilesTest {
         assertThat(YAML.convertValue(byKind.get("PodDisruptionBudget").at("/spec/selector/matchLabels"), Map.class))
                 .isEqualTo(podLabels);
 
+        // the application port is open to all; the management port (metrics) only to a chosen namespace
+        JsonNode policy = byKind.get("NetworkPolicy");
+        assertThat(YAML.convertValue(policy.at("/spec/podSelector/matchLabels"), Map.class)).isEqualTo(podLabels);
+        assertThat(policy.at("/spec/policyTypes").toString()).contains("Ingress");
+        boolean applicationOpen = false;
+        for (JsonNode rule : policy.at("/spec/ingress")) {
+            List<String> ports = rule.path("ports").findValuesAsText("port");
+            if (ports.contains("management")) {
+                assertThat(rule.path("from").isEmpty()).as("the management port is open to all: %s", rule).isFalse();
+                assertThat(rule.at("/from/0/namespaceSelector/matchLabels").isEmpty()).isFalse();
+            }
+            applicationOpen |= ports.contains("http") && rule.path("from").isEmpty();
+        }
+        assertThat(applicationOpen).as("the application port is open to the ingress controller").isTrue();
+
         JsonNode hpa = byKind.get("HorizontalPodAutoscaler");
         assertThat(hpa.at("/spec/scaleTargetRef/name").asText()).isEqualTo(deployment.at("/metadata/name").asText());
         assertThat(hpa.at("/spec/minReplicas").asInt()).isGreaterThanOrEqualTo(2);
