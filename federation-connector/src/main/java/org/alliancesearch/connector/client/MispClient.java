@@ -499,7 +499,7 @@ public final class MispClient {
     }
 
     /** Maps transport failures; their own messages (which may name hosts and ports) are not passed on. */
-    MemberCallException classify(Throwable failure) {
+    private MemberCallException classify(Throwable failure) {
         return failures.classify(failure);
     }
 }

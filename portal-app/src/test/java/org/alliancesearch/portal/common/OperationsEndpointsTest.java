@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URL;
+import java.util.List;
 
+import org.alliancesearch.portal.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -33,6 +36,7 @@ class OperationsEndpointsTest {
 
     @Test
     void prometheusMetrics() {
+        // a request of the application port, for the meters to count
         given().get("/api/v1/me").then().statusCode(401);
         given().accept("text/plain").get(metrics).then().statusCode(200).body(containsString("http_server_requests"));
     }
@@ -40,11 +44,11 @@ class OperationsEndpointsTest {
     @Test
     void theApplicationPortServesNeitherMetricsNorHealthEvenToAnAdmin() {
         // the metrics name every member and tell how the alliance searches
-        for (String path : java.util.List.of("/q/metrics", "/q/health", "/q/health/ready")) {
-            given().redirects().follow(false).get(path).then().statusCode(org.hamcrest.Matchers.not(200))
-                    .body(org.hamcrest.Matchers.not(containsString("alliance_")));
-            given().auth().oauth2(org.alliancesearch.portal.testsupport.Tokens.admin()).accept("text/plain").get(path)
-                    .then().statusCode(404).body(org.hamcrest.Matchers.not(containsString("http_server_requests")));
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+            given().redirects().follow(false).get(path).then().statusCode(not(200))
+                    .body(not(containsString("alliance_")));
+            given().auth().oauth2(Tokens.admin()).accept("text/plain").get(path)
+                    .then().statusCode(404).body(not(containsString("http_server_requests")));
         }
     }
 
@@ -83,7 +87,7 @@ class OperationsEndpointsTest {
 
     @Test
     void unknownApiPathIsAProblem() {
-        given().auth().oauth2(org.alliancesearch.portal.testsupport.Tokens.admin()).get("/api/v1/nothing-here")
+        given().auth().oauth2(Tokens.admin()).get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json");
     }
 }
