@@ -6,7 +6,6 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-import io.quarkus.oidc.runtime.OidcJwtCallerPrincipal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -76,7 +75,7 @@ public class CurrentUser {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
         }
-        Object org = claim(jwt, ORG_CLAIM);
+        Object org = jwt.getClaim(ORG_CLAIM);
         String value = org == null ? null : org.toString().trim();
         // A claim from a JSON string may arrive quoted.
         if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
@@ -95,7 +94,7 @@ public class CurrentUser {
             return recorded.isBlank() ? Optional.empty() : Optional.of(recorded);
         }
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            Object email = claim(jwt, "email");
+            Object email = jwt.getClaim("email");
             String value = email == null ? null : email.toString().trim();
             if (value != null && value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
                 value = value.substring(1, value.length() - 1);
@@ -103,18 +102,6 @@ public class CurrentUser {
             return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
         }
         return Optional.empty();
-    }
-
-    /**
-     * A claim of the token. The portable {@link JsonWebToken#getClaim} first looks the name up among the standard claims
-     * and throws and catches an exception for every other name ({@code org}); Quarkus' own token gives its claims
-     * directly.
-     */
-    private static Object claim(JsonWebToken jwt, String name) {
-        if (jwt instanceof OidcJwtCallerPrincipal oidc) {
-            return oidc.getClaims().getClaimValue(name);
-        }
-        return jwt.getClaim(name);
     }
 
     /** The id of the personal API key this request was authenticated with; empty for a token or a session. */
