@@ -33,13 +33,14 @@ public final class PastedText {
         if (n.isValid() && n.kind() != ValueKind.TEXT) {
             return null;
         }
-        if (!n.isValid() && n.kind() != ValueKind.TEXT && !containsWhitespace(stripped)) {
-            return null; // an indicator with a mistake: the validator names the mistake
+        if (!containsWhitespace(stripped)) {
+            // One word (an indicator with a mistake, which the validator names, or a string MISP stores): neither
+            // lines, nor words around an indicator, nor prose, so the extractor is not asked what it holds.
+            return null;
         }
         boolean lines = stripped.indexOf('\n') >= 0 || stripped.indexOf('\r') >= 0;
         List<ExtractedIndicator> found = IocExtractor.extract(stripped);
-        boolean wordsAroundIndicator = !found.isEmpty() && containsWhitespace(stripped);
-        if (lines || wordsAroundIndicator || words(stripped) >= PROSE_WORDS) {
+        if (lines || !found.isEmpty() || words(stripped) >= PROSE_WORDS) {
             return found;
         }
         return null;
