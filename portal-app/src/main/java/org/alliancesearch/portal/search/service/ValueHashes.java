@@ -1,9 +1,13 @@
 package org.alliancesearch.portal.search.service;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Hashes of searched values and indicator keys, as lower-case hex: HMAC-SHA-256 under the server secret
@@ -16,11 +20,21 @@ public final class ValueHashes {
 
     /** HMAC-SHA-256 of the text under the key. */
     public static String hmac(byte[] key, String text) {
+        return hmac(keyedMac(key), text);
+    }
+
+    /** HMAC-SHA-256 of the text with a MAC already keyed, which this leaves ready for the next text. */
+    static String hmac(Mac keyed, String text) {
+        return HexFormat.of().formatHex(keyed.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** An HMAC-SHA-256 keyed with the key. */
+    static Mac keyedMac(byte[] key) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
         }
     }

@@ -2,6 +2,8 @@ package org.alliancesearch.portal.search.service;
 
 import java.nio.charset.StandardCharsets;
 
+import javax.crypto.Mac;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,6 +19,8 @@ public class ValueKey {
     public static final int MIN_LENGTH = 32;
 
     private final byte[] key;
+    /** Keyed once; each hash works on a copy, so that no thread waits and no lookup of the algorithm is repeated. */
+    private final Mac keyed;
 
     @Inject
     public ValueKey(SearchConfig config) {
@@ -29,10 +33,19 @@ public class ValueKey {
                     + " characters");
         }
         this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this.keyed = ValueHashes.keyedMac(key);
     }
 
     /** HMAC-SHA-256 (hex) of the text under the server secret. */
     public String hash(String text) {
-        return ValueHashes.hmac(key, text);
+        return ValueHashes.hmac(copyOfKeyed(), text);
+    }
+
+    private Mac copyOfKeyed() {
+        try {
+            return (Mac) keyed.clone();
+        } catch (CloneNotSupportedException e) {
+            return ValueHashes.keyedMac(key); // a provider whose MAC cannot be copied: key a new one each time
+        }
     }
 }
