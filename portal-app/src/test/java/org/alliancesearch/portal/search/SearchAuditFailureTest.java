@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 
 import org.alliancesearch.portal.common.PagesTest;
+import org.alliancesearch.portal.common.persistence.RowInsert;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.SearchRecorder;
@@ -53,7 +54,7 @@ class SearchAuditFailureTest {
     public static class BrokenRecorder implements SearchRecorder {
         @Override
         public Uni<Void> record(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
-                CompletedSearch done) {
+                CompletedSearch done, List<RowInsert> alongside) {
             return Uni.createFrom().failure(new IllegalStateException("connection refused"));
         }
     }

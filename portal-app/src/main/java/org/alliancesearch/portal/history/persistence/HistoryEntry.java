@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.alliancesearch.portal.common.persistence.RowInsert;
+
 /** One search in its owner's history: the query sealed, the counts plain. */
 @Entity
 @Table(name = "search_history")
@@ -45,6 +47,17 @@ public class HistoryEntry {
 
     @Column(name = "members_failed", nullable = false)
     public int membersFailed;
+
+    /** Every column of the table this entity maps, in the order {@link #row()} gives their values. */
+    public static final RowInsert.Shape COLUMNS = RowInsert.Shape.of("search_history", "id", "owner_sub", "searched_at",
+            "source", "key_id", "query_sealed", "value_count", "found_count", "indicator_count", "members_answered",
+            "members_failed");
+
+    /** This entry as a row to insert with {@link org.alliancesearch.portal.common.persistence.RowInserts}. */
+    public RowInsert row() {
+        return RowInsert.of(COLUMNS, id, ownerSub, searchedAt, source, keyId, querySealed, valueCount, foundCount,
+                indicatorCount, membersAnswered, membersFailed);
+    }
 
     @Override
     public String toString() {

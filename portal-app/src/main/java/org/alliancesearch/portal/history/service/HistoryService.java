@@ -17,6 +17,7 @@ import org.alliancesearch.model.summary.SearchedValue;
 import org.alliancesearch.portal.changelog.service.ChangeLog;
 import org.alliancesearch.portal.common.crypto.SealedSecret;
 import org.alliancesearch.portal.common.crypto.SecretCipher;
+import org.alliancesearch.portal.common.persistence.RowInsert;
 import org.alliancesearch.portal.history.persistence.HistoryEntry;
 import org.alliancesearch.portal.history.persistence.HistoryRepository;
 import org.alliancesearch.portal.search.service.CompletedSearch;
@@ -73,24 +74,27 @@ public class HistoryService implements SearchHistory {
         return KEPT.contains(source) && who.subject() != null;
     }
 
+    @Override
+    public RowInsert entry(Searcher who, String source, PreparedSearch prepared, CompletedSearch done) {
+        return entry(UUID.randomUUID(), who.subject(), source, prepared, done, OffsetDateTime.now(ZoneOffset.UTC))
+                .row();
+    }
+
     /**
-     * One insert (and, at most once per {@link HistoryConfig#trimInterval()} per person, a trim past the per-person
-     * cap), in the caller's transaction or its own.
+     * At most once per {@link HistoryConfig#trimInterval()} per person on this replica, a trim past the per-person cap
+     * in its own transaction.
      */
     @Override
-    public Uni<Void> add(Searcher who, String source, PreparedSearch prepared, CompletedSearch done) {
-        if (!keeps(who, source)) {
+    public Uni<Void> written(Searcher who) {
+        if (!trims.due(who.subject())) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> {
-            HistoryEntry e = entry(UUID.randomUUID(), who.subject(), source, prepared, done,
-                    OffsetDateTime.now(ZoneOffset.UTC));
-            boolean trim = trims.due(e.ownerSub);
-            return Panache.withTransaction(() -> repository.persistAndFlush(e)
-                    .flatMap(saved -> trim
-                            ? repository.trim(e.ownerSub, config.maxPerUser())
-                            : Uni.createFrom().item(0)));
-        }).replaceWithVoid();
+        return Panache.withTransaction(() -> repository.trim(who.subject(), config.maxPerUser())).replaceWithVoid()
+                .onFailure().recoverWithUni(e -> {
+                    // never the subject or the message; the next trim drops what this one left
+                    LOG.warnf("History: a trim past the per-person cap failed (%s)", e.getClass().getName());
+                    return Uni.createFrom().voidItem();
+                });
     }
 
     HistoryEntry entry(UUID id, String ownerSub, String source, PreparedSearch prepared, CompletedSearch done,

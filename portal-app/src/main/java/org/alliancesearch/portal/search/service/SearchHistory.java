@@ -1,19 +1,24 @@
 package org.alliancesearch.portal.search.service;
 
+import org.alliancesearch.portal.common.persistence.RowInsert;
+
 import io.smallrye.mutiny.Uni;
 
 /**
  * Adds every finished search to its searcher's own history ("My searches"; the history feature implements it). The
- * history is a convenience: the search service writes the entry in the audit row's transaction and, should that fail,
- * answers the search with the audit row alone.
+ * history is a convenience: the search service writes the entry with the audit row and, should that fail, answers the
+ * search with the audit row alone.
  */
 public interface SearchHistory {
     /** Whether a search of this person from this source is kept (api, page, saved, export or misp-api). */
     boolean keeps(Searcher who, String source);
 
+    /** The entry of a search that {@link #keeps} says is kept, to be written with its audit row. */
+    RowInsert entry(Searcher who, String source, PreparedSearch prepared, CompletedSearch done);
+
     /**
-     * Writes the entry of a search that {@link #keeps} says is kept, joining the caller's transaction when there is
-     * one; fails when the entry could not be written.
+     * After an entry of the person was written: drops their entries beyond the cap when that is due. Never fails (an
+     * entry too many waits for the next trim).
      */
-    Uni<Void> add(Searcher who, String source, PreparedSearch prepared, CompletedSearch done);
+    Uni<Void> written(Searcher who);
 }

@@ -49,7 +49,6 @@ import org.alliancesearch.portal.common.persistence.DatabaseUnavailable;
 import org.alliancesearch.portal.warninglist.service.ActiveWarninglists;
 import org.jboss.logging.Logger;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
@@ -163,18 +162,19 @@ public class SearchService {
     }
 
     /**
-     * The audit row and the history entry in one transaction: one commit per search rather than two, and a history
-     * entry only for a search the audit holds. Should the pair fail, the audit row alone: the history is a
-     * convenience, the audit is not, and a search it does not hold is not answered.
+     * The audit row and the history entry in one statement: one round trip per search, and a history entry only for a
+     * search the audit holds. Should the pair fail, the audit row alone: the history is a convenience, the audit is
+     * not, and a search it does not hold is not answered.
      */
     private Uni<Void> recorded(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
             CompletedSearch done) {
-        Uni<Void> auditAlone = Uni.createFrom()
-                .deferred(() -> audit.record(id, who, source, savedSearchId, prepared, done));
-        Uni<Void> written = !history.keeps(who, source)
+        Uni<Boolean> auditAlone = Uni.createFrom()
+                .deferred(() -> audit.record(id, who, source, savedSearchId, prepared, done, List.of()))
+                .replaceWith(false);
+        Uni<Boolean> entryWritten = !history.keeps(who, source)
                 ? auditAlone
-                : Panache.withTransaction(() -> audit.record(id, who, source, savedSearchId, prepared, done)
-                        .call(() -> history.add(who, source, prepared, done)))
+                : Uni.createFrom().deferred(() -> audit.record(id, who, source, savedSearchId, prepared, done,
+                        List.of(history.entry(who, source, prepared, done)))).replaceWith(true)
                         // a database out of reach would refuse the audit row alone as well, only later
                         .onFailure(e -> !DatabaseUnavailable.causedBy(e)).recoverWithUni(e -> {
                             // never the values, nor the message (a driver may quote parameters in it)
@@ -182,10 +182,10 @@ public class SearchService {
                                     + " writing the audit row alone", id, e.getClass().getName());
                             return auditAlone;
                         });
-        return written.onFailure().transform(e -> {
+        return entryWritten.onFailure().transform(e -> {
             LOG.errorf("Search %s could not be audited: %s", id, e.getClass().getName());
             return new SearchNotRecordedException();
-        });
+        }).call(written -> written ? history.written(who) : Uni.createFrom().voidItem()).replaceWithVoid();
     }
 
     static CompletedEventSearch completeEvents(UUID id, PreparedSearch prepared, AlliancePolicy alliance,

@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.alliancesearch.portal.common.persistence.RowInsert;
+
 /** One search: who, when, what (values or their hashes), which members answered how, and the counts. */
 @Entity
 @Table(name = "search_audit")
@@ -61,4 +63,17 @@ public class SearchAuditEntry {
 
     @Column(name = "removed_by_policy", nullable = false)
     public int removedByPolicy;
+
+    /** Every column of the table this entity maps, in the order {@link #row()} gives their values. */
+    public static final RowInsert.Shape COLUMNS = RowInsert.Shape.of("search_audit", "id", "at", "username",
+            "organisation", "source", "saved_search_id", "value_count", "value_list", "value_hashes",
+            "value_hash_scheme", "members_json", "member_count", "failed_count", "indicator_count", "attribute_count",
+            "removed_by_policy");
+
+    /** This entry as a row to insert with {@link org.alliancesearch.portal.common.persistence.RowInserts}. */
+    public RowInsert row() {
+        return RowInsert.of(COLUMNS, id, at, username, organisation, source, savedSearchId, valueCount, valueList,
+                valueHashes, valueHashScheme, membersJson, memberCount, failedCount, indicatorCount, attributeCount,
+                removedByPolicy);
+    }
 }

@@ -3,6 +3,7 @@ package org.alliancesearch.portal.searchaudit.service;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.alliancesearch.connector.MemberStatus;
 import org.alliancesearch.model.indicator.NormalisationResult;
 import org.alliancesearch.model.indicator.Normaliser;
+import org.alliancesearch.portal.common.persistence.RowInsert;
+import org.alliancesearch.portal.common.persistence.RowInserts;
 import org.alliancesearch.portal.search.config.SearchConfig;
 import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
@@ -36,25 +39,30 @@ public class SearchAuditService implements SearchRecorder {
     private final SearchConfig config;
     private final ObjectMapper json;
     private final ValueKey valueKey;
+    private final RowInserts inserts;
 
     /** The scheme of the value hashes this version writes. */
     static final String HMAC = "hmac-sha256";
 
-    public SearchAuditService(SearchAuditRepository repository, SearchConfig config, ObjectMapper json,
-            ValueKey valueKey) {
+    public SearchAuditService(SearchAuditRepository repository, RowInserts inserts, SearchConfig config,
+            ObjectMapper json, ValueKey valueKey) {
         this.repository = repository;
+        this.inserts = inserts;
         this.config = config;
         this.json = json;
         this.valueKey = valueKey;
     }
 
-    /** Records a finished search in its own transaction. */
+    /** Records a finished search and the rows given with it, in one statement. */
     @Override
     public Uni<Void> record(UUID id, Searcher who, String source, UUID savedSearchId, PreparedSearch prepared,
-            CompletedSearch done) {
+            CompletedSearch done, List<RowInsert> alongside) {
         SearchAuditEntry e = entry(id, who, source, savedSearchId, prepared, done, config.audit().hashValues(),
                 OffsetDateTime.now(ZoneOffset.UTC));
-        return Panache.withTransaction(() -> repository.persist(e)).replaceWithVoid();
+        List<RowInsert> rows = new ArrayList<>(1 + alongside.size());
+        rows.add(e.row());
+        rows.addAll(alongside);
+        return inserts.insert(rows);
     }
 
     /** The audit row of a finished search; with {@code hashValues} the values themselves are left out. */

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The audit row of a search, with the values kept or hashed only. */
 class SearchAuditEntryTest {
     private static final String SECRET = "unit-test-secret-of-the-audit-hmacs-0123";
-    private final SearchAuditService service = new SearchAuditService(null, null, new ObjectMapper(),
+    private final SearchAuditService service = new SearchAuditService(null, null, null, new ObjectMapper(),
             new ValueKey(SECRET));
 
     private final PreparedSearch prepared = new PreparedSearch(
