@@ -22,7 +22,7 @@ import io.restassured.http.ContentType;
 /**
  * The audit row and the history entry of a search, with PostgreSQL itself refusing one of them (a trigger that raises
  * for one test user): a history entry only for an audited search, and a search whose history entry is refused still
- * audited and answered. The history is a convenience; the audit is not.
+ * audited and answered; a failed trim of the history costs neither. The history is a convenience; the audit is not.
  */
 @QuarkusTest
 class SearchRecordingTest {
@@ -89,6 +89,20 @@ class SearchRecordingTest {
                 + " from audit_attempts_for_test")).singleElement()
                 .satisfies(row -> assertThat(row.get("attempts")).isEqualTo("1"));
         assertThat(Db.rows("select id from search_history where owner_sub = 'id-dana'")).isEmpty();
+    }
+
+    @Test
+    void aSearchWhoseHistoryTrimFailsKeepsItsEntryAndIsAnswered() throws SQLException {
+        // a person's first search on this replica trims their history past the cap; here PostgreSQL refuses the trim
+        Db.update("create trigger history_trim_refused before delete on search_history for each statement"
+                + " execute function refused_for_test()");
+        try {
+            search("tilda").then().statusCode(200);
+        } finally {
+            Db.update("drop trigger if exists history_trim_refused on search_history");
+        }
+        assertThat(Db.rows("select id from search_audit where username = 'tilda'")).hasSize(1);
+        assertThat(Db.rows("select id from search_history where owner_sub = 'id-tilda'")).hasSize(1);
     }
 
     @Test
