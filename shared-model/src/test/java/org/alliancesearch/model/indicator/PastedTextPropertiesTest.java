@@ -44,24 +44,18 @@ class PastedTextPropertiesTest {
 
     /** The rule as the class documents it, with the extractor asked about every value that is not one indicator. */
     private static List<ExtractedIndicator> plainRule(String value) {
-        if (value == null || value.isBlank()) {
+        String v = value == null ? "" : value.strip();
+        NormalisationResult n = Normaliser.normalise(v);
+        boolean oneIndicator = n.isValid() && n.kind() != ValueKind.TEXT;
+        boolean misspeltIndicator = !n.isValid() && n.kind() != ValueKind.TEXT && !hasWhitespace(v);
+        if (v.isEmpty() || oneIndicator || misspeltIndicator) {
             return null;
         }
-        String stripped = value.strip();
-        NormalisationResult n = Normaliser.normalise(stripped);
-        if (n.isValid() && n.kind() != ValueKind.TEXT) {
-            return null;
-        }
-        if (!n.isValid() && n.kind() != ValueKind.TEXT && !hasWhitespace(stripped)) {
-            return null;
-        }
-        boolean lines = stripped.indexOf('\n') >= 0 || stripped.indexOf('\r') >= 0;
-        List<ExtractedIndicator> found = IocExtractor.extract(stripped);
-        boolean wordsAroundIndicator = !found.isEmpty() && hasWhitespace(stripped);
-        if (lines || wordsAroundIndicator || words(stripped) >= PastedText.PROSE_WORDS) {
-            return found;
-        }
-        return null;
+        List<ExtractedIndicator> found = IocExtractor.extract(v);
+        boolean lines = v.contains("\n") || v.contains("\r");
+        boolean indicatorAmongWords = !found.isEmpty() && hasWhitespace(v);
+        boolean prose = words(v) >= PastedText.PROSE_WORDS;
+        return lines || indicatorAmongWords || prose ? found : null;
     }
 
     private static boolean hasWhitespace(String s) {
