@@ -29,13 +29,13 @@ public final class PastedText {
             return null;
         }
         String stripped = value.strip();
-        NormalisationResult n = Normaliser.normalise(stripped);
-        if (n.isValid() && n.kind() != ValueKind.TEXT) {
+        if (!containsWhitespace(stripped)) {
+            // One word (an indicator, one with a mistake that the validator names, or a string MISP stores): neither
+            // lines, nor words around an indicator, nor prose, so it is neither normalised again nor extracted from.
             return null;
         }
-        if (!containsWhitespace(stripped)) {
-            // One word (an indicator with a mistake, which the validator names, or a string MISP stores): neither
-            // lines, nor words around an indicator, nor prose, so the extractor is not asked what it holds.
+        NormalisationResult n = Normaliser.normalise(stripped);
+        if (n.isValid() && n.kind() != ValueKind.TEXT) {
             return null;
         }
         boolean lines = stripped.indexOf('\n') >= 0 || stripped.indexOf('\r') >= 0;

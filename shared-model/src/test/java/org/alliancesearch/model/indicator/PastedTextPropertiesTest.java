@@ -12,8 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link PastedText} skips the extractor for a value of one word; the plain rule below runs it on every value that is
- * not one indicator, and both must tell text from a value to search alike and offer the same indicators.
+ * {@link PastedText} answers a value of one word before normalising it again or running the extractor; the plain rule
+ * below runs both on every value, and both must tell text from a value to search alike and offer the same indicators.
  */
 class PastedTextPropertiesTest {
 

@@ -14,7 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Inserts rows that are written on every search in one statement: one round trip, and no transaction to begin and
  * commit, since PostgreSQL runs a statement whole or not at all. Rows of several tables that belong together are
- * inserted by one statement ({@code with r1 as (insert ...) insert ...}). The entities stay the way these rows are
+ * inserted by one statement ({@code with row1 as (insert ...) insert ...}). The entities stay the way these rows are
  * read; this is for the writes where persisting the entity cost more than the row itself.
  */
 @ApplicationScoped
