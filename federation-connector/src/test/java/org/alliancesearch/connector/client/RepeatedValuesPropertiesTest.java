@@ -110,14 +110,23 @@ class RepeatedValuesPropertiesTest {
         List<String> eventFields = new ArrayList<>();
         String event = pick(random, EVENTS);
         String tags = pick(random, TAG_LISTS);
+        // The next record's event context as the passing over of this one's runs would leave it (malformed), or null.
+        String forgedNext = null;
         for (int i = 0; i < records; i++) {
+            String forged = forgedNext;
+            forgedNext = null;
             int eventChange = random.nextInt(6);
             if (eventChange == 0) {
                 event = random.nextInt(4) == 0 ? pick(random, NOT_OBJECTS) : pick(random, EVENTS);
             } else if (eventChange == 1) {
                 // Another event context that shares most of its fields with the last one made so.
+                List<String> before = eventFields;
+                boolean wasBefore = event.equals("{" + String.join(",", before) + "}");
                 eventFields = nextFields(random, eventFields, i, FIRST_EVENT_NAMES, EVENT_NAMES, EVENT_VALUES);
                 event = "{" + String.join(",", eventFields) + "}";
+                if (wasBefore && random.nextInt(6) == 0) {
+                    forgedNext = leftByRuns(before, eventFields);
+                }
             }
             if (random.nextInt(6) == 0) {
                 tags = pick(random, TAG_LISTS);
@@ -138,7 +147,9 @@ class RepeatedValuesPropertiesTest {
             }
             List<String> rest = new ArrayList<>();
             // Now and then (malformed) the bytes a passing over leaves where a value it passed ends.
-            rest.add(field(random, "Event", random.nextInt(20) == 0 ? leftByAPassing(random, event) : event));
+            rest.add(field(random, "Event", forged != null
+                    ? forged
+                    : random.nextInt(20) == 0 ? leftByAPassing(random, event) : event));
             rest.add(field(random, "Tag", tags));
             if (random.nextInt(8) == 0) {
                 // A repeated key: the last one counts.
@@ -188,6 +199,48 @@ class RepeatedValuesPropertiesTest {
             }
         }
         return left.toString();
+    }
+
+    /**
+     * The event context {@code now} with the bytes a passing over leaves (":{}") over the last three of each run it
+     * shares with {@code before}: fields one after another whose bytes from after the name on are those that followed
+     * the same name there. Null when it shares none: a member that sends this after {@code now} must be read in full,
+     * not taken for a repeat of what the passing over left in {@code now}'s bytes.
+     */
+    static String leftByRuns(List<String> before, List<String> now) {
+        StringBuilder left = new StringBuilder("{");
+        boolean any = false;
+        for (int i = 0; i < now.size();) {
+            int j = indexOfName(before, name(now.get(i)));
+            int length = 0;
+            while (j >= 0 && i + length < now.size() && j + length < before.size()
+                    && now.get(i + length).equals(before.get(j + length))) {
+                length++;
+            }
+            if (length == 0) {
+                left.append(i > 0 ? "," : "").append(now.get(i));
+                i++;
+                continue;
+            }
+            String run = String.join(",", now.subList(i, i + length));
+            String name = "\"" + name(now.get(i)) + "\"";
+            if (run.length() - name.length() >= 12) {
+                run = run.substring(0, run.length() - 3) + ":{}";
+                any = true;
+            }
+            left.append(i > 0 ? "," : "").append(run);
+            i += length;
+        }
+        return any ? left.append('}').toString() : null;
+    }
+
+    private static int indexOfName(List<String> fields, String name) {
+        for (int j = 0; j < fields.size(); j++) {
+            if (name(fields.get(j)).equals(name)) {
+                return j;
+            }
+        }
+        return -1;
     }
 
     private static final String[] FIRST_SCALAR_NAMES = {"type", "value", "to_ids", "timestamp", "distribution",
