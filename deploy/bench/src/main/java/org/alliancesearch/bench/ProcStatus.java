@@ -169,6 +169,48 @@ public final class ProcStatus {
         return nanos;
     }
 
+    /**
+     * The whole machine's CPU time so far, over all its cores, from the first line of {@code /proc/stat}.
+     *
+     * @param busyNanos user, nice, system, interrupts and stolen time (a guest's time is within user already)
+     * @param idleNanos idle time and time waiting for I/O
+     */
+    public record MachineCpu(long busyNanos, long idleNanos) {
+        /** The share of the machine's cores that were busy between {@code before} and this reading. */
+        public double busyShareSince(MachineCpu before) {
+            long busy = busyNanos - before.busyNanos;
+            long all = busy + idleNanos - before.idleNanos;
+            return all <= 0 ? Double.NaN : busy / (double) all;
+        }
+    }
+
+    /** The machine's CPU time so far; null when the system does not say. */
+    public static MachineCpu machineCpu() {
+        try {
+            return machineCpu(Files.readAllLines(Path.of("/proc/stat")).get(0));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** As {@link #machineCpu()}, from the {@code cpu} line of {@code /proc/stat}. */
+    static MachineCpu machineCpu(String cpuLine) {
+        String[] f = cpuLine.trim().split("\\s+");
+        if (!f[0].equals("cpu") || f.length < 9) {
+            throw new IllegalArgumentException("not the machine's cpu line of /proc/stat: " + cpuLine);
+        }
+        long user = Long.parseLong(f[1]);
+        long nice = Long.parseLong(f[2]);
+        long system = Long.parseLong(f[3]);
+        long idle = Long.parseLong(f[4]);
+        long iowait = Long.parseLong(f[5]);
+        long irq = Long.parseLong(f[6]);
+        long softirq = Long.parseLong(f[7]);
+        long steal = Long.parseLong(f[8]);
+        return new MachineCpu((user + nice + system + irq + softirq + steal) * NANOS_PER_TICK,
+                (idle + iowait) * NANOS_PER_TICK);
+    }
+
     /** Peak resident set size of a process ({@code VmHWM}) in kB. */
     public static long peakRssKb(long pid) {
         return kilobytes(Path.of("/proc/" + pid + "/status"), "VmHWM");

@@ -1,6 +1,7 @@
 package org.alliancesearch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,28 @@ class ProcStatusTest {
 
         assertThat(ProcStatus.usedByGroup(before, after)).containsExactlyInAnyOrderEntriesOf(
                 Map.of(ThreadGroup.EVENT_LOOPS, 30L, ThreadGroup.WORKERS, 20L, ThreadGroup.GC, 7L));
+    }
+
+    @Test
+    void countsTheMachinesBusyAndIdleTicksApart() {
+        // user nice system idle iowait irq softirq steal guest guest_nice, in ticks of 10 ms
+        ProcStatus.MachineCpu before = ProcStatus.machineCpu("cpu  100 2 30 500 8 1 4 5 50 0");
+        ProcStatus.MachineCpu after = ProcStatus.machineCpu("cpu  160 2 50 540 8 1 4 5 80 0");
+
+        assertThat(before.busyNanos()).isEqualTo(142 * 10_000_000L);
+        assertThat(before.idleNanos()).isEqualTo(508 * 10_000_000L);
+        // 80 ticks busy (the guest's 30 inside user's 60) and 40 idle
+        assertThat(after.busyShareSince(before)).isEqualTo(80 / 120.0);
+        assertThatThrownBy(() -> ProcStatus.machineCpu("cpu0 1 2 3 4 5 6 7 8"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void readsThisMachinesCpuTime() {
+        ProcStatus.MachineCpu now = ProcStatus.machineCpu();
+
+        assertThat(now).isNotNull();
+        assertThat(now.busyNanos() + now.idleNanos()).isPositive();
     }
 
     @Test
