@@ -18,9 +18,11 @@ public class ValueKey {
     /** Shorter secrets are refused at start-up. */
     public static final int MIN_LENGTH = 32;
 
-    private final byte[] key;
-    /** Keyed once; each hash works on a copy, so that no thread waits and no lookup of the algorithm is repeated. */
-    private final Mac keyed;
+    /**
+     * Keyed once per thread (a MAC is not safe to share): no thread waits, no lookup of the algorithm is repeated,
+     * and it works with any provider, whether its MACs can be copied or not.
+     */
+    private final ThreadLocal<Mac> keyed;
 
     @Inject
     public ValueKey(SearchConfig config) {
@@ -32,20 +34,13 @@ public class ValueKey {
             throw new IllegalStateException("alliance.search.audit.value-key must be at least " + MIN_LENGTH
                     + " characters");
         }
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
-        this.keyed = ValueHashes.keyedMac(key);
+        byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+        ValueHashes.keyedMac(key); // refused here, at start-up, rather than at the first search
+        this.keyed = ThreadLocal.withInitial(() -> ValueHashes.keyedMac(key));
     }
 
     /** HMAC-SHA-256 (hex) of the text under the server secret. */
     public String hash(String text) {
-        return ValueHashes.hmac(copyOfKeyed(), text);
-    }
-
-    private Mac copyOfKeyed() {
-        try {
-            return (Mac) keyed.clone();
-        } catch (CloneNotSupportedException e) {
-            return ValueHashes.keyedMac(key); // a provider whose MAC cannot be copied: key a new one each time
-        }
+        return ValueHashes.hmac(keyed.get(), text);
     }
 }

@@ -36,6 +36,16 @@ class ValueKeyTest {
     }
 
     @Test
+    void eachKeyHashesUnderItsOwnSecretOnTheSameThread() throws Exception {
+        ValueKey first = new ValueKey(SECRET);
+        ValueKey other = new ValueKey(SECRET.toUpperCase(java.util.Locale.ROOT));
+
+        assertThat(first.hash("evil.example")).isEqualTo(hmac("evil.example"));
+        assertThat(other.hash("evil.example")).isNotEqualTo(hmac("evil.example"));
+        assertThat(first.hash("evil.example")).isEqualTo(hmac("evil.example"));
+    }
+
+    @Test
     void aShortSecretIsRefused() {
         assertThatThrownBy(() -> new ValueKey("x".repeat(ValueKey.MIN_LENGTH - 1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("at least 32");
