@@ -2,7 +2,9 @@ package org.alliancesearch.connector.health;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
@@ -32,6 +34,8 @@ public final class MemberMetrics {
     private final String memberId;
     private final Timer latency;
     private final List<Meter> meters = new ArrayList<>();
+    /** The answers counter of each status seen so far; guarded by {@link #meters}. */
+    private final Map<MemberStatus, Counter> outcomes = new EnumMap<>(MemberStatus.class);
     private boolean removed;
 
     public MemberMetrics(MeterRegistry registry, String memberId, Supplier<Number> circuitState, AnswerVolume volume) {
@@ -70,25 +74,26 @@ public final class MemberMetrics {
     }
 
     public void record(MemberStatus status, long latencyMs) {
+        Counter outcome;
         synchronized (meters) {
             if (removed) {
                 return;
             }
+            // registered at a status's first answer, then kept: no look-up in the registry per answer
+            outcome = outcomes.computeIfAbsent(status, s -> {
+                Counter c = Counter.builder(OUTCOMES)
+                        .description("Answers of a member by status")
+                        .tag("member", memberId)
+                        .tag("status", s.name())
+                        .register(registry);
+                meters.add(c);
+                return c;
+            });
         }
         if (status != MemberStatus.CIRCUIT_OPEN && status != MemberStatus.DISABLED) {
             latency.record(Duration.ofMillis(latencyMs));
         }
-        Counter c = Counter.builder(OUTCOMES)
-                .description("Answers of a member by status")
-                .tag("member", memberId)
-                .tag("status", status.name())
-                .register(registry);
-        synchronized (meters) {
-            if (!meters.contains(c)) {
-                meters.add(c);
-            }
-        }
-        c.increment();
+        outcome.increment();
     }
 
     /** Drops every meter of this member. */
