@@ -33,6 +33,11 @@ public class SecretCipher {
     private final Map<String, SecretKey> keys;
     private final String activeKeyId;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * One cipher per thread (a cipher is not safe to share), initialised anew for every value: no look-up of the
+     * transformation among the providers for each one. Every encryption still gets its own random IV.
+     */
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(SecretCipher::newCipher);
 
     public SecretCipher(CryptoConfig config) {
         this.keys = parseKeys(config.keys());
@@ -45,6 +50,14 @@ public class SecretCipher {
             throw new IllegalStateException("alliance.crypto.active-key is '" + activeKeyId
                     + "' but there is no alliance.crypto.keys." + activeKeyId + "; configured key ids: "
                     + keys.keySet());
+        }
+    }
+
+    private static Cipher newCipher() {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/GCM is part of every Java runtime", e);
         }
     }
 
@@ -79,7 +92,7 @@ public class SecretCipher {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(activeKeyId), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
@@ -99,7 +112,7 @@ public class SecretCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(secret.ciphertext());
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
             cipher.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);

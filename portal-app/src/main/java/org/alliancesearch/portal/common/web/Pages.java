@@ -37,7 +37,8 @@ public class Pages {
     private final HttpServerRequest request;
     private final Texts texts;
     private final Instance<UnreadAlerts> unread;
-    /** The reader's zone, read once per request. */
+    /** The reader's language and zone, each read once per request. */
+    private Locale locale;
     private ZoneId zone;
 
     public Pages(CurrentUser user, Languages languages, HttpServerRequest request, Texts texts,
@@ -50,7 +51,10 @@ public class Pages {
     }
 
     public Locale locale() {
-        return languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        if (locale == null) {
+            locale = languages.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        }
+        return locale;
     }
 
     /** The reader's time zone: the one chosen (cookie), else the page language's default. */
