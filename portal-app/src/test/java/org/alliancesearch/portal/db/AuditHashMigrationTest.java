@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.UUID;
 
-import org.alliancesearch.portal.search.service.ValueHashes;
+import org.alliancesearch.portal.testsupport.ReferenceHashes;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,7 @@ class AuditHashMigrationTest {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(dir.resolve("data"), 0)) {
             Flyway.configure().dataSource(db.jdbcUrl(), EmbeddedDatabase.USER, "").target("21").load().migrate();
             UUID id = UUID.randomUUID();
-            String bare = ValueHashes.sha256("192.0.2.77");
+            String bare = ReferenceHashes.sha256("192.0.2.77");
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), EmbeddedDatabase.USER, "");
                     Statement s = c.createStatement()) {
                 s.executeUpdate("insert into search_audit (id, at, username, organisation, source, value_count,"

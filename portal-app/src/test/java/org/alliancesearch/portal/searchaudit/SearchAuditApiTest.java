@@ -13,12 +13,12 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.alliancesearch.portal.search.service.ValueHashes;
 import org.alliancesearch.portal.search.support.MispMembers;
 import org.alliancesearch.portal.search.support.OnVertx;
 import org.alliancesearch.portal.search.support.SearchMembers;
 import org.alliancesearch.portal.searchaudit.service.SearchAuditService;
 import org.alliancesearch.portal.testsupport.Db;
+import org.alliancesearch.portal.testsupport.ReferenceHashes;
 import org.alliancesearch.portal.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -84,7 +84,7 @@ class SearchAuditApiTest {
         // server secret is (a bare SHA-256 would be reversed by hashing every IPv4 address)
         assertThat(r.getList("values")).isNull();
         assertThat(r.getList("valueHashes", String.class))
-                .containsExactly(ValueHashes.hmac(TEST_VALUE_KEY, MispMembers.OVERLAP));
+                .containsExactly(ReferenceHashes.hmacSha256(TEST_VALUE_KEY, MispMembers.OVERLAP));
         assertThat(r.getList("members.memberId", String.class)).containsAll(members.values());
         assertThat(r.getInt("indicators")).isEqualTo(1);
         // the admin sees what the members sent before the policy and what it removed, per member too
@@ -98,7 +98,7 @@ class SearchAuditApiTest {
         List<Map<String, String>> stored = Db.rows("select * from search_audit where id = ?", UUID.fromString(id));
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0).toString()).doesNotContain(MispMembers.OVERLAP)
-                .doesNotContain(ValueHashes.sha256(MispMembers.OVERLAP));
+                .doesNotContain(ReferenceHashes.sha256(MispMembers.OVERLAP));
         assertThat(stored.get(0).get("value_hash_scheme")).isEqualTo("hmac-sha256");
         // admins still find it by the value
         assertThat(search(Map.of("value", "198.51.100.7", "user", "audra")).getList("items.id", String.class))
@@ -117,7 +117,7 @@ class SearchAuditApiTest {
         Db.update("insert into search_audit (id, at, username, organisation, source, value_count, value_hashes,"
                 + " members_json, member_count, failed_count, indicator_count, attribute_count, removed_by_policy)"
                 + " values (?, now(), 'legacy-audit', 'org-a', 'api', 1, ?, '[]', 0, 0, 0, 0, 0)", bare,
-                ValueHashes.sha256("192.0.2.78"));
+                ReferenceHashes.sha256("192.0.2.78"));
         assertThat(search(Map.of("user", "legacy-audit")).getList("items.id", String.class))
                 .containsExactlyInAnyOrder(cleared.toString(), bare.toString());
         assertThat(search(Map.of("user", "legacy-audit", "value", "192.0.2.78")).getList("items.id", String.class))

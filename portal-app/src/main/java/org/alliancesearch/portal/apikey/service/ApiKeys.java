@@ -2,9 +2,9 @@ package org.alliancesearch.portal.apikey.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
+
+import org.alliancesearch.portal.common.crypto.Sha256;
 
 /**
  * The form of personal API keys: 40 letters and digits like MISP's auth keys (about 238 bits from a
@@ -42,14 +42,9 @@ public final class ApiKeys {
         return true;
     }
 
-    /** Hex SHA-256 of a key. */
+    /** Hex SHA-256 of a key (a key is ASCII, see {@link #wellFormed}). */
     public static String hash(String key) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Sha256.hex(key);
     }
 
     /** Compares two hashes in time independent of where they differ. */

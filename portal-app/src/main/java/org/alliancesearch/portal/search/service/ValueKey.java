@@ -1,8 +1,12 @@
 package org.alliancesearch.portal.search.service;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,12 +39,23 @@ public class ValueKey {
                     + " characters");
         }
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-        ValueHashes.keyedMac(key); // refused here, at start-up, rather than at the first search
-        this.keyed = ThreadLocal.withInitial(() -> ValueHashes.keyedMac(key));
+        keyedMac(key); // refused here, at start-up, rather than at the first search
+        this.keyed = ThreadLocal.withInitial(() -> keyedMac(key));
     }
 
-    /** HMAC-SHA-256 (hex) of the text under the server secret. */
+    /** HMAC-SHA-256 (lower-case hex) of the text's UTF-8 bytes under the server secret. */
     public String hash(String text) {
-        return ValueHashes.hmac(keyed.get(), text);
+        // doFinal leaves the MAC keyed and ready for the next text
+        return HexFormat.of().formatHex(keyed.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Mac keyedMac(byte[] key) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
     }
 }

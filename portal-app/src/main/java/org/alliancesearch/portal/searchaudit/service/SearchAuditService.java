@@ -20,7 +20,6 @@ import org.alliancesearch.portal.search.service.CompletedSearch;
 import org.alliancesearch.portal.search.service.PreparedSearch;
 import org.alliancesearch.portal.search.service.SearchRecorder;
 import org.alliancesearch.portal.search.service.Searcher;
-import org.alliancesearch.portal.search.service.ValueHashes;
 import org.alliancesearch.portal.search.service.ValueKey;
 import org.alliancesearch.portal.searchaudit.persistence.SearchAuditEntry;
 import org.alliancesearch.portal.searchaudit.persistence.SearchAuditRepository;

@@ -1,16 +1,14 @@
 package org.alliancesearch.portal.watch.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.alliancesearch.portal.common.crypto.Sha256;
 
 /**
  * What a watch run found that the last successful run did not: new indicators, and new organisations on indicators
@@ -124,19 +122,11 @@ public final class WatchDiff {
     }
 
     static String indicatorHash(String indicatorKey) {
-        return sha256("i|" + indicatorKey);
+        return Sha256.hex("i|" + indicatorKey);
     }
 
     static String pairHash(Sighting s) {
-        return sha256("o|" + s.indicatorKey() + "|" + s.organisation());
+        return Sha256.hex("o|" + s.indicatorKey() + "|" + s.organisation());
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
