@@ -6,10 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * The bare SHA-256 of a text, as lower-case hex: for what is random or not secret enough to need a key (personal API
- * keys, the indicator keys of a watch's baseline). What a searcher searched is hashed under the server secret instead
- * ({@code ValueKey}): a bare hash of a value from a small space, such as an IPv4 address, is reversed by trying them
- * all.
+ * The bare SHA-256 of a text, as lower-case hex, as personal API keys (random enough that guessing cannot reverse it)
+ * and a watch's baseline marks are stored. A bare hash of a value from a small space, such as an IPv4 address, is
+ * reversed by trying them all: what a searcher searched is hashed under the server secret instead ({@code ValueKey}).
  */
 public final class Sha256 {
     private Sha256() {
