@@ -1,5 +1,6 @@
 package org.alliancesearch.portal.common.persistence;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -13,6 +14,8 @@ public record RowInsert(Shape shape, List<Object> values) {
     private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     public RowInsert {
+        // A copy: the row is bound later, and its values must be the ones it was made with. Nulls are values here.
+        values = Collections.unmodifiableList(new ArrayList<>(values));
         if (values.size() != shape.columns().size()) {
             throw new IllegalArgumentException(shape.table() + ": " + shape.columns().size() + " columns but "
                     + values.size() + " values");
@@ -21,7 +24,7 @@ public record RowInsert(Shape shape, List<Object> values) {
 
     /** The row of these values, in the columns' order. */
     public static RowInsert of(Shape shape, Object... values) {
-        return new RowInsert(shape, Collections.unmodifiableList(Arrays.asList(values)));
+        return new RowInsert(shape, Arrays.asList(values));
     }
 
     /**
