@@ -169,10 +169,24 @@ public final class BenchMain {
         System.out.println("(also written to " + root.relativize(out) + ")");
     }
 
+    /**
+     * The machine's speed before or after a run ({@link SpeedProbe}), over the first member's answer to scenario 1's
+     * search; also a line of the summary.
+     */
+    private static long speedProbe(byte[] answer, Figures figures, String when) {
+        long nanos = SpeedProbe.measure(answer, SpeedProbe.WARMUPS, SpeedProbe.RUNS).nanosPerAttribute();
+        figures.add("speed probe " + when + " the run (lower is quicker)", nanos,
+                Figures.Judgement.reported("ns per attribute"));
+        return nanos;
+    }
+
     /** One run of the selected scenarios, its table headed by the machine and its load during the run. */
     private static String oneRun(Stack stack, BenchSizes sizes, Arguments arguments, Figures figures)
             throws Exception {
         ResultTable table = new ResultTable();
+        byte[] probeAnswer = Scenarios.baselines(sizes.pageSize(), stack.encoding()).asThePortal()
+                .answerJson(stack.members().get(0), Stack.BULK_VALUE);
+        long probeBefore = speedProbe(probeAnswer, figures, "before");
         double loadBefore = Machine.loadAverage();
         long started = System.nanoTime();
         // The cores may be shared: the highest 1-minute load average seen during the run goes with the figures.
@@ -190,10 +204,12 @@ public final class BenchMain {
         } finally {
             loadWatch.shutdownNow();
         }
+        long probeAfter = speedProbe(probeAnswer, figures, "after");
         String machine = Machine.describe() + String.format(Locale.ROOT,
-                "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s", loadBefore,
-                Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
-                (System.nanoTime() - started) / 1_000_000_000L);
+                "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s; speed probe"
+                        + " %d ns per attribute before the run, %d after (%s)",
+                loadBefore, Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
+                (System.nanoTime() - started) / 1_000_000_000L, probeBefore, probeAfter, SpeedProbe.WHAT);
         return table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command(),
                 arguments.membersAsked());
     }

@@ -128,9 +128,13 @@ public final class MispDirect {
 
     /** Number of attributes in the member's answer (to check the setup, not timed). */
     public int count(SimulatedMisp member, String value) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r = http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray());
-        JsonNode attributes = JSON.readTree(json(r)).path("response").path("Attribute");
+        JsonNode attributes = JSON.readTree(answerJson(member, value)).path("response").path("Attribute");
         return attributes.size();
+    }
+
+    /** The member's answer as JSON, inflated when it came compressed (not timed). */
+    public byte[] answerJson(SimulatedMisp member, String value) throws IOException, InterruptedException {
+        return json(http.send(request(member, value), HttpResponse.BodyHandlers.ofByteArray()));
     }
 
     /** The answer's JSON, inflated when the member compressed it. */

@@ -62,6 +62,16 @@ class LoadDriverTest {
     }
 
     @Test
+    void theSpeedProbeReadsEveryAttributeOfAMembersAnswer() throws Exception {
+        byte[] answer = new MispDirect(5_000).answerJson(member, Stack.BULK_VALUE);
+
+        SpeedProbe.Result r = SpeedProbe.measure(answer, 2, 3);
+
+        assertThat(r.attributesRead()).isEqualTo(120);
+        assertThat(r.nanosPerAttribute()).isPositive();
+    }
+
+    @Test
     void closedLoopRunsClientsAtOnceWithUniqueSequenceNumbersAndCountsErrors() throws Exception {
         Set<Integer> seen = ConcurrentHashMap.newKeySet();
         AtomicInteger running = new AtomicInteger();
