@@ -204,12 +204,13 @@ public final class BenchMain {
         } finally {
             loadWatch.shutdownNow();
         }
+        long took = (System.nanoTime() - started) / 1_000_000_000L;
         long probeAfter = speedProbe(probeAnswer, figures, "after");
         String machine = Machine.describe() + String.format(Locale.ROOT,
                 "; load average %.2f at start, %.2f at end, %.2f at most during the run; run took %d s; speed probe"
                         + " %d ns per attribute before the run, %d after (%s)",
                 loadBefore, Machine.loadAverage(), peakLoadHundredths.get() / 100.0,
-                (System.nanoTime() - started) / 1_000_000_000L, probeBefore, probeAfter, SpeedProbe.WHAT);
+                took, probeBefore, probeAfter, SpeedProbe.WHAT);
         return table.markdown(LocalDate.now(ZoneOffset.UTC).toString(), machine, arguments.command(),
                 arguments.membersAsked());
     }

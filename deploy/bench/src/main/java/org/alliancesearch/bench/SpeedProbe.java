@@ -11,8 +11,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 /**
- * A fixed piece of CPU work timed on the driver's thread before each run. The same build reads records up to three
- * times slower in some periods of this machine than in others (docs/benchmarks.md), so absolute figures of runs in
+ * A fixed piece of CPU work timed on the driver's thread before and after each run. The same build reads records up to
+ * two and a half times slower in some periods of this machine than in others (docs/benchmarks.md), so absolute figures of runs in
  * different periods compare only beside such a probe; ratios to a baseline of the same run do not need it. The work:
  * Jackson's streaming parser over one member's answer to the measured search (its JSON, fetched once), every string's
  * text taken; the figure is the median CPU time of the thread per attribute.
@@ -39,8 +39,11 @@ final class SpeedProbe {
     record Result(long nanosPerAttribute, int attributesRead) {
     }
 
-    /** Reads the answer {@code warmups} times unmeasured, then {@code runs} times measured. */
+    /** Reads the answer {@code warmups} times unmeasured, then {@code runs} (at least one) times measured. */
     static Result measure(byte[] answer, int warmups, int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("a probe measures at least one read, not " + runs);
+        }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] cpu = new long[runs];
         int read = 0;
@@ -53,10 +56,10 @@ final class SpeedProbe {
             }
         }
         if (read <= 0) {
-            throw new IllegalArgumentException("the answer holds no attribute to read");
+            throw new IllegalArgumentException("the answer holds no attribute with text to read");
         }
         Arrays.sort(cpu);
-        return new Result(runs == 0 ? 0 : cpu[runs / 2] / read, read);
+        return new Result(cpu[runs / 2] / read, read);
     }
 
     /** The attributes of an answer, counted as objects in {@code response.Attribute}, every string read. */

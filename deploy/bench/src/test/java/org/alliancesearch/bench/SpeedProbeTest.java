@@ -29,4 +29,12 @@ class SpeedProbeTest {
 
         assertThatThrownBy(() -> SpeedProbe.measure(empty, 0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aProbeThatMeasuresNoReadIsRefused() {
+        byte[] answer = "{\"response\":{\"Attribute\":[{\"value\":\"a.example\"}]}}".getBytes(StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> SpeedProbe.measure(answer, 1, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one read");
+    }
 }
